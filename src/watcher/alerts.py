@@ -1,0 +1,118 @@
+"""Decide which findings are news, record them as alerts, and render alerts as JSON.
+
+"A change is alerted once": every finding names a claim (``key``) and what it says now
+(``state``). The last state alerted per claim is kept in the store; a finding whose state was
+already alerted is silent, so a later unrelated edit re-alerts nothing, while a further change of
+the same figure (250 → 300) alerts again and says what it was at baseline. A claim whose
+finding disappears has returned to the baseline, and that is reported too.
+
+Fault alerts (``source_error``/``source_warning``) are raised once per failure streak, not at
+every failing check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from sqlalchemy.engine import Connection
+
+from .compare import SEVERITY, Finding
+from .store import Store, Version, iso
+
+CLAIM_KINDS = ("estimate_changed", "claim_changed", "claim_removed", "claim_added")
+
+
+def _fp(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:32]
+
+
+def record_findings(store: Store, c: Connection, source_id: str, findings: list[Finding], version: Version,
+                    baseline: Version, url: str) -> list[dict]:
+    """Store the alerts that are news among ``findings`` (compared with ``baseline``)."""
+    states = store.claim_states(c, source_id)
+    out: list[dict] = []
+    seen: set[str] = set()
+    common = {"url": url, "version": version.number, "baseline_version": baseline.number}
+    for f in findings:
+        seen.add(f.key)
+        prev = states.get(f.key)
+        if prev and prev["state"] == f.state:
+            continue
+        if prev and prev["kind"] in CLAIM_KINDS and f.kind == "text_changed":
+            out += _reverted(store, c, source_id, prev, version, common, now_text=f.after)
+        elif f.kind != "text_changed" or not prev or prev["kind"] == "text_changed":
+            expl = f.explanation
+            data = {**common, "changes": list(f.changes), "key": f.key}
+            before = f.before
+            if prev and prev["kind"] in CLAIM_KINDS and f.before is not None:
+                data["baseline"] = prev["baseline_text"]
+                data["previous"] = prev["last_text"]
+                data["previous_changes"] = json.loads(prev["changes"] or "[]")
+                before = prev["last_text"] or f.before
+                expl = f"{expl} (again; at baseline: {_baseline_values(prev, f)})"
+            elif f.before is not None:
+                data["baseline"] = f.before
+            row = store.add_alert(c, source=source_id, kind=f.kind, severity=f.severity, before=before,
+                                  after=f.after, explanation=expl, data=data, version_id=version.id,
+                                  fingerprint=_fp(source_id, f.key, f.state, version.id))
+            if row:
+                out.append(row)
+        store.set_claim_state(c, source_id, f.key, kind=f.kind, state=f.state,
+                              baseline_text=(prev or {}).get("baseline_text") or f.before, last_text=f.after,
+                              changes=json.dumps(list(f.changes), ensure_ascii=False), version_id=version.id)
+    for key, prev in states.items():
+        if key in seen:
+            continue
+        if prev["kind"] in CLAIM_KINDS:
+            out += _reverted(store, c, source_id, prev, version, common, now_text=prev["baseline_text"])
+        store.delete_claim_state(c, source_id, key)
+    return out
+
+
+def _baseline_values(prev: dict, f: Finding) -> str:
+    vals = [c.get("old") for c in f.changes if c.get("old")]
+    return ", ".join(vals) if vals else (prev["baseline_text"] or "")[:120]
+
+
+def _reverted(store: Store, c: Connection, source_id: str, prev: dict, version: Version, common: dict,
+              now_text: str | None) -> list[dict]:
+    if prev["kind"] == "claim_added":
+        kind, expl = "claim_removed", "a claim added since the baseline is gone again"
+        before, after = prev["last_text"], None
+    else:
+        kind, expl = prev["kind"], "back to the baseline"
+        before, after = prev["last_text"], now_text
+    data = {**common, "reverted": True, "baseline": prev["baseline_text"], "changes": []}
+    row = store.add_alert(c, source=source_id, kind=kind, severity=SEVERITY[kind], before=before, after=after,
+                          explanation=expl, data=data, version_id=version.id,
+                          fingerprint=_fp(source_id, prev["key"], "reverted", version.id))
+    return [row] if row else []
+
+
+def record_problem(store: Store, c: Connection, source_id: str, kind: str, message: str, row: dict,
+                   url: str) -> dict | None:
+    """A ``source_error``/``source_warning``, once per streak (or when the message changes)."""
+    if row.get("last_outcome") == kind and row.get("last_error") == message:
+        return None
+    streak = row.get("last_ok") or 0
+    return store.add_alert(c, source=source_id, kind=kind, severity=SEVERITY[kind], before=None, after=None,
+                           explanation=message, data={"url": url, "error": message}, version_id=None,
+                           fingerprint=_fp(source_id, kind, message, streak, row.get("last_check")))
+
+
+def to_json(a: dict) -> dict:
+    """The alert-JSON contract (DESIGN.md §2): source, kind, severity, before, after, created_at, …"""
+    data = json.loads(a.get("data") or "{}")
+    return {
+        "id": a["id"], "source": a["source"], "kind": a["kind"], "severity": a["severity"],
+        "before": a["before"], "after": a["after"], "explanation": a.get("explanation"),
+        "created_at": iso(a["created_at"]), "changes": data.get("changes", []), "url": data.get("url"),
+        "version": data.get("version"), "baseline_version": data.get("baseline_version"),
+        "baseline": data.get("baseline"), "reverted": bool(data.get("reverted")),
+        "reviewed": bool(a.get("reviewed")),
+    }
+
+
+def is_claim(a: dict) -> bool:
+    return a["kind"] in CLAIM_KINDS

@@ -1,0 +1,221 @@
+"""Text-level boilerplate rules shared by HTML pages (after trafilatura) and plain-text seeds.
+
+Why text rules at all: pull quotes that repeat a body paragraph, headlines, captions, bios and
+"keep reading" teasers survive every trafilatura setting, and a seed file is already plain text.
+Applying one set of rules to both is what makes an HTML page and its text dump clean to the same
+paragraphs — and so compare without false alerts.
+
+The rules are patterns of boilerplate, never sentences of particular articles:
+
+* short lines that are not sentences (headlines, deks, section labels, date lines, "More stories");
+* widget markers (share buttons, "Follow us on social", newsletter boxes) — and the pull quote
+  sitting next to a share button when it repeats a nearby paragraph;
+* near-duplicates of a nearby paragraph (pull quotes, repeated captions), exact repeats anywhere;
+* photo captions and credits ("Photo by X via Reuters", ".../REUTERS", "Getty Images");
+* inlined next articles: from the first "keep reading" / "Show less" teaser block to the end;
+* republication notes ("This commentary originally appeared in …") and a closing author bio.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+_SPACE = re.compile(r"\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_TERMINAL = re.compile(r"""[.!?…:;][\s"'”’»)\]*]*$""")
+_LIST_ITEM = re.compile(r"^[-•*–]\s+")
+
+_MARKER = re.compile(
+    r"""^(?:
+        share(?:\s+(?:on|to|via)\s+\w+|\s+this(?:\s+\w+)?|\s+article|\s+story)?
+      | tweet(?:\s+this)?
+      | (?:follow|like|find)\s+us(?:\s+on\s+[\w\s,&]+)?
+      | (?:sign\s+up|subscribe)(?:\s+(?:for|to))?(?:\s+(?:our|the))?\s+[\w\s'’-]*newsletters?
+      | newsletter
+      | advertisement | sponsored(?:\s+content)? | ad
+      | (?:listen|print|email|copy\s+link|save)(?:\s+(?:this|to\s+this))?(?:\s+article)?
+      | related(?:\s+(?:articles?|stories|content|posts|topics|reading))?:?
+      | (?:more|top|latest|trending)\s+(?:stories|news|articles|from\s+[\w\s]+)
+      | most\s+(?:read|popular|viewed)
+      | (?:you\s+)?(?:may|might)\s+also\s+like
+      | recommended(?:\s+for\s+you)?
+      | (?:read|see)\s+(?:more|also)\s*:.{0,200}
+      | topics?:?.{0,80}
+      | tags?:.{0,120}
+    )[\s.:!»›>|]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SHARE = re.compile(r"^(?:share\b.*|tweet(?:\s+this)?)[\s.!]*$", re.IGNORECASE)
+_TEASER_END = re.compile(
+    r"^(?:\s*(?:keep\s+reading|continue\s+reading|read\s+(?:the\s+)?(?:full|more)(?:\s+(?:story|article))?"
+    r"|show\s+(?:less|more))\s*[.…»›>]*\s*)+$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"""(?:\b(?:photo|image|picture|illustration|video|graphic)s?\s*(?:by|credit|courtesy|:)
+      | ^\s*(?:credit|source|photo|image)s?\s*:
+      | \bvia\s+(?:reuters|getty(?:\s+images)?|ap|afp|epa|shutterstock|istock|wikimedia(?:\s+commons)?|flickr)\b\W*$
+      | \bvia\s*$
+      | /\s*(?:reuters|ap|afp|epa|getty\s+images|pool)\b\W*$
+      | \b(?:REUTERS|AFP|EPA|Getty\s+Images|Shutterstock|iStock|AP\s+Photo)\W*$
+    )""",
+    re.VERBOSE,
+)
+_REPUBLISHED = re.compile(
+    r"^(?:this|the|a\s+version\s+of\s+this)\s+(?:\w+\s+){0,2}(?:was\s+)?(?:originally|first)\s+"
+    r"(?:appeared|published|ran)\b|^(?:this|the)\s+\w+\s+(?:originally|first)\s+(?:appeared|ran)\b",
+    re.IGNORECASE,
+)
+_ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\W*$", re.IGNORECASE)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|serves\s+as|has\s+been)\s+(?:a|an|the)\s+.{0,120}?"
+    r"\b(?:analyst|professor|fellow|director|researcher|editor|correspondent|journalist|reporter|writer|"
+    r"author|scholar|columnist|contributor|adviser|advisor|chair|president|founder|lecturer|student|"
+    r"officer|expert|economist|historian)s?\b",
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^(?:(?:updated|published|posted|last\s+updated|modified)\s*:?\s*)?(?:\w+day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\W*$",
+    re.IGNORECASE,
+)
+
+SHORT_WORDS = 14  # a non-sentence line at most this long is a heading, label or dek, not body text
+NEAR_WINDOW = 3  # pull quotes and repeated captions sit this close to the paragraph they repeat
+NEAR_SCORE = 90.0
+
+
+def normalise_space(text: str) -> str:
+    """NFC, no invisible characters, single spaces: markup reformatting must not change text."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE)).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text))
+
+
+def is_marker(p: str) -> bool:
+    return len(p) < 300 and bool(_MARKER.match(p))
+
+
+def is_teaser_end(p: str) -> bool:
+    return len(p) < 80 and bool(_TEASER_END.match(p))
+
+
+def is_credit(p: str) -> bool:
+    return len(p.split()) <= 80 and bool(_CREDIT.search(p))
+
+
+def is_dateline(p: str) -> bool:
+    return len(p) < 80 and bool(_DATELINE.match(p))
+
+
+def is_heading(p: str) -> bool:
+    """A short line that is not a sentence: headline, dek, section label, "More stories"."""
+    if _LIST_ITEM.match(p) and (any(c.isdigit() for c in p) or len(p.split()) >= 6):
+        return False  # a list item of the article ("- 7,000 containers shipped") is content
+    return not ends_sentence(p) and len(p.split()) <= SHORT_WORDS
+
+
+def _is_boundary(p: str) -> bool:
+    """Lines that can open an inlined teaser block (headline, label, credit, date)."""
+    question_headline = p.endswith("?") and len(p.split()) <= SHORT_WORDS
+    return is_heading(p) or question_headline or is_credit(p) or is_dateline(p) or is_marker(p)
+
+
+def _fold(p: str) -> str:
+    return normalise_space(p).casefold().replace("’", "'").replace("“", '"').replace("”", '"')
+
+
+def cut_teasers(paras: list[str], min_body: int = 2) -> list[str]:
+    """Drop inlined next articles: from the first teaser block ending in "keep reading" to the end.
+
+    The block starts at the headline-like lines above the teaser's lead paragraphs; we walk back
+    over at most three sentence paragraphs to find them. With no headline in reach only the marker
+    goes (we never cut into what may be the article's own body).
+    """
+    idx = next((i for i, p in enumerate(paras) if is_teaser_end(p)), None)
+    if idx is None:
+        return paras
+    j, sentences = idx - 1, 0
+    while j >= 0 and not _is_boundary(paras[j]) and sentences < 3:
+        j, sentences = j - 1, sentences + 1
+    if j < 0 or not _is_boundary(paras[j]):
+        return [p for p in paras if not is_teaser_end(p)]
+    while j - 1 >= 0 and _is_boundary(paras[j - 1]):
+        j -= 1
+    body = [p for p in paras[:j] if not _is_boundary(p)]
+    if len(body) < min_body:
+        return [p for p in paras if not is_teaser_end(p)]
+    return paras[:j]
+
+
+def drop_repeats(paras: list[str], share_at: set[int]) -> list[str]:
+    """Drop exact repeats anywhere and near-repeats within a few paragraphs (pull quotes, captions).
+
+    Of a near-duplicate pair the copy next to a share button goes; else the shorter, else the later.
+    Only a window of neighbours is compared so cost stays linear in the article's length.
+    """
+    folded = [_fold(p) for p in paras]
+    drop: set[int] = set()
+    seen: dict[str, int] = {}
+    for i, f in enumerate(folded):
+        if f in seen:
+            drop.add(i)
+        else:
+            seen[f] = i
+    for i in range(len(paras)):
+        if i in drop or len(folded[i]) < 25:
+            continue
+        for j in range(i + 1, min(len(paras), i + 1 + NEAR_WINDOW)):
+            if j in drop or len(folded[j]) < 25:
+                continue
+            a, b = folded[i], folded[j]
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if len(short) < 0.3 * len(long_) and short not in long_:
+                continue
+            if fuzz.partial_ratio(short, long_) < NEAR_SCORE:
+                continue
+            near_i = (i - 1 in share_at) or (i + 1 in share_at)
+            near_j = (j - 1 in share_at) or (j + 1 in share_at)
+            if near_i != near_j:
+                drop.add(i if near_i else j)
+            elif len(a) != len(b):
+                drop.add(i if len(a) < len(b) else j)
+            else:
+                drop.add(j)
+            if i in drop:
+                break
+    return [p for k, p in enumerate(paras) if k not in drop]
+
+
+def drop_bio(paras: list[str]) -> list[str]:
+    """Drop an "About the author" section, or a closing author bio ("X is a senior fellow at …")."""
+    for i, p in enumerate(paras):
+        if _ABOUT_AUTHOR.match(p):
+            return paras[:i]
+    tail = len(paras) - 1
+    while tail >= 0 and tail >= len(paras) - 2 and _BIO.match(paras[tail]) and len(paras[tail].split()) <= 90:
+        tail -= 1
+    return paras[: tail + 1]
+
+
+def clean(paragraphs: list[str] | tuple[str, ...], title: str | None = None) -> list[str]:
+    """Body paragraphs of an article, boilerplate removed (see module docstring for the rules)."""
+    paras = [p for p in (normalise_space(x) for x in paragraphs) if p]
+    paras = cut_teasers(paras)
+    share_at = {i for i, p in enumerate(paras) if _SHARE.match(p) and len(p) < 60}
+    paras = drop_repeats(paras, share_at)
+    t = _fold(title) if title else None
+    out = []
+    for p in paras:
+        if is_marker(p) or is_teaser_end(p) or is_heading(p) or is_credit(p) or is_dateline(p):
+            continue
+        if _REPUBLISHED.match(p) or (t and _fold(p) == t):
+            continue
+        out.append(p)
+    return drop_bio(out)

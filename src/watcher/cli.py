@@ -1,0 +1,222 @@
+"""The ``watcher`` command: argument handling and output only, no pipeline logic.
+
+Exit codes (DESIGN.md §2): 0 done — a failing source is reported, not fatal; 2 bad usage or bad
+config, with a one-line message naming file, source and field; 1 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .config import ConfigError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Watch article pages and alert when a figure or a claim in them changes.")
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
+                                                "$WATCHER_CONFIG or config/watcher.toml).")]
+
+
+class UsageError(Exception):
+    """A user error outside the config file (unknown source id, missing version)."""
+
+
+def _load(config: Path | None):
+    from . import config as config_mod
+    from .store import Store
+
+    cfg = config_mod.load(config)
+    return cfg, Store(cfg.database_url)
+
+
+def _fmt_ts(ts: float | None) -> str:
+    from .store import iso
+
+    return (iso(ts) or "—").replace("+00:00", "Z")
+
+
+@app.command()
+def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (default: all).")] = None,
+          config: ConfigOpt = None,
+          json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
+    """Check every (or the named) source once now, store new versions and record alerts."""
+    from .alerts import is_claim
+    from .pipeline import run_check
+
+    cfg, store = _load(config)
+    for i in ids or []:
+        cfg.source(i)
+    results = run_check(cfg, store, ids)
+    for r in results:
+        if json_out:
+            print(json.dumps({"source": r.source, "outcome": r.outcome, "version": r.version,
+                              "duration": round(r.duration, 3), "message": r.message,
+                              "alerts": [a["kind"] for a in r.alerts]}))
+            continue
+        style = {"error": "red", "warning": "yellow", "new_version": "cyan", "baseline": "cyan"}.get(r.outcome, "")
+        claim_n = sum(1 for a in r.alerts if is_claim(a))
+        line = f"[bold]{r.source}[/]: [{style or 'default'}]{r.outcome}[/]"
+        if r.version is not None:
+            line += f" (version {r.version})"
+        if r.message:
+            line += f" — {r.message}"
+        if claim_n:
+            line += f" — [bold red]{claim_n} claim alert(s)[/]"
+        out.print(line + f"  [dim]{r.duration:.2f}s[/]")
+        for a in r.alerts:
+            if is_claim(a):
+                out.print(f"   [red]{a['kind']}[/]: {a['explanation']}")
+
+
+@app.command("alerts")
+def alerts_cmd(config: ConfigOpt = None,
+               json_out: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
+               source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+               claims_only: Annotated[bool, typer.Option("--claims", help="Only claim alerts.")] = False) -> None:
+    """Alerts so far, oldest first."""
+    from .alerts import is_claim, to_json
+
+    cfg, store = _load(config)
+    rows = [a for a in store.alerts(source=source) if not claims_only or is_claim(a)]
+    if json_out:
+        for a in rows:
+            sys.stdout.write(json.dumps(to_json(a), ensure_ascii=False) + "\n")
+        return
+    if not rows:
+        out.print("No alerts.")
+        return
+    for a in rows:
+        j = to_json(a)
+        colour = {"high": "red", "medium": "yellow", "low": "cyan"}.get(a["severity"], "dim")
+        out.print(f"[dim]{_fmt_ts(a['created_at'])}[/] [bold]{a['source']}[/] [{colour}]{a['kind']}[/] "
+                  f"({a['severity']}): {a['explanation']}")
+        if j["before"]:
+            out.print(f"    [red]- {j['before']}[/]")
+        if j["after"]:
+            out.print(f"    [green]+ {j['after']}[/]")
+
+
+@app.command()
+def sources(config: ConfigOpt = None) -> None:
+    """Each source: id, url, interval, last check, last change, health."""
+    cfg, store = _load(config)
+    rows = store.source_rows()
+    t = Table(show_lines=False)
+    for col in ("id", "url", "interval", "last check", "last change", "health"):
+        t.add_column(col, overflow="fold")
+    for s in cfg.sources:
+        r = rows.get(s.id, {})
+        health = "never checked"
+        if r.get("last_outcome"):
+            health = "ok" if not r.get("failures") and r["last_outcome"] not in ("source_warning",) else (
+                f"failing ×{r.get('failures') or 1}: {r.get('last_error')}" if r.get("failures")
+                else f"warning: {r.get('last_error')}")
+        t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.get("last_check")), _fmt_ts(r.get("last_change")),
+                  health)
+    out.print(t)
+
+
+def _interval(seconds: float) -> str:
+    for unit, n in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= n and seconds % n == 0:
+            return f"{int(seconds // n)}{unit}"
+    return f"{seconds:g}s"
+
+
+@app.command()
+def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: ConfigOpt = None) -> None:
+    """The stored versions of a source."""
+    cfg, store = _load(config)
+    cfg.source(source_id)
+    vs = store.versions(source_id)
+    if not vs:
+        out.print(f"No versions of {source_id} yet (run `watcher check {source_id}`).")
+        return
+    t = Table()
+    for col in ("version", "stored", "origin", "paragraphs", "words", "hash", "title"):
+        t.add_column(col)
+    for v in vs:
+        t.add_row(f"{v.number}{' (baseline)' if v.is_baseline else ''}", _fmt_ts(v.created_at), v.origin,
+                  str(len(v.paragraphs)), str(len(v.text.split())), v.content_hash[:12], v.title or "")
+    out.print(t)
+
+
+@app.command()
+def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
+         from_version: Annotated[int | None, typer.Argument(metavar="[FROM]")] = None,
+         to_version: Annotated[int | None, typer.Argument(metavar="[TO]")] = None,
+         config: ConfigOpt = None,
+         fmt: Annotated[str, typer.Option("--format", "-f", help="terminal | json")] = "terminal") -> None:
+    """A diff report between two versions (default: baseline → latest)."""
+    from . import report
+
+    cfg, store = _load(config)
+    cfg.source(source_id)
+    if fmt not in report.FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(report.FORMATS)})")
+    vs = store.versions(source_id)
+    if not vs:
+        raise UsageError(f"no versions of {source_id!r} yet (run `watcher check {source_id}`)")
+    by_num = {v.number: v for v in vs}
+    base = next((v for v in reversed(vs) if v.is_baseline), vs[0])
+    old = by_num.get(from_version) if from_version is not None else base
+    new = by_num.get(to_version) if to_version is not None else vs[-1]
+    if old is None or new is None:
+        missing = from_version if old is None else to_version
+        raise UsageError(f"{source_id!r} has no version {missing} (see `watcher history {source_id}`)")
+    report.FORMATS[fmt](report.build(source_id, old, new), None if fmt != "terminal" else out)
+
+
+@app.command()
+def run(config: ConfigOpt = None) -> None:
+    """Run the service: check every source on its interval until SIGTERM/SIGINT."""
+    from . import service
+
+    cfg, store = _load(config)
+    service.run(cfg, store)
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False) -> None:
+    if version:
+        from . import __version__
+
+        print(f"watcher {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    """Console-script entry: map user errors to exit 2, bugs to exit 1."""
+    from .store import StoreError
+
+    try:
+        app(standalone_mode=False)
+    except (ConfigError, UsageError, StoreError) as e:
+        err.print(f"watcher: {e}", markup=False)
+        sys.exit(2)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as e:  # click usage errors come as ClickException
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            sys.exit(2)
+        if isinstance(e, click.exceptions.Abort):
+            sys.exit(130)
+        err.print(f"watcher: internal error: {type(e).__name__}: {e}", markup=False)
+        if "--debug" in sys.argv or __import__("os").environ.get("WATCHER_DEBUG"):
+            raise
+        sys.exit(1)
+    sys.exit(0)

@@ -1,0 +1,344 @@
+"""Compare two versions of an article: claim changes (order-free) and a word-level text diff.
+
+Alignment follows NewsEdits (NAACL 2022: lexical alignment is as good as embeddings): identical
+canonical sentences pair first, so moved paragraphs and reformatted numbers cost nothing; then
+merges and splits (one sentence ↔ two adjacent ones); then fuzzy one-to-one pairs (rapidfuzz on
+the sentence with its figures masked, so "7,000" → "11,000" still pairs). Each pair is then
+compared claim by claim: figures (value, range, qualifier), attribution, hedging, polarity.
+
+The output is a list of :class:`Finding` — what differs from the baseline *now*. Whether a finding
+is news (and so an alert) is decided by :mod:`watcher.alerts` against what was already said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from . import numbers
+from .claims import Sentence, sentences
+from .numbers import Mention
+
+FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
+MERGE_MIN = 86.0  # similarity of a sentence with two adjacent ones joined, to call it a split/merge
+ATTRIB_SAME = 80.0
+
+SEVERITY = {"estimate_changed": "high", "claim_changed": "medium", "claim_removed": "medium",
+            "claim_added": "low", "text_changed": "info", "source_error": "low", "source_warning": "low"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One difference from the baseline. ``key`` names the claim, ``state`` what it says now."""
+
+    kind: str
+    key: str
+    state: str
+    before: str | None
+    after: str | None
+    explanation: str
+    changes: tuple[dict, ...] = ()
+    severity: str = "info"
+
+    @property
+    def is_claim(self) -> bool:
+        return self.kind in ("estimate_changed", "claim_changed", "claim_removed", "claim_added")
+
+
+@dataclass
+class Pair:
+    base: list[Sentence]
+    cur: list[Sentence]
+    score: float = 100.0
+
+
+@dataclass
+class Alignment:
+    pairs: list[Pair] = field(default_factory=list)
+    removed: list[Sentence] = field(default_factory=list)
+    added: list[Sentence] = field(default_factory=list)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _score(a: str, b: str, **_: object) -> float:
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def align(base: list[Sentence], cur: list[Sentence]) -> Alignment:
+    """Order-free alignment: exact canonical → merges/splits → fuzzy one-to-one."""
+    out = Alignment()
+    by_canon: dict[str, deque[int]] = defaultdict(deque)
+    for j, c in enumerate(cur):
+        by_canon[c.canonical].append(j)
+    used_c: set[int] = set()
+    rest_b: list[int] = []
+    for i, b in enumerate(base):
+        q = by_canon.get(b.canonical)
+        if q:
+            j = q.popleft()
+            used_c.add(j)
+            out.pairs.append(Pair([b], [cur[j]]))
+        else:
+            rest_b.append(i)
+    rest_c = [j for j in range(len(cur)) if j not in used_c]
+    if not rest_b or not rest_c:
+        out.removed = [base[i] for i in rest_b]
+        out.added = [cur[j] for j in rest_c]
+        return out
+
+    # merges and splits: one sentence vs two adjacent leftovers on the other side joined
+    done_b: set[int] = set()
+    done_c: set[int] = set()
+    for one, many, one_side_is_base in ((rest_b, rest_c, True), (rest_c, rest_b, False)):
+        seq = cur if one_side_is_base else base
+        other = base if one_side_is_base else cur
+        joined = [(many[k], many[k + 1]) for k in range(len(many) - 1) if many[k + 1] == many[k] + 1]
+        if not joined:
+            continue
+        choices = [f"{seq[a].masked} {seq[b].masked}" for a, b in joined]
+        for i in one:
+            if (i in done_b) if one_side_is_base else (i in done_c):
+                continue
+            best = process.extractOne(other[i].masked, choices, scorer=fuzz.ratio, score_cutoff=MERGE_MIN)
+            if not best:
+                continue
+            a, b = joined[best[2]]
+            taken = done_c if one_side_is_base else done_b
+            if a in taken or b in taken:
+                continue
+            taken.update((a, b))
+            if one_side_is_base:
+                done_b.add(i)
+                out.pairs.append(Pair([base[i]], [cur[a], cur[b]], best[1]))
+            else:
+                done_c.add(i)
+                out.pairs.append(Pair([base[a], base[b]], [cur[i]], best[1]))
+    rest_b = [i for i in rest_b if i not in done_b]
+    rest_c = [j for j in rest_c if j not in done_c]
+
+    # fuzzy one-to-one, best pairs first
+    if rest_b and rest_c:
+        choices = [cur[j].masked for j in rest_c]
+        cands = sorted(((score, x, y) for x, i in enumerate(rest_b)
+                        for _, score, y in process.extract(base[i].masked, choices, scorer=_score,
+                                                           score_cutoff=FUZZY_MIN, limit=5)), reverse=True)
+        got_b, got_c = set(), set()
+        for s, x, y in cands:
+            if x in got_b or y in got_c:
+                continue
+            got_b.add(x)
+            got_c.add(y)
+            out.pairs.append(Pair([base[rest_b[x]]], [cur[rest_c[y]]], s))
+        rest_b = [i for k, i in enumerate(rest_b) if k not in got_b]
+        rest_c = [j for k, j in enumerate(rest_c) if k not in got_c]
+    out.removed = [base[i] for i in rest_b]
+    out.added = [cur[j] for j in rest_c]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# comparing one aligned pair
+
+
+def _text(ss: list[Sentence]) -> str:
+    return " ".join(s.text for s in ss)
+
+
+def _rel(old: float, new: float) -> float | None:
+    return None if old == 0 else round((new - old) / abs(old), 4)
+
+
+def _figure_change(o: Mention | None, n: Mention | None) -> dict:
+    ref = n or o
+    d: dict = {"unit": ref.unit, "noun": ref.noun, "kind": ref.kind}
+    if o is not None:
+        d.update(old=o.text, old_value=o.value, old_high=o.high, old_qualifier=o.qualifier)
+    if n is not None:
+        d.update(new=n.text, new_value=n.value, new_high=n.high, new_qualifier=n.qualifier)
+    if o is not None and n is not None:
+        if o.high != n.high:
+            d["field"] = "range"
+        elif o.value != n.value:
+            d["field"] = "value"
+        elif o.qualifier != n.qualifier:
+            d["field"] = "qualifier"
+        else:
+            d["field"] = "unit"
+        d["relative_change"] = _rel(o.value, n.value) if o.value != n.value else 0.0
+    else:
+        d["field"] = "figure_added" if o is None else "figure_removed"
+    return d
+
+
+def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
+    """Pair the figures of two sentences and describe each that differs."""
+    old_left, new_left = list(old), list(new)
+    for m in list(old_left):  # identical figures (any position) are not changes
+        hit = next((n for n in new_left if n.key == m.key), None)
+        if hit is not None:
+            old_left.remove(m)
+            new_left.remove(hit)
+    out = []
+    for m in old_left:
+        same_kind = [n for n in new_left if n.kind == m.kind or {n.kind, m.kind} <= {"count", "money"}]
+        if not same_kind:
+            out.append(_figure_change(m, None))
+            continue
+        hit = max(same_kind, key=lambda n: (n.noun is not None and n.noun == m.noun, -abs(n.start - m.start)))
+        new_left.remove(hit)
+        out.append(_figure_change(m, hit))
+    out += [_figure_change(None, n) for n in new_left]
+    return out
+
+
+def _same_sources(a: frozenset[str], b: frozenset[str]) -> bool:
+    def covered(xs: frozenset[str], ys: frozenset[str]) -> bool:
+        return all(any(fuzz.token_set_ratio(x, y) >= ATTRIB_SAME for y in ys) for x in xs)
+
+    return covered(a, b) and covered(b, a)
+
+
+def _describe_figure(c: dict) -> str:
+    noun = f" {c['noun']}" if c.get("noun") else ""
+    if c["field"] == "figure_added":
+        return f"new figure {c['new']}{noun}"
+    if c["field"] == "figure_removed":
+        return f"figure {c['old']}{noun} dropped"
+    rel = c.get("relative_change")
+    pct = f" ({rel:+.0%})" if rel not in (None, 0.0) else ""
+    if c["field"] == "qualifier":
+        return f"qualifier of {c['new']}{noun}: {c['old_qualifier'] or 'none'} → {c['new_qualifier'] or 'none'}"
+    return f"{c['old']} → {c['new']}{noun}{pct}"
+
+
+def compare_pair(pair: Pair) -> Finding | None:
+    """The finding for one aligned pair, or None when the two say exactly the same."""
+    before, after = _text(pair.base), _text(pair.cur)
+    if [s.canonical for s in pair.base] == [s.canonical for s in pair.cur]:
+        return None
+    key = _digest(*(s.canonical for s in pair.base))
+    old_m = [m for s in pair.base for m in s.claim.mentions]
+    new_m = [m for s in pair.cur for m in s.claim.mentions]
+    figs = figure_changes(old_m, new_m)
+    old_att = frozenset().union(*(s.claim.attribution for s in pair.base))
+    new_att = frozenset().union(*(s.claim.attribution for s in pair.cur))
+    old_h = frozenset().union(*(s.claim.hedges for s in pair.base))
+    new_h = frozenset().union(*(s.claim.hedges for s in pair.cur))
+    old_neg = sum(s.claim.negations for s in pair.base) % 2
+    new_neg = sum(s.claim.negations for s in pair.cur) % 2
+    cues: list[dict] = []
+    if not _same_sources(old_att, new_att):
+        cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
+    if old_h != new_h:
+        cues.append({"field": "hedge", "old": sorted(old_h), "new": sorted(new_h),
+                     "removed": sorted(old_h - new_h), "added": sorted(new_h - old_h)})
+    if old_neg != new_neg:
+        cues.append({"field": "polarity", "old": "negated" if old_neg else "affirmed",
+                     "new": "negated" if new_neg else "affirmed"})
+    state_parts = [repr(sorted(m.key for m in new_m)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
+    if figs:
+        kind = "estimate_changed"
+        expl = "; ".join(_describe_figure(c) for c in figs)
+    elif cues:
+        kind = "claim_changed"
+        expl = "; ".join(_describe_cue(c) for c in cues)
+    else:
+        kind = "text_changed"
+        expl = "wording changed"
+        state_parts = [" ".join(s.canonical for s in pair.cur)]
+    return Finding(kind=kind, key=key, state=_digest(*state_parts), before=before, after=after,
+                   explanation=expl, changes=tuple(figs + cues), severity=SEVERITY[kind])
+
+
+def _describe_cue(c: dict) -> str:
+    if c["field"] == "attribution":
+        old = ", ".join(c["old"]) or "none"
+        new = ", ".join(c["new"]) or "none"
+        return f"attribution: {old} → {new}"
+    if c["field"] == "hedge":
+        bits = []
+        if c["removed"]:
+            bits.append("hedge removed: " + ", ".join(c["removed"]))
+        if c["added"]:
+            bits.append("hedge added: " + ", ".join(c["added"]))
+        return "; ".join(bits)
+    return f"polarity: {c['old']} → {c['new']}"
+
+
+def _claim_summary(s: Sentence) -> str:
+    bits = [m.text for m in s.claim.mentions]
+    if s.claim.attribution:
+        bits.append("attributed to " + ", ".join(sorted(s.claim.attribution)))
+    return "; ".join(bits) or "claim"
+
+
+def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[str, ...] | list[str]
+            ) -> list[Finding]:
+    """Every difference between the baseline and the current version, as findings."""
+    al = align(sentences(base_paragraphs), sentences(cur_paragraphs))
+    out: list[Finding] = []
+    for pair in al.pairs:
+        f = compare_pair(pair)
+        if f is not None:
+            out.append(f)
+    for s in al.removed:
+        kind = "claim_removed" if s.claim.is_claim else "text_changed"
+        out.append(Finding(kind=kind, key=_digest(s.canonical), state="removed", before=s.text, after=None,
+                           explanation=f"sentence removed ({_claim_summary(s)})" if s.claim.is_claim
+                           else "sentence removed", severity=SEVERITY[kind]))
+    for s in al.added:
+        kind = "claim_added" if s.claim.is_claim else "text_changed"
+        out.append(Finding(kind=kind, key="added:" + _digest(s.masked), state=_digest(repr(s.claim.signature)),
+                           before=None, after=s.text,
+                           explanation=f"sentence added ({_claim_summary(s)})" if s.claim.is_claim
+                           else "sentence added", severity=SEVERITY[kind]))
+    return out
+
+
+def fmt_value(c: dict, side: str) -> str:
+    v = c.get(f"{side}_value")
+    if v is None:
+        return "—"
+    hi = c.get(f"{side}_high")
+    return numbers.fmt(v) + ("" if hi is None else f"–{numbers.fmt(hi)}")
+
+
+# ---------------------------------------------------------------------------------------------
+# word-level text diff for reports
+
+
+def word_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """Word-level diff ops (-1 delete, 0 equal, 1 insert) with semantic cleanup (diff-match-patch)."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 2.0
+    # words → single characters, the line-mode trick applied to words, so edits snap to whole words
+    tokens: list[str] = [""]
+    index: dict[str, int] = {}
+
+    def encode(text: str) -> str:
+        out = []
+        for w in _split_words(text):
+            if w not in index:
+                index[w] = len(tokens)
+                tokens.append(w)
+            out.append(chr(index[w]))
+        return "".join(out)
+
+    a, b = encode(old), encode(new)
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(op, "".join(tokens[ord(ch)] for ch in chunk)) for op, chunk in diffs]
+
+
+def _split_words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\s+|\w+(?:[.,'’]\w+)*|[^\w\s]", text)

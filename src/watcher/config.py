@@ -1,0 +1,256 @@
+"""Load and validate the TOML configuration.
+
+Why pydantic with ``extra="forbid"``: a misspelt key (``intervall``) must stop the program with a
+message naming the file, the source and the field instead of being silently ignored. Every user
+error becomes a :class:`ConfigError` whose one-line ``str`` is what the CLI prints (exit 2).
+
+Relative paths (``state_dir``, ``baseline``, ``include``) resolve against the folder of the file
+that names them, so a config can be moved together with its seeds.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+DEFAULT_CONFIG = "config/watcher.toml"
+ID_RE = re.compile(r"^[a-z0-9_-]+$")
+_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+class ConfigError(Exception):
+    """A user error in the configuration; ``str(err)`` is a one-line message for the terminal."""
+
+    def __init__(self, message: str, *, file: Path | str | None = None, source: str | None = None,
+                 field: str | None = None) -> None:
+        self.file, self.source, self.field, self.message = file, source, field, message
+        where = []
+        if file is not None:
+            where.append(str(file))
+        if source is not None:
+            where.append(f"source {source!r}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        super().__init__(("config error: " + ": ".join(where) + ": " if where else "config error: ") + message)
+
+
+def parse_duration(value: Any) -> float:
+    """Seconds from a number or a string such as ``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``.
+
+    Zero, negative and unparseable values are refused: a zero interval would hammer a site.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"not a duration: {value!r}")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    elif isinstance(value, str):
+        m = _DURATION_RE.match(value)
+        if not m:
+            raise ValueError(f"not a duration: {value!r} (use seconds or e.g. '90s', '30m', '6h', '1d')")
+        seconds = float(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "s").lower()]
+    else:
+        raise ValueError(f"not a duration: {value!r}")
+    if seconds <= 0:
+        raise ValueError(f"duration must be positive, got {value!r}")
+    return seconds
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceModel(_Strict):
+    id: str
+    url: str
+    baseline: str | None = None
+    interval: float | None = None
+    title: str | None = None
+    enabled: bool = True
+    timeout: float | None = None
+    user_agent: str | None = None
+    respect_robots: bool | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not ID_RE.match(v):
+            raise ValueError(f"id {v!r} must match [a-z0-9_-]+")
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        parts = urlsplit(v)
+        if parts.scheme not in ("http", "https"):
+            raise ValueError(f"url {v!r}: only http and https URLs can be watched")
+        if not parts.netloc:
+            raise ValueError(f"url {v!r} has no host")
+        return v
+
+    @field_validator("interval", "timeout", mode="before")
+    @classmethod
+    def _duration(cls, v: Any) -> float | None:
+        return None if v is None else parse_duration(v)
+
+
+class DefaultsModel(_Strict):
+    interval: float = 3600.0
+    timeout: float = 30.0
+    user_agent: str | None = None
+    max_bytes: int = Field(default=10_000_000, gt=0)
+    concurrency: int = Field(default=16, gt=0)
+    per_host: int = Field(default=4, gt=0)
+    respect_robots: bool = True
+
+    @field_validator("interval", "timeout", mode="before")
+    @classmethod
+    def _duration(cls, v: Any) -> float:
+        return parse_duration(v)
+
+
+class FileModel(_Strict):
+    state_dir: str | None = None
+    database_url: str | None = None
+    include: list[str] = Field(default_factory=list)
+    defaults: DefaultsModel = Field(default_factory=DefaultsModel)
+    sources: list[dict[str, Any]] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One watched page, with every default already applied."""
+
+    id: str
+    url: str
+    interval: float
+    timeout: float
+    user_agent: str
+    baseline: Path | None = None
+    title: str | None = None
+    respect_robots: bool = True
+    config_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    state_dir: Path
+    database_url: str
+    sources: tuple[Source, ...]
+    defaults: DefaultsModel = field(default_factory=DefaultsModel)
+    files: tuple[Path, ...] = ()
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise ConfigError(f"no source with id {source_id!r}", file=self.path)
+
+
+def default_user_agent() -> str:
+    from . import __version__
+
+    return f"watcher/{__version__} (+https://github.com/watcher-project/watcher; article change monitor)"
+
+
+def config_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The config file: the CLI option, else ``$WATCHER_CONFIG``, else ``config/watcher.toml``."""
+    return Path(cli_value or os.environ.get("WATCHER_CONFIG") or DEFAULT_CONFIG)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("file not found", file=path) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"cannot read: {e}", file=path) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"malformed TOML: {e}", file=path) from None
+
+
+def _first_error(err: ValidationError) -> tuple[str, str]:
+    """(field, message) of the first pydantic error, phrased for a person."""
+    e = err.errors()[0]
+    loc = ".".join(str(p) for p in e["loc"] if not isinstance(p, int)) or "?"
+    if e["type"] == "extra_forbidden":
+        return loc, f"unknown key {loc!r}"
+    if e["type"] == "missing":
+        return loc, f"required key {loc!r} is missing"
+    msg = e["msg"].removeprefix("Value error, ")
+    return loc, msg
+
+
+def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
+    out = []
+    for i, entry in enumerate(raw):
+        if not isinstance(entry, dict):
+            raise ConfigError(f"sources[{i}] must be a table ([[sources]])", file=path)
+        sid = entry.get("id") if isinstance(entry.get("id"), str) else f"#{i + 1}"
+        try:
+            out.append(SourceModel.model_validate(entry))
+        except ValidationError as e:
+            fld, msg = _first_error(e)
+            raise ConfigError(msg, file=path, source=sid, field=fld) from None
+    return out
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read, validate and resolve the configuration at ``path`` (and the files it includes)."""
+    path = config_path(path).resolve()
+    raw = _read_toml(path)
+    try:
+        top = FileModel.model_validate(raw)
+    except ValidationError as e:
+        fld, msg = _first_error(e)
+        raise ConfigError(msg, file=path, field=fld) from None
+    base = path.parent
+    files = [path]
+    models: list[tuple[SourceModel, Path]] = [(m, path) for m in _source_models(top.sources, path)]
+    for pattern in top.include:
+        for inc in sorted(glob.glob(str(base / pattern))):
+            inc_path = Path(inc).resolve()
+            data = _read_toml(inc_path)
+            unknown = set(data) - {"sources"}
+            if unknown:
+                k = sorted(unknown)[0]
+                raise ConfigError(f"unknown key {k!r} (included files hold only [[sources]])", file=inc_path, field=k)
+            files.append(inc_path)
+            models += [(m, inc_path) for m in _source_models(data.get("sources", []), inc_path)]
+
+    d = top.defaults
+    ua = d.user_agent or default_user_agent()
+    seen: dict[str, Path] = {}
+    sources = []
+    for m, f in models:
+        if m.id in seen:
+            raise ConfigError(f"duplicate source id (first defined in {seen[m.id]})", file=f, source=m.id, field="id")
+        seen[m.id] = f
+        baseline = None
+        if m.baseline:
+            baseline = (f.parent / m.baseline).resolve()
+            if not baseline.is_file():
+                raise ConfigError(f"baseline file {str(baseline)!r} does not exist", file=f, source=m.id,
+                                  field="baseline")
+        if not m.enabled:
+            continue
+        sources.append(Source(
+            id=m.id, url=m.url, interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
+            user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
+            respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
+        ))
+    state_dir = (base / (top.state_dir or "../state")).resolve()
+    db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
+    return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
+                  files=tuple(files))

@@ -1,0 +1,171 @@
+"""One check of one source — the only place that knows the order of the stages.
+
+fetch → (unchanged bytes? stop) → extract (off the event loop) → fault check → store a version
+when the cleaned text changed → compare with the baseline → record alerts. Everything a check
+writes happens in one transaction, so a kill mid-check loses nothing and duplicates nothing.
+Sources are independent: an exception in one is reported as that source's error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import alerts as alerts_mod
+from . import faults
+from .compare import compare
+from .config import Config, Source
+from .extract import Document, extract, load_baseline
+from .fetch import FetchResult, fetch, make_client
+from .store import Store, Version, now
+
+log = logging.getLogger("watcher.check")
+
+
+@dataclass
+class CheckResult:
+    source: str
+    outcome: str  # new_version | unchanged | baseline | error | warning
+    duration: float = 0.0
+    version: int | None = None
+    alerts: list[dict] = field(default_factory=list)
+    message: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=256)
+def _seed(path: str, mtime_ns: int, size: int) -> Document:
+    return load_baseline(Path(path))
+
+
+def seed_document(path: Path) -> Document:
+    """The cleaned seed (re-read only when the file changes)."""
+    st = path.stat()
+    return _seed(str(path), st.st_mtime_ns, st.st_size)
+
+
+def _ensure_seed_baseline(store: Store, c, source: Source) -> tuple[Version | None, bool]:
+    """The baseline version; a seed file (re)written into the store when it changed."""
+    base = store.baseline(c, source.id)
+    if source.baseline is None:
+        return base, False
+    doc = seed_document(source.baseline)
+    if base is not None and base.origin == "seed" and base.content_hash == doc.content_hash:
+        return base, False
+    new = store.add_version(c, source.id, text=doc.text, content_hash=doc.content_hash, title=doc.title,
+                            url=str(source.baseline), origin="seed", is_baseline=True)
+    store.clear_claim_states(c, source.id)
+    return new, True
+
+
+def _problem(store: Store, source: Source, row: dict, kind: str, message: str, res: FetchResult | None,
+             start: float) -> CheckResult:
+    with store.transaction() as c:
+        a = alerts_mod.record_problem(store, c, source.id, kind, message, row, source.url)
+        values = dict(last_check=now(), last_outcome=kind, last_error=message)
+        if kind == "source_error":
+            values["failures"] = (row.get("failures") or 0) + 1
+        store.update_source(c, source.id, **values)
+    return CheckResult(source.id, "error" if kind == "source_error" else "warning", time.monotonic() - start,
+                       alerts=[a] if a else [], message=message)
+
+
+def process(store: Store, source: Source, res: FetchResult, doc: Document | None, row: dict,
+            start: float, timings: dict[str, float]) -> CheckResult:
+    """Everything after fetch and extraction: fault check, version, comparison, alerts."""
+    t0 = time.monotonic()
+    with store.transaction() as c:
+        baseline, reseeded = _ensure_seed_baseline(store, c, source)
+        latest = store.latest(c, source.id)
+        ok = dict(last_check=now(), last_ok=now(), failures=0, last_error=None, etag=res.etag,
+                  last_modified=res.last_modified)
+        if doc is None:  # same bytes or 304: nothing was extracted
+            if not (reseeded and latest is not None):
+                store.update_source(c, source.id, last_outcome="unchanged", **ok)
+                return CheckResult(source.id, "unchanged", time.monotonic() - start, latest and latest.number,
+                                   timings=timings)
+            doc = Document(title=latest.title, paragraphs=latest.paragraphs)
+        base_doc = Document(baseline.title, baseline.paragraphs) if baseline else None
+        reason = faults.assess(doc, base_doc)
+        if reason is None:
+            ok.update(title=source.title or doc.title,
+                      raw_hash=hashlib.sha256(res.body).hexdigest() if res.body else row.get("raw_hash"))
+            if latest is not None and latest.content_hash == doc.content_hash and not reseeded:
+                store.update_source(c, source.id, last_outcome="unchanged", **ok)
+                return CheckResult(source.id, "unchanged", time.monotonic() - start, latest.number,
+                                   timings=timings)
+            if latest is not None and latest.content_hash == doc.content_hash:
+                version = latest
+            else:
+                version = store.add_version(c, source.id, text=doc.text, content_hash=doc.content_hash,
+                                            title=doc.title, url=res.final_url or source.url, origin="fetch",
+                                            is_baseline=baseline is None)
+                ok["last_change"] = now()
+            timings["store"] = time.monotonic() - t0
+            new_alerts: list[dict] = []
+            outcome = "baseline" if baseline is None else "new_version"
+            if baseline is not None and baseline.id != version.id:
+                t1 = time.monotonic()
+                findings = compare(baseline.paragraphs, version.paragraphs)
+                new_alerts = alerts_mod.record_findings(store, c, source.id, findings, version, baseline,
+                                                        source.url)
+                timings["compare"] = time.monotonic() - t1
+            store.update_source(c, source.id, last_outcome=outcome, **ok)
+            return CheckResult(source.id, outcome, time.monotonic() - start, version.number, new_alerts,
+                               timings=timings)
+    result = _problem(store, source, row, "source_warning", reason, res, start)
+    result.timings = timings
+    return result
+
+
+async def check(store: Store, source: Source, client, config: Config) -> CheckResult:
+    """One check of one source. Never raises: an internal error becomes a ``source_error``."""
+    start = time.monotonic()
+    timings: dict[str, float] = {}
+    with store.transaction() as c:
+        row = store.ensure_source(c, source.id, source.url)
+    try:
+        has_version = row.get("raw_hash") is not None
+        res = await fetch(client, source.url, timeout=source.timeout, max_bytes=config.defaults.max_bytes,
+                          etag=row.get("etag") if has_version else None,
+                          last_modified=row.get("last_modified") if has_version else None,
+                          user_agent=source.user_agent)
+        timings["fetch"] = res.elapsed
+        if res.error:
+            return _problem(store, source, row, "source_error", res.error, res, start)
+        if res.warning:
+            return _problem(store, source, row, "source_warning", res.warning, res, start)
+        doc = None
+        if not res.not_modified and hashlib.sha256(res.body).hexdigest() != row.get("raw_hash"):
+            t = time.monotonic()
+            doc = await asyncio.to_thread(extract, res.body, encoding=res.encoding)
+            timings["extract"] = time.monotonic() - t
+        return await asyncio.to_thread(process, store, source, res, doc, row, start, timings)
+    except Exception as e:  # one source's bug must not stop the others
+        log.exception("check of %s failed", source.id)
+        return _problem(store, source, row, "source_error", f"internal error: {type(e).__name__}: {e}", None,
+                        start)
+
+
+async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
+    """Check the named (default: all) sources concurrently with one pooled HTTP client."""
+    wanted = list(ids or [])
+    selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
+    limit = asyncio.Semaphore(config.defaults.concurrency)
+    async with make_client(selected[0].user_agent if selected else "watcher", config.defaults.timeout,
+                           config.defaults.concurrency) as client:
+        async def one(s: Source) -> CheckResult:
+            async with limit:
+                return await check(store, s, client, config)
+
+        return list(await asyncio.gather(*(one(s) for s in selected)))
+
+
+def run_check(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
+    return asyncio.run(check_all(config, store, ids))

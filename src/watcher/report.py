@@ -1,0 +1,136 @@
+"""Diff reports a person reviews: the claim changes first, then a word-level text diff.
+
+Formats form a small registry (urlwatch's idea: one function and one word per format); the
+terminal one renders with Rich, ``json`` gives the structured diff for other tools.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .compare import Finding, compare, fmt_value, word_diff
+from .store import Version, iso
+
+CLAIM_ORDER = {"estimate_changed": 0, "claim_changed": 1, "claim_removed": 2, "claim_added": 3, "text_changed": 4}
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    source: str
+    old: Version
+    new: Version
+    findings: list[Finding]
+    paragraphs: list[tuple[str, list[tuple[int, str]]]]  # ("same"|"changed"|"added"|"removed", ops)
+
+
+def build(source: str, old: Version, new: Version) -> DiffReport:
+    findings = sorted(compare(old.paragraphs, new.paragraphs), key=lambda f: CLAIM_ORDER.get(f.kind, 9))
+    return DiffReport(source, old, new, findings, paragraph_diff(old.paragraphs, new.paragraphs))
+
+
+def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Paragraph-level alignment (diff-match-patch on paragraph lines), then word diffs inside."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    a, b, lines = dmp.diff_linesToChars("\n".join(old) + "\n", "\n".join(new) + "\n")
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_charsToLines(diffs, lines)
+    out: list[tuple[str, list[tuple[int, str]]]] = []
+    pending_del: list[str] = []
+    for op, chunk in diffs:
+        paras = [p for p in chunk.split("\n") if p]
+        if op == 0:
+            out += [("removed", [(-1, p)]) for p in pending_del]
+            pending_del = []
+            out += [("same", [(0, p)]) for p in paras]
+        elif op == -1:
+            pending_del += paras
+        else:
+            for p in paras:
+                if pending_del:
+                    out.append(("changed", word_diff(pending_del.pop(0), p)))
+                else:
+                    out.append(("added", [(1, p)]))
+    out += [("removed", [(-1, p)]) for p in pending_del]
+    return out
+
+
+def _finding_table(findings: list[Finding]) -> Table:
+    t = Table(title="Claim changes", show_lines=True, expand=True)
+    t.add_column("kind", style="bold", no_wrap=True)
+    t.add_column("what changed")
+    t.add_column("before")
+    t.add_column("after")
+    for f in findings:
+        if not f.is_claim:
+            continue
+        style = {"estimate_changed": "red", "claim_changed": "yellow"}.get(f.kind, "cyan")
+        t.add_row(Text(f.kind, style=style), f.explanation, f.before or "—", f.after or "—")
+    return t
+
+
+def _ops_text(ops: list[tuple[int, str]]) -> Text:
+    t = Text()
+    for op, chunk in ops:
+        if op == -1:
+            t.append("[-" + chunk + "-]", style="bold red strike")
+        elif op == 1:
+            t.append("{+" + chunk + "+}", style="bold green underline")
+        else:
+            t.append(chunk)
+    return t
+
+
+def render_terminal(r: DiffReport, console: Console | None = None) -> None:
+    console = console or Console()
+    console.print(Panel.fit(
+        f"[bold]{r.source}[/]  version {r.old.number} ({'baseline' if r.old.is_baseline else r.old.origin}, "
+        f"{iso(r.old.created_at)}) → version {r.new.number} ({iso(r.new.created_at)})"))
+    claims = [f for f in r.findings if f.is_claim]
+    if claims:
+        console.print(_finding_table(claims))
+    else:
+        console.print("[green]No claim changed.[/]")
+    console.print(Text("Text diff", style="bold underline"))
+    folded = 0
+    for status, ops in r.paragraphs:
+        if status == "same":
+            folded += 1
+            continue
+        if folded:
+            console.print(Text(f"  … {folded} unchanged paragraph(s)", style="dim"))
+            folded = 0
+        console.print(_ops_text(ops))
+        console.print()
+    if folded:
+        console.print(Text(f"  … {folded} unchanged paragraph(s)", style="dim"))
+
+
+def render_json(r: DiffReport, console: Console | None = None) -> None:
+    doc = {
+        "source": r.source, "from": r.old.number, "to": r.new.number,
+        "claims": [{"kind": f.kind, "severity": f.severity, "before": f.before, "after": f.after,
+                    "explanation": f.explanation, "changes": list(f.changes)} for f in r.findings if f.is_claim],
+        "text_changes": [{"kind": f.kind, "before": f.before, "after": f.after} for f in r.findings
+                         if not f.is_claim],
+        "paragraphs": [{"status": s, "ops": ops} for s, ops in r.paragraphs if s != "same"],
+    }
+    print(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+FORMATS: dict[str, Callable[[DiffReport, Console | None], None]] = {
+    "terminal": render_terminal,
+    "json": render_json,
+}
+
+
+def figure_cell(change: dict) -> str:
+    return f"{fmt_value(change, 'old')} → {fmt_value(change, 'new')}"

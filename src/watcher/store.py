@@ -1,0 +1,314 @@
+"""Versions, source health, claim states and alerts — persisted with SQLAlchemy Core.
+
+Why SQLAlchemy Core rather than the stdlib ``sqlite3``: the default is an embedded SQLite file,
+but moving to PostgreSQL must be a change of ``database_url`` in the config, not a rewrite. Core
+gives us one dialect-neutral schema and query layer (no ORM session state to reason about) and
+real transactions: every check writes its version, claim states and alerts in one transaction, so
+a kill at any moment leaves the previous state intact and never half an alert.
+
+Stored text is zlib-compressed (article text compresses ~3×). The store holds no business rules:
+what counts as news is decided by :mod:`watcher.alerts`.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+SCHEMA_VERSION = 1
+APP_ID = "watcher"
+
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+
+sources = Table(
+    "sources", metadata,
+    Column("id", String(128), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("title", Text),
+    Column("last_check", Float),
+    Column("last_ok", Float),
+    Column("last_change", Float),
+    Column("last_outcome", String(32)),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("raw_hash", String(64)),
+    Column("next_due", Float),
+)
+
+versions = Table(
+    "versions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(128), ForeignKey("sources.id"), nullable=False, index=True),
+    Column("number", Integer, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("origin", String(16), nullable=False),  # "seed" | "fetch"
+    Column("is_baseline", Boolean, nullable=False, default=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("text_z", LargeBinary, nullable=False),
+    UniqueConstraint("source", "number", name="uq_version_number"),
+)
+
+claim_states = Table(
+    "claim_states", metadata,
+    Column("source", String(128), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("state", String(64), nullable=False),
+    Column("baseline_text", Text),
+    Column("last_text", Text),
+    Column("changes", Text),
+    Column("version_id", Integer),
+    Column("updated_at", Float, nullable=False),
+)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(128), nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("before", Text),
+    Column("after", Text),
+    Column("explanation", Text),
+    Column("data", Text),  # JSON: changes, baseline, version numbers, url
+    Column("version_id", Integer),
+    Column("created_at", Float, nullable=False),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    Column("reviewed", Boolean, nullable=False, default=False),
+)
+
+
+class StoreError(Exception):
+    """The state database cannot be used (corrupt, foreign, or from a newer watcher)."""
+
+
+@dataclass(frozen=True)
+class Version:
+    id: int
+    source: str
+    number: int
+    created_at: float
+    origin: str
+    is_baseline: bool
+    content_hash: str
+    title: str | None
+    url: str | None
+    text: str
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p for p in self.text.split("\n\n") if p)
+
+
+def now() -> float:
+    return datetime.now(UTC).timestamp()
+
+
+def iso(ts: float | None) -> str | None:
+    return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+class Store:
+    """A thin, typed facade over the tables; one instance per process."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        if url.startswith("sqlite:///"):
+            path = Path(url.removeprefix("sqlite:///"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._check_sqlite_file(path)
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._init_schema()
+
+    @staticmethod
+    def _check_sqlite_file(path: Path) -> None:
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as f:
+                if f.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{path} is not a SQLite database (corrupt or foreign file); "
+                                     "move it away to start a fresh state")
+
+    def _init_schema(self) -> None:
+        try:
+            with self.engine.begin() as c:
+                existing = set(self.engine.dialect.get_table_names(c))
+                if existing and "meta" not in existing:
+                    raise StoreError(f"{self.url}: database belongs to another program (no watcher tables)")
+                metadata.create_all(c)
+                row = c.execute(select(meta.c.value).where(meta.c.key == "schema")).scalar()
+                if row is None:
+                    c.execute(insert(meta).values(key="schema", value=str(SCHEMA_VERSION)))
+                    c.execute(insert(meta).values(key="app", value=APP_ID))
+                elif int(row) > SCHEMA_VERSION:
+                    raise StoreError(f"{self.url}: written by a newer watcher (schema {row})")
+        except (DatabaseError, OperationalError) as e:
+            raise StoreError(f"cannot open state database {self.url}: {e.orig or e}") from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as c:
+            yield c
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def ensure_source(self, c: Connection, source_id: str, url: str) -> dict:
+        row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
+        if row is None:
+            c.execute(insert(sources).values(id=source_id, url=url, failures=0))
+            row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
+        elif row["url"] != url:
+            c.execute(update(sources).where(sources.c.id == source_id).values(url=url, etag=None,
+                                                                               last_modified=None, raw_hash=None))
+        return dict(row)
+
+    def source_row(self, source_id: str) -> dict | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
+        return dict(row) if row else None
+
+    def source_rows(self) -> dict[str, dict]:
+        with self.engine.connect() as c:
+            return {r["id"]: dict(r) for r in c.execute(select(sources)).mappings()}
+
+    def update_source(self, c: Connection, source_id: str, **values) -> None:
+        c.execute(update(sources).where(sources.c.id == source_id).values(**values))
+
+    # -- versions ------------------------------------------------------------------------------
+
+    def _version(self, row) -> Version:
+        return Version(id=row["id"], source=row["source"], number=row["number"], created_at=row["created_at"],
+                       origin=row["origin"], is_baseline=bool(row["is_baseline"]),
+                       content_hash=row["content_hash"], title=row["title"], url=row["url"],
+                       text=zlib.decompress(row["text_z"]).decode("utf-8"))
+
+    def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
+                    url: str | None, origin: str, is_baseline: bool) -> Version:
+        number = (c.execute(select(func.max(versions.c.number)).where(versions.c.source == source_id)).scalar()
+                  or 0) + 1
+        if is_baseline:
+            c.execute(update(versions).where(versions.c.source == source_id).values(is_baseline=False))
+        ts = now()
+        vid = c.execute(insert(versions).values(
+            source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
+            content_hash=content_hash, title=title, url=url, text_z=zlib.compress(text.encode("utf-8"), 6),
+        )).inserted_primary_key[0]
+        return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
+                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url, text=text)
+
+    def baseline(self, c: Connection, source_id: str) -> Version | None:
+        row = c.execute(select(versions).where(versions.c.source == source_id, versions.c.is_baseline)
+                        .order_by(versions.c.number.desc()).limit(1)).mappings().first()
+        return self._version(row) if row else None
+
+    def latest(self, c: Connection, source_id: str, origin: str | None = "fetch") -> Version | None:
+        q = select(versions).where(versions.c.source == source_id)
+        if origin:
+            q = q.where(versions.c.origin == origin)
+        row = c.execute(q.order_by(versions.c.number.desc()).limit(1)).mappings().first()
+        return self._version(row) if row else None
+
+    def versions(self, source_id: str) -> list[Version]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(versions).where(versions.c.source == source_id)
+                             .order_by(versions.c.number)).mappings().all()
+        return [self._version(r) for r in rows]
+
+    def version(self, source_id: str, number: int) -> Version | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(versions).where(versions.c.source == source_id,
+                                                   versions.c.number == number)).mappings().first()
+        return self._version(row) if row else None
+
+    # -- claim states --------------------------------------------------------------------------
+
+    def claim_states(self, c: Connection, source_id: str) -> dict[str, dict]:
+        rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()
+        return {r["key"]: dict(r) for r in rows}
+
+    def all_claim_states(self, source_id: str) -> list[dict]:
+        with self.engine.connect() as c:
+            return list(self.claim_states(c, source_id).values())
+
+    def set_claim_state(self, c: Connection, source_id: str, key: str, **values) -> None:
+        exists = c.execute(select(claim_states.c.key).where(claim_states.c.source == source_id,
+                                                            claim_states.c.key == key)).first()
+        values["updated_at"] = now()
+        if exists:
+            c.execute(update(claim_states).where(claim_states.c.source == source_id, claim_states.c.key == key)
+                      .values(**values))
+        else:
+            c.execute(insert(claim_states).values(source=source_id, key=key, **values))
+
+    def delete_claim_state(self, c: Connection, source_id: str, key: str) -> None:
+        c.execute(claim_states.delete().where(claim_states.c.source == source_id, claim_states.c.key == key))
+
+    def clear_claim_states(self, c: Connection, source_id: str) -> None:
+        c.execute(claim_states.delete().where(claim_states.c.source == source_id))
+
+    # -- alerts --------------------------------------------------------------------------------
+
+    def add_alert(self, c: Connection, *, source: str, kind: str, severity: str, before: str | None,
+                  after: str | None, explanation: str, data: dict, version_id: int | None,
+                  fingerprint: str) -> dict | None:
+        """Insert an alert unless its fingerprint is already stored (then None: said once)."""
+        if c.execute(select(alerts.c.id).where(alerts.c.fingerprint == fingerprint)).first():
+            return None
+        row = dict(source=source, kind=kind, severity=severity, before=before, after=after,
+                   explanation=explanation, data=json.dumps(data, ensure_ascii=False), version_id=version_id,
+                   created_at=now(), fingerprint=fingerprint, reviewed=False)
+        row["id"] = c.execute(insert(alerts).values(**row)).inserted_primary_key[0]
+        return row
+
+    def alerts(self, source: str | None = None, since_id: int = 0) -> list[dict]:
+        q = select(alerts).where(alerts.c.id > since_id)
+        if source:
+            q = q.where(alerts.c.source == source)
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q.order_by(alerts.c.id)).mappings()]
