@@ -55,7 +55,8 @@ _TEASER_END = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"""(?:\b(?:photo|image|picture|illustration|video|graphic)s?\s*(?:by|credit|courtesy|:)
+    r"""(?:(?:^|[,.;|]\s*)(?:photos?|images?|pictures?|illustrations?|video|graphics?)\s*(?:by|credit|courtesy|:)
+        \s*[^.;]{0,80}$
       | ^\s*(?:credit|source|photo|image)s?\s*:
       | \bvia\s+(?:reuters|getty(?:\s+images)?|ap|afp|epa|shutterstock|istock|wikimedia(?:\s+commons)?|flickr)\b\W*$
       | \bvia\s*$

@@ -20,7 +20,8 @@ from .config import ConfigError
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch article pages and alert when a figure or a claim in them changes.")
 out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+if not out.is_terminal:  # piped or captured: don't wrap tables at 80 columns
+    out.width = 160
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
                                                 "$WATCHER_CONFIG or config/watcher.toml).")]
@@ -201,7 +202,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except (ConfigError, UsageError, StoreError) as e:
-        err.print(f"watcher: {e}", markup=False)
+        print(f"watcher: {e}", file=sys.stderr)
         sys.exit(2)
     except SystemExit:
         raise
@@ -215,7 +216,7 @@ def main() -> None:
             sys.exit(2)
         if isinstance(e, click.exceptions.Abort):
             sys.exit(130)
-        err.print(f"watcher: internal error: {type(e).__name__}: {e}", markup=False)
+        print(f"watcher: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         if "--debug" in sys.argv or __import__("os").environ.get("WATCHER_DEBUG"):
             raise
         sys.exit(1)

@@ -1,0 +1,30 @@
+# One command to set up and run the service, one to set up and run the tests.
+# `make run` / `make test` create .venv on first use and reinstall when pyproject.toml changes.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: setup run test check lint demo clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: setup            ## start the service on the bundled config (Ctrl-C stops it)
+	$(BIN)/watcher run --config config/watcher.toml
+
+check: setup          ## one check of every source now
+	$(BIN)/watcher check --config config/watcher.toml
+
+test: setup           ## the whole test suite
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,97 @@
+"""Shared test helpers: a real local site on 127.0.0.1, a config in a temp dir, the CLI in-process
+and as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+CLAIM_KINDS = {"estimate_changed", "claim_changed", "claim_removed", "claim_added"}
+
+
+@dataclass
+class Site:
+    """A threaded HTTP server whose pages the test edits between checks."""
+
+    pages: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
+    hits: dict[str, int] = field(default_factory=dict)
+
+    def start(self) -> Site:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server API
+                site.hits[self.path] = site.hits.get(self.path, 0) + 1
+                status, ctype, body = site.pages.get(self.path, (404, "text/html", b"<h1>Not found</h1>"))
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    def put(self, path: str, html: str | bytes, status: int = 200, ctype: str = "text/html; charset=utf-8"):
+        self.pages[path] = (status, ctype, html.encode("utf-8") if isinstance(html, str) else html)
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site():
+    s = Site().start()
+    yield s
+    s.stop()
+
+
+def write_config(tmp: Path, sources: list[dict], **top) -> Path:
+    """A config file in ``tmp`` with ``sources`` (dicts of keys) and top-level keys."""
+    lines = [f'state_dir = "{top.pop("state_dir", "state")}"']
+    for k, v in top.items():
+        lines.append(f"{k} = {json.dumps(v)}")
+    for s in sources:
+        lines.append("\n[[sources]]")
+        for k, v in s.items():
+            lines.append(f"{k} = {json.dumps(str(v) if isinstance(v, Path) else v)}")
+    path = tmp / "watcher.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def watcher(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the installed CLI as a user would (a subprocess)."""
+    exe = Path(sys.executable).parent / "watcher"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "watcher"]
+    env = {k: v for k, v in os.environ.items() if k != "WATCHER_CONFIG"}
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
+
+
+def alerts_json(cfg: Path) -> list[dict]:
+    p = watcher("alerts", "--json", "--config", str(cfg))
+    assert p.returncode == 0, p.stderr
+    return [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
+
+
+def claim_alerts(rows: list[dict]) -> list[dict]:
+    return [a for a in rows if a["kind"] in CLAIM_KINDS]

@@ -1,0 +1,68 @@
+"""Cleaning: the seeds clean to exactly their body paragraphs; the rules are general patterns."""
+
+from __future__ import annotations
+
+from watcher import clean
+from watcher.extract import extract, load_baseline
+
+from .conftest import SEEDS
+from .fixtures import pages
+from .seed_expected import SEED_ANALYSIS, SEED_ANALYSIS_FILE, SEED_COMMENTARY, SEED_COMMENTARY_FILE
+
+
+def test_analysis_seed_cleans_to_its_body_paragraphs():
+    assert list(load_baseline(SEEDS / SEED_ANALYSIS_FILE).paragraphs) == SEED_ANALYSIS
+
+
+def test_commentary_seed_cleans_to_its_body_paragraphs():
+    assert list(load_baseline(SEEDS / SEED_COMMENTARY_FILE).paragraphs) == SEED_COMMENTARY
+
+
+def test_magazine_page_of_the_analysis_cleans_like_its_seed():
+    html = pages.magazine_page("Putin and Kim in Pyongyang, making it 'strategic'", SEED_ANALYSIS,
+                               dek="But even good friends have geopolitical limits",
+                               caption="Russia's President Vladimir Putin meets Kim Jong Un. Sputnik/Pool via REUTERS",
+                               teasers=pages.rotate(pages.TEASER_POOL, 3, 0))
+    assert list(extract(html).paragraphs) == SEED_ANALYSIS
+
+
+def test_thinktank_page_of_the_commentary_cleans_like_its_seed():
+    quote = ("North Korea and Russia simply do not and cannot have a “no limits” partnership of the kind "
+             "Putin declared with Chinese President Xi Jinping just before the invasion of Ukraine.")
+    html = pages.thinktank_page(
+        "Putin's Embrace of Kim Jong-un Has Its Limits", SEED_COMMENTARY,
+        caption="North Korean leader Kim Jong-un meets with Russian President Vladimir Putin, September 13, 2023",
+        credit="Photo by KCNA via Reuters", pull_quotes={14: quote},
+        bio="Derek Grossman is a senior defense analyst at RAND.", related=["Another commentary"])
+    assert list(extract(html).paragraphs) == SEED_COMMENTARY
+
+
+def test_teaser_block_with_keep_reading_is_cut_with_everything_after():
+    paras = ["The council approved the budget on Tuesday after a long debate.",
+             "It allocates $4 million to road repairs, officials said.",
+             "Culture", "Museum reopens after renovation", "Photo by Jane Doe",
+             "The city museum reopened with 12 new galleries.", "keep reading", "Show less",
+             "Sports", "Local team wins", "The team won 3-1.", "keep reading"]
+    assert clean.clean(paras) == paras[:2]
+
+
+def test_near_duplicate_pull_quote_next_to_share_button_is_dropped_not_the_body():
+    body = "The agency said the outbreak had infected at least 240 people across four counties by Friday."
+    paras = ["Officials urged residents to get vaccinated before the school year starts.", body,
+             "The outbreak had infected at least 240 people across four counties by Friday.", "Share on Twitter",
+             "Hospitals have added beds to cope with the surge of cases this month."]
+    assert clean.clean(paras) == [paras[0], body, paras[4]]
+
+
+def test_body_sentences_mentioning_reuters_or_photos_are_kept():
+    paras = ["The figures were first reported by Reuters on Monday, citing three officials.",
+             "Satellite photos by Maxar show at least 40 new craters near the airfield.",
+             "The ministry, according to Reuters, has not commented."]
+    assert clean.clean(paras) == paras
+
+
+def test_credit_lines_and_labels_are_dropped():
+    paras = ["Analysis | Europe", "A protester holds a flag in Kyiv. REUTERS/Valentyn Ogirenko",
+             "Getty Images", "Updated: June 5, 2024 10:30 am",
+             "The government said it would raise spending by 5 percent next year."]
+    assert clean.clean(paras) == [paras[-1]]
