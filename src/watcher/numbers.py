@@ -76,6 +76,8 @@ _RATE = re.compile(
     r"|(daily|weekly|monthly|annually|yearly))\b",
     re.IGNORECASE,
 )
+_MONTH_END = (r"|january|february|march|april|may|june|july|august|september|october|november|december|"
+              r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _RATE_ADVERB = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 
 
@@ -166,7 +168,7 @@ def _noun_after(text: str) -> str | None:
         prev_end = m.end()
         w = m.group(0).lower().strip("'’")
         if w in NOUN_STOP or w == "%":
-            if words or w == "%":
+            if words or w != "of":
                 break
             continue
         words.append(w)
@@ -203,7 +205,7 @@ def parse(sentence: str) -> list[Mention]:
             scale = 1.0
         else:
             end = m.end()
-        raw.append(dict(m=m, value=value * scale, cur=cur, end=end, num=num, word=word,
+        raw.append(dict(m=m, value=float(f"{value * scale:.12g}"), cur=cur, end=end, num=num, word=word,
                         ord=m.group("ord"), fold=m.group("fold") or m.group("wfold")))
 
     mentions: list[Mention] = []
@@ -256,7 +258,7 @@ def parse(sentence: str) -> list[Mention]:
         elif kind == "count" and first_after in CURRENCY_WORDS:
             kind, unit = "money", CURRENCY_WORDS[first_after]
         elif (kind == "count" and r["num"] and value.is_integer() and 1800 <= value <= 2100 and high is None
-              and not re.match(r"^\d{1,3}[,.\s]\d{3}$", r["num"])):
+              and r["num"].isdigit() and _looks_like_year(sentence[:start], sentence[end:])):
             kind = "year"
         if kind in ("count", "money") and first_after.rstrip("s") in DURATION_UNITS:
             kind, unit = ("duration", DURATION_UNITS[first_after.rstrip("s")]) if kind == "count" else (kind, unit)
@@ -273,6 +275,16 @@ def parse(sentence: str) -> list[Mention]:
     mentions += _ordinal_words(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_YEAR_BEFORE = re.compile(
+    rf"(?:\b(?:in|since|by|until|till|from|through|before|after|during|of|early|late|mid|year|years|fiscal|fy|"
+    rf"and|to|or|between|summer|winter|spring|autumn|fall{_MONTH_END})\.?|[,(–-])\s*$", re.IGNORECASE)
+
+
+def _looks_like_year(before: str, after: str) -> bool:
+    """1800–2100 written without grouping is a year unless it counts something ("1800 troops")."""
+    return bool(_YEAR_BEFORE.search(before[-20:])) or _noun_after(after) is None
 
 
 def _rate(after: str) -> str | None:
