@@ -64,6 +64,14 @@ _SAYER = re.compile(
     r"\s*,?\s+(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly|is|was|were)\s+)*"
     rf"(?:{SAY_VERBS})\b",
 )
+_THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said"
+    r"\bthe\s+((?:[\w'’.-]+\s+){0,4}?(?:office|department|ministry|agency|service|commission|council|board|"
+    r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
+    r"institute|center|centre|company|firm|bank|fund|survey|study|report|committee|association|union|"
+    r"coalition|group|team|authorities|researchers|analysts|experts))\s*,?\s+"
+    rf"(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*(?:{SAY_VERBS})\b",
+    re.IGNORECASE,
+)
 _SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){{1,8}})")
 _SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS})\b")
 _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|which|when|with)\b.*$",
@@ -146,6 +154,10 @@ def attribution(text: str) -> frozenset[str]:
             continue
         src = _clean_source(m.group(1))
         if src and src not in ("it", "according"):
+            found.add(src)
+    for m in _THE_SAYER.finditer(text):
+        src = _clean_source(m.group(1))
+        if src:
             found.add(src)
     for m in _SAID_BY.finditer(text):
         if re.match(r"\S+\s+by\b", m.group(0)):

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 _SPACE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_TERMINAL = re.compile(r"""[.!?…:;][\s"'”’»)\]*]*$""")
+_TERMINAL = re.compile(r"""[.!?…:;。！？；][\s"'”’»)\]*」』]*$""")
 _LIST_ITEM = re.compile(r"^[-•*–]\s+")
 
 _MARKER = re.compile(
@@ -55,13 +55,14 @@ _TEASER_END = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"""(?:(?:^|[,.;|]\s*)(?:photos?|images?|pictures?|illustrations?|video|graphics?)\s*(?:by|credit|courtesy|:)
-        \s*[^.;]{0,80}$
-      | ^\s*(?:credit|source|photo|image)s?\s*:
-      | \bvia\s+(?:reuters|getty(?:\s+images)?|ap|afp|epa|shutterstock|istock|wikimedia(?:\s+commons)?|flickr)\b\W*$
+    r"""(?:(?i:(?:^|[,.;|]\s*)(?:photos?|images?|pictures?|illustrations?|video|graphics?)\s*(?:by|credit|courtesy|:)
+            \s*[^.;]{0,80}$)
+      | (?i:^\s*(?:credit|source|photo|image)s?\s*:)
+      | (?i:\bvia\s+(?:reuters|getty(?:\s+images)?|ap|afp|epa|shutterstock|istock|wikimedia(?:\s+commons)?|flickr)\b\W*$)
       | \bvia\s*$
-      | /\s*(?:reuters|ap|afp|epa|getty\s+images|pool)\b\W*$
+      | (?i:/\s*(?:reuters|ap|afp|epa|getty\s+images|pool)\b\W*$)
       | \b(?:REUTERS|AFP|EPA|Getty\s+Images|Shutterstock|iStock|AP\s+Photo)\W*$
+      | \b(?:REUTERS|AFP|EPA|AP\s+Photo|Getty\s+Images)\s*/\s*[\w.'’ -]{2,40}$
     )""",
     re.VERBOSE,
 )
@@ -119,7 +120,7 @@ def is_heading(p: str) -> bool:
     """A short line that is not a sentence: headline, dek, section label, "More stories"."""
     if _LIST_ITEM.match(p) and (any(c.isdigit() for c in p) or len(p.split()) >= 6):
         return False  # a list item of the article ("- 7,000 containers shipped") is content
-    return not ends_sentence(p) and len(p.split()) <= SHORT_WORDS
+    return not ends_sentence(p) and len(p.split()) <= SHORT_WORDS and len(p) <= 120
 
 
 def _is_boundary(p: str) -> bool:
@@ -153,6 +154,43 @@ def cut_teasers(paras: list[str], min_body: int = 2) -> list[str]:
     if len(body) < min_body:
         return [p for p in paras if not is_teaser_end(p)]
     return paras[:j]
+
+
+TEASER_MAX_WORDS = 70  # a teaser blurb is a paragraph or two of at most this many words
+TEASER_MAX_PARAS = 2
+
+
+def cut_teaser_list(paras: list[str], min_body: int = 3) -> list[str]:
+    """Drop a list of teasers appended after the article in markup with no telling classes.
+
+    The shape is the signal: at the very end, two or more groups of [headline-like line(s), then one
+    or two short paragraphs]. An article's own sections are longer and do not end the page in a
+    run of such stubs. Needs the raw paragraphs (headlines still present), so it runs first.
+    """
+    def _teaser_head(p: str) -> bool:
+        return _is_boundary(p) or len(p.split()) <= 8  # teaser headlines may end in a period
+
+    groups = 0
+    i = len(paras)
+    while i > 0 and (is_marker(paras[i - 1]) or is_credit(paras[i - 1])):
+        i -= 1
+    start = i
+    while i > 0:
+        j, blurbs = i, 0
+        while j > 0 and not _teaser_head(paras[j - 1]) and blurbs < TEASER_MAX_PARAS + 1:
+            if len(paras[j - 1].split()) > TEASER_MAX_WORDS:
+                blurbs = TEASER_MAX_PARAS + 1
+                break
+            j, blurbs = j - 1, blurbs + 1
+        if not 1 <= blurbs <= TEASER_MAX_PARAS or j == 0 or not _teaser_head(paras[j - 1]):
+            break
+        while j > 0 and _teaser_head(paras[j - 1]):
+            j -= 1
+        groups, start, i = groups + 1, j, j
+    body = [p for p in paras[:start] if not _is_boundary(p)]
+    if groups < 2 or len(body) < min_body:
+        return paras
+    return paras[:start]
 
 
 def drop_repeats(paras: list[str], share_at: set[int]) -> list[str]:
@@ -208,12 +246,15 @@ def drop_bio(paras: list[str]) -> list[str]:
 def clean(paragraphs: list[str] | tuple[str, ...], title: str | None = None) -> list[str]:
     """Body paragraphs of an article, boilerplate removed (see module docstring for the rules)."""
     paras = [p for p in (normalise_space(x) for x in paragraphs) if p]
-    paras = cut_teasers(paras)
+    paras = cut_teaser_list(cut_teasers(paras))
     share_at = {i for i, p in enumerate(paras) if _SHARE.match(p) and len(p) < 60}
     paras = drop_repeats(paras, share_at)
     t = _fold(title) if title else None
+    credit_at = {i for i, p in enumerate(paras) if is_credit(p)}
     out = []
-    for p in paras:
+    for i, p in enumerate(paras):
+        if (i - 1 in credit_at or i + 1 in credit_at) and not ends_sentence(p) and len(p.split()) <= 60:
+            continue  # a caption whose credit stands on its own line
         if is_marker(p) or is_teaser_end(p) or is_heading(p) or is_credit(p) or is_dateline(p):
             continue
         if _REPUBLISHED.match(p) or (t and _fold(p) == t):

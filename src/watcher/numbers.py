@@ -61,7 +61,7 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _TOKEN = re.compile(
     rf"""(?P<cur>(?:US\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
          (?:(?P<num>{_NUM})(?P<ord>st|nd|rd|th)?(?P<fold>-?fold)?(?![\d])
-          |(?P<word>(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?P<wfold>fold)?\b)
+          |(?P<word>(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?P<wfold>-?fold)?\b)
          (?:\s?(?P<scale>hundred|thousand|million|billion|trillion|(?:bn|mn|mln|tn|[kmbt])\b))?""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -1,0 +1,317 @@
+"""Score claim alerts end to end: serve each scenario step over HTTP, run a real check, match alerts.
+
+For every scenario a fresh state dir and config (one ``[[sources]]`` pointing at a local
+``http.server``) are written, and :func:`watcher.pipeline.run_check` runs in-process after each
+step (the same path as ``watcher check``). The first check sets the baseline — or, for a scenario
+with ``seed``, the seed file is the baseline and that first fetch is itself scored (expect nothing).
+
+Scoring, per step, on the alerts that step added (``store.alerts(since_id=…)``):
+
+* a claim alert (estimate_changed, claim_changed, claim_removed, claim_added) matching an expected
+  ``(kind, substring)`` is a true positive; unmatched claim alerts are false positives; unmatched
+  expectations are false negatives (one alert per expectation: a duplicate is a false positive);
+* ``source_warning`` / ``source_error`` are scored separately (expected warnings found / missed,
+  unexpected fault alerts); ``text_changed`` is ignored.
+
+``python -m tests.eval.scorer`` prints the failing steps and the totals; :func:`evaluate` returns them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from tests.eval.scenarios import CLAIM_KINDS, FAULT_KINDS, SCENARIOS, Expect, Scenario, Step, render, stats
+
+# ------------------------------------------------------------------------------------------ server
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+        page = self.server.pages.get(self.path.split("?", 1)[0])  # type: ignore[attr-defined]
+        status, body, ctype = page if page else (404, b"not found", "text/plain; charset=utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+class PageServer:
+    """One threaded server on 127.0.0.1 for the whole run; page contents are swapped per step."""
+
+    def __init__(self) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.pages = {}  # type: ignore[attr-defined]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="eval-pages", daemon=True)
+
+    def __enter__(self) -> PageServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def set(self, path: str, html: str, status: int = 200) -> None:
+        self.httpd.pages[path] = (status, html.encode("utf-8"), "text/html; charset=utf-8")  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------------------------------ matching
+
+
+@dataclass
+class StepResult:
+    scenario: str
+    step: str
+    expect: tuple[Expect, ...]
+    claims: list[dict]  # claim alerts this step raised
+    faults: list[dict]  # source_warning / source_error alerts this step raised
+    matched: list[tuple[Expect, dict]] = field(default_factory=list)
+    missing: list[Expect] = field(default_factory=list)
+    unexpected: list[dict] = field(default_factory=list)
+    fault_missing: list[Expect] = field(default_factory=list)
+    fault_unexpected: list[dict] = field(default_factory=list)
+    outcome: str = ""
+
+    @property
+    def harmless(self) -> bool:
+        return not self.expect
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.missing or self.unexpected or self.fault_missing or self.fault_unexpected)
+
+
+def _hits(e: Expect, a: dict) -> bool:
+    if a["kind"] != e.kind:
+        return False
+    hay = " ".join(str(a.get(k) or "") for k in ("before", "after", "explanation")).casefold()
+    expl = str(a.get("explanation") or "").casefold()
+    return e.text.casefold() in hay and all(w.casefold() in expl for w in e.explains)
+
+
+def _match(expected: list[Expect], got: list[dict]) -> tuple[list[tuple[Expect, dict]], list[Expect], list[dict]]:
+    """Maximum one-to-one matching of expectations to alerts (augmenting paths; sets are tiny)."""
+    owner: dict[int, int] = {}  # alert index -> expectation index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j, a in enumerate(got):
+            if j in seen or not _hits(expected[i], a):
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(expected)):
+        augment(i, set())
+    matched = [(expected[i], got[j]) for j, i in sorted(owner.items(), key=lambda x: x[1])]
+    missing = [e for i, e in enumerate(expected) if i not in owner.values()]
+    unexpected = [a for j, a in enumerate(got) if j not in owner]
+    return matched, missing, unexpected
+
+
+def score_step(scenario: str, st: Step | None, name: str, new_alerts: list[dict], outcome: str) -> StepResult:
+    expect = st.expect if st else ()
+    claims = [a for a in new_alerts if a["kind"] in CLAIM_KINDS]
+    faults = [a for a in new_alerts if a["kind"] in FAULT_KINDS]
+    r = StepResult(scenario, name, expect, claims, faults, outcome=outcome)
+    r.matched, r.missing, r.unexpected = _match([e for e in expect if e.is_claim], claims)
+    _, r.fault_missing, r.fault_unexpected = _match([e for e in expect if e.kind in FAULT_KINDS], faults)
+    return r
+
+
+# ------------------------------------------------------------------------------------------ running
+
+
+def _toml_str(s: str) -> str:
+    return "'" + s.replace("'", "") + "'"  # literal string: no escapes (paths and URLs only)
+
+
+def run_scenario(sc: Scenario, server: PageServer, verbose: bool = False) -> list[StepResult]:
+    from watcher import config as config_mod
+    from watcher.pipeline import run_check
+    from watcher.store import Store
+
+    path = f"/{sc.id}/article.html"
+    results: list[StepResult] = []
+    with tempfile.TemporaryDirectory(prefix=f"watcher-eval-{sc.id}-") as tmp:
+        cfg_file = Path(tmp) / "watcher.toml"
+        lines = ['state_dir = "state"', "", "[[sources]]", f'id = "{sc.id}"', f"url = {_toml_str(server.url(path))}"]
+        if sc.seed is not None:
+            lines.append(f"baseline = {_toml_str(str(sc.seed))}")
+        cfg_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cfg = config_mod.load(cfg_file)
+        store = Store(cfg.database_url)
+        try:
+            last_id = 0
+
+            def check() -> tuple[list[dict], str]:
+                nonlocal last_id
+                res = run_check(cfg, store)
+                new = store.alerts(source=sc.id, since_id=last_id)
+                if new:
+                    last_id = max(a["id"] for a in new)
+                outcome = ",".join(f"{r.outcome}{': ' + r.message if r.message else ''}" for r in res)
+                return new, outcome
+
+            state = sc.initial_state()
+            server.set(path, render(sc, state))
+            new, outcome = check()
+            if sc.seed is not None:  # the first fetch is compared with the seed: nothing should alert
+                results.append(score_step(sc.id, None, "00 first fetch vs seed baseline", new, outcome))
+            for n, (st, state) in enumerate(sc.states(), start=1):
+                server.set(path, render(sc, state))
+                new, outcome = check()
+                results.append(score_step(sc.id, st, f"{n:02d} {st.name}", new, outcome))
+                if verbose:
+                    r = results[-1]
+                    mark = "FAIL" if r.failed else "ok  "
+                    print(f"  {mark} {sc.id} / {r.step}  [{outcome}]", file=sys.stderr)
+        finally:
+            store.close()
+    return results
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def evaluate(verbose: bool = False) -> dict:
+    """Run every scenario; return counts, precision, recall, false alerts per 100 harmless steps and
+    the failing steps (each with what was expected and what the engine raised)."""
+    t0 = time.monotonic()
+    saved = {k: os.environ.get(k) for k in ("NO_PROXY", "no_proxy")}
+    for k in saved:  # the local server must never be reached through a proxy
+        os.environ[k] = ",".join(x for x in (saved[k], "127.0.0.1", "localhost") if x)
+    results: list[StepResult] = []
+    try:
+        with PageServer() as server:
+            for sc in SCENARIOS:
+                results += run_scenario(sc, server, verbose)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+    tp = sum(len(r.matched) for r in results)
+    fp = sum(len(r.unexpected) for r in results)
+    fn = sum(len(r.missing) for r in results)
+    harmless = [r for r in results if r.harmless]
+    harmless_fp = sum(len(r.unexpected) for r in harmless)
+    fault_expected = sum(1 for r in results for e in r.expect if e.kind in FAULT_KINDS)
+    fault_missed = sum(len(r.fault_missing) for r in results)
+    by_kind: dict[str, Counter] = {k: Counter() for k in CLAIM_KINDS}
+    for r in results:
+        for e, _ in r.matched:
+            by_kind[e.kind]["tp"] += 1
+        for e in r.missing:
+            by_kind[e.kind]["fn"] += 1
+        for a in r.unexpected:
+            by_kind[a["kind"]]["fp"] += 1
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return {
+        **stats(),
+        "scored_steps": len(results),
+        "tp": tp, "fp": fp, "fn": fn,
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "harmless_scored": len(harmless),
+        "harmless_steps_with_claim_alerts": sum(1 for r in harmless if r.unexpected),
+        "false_alerts_per_100_harmless": 100.0 * harmless_fp / len(harmless) if harmless else 0.0,
+        "faults_expected": fault_expected,
+        "faults_detected": fault_expected - fault_missed,
+        "unexpected_fault_alerts": sum(len(r.fault_unexpected) for r in results),
+        "by_kind": {k: dict(v) for k, v in by_kind.items()},
+        "failed_steps": sum(r.failed for r in results),
+        "failures": [_failure(r) for r in results if r.failed],
+        "seconds": time.monotonic() - t0,
+    }
+
+
+# ------------------------------------------------------------------------------------------ report
+
+
+def _short(s: str | None, n: int = 110) -> str:
+    s = " ".join((s or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _alert_line(a: dict) -> str:
+    parts = [a["kind"], f"expl={_short(a.get('explanation'), 120)!r}"]
+    if a.get("before"):
+        parts.append(f"before={_short(a['before'], 90)!r}")
+    if a.get("after"):
+        parts.append(f"after={_short(a['after'], 90)!r}")
+    return " ".join(parts)
+
+
+def _failure(r: StepResult) -> dict:
+    return {
+        "scenario": r.scenario,
+        "step": r.step,
+        "outcome": r.outcome,
+        "expected": [str(e) for e in r.expect],
+        "missing": [str(e) for e in r.missing + r.fault_missing],
+        "unexpected": [_alert_line(a) for a in r.unexpected + r.fault_unexpected],
+        "got": [_alert_line(a) for a in r.claims + r.faults],
+    }
+
+
+def format_failures(failures: list[dict]) -> str:
+    out = []
+    for f in failures:
+        out.append(f"[{f['scenario']}] {f['step']}   (check: {f['outcome']})")
+        out.append(f"    expected : {', '.join(f['expected']) or '(no claim alert)'}")
+        if f["missing"]:
+            out.append(f"    missing  : {', '.join(f['missing'])}")
+        for line in f["got"] or ["(no claim or fault alert)"]:
+            flag = "  ✗" if line in f["unexpected"] else "   "
+            out.append(f"    got{flag}   {line}")
+    return "\n".join(out)
+
+
+def format_report(res: dict) -> str:
+    lines = ["", "failing steps (✗ = unexpected alert):", "", format_failures(res["failures"]) or "(none)", "",
+             "totals:",
+             f"  set            : {res['steps']} steps ({res['claim_steps']} claim, {res['harmless_steps']} harmless, "
+             f"{res['fault_steps']} fault), {res['scenarios']} scenarios, {res['articles']} articles, "
+             f"{res['markups']} markups",
+             f"  claim alerts   : TP {res['tp']}  FP {res['fp']}  FN {res['fn']}",
+             f"  precision      : {res['precision']:.3f}",
+             f"  recall         : {res['recall']:.3f}",
+             f"  F1             : {res['f1']:.3f}",
+             f"  false alerts   : {res['false_alerts_per_100_harmless']:.1f} per 100 harmless steps "
+             f"({res['harmless_steps_with_claim_alerts']} of {res['harmless_scored']} harmless steps alerted)",
+             f"  faults         : {res['faults_detected']}/{res['faults_expected']} detected, "
+             f"{res['unexpected_fault_alerts']} unexpected source warnings/errors",
+             "  by kind        : " + "; ".join(
+                 f"{k} tp={v.get('tp', 0)} fn={v.get('fn', 0)} fp={v.get('fp', 0)}" for k, v in res["by_kind"].items()),
+             f"  failing steps  : {res['failed_steps']} of {res['scored_steps']}",
+             f"  time           : {res['seconds']:.1f} s"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(format_report(evaluate(verbose="-v" in sys.argv[1:])))
