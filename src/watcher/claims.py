@@ -122,8 +122,8 @@ def _canonical(text: str, mentions: tuple[Mention, ...]) -> tuple[str, str]:
     for m in mentions:
         parts.append(text[pos:m.start])
         masked.append(text[pos:m.start])
-        hi = "" if m.high is None else f"-{numbers.fmt(m.high)}"
-        parts.append(f" #{m.kind}:{numbers.fmt(m.value)}{hi}:{m.unit or ''} ")
+        hi = "" if m.high is None else f"-{m.high:.12g}"
+        parts.append(f" #{m.kind}:{m.value:.12g}{hi}:{m.unit or ''} ")
         masked.append(" # ")
         pos = m.end
     parts.append(text[pos:])

@@ -60,6 +60,7 @@ _CREDIT = re.compile(
       | (?i:^\s*(?:credit|source|photo|image)s?\s*:)
       | (?i:\bvia\s+(?:reuters|getty(?:\s+images)?|ap|afp|epa|shutterstock|istock|wikimedia(?:\s+commons)?|flickr)\b\W*$)
       | \bvia\s*$
+      | (?:^|[.;|]\s*)(?:By|BY|Credit:?)\s+[A-Z][A-Z.&'’ -]{3,60}$
       | (?i:/\s*(?:reuters|ap|afp|epa|getty\s+images|pool)\b\W*$)
       | \b(?:REUTERS|AFP|EPA|Getty\s+Images|Shutterstock|iStock|AP\s+Photo)\W*$
       | \b(?:REUTERS|AFP|EPA|AP\s+Photo|Getty\s+Images)\s*/\s*[\w.'’ -]{2,40}$
@@ -71,6 +72,12 @@ _REPUBLISHED = re.compile(
     r"(?:appeared|published|ran)\b|^(?:this|the)\s+\w+\s+(?:originally|first)\s+(?:appeared|ran)\b",
     re.IGNORECASE,
 )
+_COUNTER = re.compile(  # widget counters whose numbers move on their own
+    r"\b\d[\d,.]*\s*(?:k\s*)?(?:min(?:ute)?s?\s+read|comments?|shares?|views?|likes?|replies|reactions|"
+    r"followers|reviews?|ratings?|votes?)\b|\b(?:page|seite)\s+\d+\s+(?:of|von)\s+\d+|©|\(c\)\s*\d{4}",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", re.IGNORECASE)
 _ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\W*$", re.IGNORECASE)
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|serves\s+as|has\s+been)\s+(?:a|an|the)\s+.{0,120}?"
@@ -123,6 +130,12 @@ def is_heading(p: str) -> bool:
     return not ends_sentence(p) and len(p.split()) <= SHORT_WORDS and len(p) <= 120
 
 
+def _is_figure_line(p: str) -> bool:
+    """A heading-like line inside the body that states a figure (a ranked item, a fact line)."""
+    return (is_heading(p) and any(c.isdigit() for c in _STAMP.sub("", p)) and not is_dateline(p)
+            and not is_marker(p) and not is_credit(p) and not _COUNTER.search(p))
+
+
 def _is_boundary(p: str) -> bool:
     """Lines that can open an inlined teaser block (headline, label, credit, date)."""
     question_headline = p.endswith("?") and len(p.split()) <= SHORT_WORDS
@@ -156,7 +169,7 @@ def cut_teasers(paras: list[str], min_body: int = 2) -> list[str]:
     return paras[:j]
 
 
-TEASER_MAX_WORDS = 70  # a teaser blurb is a paragraph or two of at most this many words
+TEASER_MAX_WORDS = 40  # a teaser blurb is a paragraph or two of at most this many words
 TEASER_MAX_PARAS = 2
 
 
@@ -178,7 +191,8 @@ def cut_teaser_list(paras: list[str], min_body: int = 3) -> list[str]:
     while i > 0:
         j, blurbs = i, 0
         while j > 0 and not _teaser_head(paras[j - 1]) and blurbs < TEASER_MAX_PARAS + 1:
-            if len(paras[j - 1].split()) > TEASER_MAX_WORDS:
+            blurb = paras[j - 1]
+            if len(blurb.split()) > TEASER_MAX_WORDS or len(re.findall(r"[.!?](?:\s|$)", blurb)) > 2:
                 blurbs = TEASER_MAX_PARAS + 1
                 break
             j, blurbs = j - 1, blurbs + 1
@@ -251,8 +265,12 @@ def clean(paragraphs: list[str] | tuple[str, ...], title: str | None = None) -> 
     paras = drop_repeats(paras, share_at)
     t = _fold(title) if title else None
     credit_at = {i for i, p in enumerate(paras) if is_credit(p)}
+    body_from = next((i for i, p in enumerate(paras) if ends_sentence(p) and len(p.split()) >= 12), len(paras))
     out = []
     for i, p in enumerate(paras):
+        if i > body_from and _is_figure_line(p):
+            out.append(p)  # "5. Kristi Dosh", "Goldrausch auf den 1500 Metern": content, not a label
+            continue
         if (i - 1 in credit_at or i + 1 in credit_at) and not ends_sentence(p) and len(p.split()) <= 60:
             continue  # a caption whose credit stands on its own line
         if is_marker(p) or is_teaser_end(p) or is_heading(p) or is_credit(p) or is_dateline(p):

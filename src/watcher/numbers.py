@@ -56,7 +56,9 @@ NOUN_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for",
              "been", "its", "their", "his", "her", "this", "these", "those", "since", "into", "more", "less",
              "it", "they", "he", "she", "we", "not", "will", "would", "could", "may", "might", "but"}
 
-_NUM = r"\d{1,3}(?:[,\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d,])|\d+(?:\.\d+)?|\.\d+"
+_NUM = (r"\d{1,3}(?:[,\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![,.]?\d)|\d{1,3}(?:[ ]\d{3})+(?![\d,])"
+        r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+")
+_CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}-\d{2}-\d{2}")
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _TOKEN = re.compile(
     rf"""(?P<cur>(?:US\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
@@ -180,10 +182,15 @@ def _noun_after(text: str) -> str | None:
 def parse(sentence: str) -> list[Mention]:
     """All figures in ``sentence``, left to right, ranges joined, each with its context."""
     raw: list[dict] = []
+    clocks = [(c.start(), c.end()) for c in _CLOCK_OR_DATE.finditer(sentence)]
     for m in _TOKEN.finditer(sentence):
+        if any(a <= m.start("num" if m.group("num") else "word") < b for a, b in clocks):
+            continue  # a time of day or a numeric date: a timestamp, not a figure
         num, word = m.group("num"), m.group("word")
         cur = (m.group("cur") or "").lower() or None
         if num:
+            if re.fullmatch(r"\d+,\d{1,2}", num):  # decimal comma: "0,5 Promille", "286,35 €"
+                num = num.replace(",", ".")
             digits = re.sub(r"[,\u00a0\u2009\u202f ]", "", num)
             try:
                 value = float(digits)
@@ -271,6 +278,7 @@ def parse(sentence: str) -> list[Mention]:
             unit=unit, noun=noun, qualifier=_qualifier(sentence[:start]), rate=rate,
         ))
         i += 1
+    mentions += _dates(sentence, clocks)
     mentions += _multiplier_words(sentence, mentions)
     mentions += _ordinal_words(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
@@ -293,6 +301,21 @@ def _rate(after: str) -> str | None:
     if not m:
         return None
     return (m.group(1) or _RATE_ADVERB[m.group(2).lower()]).lower()
+
+
+def _dates(sentence: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Numeric dates ("03.11.2019", "2024-06-19") as one figure each; clock times are skipped."""
+    out = []
+    for a, b in spans:
+        text = sentence[a:b]
+        if ":" in text:
+            hh, mm = text.split(":")[:2]
+            out.append(Mention(text=text, value=float(int(hh) * 60 + int(mm)), kind="time", start=a, end=b))
+            continue
+        parts = [int(x) for x in re.split(r"[./-]", text)]
+        y, mth, d = (parts[0], parts[1], parts[2]) if parts[0] > 31 else (parts[2], parts[1], parts[0])
+        out.append(Mention(text=text, value=float(y * 10000 + mth * 100 + d), kind="date", start=a, end=b))
+    return out
 
 
 def _covered(start: int, end: int, mentions: list[Mention]) -> bool:
