@@ -35,7 +35,7 @@ def bump(snippet: str) -> str | None:
 
 def cases():
     data = json.loads((DATA / "evaldata.json").read_text())
-    for url, d in data.items():
+    for d in data.values():
         raw = (DATA / "pages" / d["file"]).read_bytes()
         text = raw.decode("utf-8", errors="replace")
         for side in ("with", "without"):

@@ -40,7 +40,7 @@ def main() -> int:
     items = list(data.items())[: args.limit or None]
     tot = {"ours": [0, 0, 0, 0, 0, 0, 0, 0], "traf": [0, 0, 0, 0, 0, 0, 0, 0]}
     t0 = time.time()
-    for url, d in items:
+    for _url, d in items:
         raw = (DATA / "pages" / d["file"]).read_bytes()
         doc = extract(raw)
         texts = {"ours": norm(doc.text)}
