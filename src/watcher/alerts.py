@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 
@@ -83,7 +84,7 @@ def _reverted(store: Store, c: Connection, source_id: str, prev: dict, version: 
     else:
         kind, expl = prev["kind"], "back to the baseline"
         before, after = prev["last_text"], now_text
-    data = {**common, "reverted": True, "baseline": prev["baseline_text"], "changes": []}
+    data = {**common, "reverted": True, "baseline": prev["baseline_text"], "changes": [], "key": prev["key"]}
     row = store.add_alert(c, source=source_id, kind=kind, severity=SEVERITY[kind], before=before, after=after,
                           explanation=expl, data=data, version_id=version.id,
                           fingerprint=_fp(source_id, prev["key"], "reverted", version.id))
@@ -116,3 +117,49 @@ def to_json(a: dict) -> dict:
 
 def is_claim(a: dict) -> bool:
     return a["kind"] in CLAIM_KINDS
+
+
+@dataclass(frozen=True)
+class TrackedClaim:
+    """A claim of the baseline (or one added since), what it says now, and its alert history."""
+
+    key: str
+    baseline: str | None
+    figures: tuple[str, ...]
+    status: str  # unchanged | <kind of its open change>
+    current: str | None
+    history: tuple[dict, ...] = field(default_factory=tuple)
+
+
+def tracked_claims(store: Store, source_id: str) -> list[TrackedClaim]:
+    """Every claim-bearing sentence of the baseline, then claims added since, with their changes."""
+    from .claims import sentences
+    from .compare import claim_key
+
+    with store.transaction() as c:
+        base = store.baseline(c, source_id)
+        states = store.claim_states(c, source_id)
+    history: dict[str, list[dict]] = {}
+    for a in store.alerts(source=source_id):
+        data = json.loads(a.get("data") or "{}")
+        key = data.get("key")
+        if key and a["kind"] in CLAIM_KINDS:
+            history.setdefault(key, []).append(to_json(a))
+    out = []
+    seen = set()
+    for s in sentences(base.paragraphs) if base else []:
+        if not s.claim.is_claim:
+            continue
+        key = claim_key([s])
+        seen.add(key)
+        st = states.get(key)
+        status = st["kind"] if st and st["kind"] in CLAIM_KINDS else "unchanged"
+        out.append(TrackedClaim(key=key, baseline=s.text, figures=tuple(m.text for m in s.claim.mentions),
+                                status=status, current=(st or {}).get("last_text") or s.text,
+                                history=tuple(history.get(key, ()))))
+    for key, st in states.items():
+        if key in seen or st["kind"] not in CLAIM_KINDS:
+            continue
+        out.append(TrackedClaim(key=key, baseline=st["baseline_text"], figures=(), status=st["kind"],
+                                current=st["last_text"], history=tuple(history.get(key, ()))))
+    return out

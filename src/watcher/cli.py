@@ -178,6 +178,36 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
 
 
 @app.command()
+def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: ConfigOpt = None,
+           changed: Annotated[bool, typer.Option("--changed", help="Only claims that changed.")] = False,
+           json_out: Annotated[bool, typer.Option("--json", help="One JSON object per claim.")] = False) -> None:
+    """The tracked claims of a source: baseline sentence, figures, current state, each change."""
+    from dataclasses import asdict
+
+    from .alerts import tracked_claims
+
+    cfg, store = _load(config)
+    cfg.source(source_id)
+    rows = [t for t in tracked_claims(store, source_id) if not changed or t.history or t.status != "unchanged"]
+    if json_out:
+        for t in rows:
+            print(json.dumps(asdict(t), ensure_ascii=False))
+        return
+    if not rows:
+        out.print(f"No tracked claims for {source_id} yet (run `watcher check {source_id}`).")
+        return
+    for n, t in enumerate(rows, 1):
+        colour = "green" if t.status == "unchanged" else "red"
+        figs = f"  [dim]figures: {', '.join(t.figures)}[/]" if t.figures else ""
+        out.print(f"[bold]{n}.[/] [{colour}]{t.status}[/]{figs}")
+        out.print(f"   baseline: {t.baseline or '—'}", markup=False)
+        if t.current and t.current != t.baseline:
+            out.print(f"   now:      {t.current}", markup=False)
+        for h in t.history:
+            out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {h['explanation']}")
+
+
+@app.command()
 def run(config: ConfigOpt = None) -> None:
     """Run the service: check every source on its interval until SIGTERM/SIGINT."""
     from . import service

@@ -217,12 +217,17 @@ def _describe_figure(c: dict) -> str:
     return f"{c['old']} → {c['new']}{noun}{pct}"
 
 
+def claim_key(base: list[Sentence]) -> str:
+    """The stable name of a baseline claim: its canonical sentence(s)."""
+    return _digest(*(s.canonical for s in base))
+
+
 def compare_pair(pair: Pair) -> Finding | None:
     """The finding for one aligned pair, or None when the two say exactly the same."""
     before, after = _text(pair.base), _text(pair.cur)
     if [s.canonical for s in pair.base] == [s.canonical for s in pair.cur]:
         return None
-    key = _digest(*(s.canonical for s in pair.base))
+    key = claim_key(pair.base)
     old_m = [m for s in pair.base for m in s.claim.mentions]
     new_m = [m for s in pair.cur for m in s.claim.mentions]
     figs = figure_changes(old_m, new_m)
@@ -278,27 +283,59 @@ def _claim_summary(s: Sentence) -> str:
     return "; ".join(bits) or "claim"
 
 
+TAIL_BLURB_WORDS = 60  # rotating teaser blurbs are short; an article's closing paragraph usually is not
+
+
+def rotating_tail(al: Alignment, base_paras: list[str], cur_paras: list[str]) -> tuple[set[int], set[int]]:
+    """Paragraphs of a tail that came and went while the body stayed (teasers that slipped through).
+
+    After the last paragraph each side shares with the other, the baseline has paragraphs that left
+    and the current version has paragraphs that came: a rotation of page furniture, not an edit of
+    the article. Only short paragraphs qualify, and the body before them must be substantial.
+    Returns (baseline paragraph indices, current paragraph indices) to treat as boilerplate.
+    """
+    paired_b = {s.paragraph for p in al.pairs for s in p.base}
+    paired_c = {s.paragraph for p in al.pairs for s in p.cur}
+    if len(paired_b) < 3:
+        return set(), set()
+    b_tail = {s.paragraph for s in al.removed if s.paragraph > max(paired_b)}
+    c_tail = {s.paragraph for s in al.added if s.paragraph > max(paired_c)}
+    if not b_tail or not c_tail:
+        return set(), set()
+    if any(len(base_paras[i].split()) > TAIL_BLURB_WORDS for i in b_tail) or \
+            any(len(cur_paras[i].split()) > TAIL_BLURB_WORDS for i in c_tail):
+        return set(), set()
+    return b_tail, c_tail
+
+
 def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[str, ...] | list[str]
             ) -> list[Finding]:
     """Every difference between the baseline and the current version, as findings."""
     al = align(sentences(base_paragraphs), sentences(cur_paragraphs))
+    tail_b, tail_c = rotating_tail(al, list(base_paragraphs), list(cur_paragraphs))
     out: list[Finding] = []
     for pair in al.pairs:
         f = compare_pair(pair)
         if f is not None:
             out.append(f)
     for s in al.removed:
-        kind = "claim_removed" if s.claim.is_claim else "text_changed"
-        out.append(Finding(kind=kind, key=_digest(s.canonical), state="removed", before=s.text, after=None,
-                           explanation=f"sentence removed ({_claim_summary(s)})" if s.claim.is_claim
-                           else "sentence removed", severity=SEVERITY[kind]))
+        kind = "claim_removed" if s.claim.is_claim and s.paragraph not in tail_b else "text_changed"
+        out.append(Finding(kind=kind, key=claim_key([s]), state="removed", before=s.text, after=None,
+                           explanation=_removed_or_added("removed", s, s.paragraph in tail_b),
+                           severity=SEVERITY[kind]))
     for s in al.added:
-        kind = "claim_added" if s.claim.is_claim else "text_changed"
+        kind = "claim_added" if s.claim.is_claim and s.paragraph not in tail_c else "text_changed"
         out.append(Finding(kind=kind, key="added:" + _digest(s.masked), state=_digest(repr(s.claim.signature)),
                            before=None, after=s.text,
-                           explanation=f"sentence added ({_claim_summary(s)})" if s.claim.is_claim
-                           else "sentence added", severity=SEVERITY[kind]))
+                           explanation=_removed_or_added("added", s, s.paragraph in tail_c),
+                           severity=SEVERITY[kind]))
     return out
+
+
+def _removed_or_added(what: str, s: Sentence, in_tail: bool) -> str:
+    if in_tail:
+        return f"tail paragraph {what} (rotating page furniture, not compared as a claim)"
+    return f"sentence {what} ({_claim_summary(s)})" if s.claim.is_claim else f"sentence {what}"
 
 
 def fmt_value(c: dict, side: str) -> str:
