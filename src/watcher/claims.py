@@ -13,7 +13,7 @@ claims, which is what makes "alerted once" possible.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import numbers
@@ -179,13 +179,13 @@ def negations(text: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def analyse(text: str, paragraph: int = 0) -> Sentence:
-    """One sentence → :class:`Sentence` (cached: baselines are analysed at every check)."""
+def analyse(text: str) -> Sentence:
+    """One sentence → :class:`Sentence` (cached by text: baselines are analysed at every check)."""
     mentions = tuple(numbers.parse(text))
     canonical, masked = _canonical(text, mentions)
     claim = Claim(mentions=mentions, attribution=attribution(text), hedges=hedges(text),
                   negations=negations(text))
-    return Sentence(text=text, canonical=canonical, masked=masked, claim=claim, paragraph=paragraph)
+    return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
 
 @lru_cache(maxsize=8192)
@@ -218,4 +218,9 @@ def _rejoin(sents: list[str]) -> list[str]:
 
 
 def sentences(paragraphs: tuple[str, ...] | list[str]) -> list[Sentence]:
-    return [analyse(s, i) for i, p in enumerate(paragraphs) for s in split_sentences(p)]
+    out = []
+    for i, p in enumerate(paragraphs):
+        for s in split_sentences(p):
+            a = analyse(s)
+            out.append(a if a.paragraph == i else replace(a, paragraph=i))
+    return out
