@@ -249,7 +249,7 @@ def compare_pair(pair: Pair) -> Finding | None:
     state_parts = [repr(sorted(m.key for m in new_m)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
     if figs:
         kind = "estimate_changed"
-        expl = "; ".join(_describe_figure(c) for c in figs)
+        expl = "; ".join([_describe_figure(c) for c in figs] + [_describe_cue(c) for c in cues])
     elif cues:
         kind = "claim_changed"
         expl = "; ".join(_describe_cue(c) for c in cues)
