@@ -195,3 +195,28 @@ def test_diff_unknown_format_is_a_usage_error(alert_state: Path):
     p = watcher("diff", "analysis", "--format", "pdf", "--config", str(alert_state))
     assert p.returncode == 2
     assert "html" in p.stderr and "md" in p.stderr
+
+
+def test_article_text_is_escaped_not_markup(tmp_path: Path):
+    """Article text is untrusted: markup in it must show as text, in HTML and in Markdown."""
+    from watcher.pages import change_html
+    from watcher.report import build
+    from watcher.report_md import markdown
+    from watcher.store import Store
+    from watcher.views import change_view
+
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    texts = [f"R&D spending rose to {n} percent, officials said. <img src=x onerror=alert(1)> A *b* | c.\n\nMore."
+             for n in (5, 7)]
+    with store.transaction() as c:
+        store.ensure_source(c, "s", "http://127.0.0.1/s")
+        old, new = (store.add_version(c, "s", text=t, content_hash=str(i), title="<b>T</b>", url=None,
+                                      origin="fetch", is_baseline=i == 0) for i, t in enumerate(texts))
+    r = build("s", old, new)
+    doc = lxml.html.fromstring(change_html(change_view(r), title="<b>T</b>", url=None, standalone=True))
+    assert not doc.xpath("//img | //main//b"), "markup from the article became elements"
+    assert "<img src=x onerror=alert(1)>" in text_of(doc) and "R&D" in text_of(doc)
+    assert doc.xpath("//section[contains(@class,'hero')]//ins/text()") == ["7 percent"]
+    md = markdown(r)
+    assert r"\<img src=x onerror=alert(1)\>" in md and r"A \*b\* \| c." in md
+    assert "~~5 percent~~ → **7 percent**" in md

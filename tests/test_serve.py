@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,13 +18,7 @@ import httpx
 import lxml.html
 import pytest
 
-from .conftest import alerts_json
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .conftest import alerts_json, watcher
 
 
 @dataclass
@@ -40,16 +34,20 @@ class Server:
 
 
 @contextmanager
-def serving(cfg: Path) -> Iterator[Server]:
-    """Run `watcher serve` until the block ends, then stop it with SIGINT as Ctrl-C would."""
-    port = free_port()
+def serving(cfg: Path, stop: signal.Signals = signal.SIGINT) -> Iterator[Server]:
+    """Run `watcher serve --port 0` until the block ends, then stop it with ``stop`` (Ctrl-C: SIGINT)."""
     exe = Path(sys.executable).parent / "watcher"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "watcher"]
     env = {k: v for k, v in os.environ.items() if k != "WATCHER_CONFIG"}
-    proc = subprocess.Popen(cmd + ["serve", "--config", str(cfg), "--port", str(port)], env=env,
+    proc = subprocess.Popen(cmd + ["serve", "--config", str(cfg), "--port", "0"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    server = Server(proc, f"http://127.0.0.1:{port}")
     try:
+        banner = proc.stdout.readline()
+        m = re.search(r"on (http://127\.0\.0\.1:\d+)/", banner)
+        if not m:
+            proc.kill()
+            pytest.fail(f"watcher serve did not start: {banner!r} {proc.stderr.read()}")
+        server = Server(proc, m.group(1))
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
@@ -65,7 +63,7 @@ def serving(cfg: Path) -> Iterator[Server]:
         yield server
     finally:
         if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
+            proc.send_signal(stop)
             try:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -83,7 +81,6 @@ def test_serve_pages_filters_and_review(alert_copy: Path):
     est = next(a for a in rows if a["source"] == "analysis" and a["kind"] == "estimate_changed")
     highs = {a["id"] for a in rows if a["severity"] == "high"}
     with serving(alert_copy) as srv:
-        assert "watcher: serving the review UI on http://127.0.0.1:" in srv.proc.stdout.readline()
         index = srv.get("/index.html")
         assert index.status_code == 200 and "Putin and Kim in Pyongyang" in index.text
         assert "text/html" in index.headers["content-type"]
@@ -129,3 +126,11 @@ def test_serve_pages_filters_and_review(alert_copy: Path):
     # the reviewed state is stored: the CLI sees it after the server is gone
     after = {a["id"]: a["reviewed"] for a in alerts_json(alert_copy)}
     assert after[est["id"]] is True and not any(v for k, v in after.items() if k != est["id"])
+
+
+def test_serve_stops_cleanly_on_sigterm_and_a_busy_port_is_a_usage_error(alert_state: Path):
+    with serving(alert_state, stop=signal.SIGTERM) as srv:
+        port = int(srv.base.rsplit(":", 1)[1])
+        busy = watcher("serve", "--config", str(alert_state), "--port", str(port), timeout=30)
+        assert busy.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in busy.stderr
+    assert srv.proc.returncode == 0, srv.proc.stderr.read()

@@ -196,12 +196,16 @@ def report(config: ConfigOpt = None,
 @app.command()
 def serve(config: ConfigOpt = None,
           host: Annotated[str, typer.Option("--host", help="Address to bind (default: loopback only).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port.")] = 8765) -> None:
+          port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 8765) -> None:
     """Serve the review UI: the report pages live from the store and an alert queue to mark reviewed."""
     from . import web
 
     cfg, store = _load(config)
-    web.serve(cfg, store, host=host, port=port)
+    try:
+        sock = web.bind(host, port)
+    except OSError as e:
+        raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    web.serve(cfg, store, sock, host=host)
 
 
 @app.command()

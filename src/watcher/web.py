@@ -12,6 +12,8 @@ are accepted (DNS-rebinding guard).
 from __future__ import annotations
 
 import re
+import signal
+import socket
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
@@ -89,10 +91,33 @@ def create_app(cfg: Config, store: Store, host: str = "127.0.0.1") -> Starlette:
     return Starlette(routes=routes, middleware=middleware)
 
 
-def serve(cfg: Config, store: Store, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Run the UI until Ctrl-C / SIGTERM (uvicorn shuts down gracefully on both)."""
+def bind(host: str = "127.0.0.1", port: int = 8765) -> socket.socket:
+    """The listening socket, bound here so a busy port is a clear user error (port 0: any free one)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    family, _, _, _, addr = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(addr)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(cfg: Config, store: Store, sock: socket.socket, host: str = "127.0.0.1") -> None:
+    """Run the UI on ``sock`` until Ctrl-C / SIGTERM (uvicorn shuts down gracefully on both)."""
     import uvicorn
 
-    shown = f"[{host}]" if ":" in host else host
+    addr, port = sock.getsockname()[:2]
+    shown = f"[{addr}]" if ":" in addr else addr
     print(f"watcher: serving the review UI on http://{shown}:{port}/ (Ctrl-C stops it)", flush=True)
-    uvicorn.run(create_app(cfg, store, host), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(create_app(cfg, store, host), log_level="warning"))
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to the handler that
+    # was installed before it; a no-op one makes a requested stop exit 0, as `watcher run` does.
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        server.run(sockets=[sock])
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
