@@ -175,6 +175,15 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
 
 
 @app.command()
+def run(config: ConfigOpt = None) -> None:
+    """Run the service: check every source on its interval until SIGTERM/SIGINT."""
+    from . import service
+
+    cfg, store = _load(config)
+    service.run(cfg, store)
+
+
+@app.command()
 def report(config: ConfigOpt = None,
            out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the site "
                                                        "(default: <state_dir>/report).")] = None) -> None:
@@ -206,15 +215,6 @@ def serve(config: ConfigOpt = None,
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
     web.serve(cfg, store, sock, host=host)
-
-
-@app.command()
-def run(config: ConfigOpt = None) -> None:
-    """Run the service: check every source on its interval until SIGTERM/SIGINT."""
-    from . import service
-
-    cfg, store = _load(config)
-    service.run(cfg, store)
 
 
 @app.callback()
