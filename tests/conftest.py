@@ -95,3 +95,20 @@ def alerts_json(cfg: Path) -> list[dict]:
 
 def claim_alerts(rows: list[dict]) -> list[dict]:
     return [a for a in rows if a["kind"] in CLAIM_KINDS]
+
+
+@pytest.fixture(scope="session")
+def alert_state(tmp_path_factory) -> Path:
+    """A config whose state holds real alerts (see tests/alert_state.py); do not modify it."""
+    from .alert_state import build_state
+
+    return build_state(tmp_path_factory.mktemp("alert-state"))
+
+
+@pytest.fixture
+def alert_copy(alert_state: Path, tmp_path: Path) -> Path:
+    """A private copy of ``alert_state`` for a test that marks alerts reviewed."""
+    import shutil
+
+    shutil.copytree(alert_state.parent, tmp_path / "w")
+    return tmp_path / "w" / alert_state.name

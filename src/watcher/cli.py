@@ -109,6 +109,8 @@ def alerts_cmd(config: ConfigOpt = None,
 @app.command()
 def sources(config: ConfigOpt = None) -> None:
     """Each source: id, url, interval, last check, last change, health."""
+    from .views import health
+
     cfg, store = _load(config)
     rows = store.source_rows()
     t = Table(show_lines=False)
@@ -116,13 +118,8 @@ def sources(config: ConfigOpt = None) -> None:
         t.add_column(col, overflow="fold")
     for s in cfg.sources:
         r = rows.get(s.id, {})
-        health = "never checked"
-        if r.get("last_outcome"):
-            health = "ok" if not r.get("failures") and r["last_outcome"] not in ("source_warning",) else (
-                f"failing ×{r.get('failures') or 1}: {r.get('last_error')}" if r.get("failures")
-                else f"warning: {r.get('last_error')}")
         t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.get("last_check")), _fmt_ts(r.get("last_change")),
-                  health)
+                  health(r)[1])
     out.print(t)
 
 
@@ -156,7 +153,7 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
          from_version: Annotated[int | None, typer.Argument(metavar="[FROM]")] = None,
          to_version: Annotated[int | None, typer.Argument(metavar="[TO]")] = None,
          config: ConfigOpt = None,
-         fmt: Annotated[str, typer.Option("--format", "-f", help="terminal | json")] = "terminal") -> None:
+         fmt: Annotated[str, typer.Option("--format", "-f", help="terminal | json | html | md")] = "terminal") -> None:
     """A diff report between two versions (default: baseline → latest)."""
     from . import report
 
@@ -214,6 +211,40 @@ def run(config: ConfigOpt = None) -> None:
 
     cfg, store = _load(config)
     service.run(cfg, store)
+
+
+@app.command()
+def report(config: ConfigOpt = None,
+           out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the site "
+                                                       "(default: <state_dir>/report).")] = None) -> None:
+    """Write a static HTML report: sources, version timelines, change pages, alerts and an Atom feed."""
+    from .pages import write_site
+
+    cfg, store = _load(config)
+    target = out_dir or cfg.state_dir / "report"
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--out {target}: exists and is not a folder")
+    try:
+        res = write_site(cfg, store, target)
+    except OSError as e:
+        raise UsageError(f"cannot write the report to {target}: {e}") from None
+    out.print(f"Wrote {res.pages} file(s) to {res.out}" + (f", removed {res.removed} stale" if res.removed else ""))
+    out.print(f"Open {(res.out / 'index.html').resolve().as_uri()}", soft_wrap=True)
+
+
+@app.command()
+def serve(config: ConfigOpt = None,
+          host: Annotated[str, typer.Option("--host", help="Address to bind (default: loopback only).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 8765) -> None:
+    """Serve the review UI: the report pages live from the store and an alert queue to mark reviewed."""
+    from . import web
+
+    cfg, store = _load(config)
+    try:
+        sock = web.bind(host, port)
+    except OSError as e:
+        raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    web.serve(cfg, store, sock, host=host)
 
 
 @app.callback()

@@ -1,12 +1,14 @@
 """Diff reports a person reviews: the claim changes first, then a word-level text diff.
 
 Formats form a small registry (urlwatch's idea: one function and one word per format); the
-terminal one renders with Rich, ``json`` gives the structured diff for other tools.
+terminal one renders with Rich, ``json`` gives the structured diff for other tools, ``html`` one
+standalone page (:mod:`watcher.pages`), ``md`` Markdown for tickets (:mod:`watcher.report_md`).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -126,9 +128,25 @@ def render_json(r: DiffReport, console: Console | None = None) -> None:
     print(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
+def render_html(r: DiffReport, console: Console | None = None) -> None:
+    """One standalone page (inline CSS, no links to other pages), the same as a report change page."""
+    from .pages import change_html
+    from .views import change_view
+
+    sys.stdout.write(change_html(change_view(r), title=r.new.title or r.source, url=r.new.url, standalone=True))
+
+
+def render_md(r: DiffReport, console: Console | None = None) -> None:
+    from .report_md import markdown
+
+    sys.stdout.write(markdown(r))
+
+
 FORMATS: dict[str, Callable[[DiffReport, Console | None], None]] = {
     "terminal": render_terminal,
     "json": render_json,
+    "html": render_html,
+    "md": render_md,
 }
 
 

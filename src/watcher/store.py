@@ -312,3 +312,13 @@ class Store:
             q = q.where(alerts.c.source == source)
         with self.engine.connect() as c:
             return [dict(r) for r in c.execute(q.order_by(alerts.c.id)).mappings()]
+
+    def alert(self, alert_id: int) -> dict | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(alerts).where(alerts.c.id == alert_id)).mappings().first()
+        return dict(row) if row else None
+
+    def set_reviewed(self, alert_id: int, reviewed: bool = True) -> bool:
+        """Mark an alert reviewed (or open again); False when there is no such alert."""
+        with self.engine.begin() as c:
+            return c.execute(update(alerts).where(alerts.c.id == alert_id).values(reviewed=reviewed)).rowcount > 0

@@ -1,0 +1,85 @@
+"""End to end in a real browser: Playwright driving Debian's Chromium against `watcher serve`.
+
+A reviewer opens the alert queue, narrows it to one source, follows the estimate alert to its
+change page, sees the changed figure at the top, marks the alert reviewed, and the queue no longer
+lists it. Screenshots are saved under the test's temporary folder.
+
+Never a downloaded browser: Chromium comes from Debian (`.ci/run` installs it when missing).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import alerts_json
+from .test_serve import serving
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed (/usr/bin/chromium missing; "
+                                       "`apt-get install chromium`, as .ci/run does)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (test extra) is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--no-first-run", "--disable-extensions"])
+        yield b
+        b.close()
+
+
+def test_review_an_alert_in_the_browser(browser, alert_copy: Path, tmp_path: Path):
+    from playwright.sync_api import expect
+
+    est = next(a for a in alerts_json(alert_copy) if a["source"] == "analysis" and a["kind"] == "estimate_changed")
+    with serving(alert_copy) as srv:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(srv.base + "/alerts.html")
+        expect(page.get_by_role("heading", name="Alert queue")).to_be_visible()
+        # the filter submits itself on change (a line of inline JS)
+        page.select_option("select[name=source]", "analysis")
+        page.wait_for_url(re.compile(r"source=analysis"))
+        items = page.locator("ul.alerts > li")
+        expect(items).to_have_count(2)
+        item = page.locator(f"#alert-{est['id']}")
+        expect(item.locator(".figs del")).to_have_text("7,000")
+        expect(item.locator(".figs ins")).to_have_text("11,000")
+        page.screenshot(path=str(tmp_path / "queue.png"), full_page=True)
+
+        item.get_by_role("link", name="Open change →").click()
+        page.wait_for_url(re.compile(rf"change-analysis-v3\.html#alert-{est['id']}$"))
+        page.evaluate("window.scrollTo(0, 0)")
+        hero = page.locator("section.hero .fig-card").first
+        expect(hero.locator("del")).to_have_text("7,000")
+        expect(hero.locator("ins")).to_have_text("11,000")
+        box = hero.bounding_box()
+        assert box and box["y"] + box["height"] <= 800, "the changed figure must be on the first screen"
+        # colour is not the only cue: deletions are struck through, insertions underlined
+        assert "line-through" in hero.locator("del").evaluate("e => getComputedStyle(e).textDecorationLine")
+        assert "underline" in hero.locator("ins").evaluate("e => getComputedStyle(e).textDecorationLine")
+
+        page.get_by_role("button", name=f"Mark alert {est['id']} reviewed").click()
+        page.wait_for_url(re.compile(rf"change-analysis-v3\.html#alert-{est['id']}$"))
+        expect(page.locator(f"#alert-{est['id']}")).to_contain_text("Reviewed")
+        shot = tmp_path / "change-reviewed.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+
+        page.goto(srv.base + "/alerts.html")
+        expect(page.locator(f"#alert-{est['id']}")).to_have_count(0)
+
+        # readable on a phone: no sideways scrolling, the figure still on the first screen
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        phone.goto(srv.base + "/change-analysis-v3.html")
+        assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        fig = phone.locator("section.hero .fig-card").first.bounding_box()
+        assert fig and fig["y"] + fig["height"] <= 844
+        phone.screenshot(path=str(tmp_path / "change-phone.png"))
+    assert next(a for a in alerts_json(alert_copy) if a["id"] == est["id"])["reviewed"] is True
