@@ -20,6 +20,9 @@ run: setup            ## start the service on the bundled config (Ctrl-C stops i
 check: setup          ## one check of every source now
 	$(BIN)/watcher check --config config/watcher.toml
 
+demo: setup           ## the offline demo: a local site, scripted edits, alerts and a report
+	$(BIN)/watcher demo
+
 test: setup           ## the whole test suite
 	$(BIN)/python -m pytest -q
 

@@ -247,6 +247,17 @@ def serve(config: ConfigOpt = None,
     web.serve(cfg, store, sock, host=host)
 
 
+@app.command()
+def demo(keep: Annotated[Path | None, typer.Option("--keep", help="Keep state and report in DIR "
+                                                   "(default: a new temporary folder).")] = None,
+         serve_ui: Annotated[bool, typer.Option("--serve", help="Open the review UI on 127.0.0.1 afterwards.")] = False
+         ) -> None:
+    """Show the whole loop offline: a local site, scripted edits, the alerts and the report."""
+    from . import demo as demo_mod
+
+    demo_mod.run(keep, serve=serve_ui, console=out)
+
+
 @app.callback()
 def _main(version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False) -> None:
     if version:

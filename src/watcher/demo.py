@@ -9,7 +9,6 @@ why it stayed silent). Everything lives in a temporary folder unless ``--keep DI
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import threading
 from collections.abc import Callable
@@ -50,7 +49,7 @@ class Step:
     title: str
     source: str
     change: Callable[[Article], None]
-    expect: str  # what a reader should see: the alert kind, or "" for silence
+    expect: str  # the alert kind a reader should see, or "" for silence (the test checks it)
     why_silent: str = ""
 
 
@@ -140,9 +139,14 @@ def _config(folder: Path, site: _Site) -> Path:
     return cfg
 
 
-def run(keep: Path | None = None, console: Console | None = None) -> list[dict]:
-    """Run the demo; returns the alerts it raised (claim alerts and faults) in order."""
+def run(keep: Path | None = None, serve: bool = False, console: Console | None = None) -> list[dict]:
+    """Run the demo; returns the claim and fault alerts it raised, in order.
+
+    State and the HTML report go to ``keep`` or a new temporary folder, which is left in place so
+    the report can be opened afterwards; nothing is written anywhere else.
+    """
     from . import config as config_mod
+    from .pages import write_site
     from .pipeline import run_check
     from .store import Store
 
@@ -166,43 +170,30 @@ def run(keep: Path | None = None, console: Console | None = None) -> list[dict]:
         console.print("Publishing both articles as they first appeared, with their real-world boilerplate: "
                       "headlines, deks, captions, pull quotes with share buttons, author bio and “keep reading” "
                       "teasers.")
-        first = check()
-        _narrate(console, first, "", "the pages match their seeds once boilerplate is stripped")
+        _narrate(console, check(), "the pages match their seeds once boilerplate is stripped")
         for n, step in enumerate(STEPS, 1):
             console.print(f"\n[bold cyan]Edit {n}.[/] {step.title}")
             step.change(pages[step.source])
-            _narrate(console, check(), step.expect, step.why_silent)
-        report = _write_report(cfg, store, folder, console)
-        store.close()
+            _narrate(console, check(), step.why_silent)
+        report = write_site(cfg, store, folder / "report").out / "index.html"
         console.rule("done")
-        console.print(f"State and report in [bold]{folder}[/]" + ("" if keep else " (a temporary folder)"))
-        if report:
-            console.print(f"Open the report: [bold]{report}[/]")
-        console.print("Now try it on your own sources: edit config/watcher.toml and run `make run`.")
+        console.print(f"State: [bold]{folder / 'state'}[/]")
+        console.print(f"HTML report: [bold]{report}[/]  (open it in a browser)")
+        console.print("Next: `watcher diff analysis --config " + str(folder / "watcher.toml") + "`, or add your own "
+                      "sources to config/watcher.toml and run `make run`.")
+        if serve:
+            from . import web
+
+            sock = web.bind("127.0.0.1", 0)
+            console.print(f"Review UI on http://127.0.0.1:{sock.getsockname()[1]}/ — Ctrl-C stops it.")
+            web.serve(cfg, store, sock)
+        store.close()
         return raised
     finally:
         site.close()
-        if not keep and not _keep_after():
-            shutil.rmtree(folder, ignore_errors=True)
 
 
-def _keep_after() -> bool:
-    """The temporary folder is kept when a report was written there for the user to open."""
-    from importlib.util import find_spec
-
-    return find_spec("watcher.site") is not None
-
-
-def _write_report(cfg, store, folder: Path, console: Console) -> Path | None:
-    """Write the HTML report when the report module is available (see `watcher report`)."""
-    try:
-        from . import site as site_report  # the static report (added with the review UI)
-    except ImportError:
-        return None
-    return site_report.write(cfg, store, folder / "report")
-
-
-def _narrate(console: Console, alerts: list[dict], expect: str, why_silent: str) -> None:
+def _narrate(console: Console, alerts: list[dict], why_silent: str) -> None:
     claims = [a for a in alerts if a["kind"] in CLAIM_KINDS]
     if not claims:
         console.print(f"  watcher: [green]silent[/] — {why_silent}." if why_silent else "  watcher: [green]silent[/].")
