@@ -69,7 +69,7 @@ def test_estimate_change_reaches_webhook_and_email_once(site, tmp_path, receiver
         check(cfg)
         assert receiver.payloads == [] and smtp.messages == [], "a page matching its seed notifies nobody"
 
-        change_figure(site)
+        paras = change_figure(site)
         p = check(cfg)
         [payload] = receiver.payloads
         assert payload["title"] == f"Estimate changed — {TITLE_A}"
@@ -85,8 +85,16 @@ def test_estimate_change_reaches_webhook_and_email_once(site, tmp_path, receiver
         assert "7,000" in text and "11,000" in text
         assert ">7,000</del>" in html and "<b>11,000</b>" in html and site.url("/analysis") in html
 
+        # the same figure moves again: the message also names the baseline value
+        change_figure(site, "an estimated 11,000 containers", "an estimated 13,000 containers", paras)
+        check(cfg)
+        assert len(receiver.payloads) == 2 and len(smtp.messages) == 2
+        msg = receiver.payloads[1]["message"]
+        assert "[-11,000-]" in msg and "{+13,000+}" in msg
+        assert "At baseline: According to estimates" in msg and "an estimated [-7,000-] containers" in msg
+
         again = check(cfg)  # nothing changed: nothing is sent again
-        assert len(receiver.payloads) == 1 and len(smtp.messages) == 1
+        assert len(receiver.payloads) == 2 and len(smtp.messages) == 2
         shown = p.stdout + p.stderr + again.stdout + again.stderr
         assert "t0ken-s3cret" not in shown and "pa55word" not in shown
     finally:

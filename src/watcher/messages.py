@@ -56,6 +56,9 @@ class TextFormat:
     def link(self, url: str) -> str:
         return url
 
+    def code(self, s: str) -> str:
+        return s
+
     def heading(self, s: str) -> str:
         return f"{s}\n{'─' * min(len(s), 60)}"
 
@@ -83,7 +86,10 @@ class MarkdownFormat(TextFormat):
         return f"**{s}:**"
 
     def link(self, url: str) -> str:
-        return f"<{url}>"
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+
+    def code(self, s: str) -> str:
+        return f"`{s}`"
 
     def heading(self, s: str) -> str:
         return f"### {self.esc(s)}"
@@ -110,6 +116,9 @@ class HtmlFormat(TextFormat):
     def link(self, url: str) -> str:
         u = html.escape(url)
         return f'<a href="{u}">{u}</a>'
+
+    def code(self, s: str) -> str:
+        return f"<code>{html.escape(s)}</code>"
 
     def heading(self, s: str) -> str:
         return f"<h3>{self.esc(s)}</h3>"
@@ -164,7 +173,7 @@ def alert_body(alert: dict, ctx: Context, fmt: TextFormat) -> str:
     links = [f"{fmt.label('Source')} {fmt.esc(alert['source'])} — {fmt.link(data['url'])}" if data.get("url")
              else f"{fmt.label('Source')} {fmt.esc(alert['source'])}"]
     if ctx.diff_pointer and alert["kind"] not in ("source_error", "source_warning"):
-        links.append(f"{fmt.label('Diff report')} {fmt.esc(ctx.diff_pointer)}")
+        links.append(f"{fmt.label('Diff report')} {fmt.code(ctx.diff_pointer)}")
     links.append(f"{fmt.label('Severity')} {alert['severity']} · {_when(alert['created_at'])}")
     blocks = [fmt.paragraph(head)] + ([fmt.paragraph(sentences)] if sentences else []) + [fmt.paragraph(links)]
     return fmt.join(blocks)
