@@ -132,6 +132,34 @@ def test_dead_notifier_does_not_block_live_one_and_is_retried_when_back(site, tm
         store.close()
 
 
+def test_one_sender_takes_a_delivery_and_a_dead_senders_lease_runs_out(site, tmp_path):
+    port = free_port()
+    cfg = setup(site, tmp_path, [f"json://127.0.0.1:{port}/"], notify_retry="0.1s")
+    check_here(cfg)
+    change_figure(site)
+    check_here(cfg)  # the notifier is down: the delivery stays pending
+    time.sleep(0.15)
+    store = Store(load(cfg).database_url)
+    back = Receiver(port=port)
+    try:
+        with store.transaction() as c:
+            [row] = store.pending_deliveries(c, time.time())
+        with store.transaction() as c:  # sender A takes it, then dies mid-send
+            assert store.claim_delivery(c, row, time.time() + 1.0)
+        with store.transaction() as c:  # sender B had read the same row: refused
+            assert not store.claim_delivery(c, row, time.time() + 600)
+        check_here(cfg)
+        assert back.payloads == [], "a delivery taken by another sender is not sent meanwhile"
+        time.sleep(1.1)
+        check_here(cfg)
+        assert len(back.payloads) == 1, "after the lease runs out the delivery is sent, once"
+        check_here(cfg)
+        assert len(back.payloads) == 1
+    finally:
+        back.stop()
+        store.close()
+
+
 def test_digest_collects_alerts_of_a_period_into_one_message(site, tmp_path, receiver):
     cfg = setup(site, tmp_path, [receiver.url()], notify_digest="2s")
     check_here(cfg)

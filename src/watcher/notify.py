@@ -100,7 +100,7 @@ def mask_url(url: str, plugin=None) -> str:
 def check_url(url: str) -> None:
     """Raise ``ValueError`` (with the URL masked) unless Apprise can build a notifier from ``url``."""
     if "://" not in url:
-        raise ValueError(f"notify entry {mask_url(url)!r} is not an Apprise URL (service://…)")
+        raise ValueError("a notify entry is not an Apprise URL (expected service://…)")
     if _plugin(url) is None:
         raise ValueError(f"notify URL {mask_url(url)!r} is not one Apprise can use "
                          "(unknown service, or a required part is missing)")
@@ -166,7 +166,7 @@ def _deliver(config: Config, store: Store, since: float) -> list[Outcome]:
     with store.transaction() as c:
         _enqueue(config, store, c, notifiers, by_source, since, t)
         pending = []
-        for d in store.pending_deliveries(c):
+        for d in store.pending_deliveries(c, t):
             if d["expires_at"] <= t:
                 store.update_delivery(c, d["id"], state="expired")
                 n = notifiers.get(d["notifier"])
@@ -255,7 +255,7 @@ def _send_due(config: Config, store: Store, n: Notifier, rows: list[dict], t: fl
                 continue
             retry_at = finished + backoff(config.notify_retry, max(r["attempts"] for r in claimed) + 1)
             for r in claimed:
-                store.update_delivery(c, r["id"], next_attempt=retry_at, last_error=error)
+                store.update_delivery(c, r["id"], state="pending", next_attempt=retry_at, last_error=error)
             # what else was due for this notifier waits with it, so alerts arrive in order later
             taken = {r["id"] for r in claimed}
             for r in rows:

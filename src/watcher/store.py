@@ -126,7 +126,7 @@ deliveries = Table(
     Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False, index=True),
     Column("notifier", String(64), nullable=False, index=True),
     Column("mode", String(16), nullable=False),  # "now" | "digest"
-    Column("state", String(16), nullable=False),  # "pending" | "delivered" | "expired"
+    Column("state", String(16), nullable=False),  # "pending" | "sending" (leased) | "delivered" | "expired"
     Column("attempts", Integer, nullable=False, default=0),
     Column("next_attempt", Float, nullable=False),
     Column("expires_at", Float, nullable=False),
@@ -344,7 +344,9 @@ class Store:
         return {r["id"]: dict(r) for r in rows}
 
     def alerts_created_since(self, c: Connection, ts: float) -> list[dict]:
-        q = select(alerts).where(alerts.c.created_at >= ts).order_by(alerts.c.id)
+        """Id, source, kind, severity and time of the alerts created since ``ts`` (no texts: cheap)."""
+        q = (select(alerts.c.id, alerts.c.source, alerts.c.kind, alerts.c.severity, alerts.c.created_at)
+             .where(alerts.c.created_at >= ts).order_by(alerts.c.id))
         return [dict(r) for r in c.execute(q).mappings()]
 
     # -- notification deliveries ---------------------------------------------------------------
@@ -369,19 +371,21 @@ class Store:
                                             attempts=0, next_attempt=next_attempt, expires_at=expires_at,
                                             created_at=now()))
 
-    def pending_deliveries(self, c: Connection) -> list[dict]:
-        q = select(deliveries).where(deliveries.c.state == "pending").order_by(deliveries.c.alert_id)
+    def pending_deliveries(self, c: Connection, at: float) -> list[dict]:
+        """Deliveries not done yet: pending ones, and those whose sender's lease ran out by ``at``."""
+        q = select(deliveries).where((deliveries.c.state == "pending") | (
+            (deliveries.c.state == "sending") & (deliveries.c.next_attempt <= at))).order_by(deliveries.c.alert_id)
         return [dict(r) for r in c.execute(q).mappings()]
 
     def claim_delivery(self, c: Connection, delivery: dict, until: float, attempt: bool = True) -> bool:
-        """Move a pending delivery's ``next_attempt`` to ``until`` unless another process changed it
-        since it was read (compare-and-set): taking it for an attempt (a lease that makes it due again
-        if this process dies mid-send), or postponing it."""
-        values: dict = {"next_attempt": until}
+        """Change a delivery as read unless another process changed it since (compare-and-set on state
+        and ``next_attempt``): take it for an attempt — state "sending" with a lease until ``until``,
+        after which it counts as pending again (the sender died) — or postpone it to ``until``."""
+        values: dict = {"next_attempt": until, "state": "pending"}
         if attempt:
-            values["attempts"] = deliveries.c.attempts + 1
+            values.update(state="sending", attempts=deliveries.c.attempts + 1)
         res = c.execute(update(deliveries).where(
-            deliveries.c.id == delivery["id"], deliveries.c.state == "pending",
+            deliveries.c.id == delivery["id"], deliveries.c.state == delivery["state"],
             deliveries.c.next_attempt == delivery["next_attempt"],
         ).values(**values))
         return res.rowcount == 1
