@@ -277,7 +277,7 @@ def test_service_delivers_after_its_checks(site, tmp_path, receiver):
     paras = edit(SEED_ANALYSIS, OLD, NEW)
     site.put("/analysis", magazine(paras))
     cfg = write_config(tmp_path, [{"id": "analysis", "url": site.url("/analysis"), "interval": "1s",
-                                   "baseline": SEEDS / SEED_ANALYSIS_FILE}], notify=[receiver.url()])
+                                   "baseline": SEEDS / SEED_ANALYSIS_FILE}], notify=[receiver.url("u:svc-s3cret@")])
     exe = Path(sys.executable).parent / "watcher"
     env = {k: v for k, v in os.environ.items() if k != "WATCHER_CONFIG"}
     proc = subprocess.Popen([str(exe), "run", "--config", str(cfg)], env=env, stdout=subprocess.PIPE,
@@ -291,5 +291,7 @@ def test_service_delivers_after_its_checks(site, tmp_path, receiver):
         assert len(receiver.payloads) == 1
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=20)
+        out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0
+    assert f"delivered alert(s) #1 to json://u:****@127.0.0.1:{receiver.port}/" in err
+    assert "svc-s3cret" not in out + err

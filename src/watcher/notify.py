@@ -24,6 +24,7 @@ Reliability rules (issue 6):
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import threading
@@ -210,8 +211,6 @@ def _enqueue(config: Config, store: Store, c, notifiers: dict[str, Notifier],
 
 
 def _context(config: Config, alert: dict, base: dict[str, messages.Context]) -> messages.Context:
-    import json
-
     data = json.loads(alert.get("data") or "{}")
     ctx = base.get(alert["source"]) or messages.Context(alert["source"], None)
     pointer = None
