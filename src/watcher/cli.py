@@ -174,6 +174,29 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
     report.FORMATS[fmt](report.build(source_id, old, new), None if fmt != "terminal" else out)
 
 
+@app.command("notify-test")
+def notify_test(config: ConfigOpt = None) -> None:
+    """Send a test message to every configured notifier and report each result (exit 1 if one failed)."""
+    from rich.markup import escape
+
+    from . import config as config_mod
+    from .notify import notify_test as send_tests
+
+    cfg = config_mod.load(config)
+    results = send_tests(cfg)
+    if not results:
+        raise UsageError(f"no notifiers configured in {cfg.path} (add notify = [\"<apprise URL>\", ...])")
+    for r in results:
+        used_by = ", ".join(r.sources) if r.sources else "no enabled source"
+        status = "[green]OK  [/]" if r.ok else "[red]FAIL[/]"
+        line = f"{status} {escape(r.notifier)}  [dim](sources: {escape(used_by)})[/]"
+        out.print(line + ("" if r.ok else f"\n     {escape(r.error or '')}"))
+    failed = sum(not r.ok for r in results)
+    out.print(f"{len(results) - failed} of {len(results)} notifier(s) reached.")
+    if failed:
+        raise SystemExit(1)
+
+
 @app.command()
 def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: ConfigOpt = None,
            changed: Annotated[bool, typer.Option("--changed", help="Only claims that changed.")] = False,

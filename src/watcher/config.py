@@ -16,7 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -25,6 +25,7 @@ DEFAULT_CONFIG = "config/watcher.toml"
 ID_RE = re.compile(r"^[a-z0-9_-]+$")
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+MinSeverity = Literal["claims", "high", "medium", "low", "info"]
 
 
 class ConfigError(Exception):
@@ -68,7 +69,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class SourceModel(_Strict):
+class _NotifyKeys(_Strict):
+    """Validation shared by the top-level and the per-source ``notify*`` keys."""
+
+    @field_validator("notify", check_fields=False)
+    @classmethod
+    def _notify_urls(cls, v: list[str] | None) -> list[str] | None:
+        return _check_notify_urls(v)
+
+    @field_validator("notify_digest", mode="before", check_fields=False)
+    @classmethod
+    def _notify_digest(cls, v: Any) -> float | None:
+        return _digest(v)
+
+
+class SourceModel(_NotifyKeys):
     id: str
     url: str
     baseline: str | None = None
@@ -78,6 +93,10 @@ class SourceModel(_Strict):
     timeout: float | None = None
     user_agent: str | None = None
     respect_robots: bool | None = None
+    notify: list[str] | None = None
+    notify_replace: bool = False
+    notify_min_severity: MinSeverity | None = None
+    notify_digest: float | None = None
 
     @field_validator("id")
     @classmethod
@@ -117,12 +136,61 @@ class DefaultsModel(_Strict):
         return parse_duration(v)
 
 
-class FileModel(_Strict):
+class FileModel(_NotifyKeys):
     state_dir: str | None = None
     database_url: str | None = None
     include: list[str] = Field(default_factory=list)
     defaults: DefaultsModel = Field(default_factory=DefaultsModel)
     sources: list[dict[str, Any]] = Field(default_factory=list)
+    notify: list[str] = Field(default_factory=list)
+    notify_min_severity: MinSeverity = "claims"
+    notify_digest: float | None = None
+    notify_expire: float = 2 * 86400.0
+    notify_retry: float = 60.0
+
+    @field_validator("notify_expire", "notify_retry", mode="before")
+    @classmethod
+    def _duration(cls, v: Any) -> float:
+        return parse_duration(v)
+
+
+@dataclass(frozen=True)
+class NotifyTarget:
+    """One Apprise URL, with the filter and digest period that apply to it for one source."""
+
+    url: str
+    min_severity: str = "claims"  # "claims" (claim alerts only) or the lowest severity sent
+    digest: float = 0.0  # seconds to collect alerts into one message; 0: send each alert at once
+
+
+def _check_notify_urls(urls: list[str] | None) -> list[str] | None:
+    """Refuse a URL Apprise cannot use now, not at the first alert (message has secrets masked)."""
+    if urls:
+        from .notify import check_url
+
+        for u in urls:
+            check_url(u)
+    return urls
+
+
+def _digest(v: Any) -> float | None:
+    """``notify_digest``: a duration, or ``false`` for "send each alert at once"."""
+    if v is None:
+        return None
+    return 0.0 if v is False else parse_duration(v)
+
+
+def _notify_targets(urls: list[str], min_severity: str, digest: float | None) -> tuple[NotifyTarget, ...]:
+    return tuple(NotifyTarget(u, min_severity, digest or 0.0) for u in dict.fromkeys(urls))
+
+
+def _source_notify(m: SourceModel, top: FileModel) -> tuple[NotifyTarget, ...]:
+    """Where this source's alerts go: its own ``notify`` URLs plus, unless ``notify_replace``, the
+    top-level ones — each URL once, all with the source's ``notify_min_severity``/``notify_digest``
+    when it sets them (else the top-level values)."""
+    urls = (m.notify or []) + ([] if m.notify_replace else top.notify)
+    return _notify_targets(urls, m.notify_min_severity or top.notify_min_severity,
+                           top.notify_digest if m.notify_digest is None else m.notify_digest)
 
 
 @dataclass(frozen=True)
@@ -138,6 +206,7 @@ class Source:
     title: str | None = None
     respect_robots: bool = True
     config_file: Path | None = None
+    notify: tuple[NotifyTarget, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +217,9 @@ class Config:
     sources: tuple[Source, ...]
     defaults: DefaultsModel = field(default_factory=DefaultsModel)
     files: tuple[Path, ...] = ()
+    notify: tuple[NotifyTarget, ...] = ()  # the top-level list (notify-test sends to these too)
+    notify_expire: float = 2 * 86400.0
+    notify_retry: float = 60.0
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -231,6 +303,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
 
     d = top.defaults
     ua = d.user_agent or default_user_agent()
+    global_notify = _notify_targets(top.notify, top.notify_min_severity, top.notify_digest)
     seen: dict[str, Path] = {}
     sources = []
     for m, f in models:
@@ -249,8 +322,11 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
             id=m.id, url=m.url, interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
             user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
             respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
+            notify=_source_notify(m, top),
         ))
     state_dir = (base / (top.state_dir or "../state")).resolve()
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
     return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
-                  files=tuple(files))
+                  files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
+                  notify_retry=top.notify_retry)
+

@@ -155,6 +155,9 @@ async def check(store: Store, source: Source, client, config: Config) -> CheckRe
 
 async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
     """Check the named (default: all) sources concurrently with one pooled HTTP client."""
+    from .notify import deliver_pending
+
+    started = now()
     wanted = list(ids or [])
     selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
     limit = asyncio.Semaphore(config.defaults.concurrency)
@@ -164,7 +167,9 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
             async with limit:
                 return await check(store, s, client, config)
 
-        return list(await asyncio.gather(*(one(s) for s in selected)))
+        results = list(await asyncio.gather(*(one(s) for s in selected)))
+    await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)
+    return results
 
 
 def run_check(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:

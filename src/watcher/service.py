@@ -35,14 +35,18 @@ async def serve(config: Config, store: Store, stop: asyncio.Event) -> None:
     from apscheduler.triggers.interval import IntervalTrigger
 
     from .fetch import make_client
+    from .notify import deliver_pending
     from .pipeline import check
+    from .store import now
 
+    started = now()
     limit = asyncio.Semaphore(config.defaults.concurrency)
     async with make_client("watcher", config.defaults.timeout, config.defaults.concurrency) as client:
         async def job(source_id: str) -> None:
             source = config.source(source_id)
             async with limit:
                 _log_result(await check(store, source, client, config))
+            await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)
 
         sched = AsyncIOScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1,
                                                              "misfire_grace_time": 3600})

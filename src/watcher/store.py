@@ -110,6 +110,32 @@ alerts = Table(
     Column("reviewed", Boolean, nullable=False, default=False),
 )
 
+# Notification delivery (see notify.py): the alert log stays the source of truth; these tables only
+# say, per alert and notifier, whether it was delivered. ``notifier`` is a hash of the Apprise URL,
+# so no secret is stored twice; ``display`` is the URL with its secrets masked.
+notifiers = Table(
+    "notifiers", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("display", Text, nullable=False),
+    Column("since", Float, nullable=False),  # alerts created before this are not sent to it
+)
+
+deliveries = Table(
+    "deliveries", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False, index=True),
+    Column("notifier", String(64), nullable=False, index=True),
+    Column("mode", String(16), nullable=False),  # "now" | "digest"
+    Column("state", String(16), nullable=False),  # "pending" | "sending" (leased) | "delivered" | "expired"
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Column("last_error", Text),
+    Column("created_at", Float, nullable=False),
+    Column("delivered_at", Float),
+    UniqueConstraint("alert_id", "notifier", name="uq_delivery"),
+)
+
 
 class StoreError(Exception):
     """The state database cannot be used (corrupt, foreign, or from a newer watcher)."""
@@ -322,3 +348,65 @@ class Store:
         """Mark an alert reviewed (or open again); False when there is no such alert."""
         with self.engine.begin() as c:
             return c.execute(update(alerts).where(alerts.c.id == alert_id).values(reviewed=reviewed)).rowcount > 0
+
+    def alerts_by_id(self, c: Connection, ids: list[int]) -> dict[int, dict]:
+        rows = c.execute(select(alerts).where(alerts.c.id.in_(ids))).mappings() if ids else []
+        return {r["id"]: dict(r) for r in rows}
+
+    def alerts_created_since(self, c: Connection, ts: float) -> list[dict]:
+        """Id, source, kind, severity and time of the alerts created since ``ts`` (no texts: cheap)."""
+        q = (select(alerts.c.id, alerts.c.source, alerts.c.kind, alerts.c.severity, alerts.c.created_at)
+             .where(alerts.c.created_at >= ts).order_by(alerts.c.id))
+        return [dict(r) for r in c.execute(q).mappings()]
+
+    # -- notification deliveries ---------------------------------------------------------------
+
+    def notifier_since(self, c: Connection, key: str, display: str, since: float) -> float:
+        """When ``key`` was first configured (recorded now as ``since`` if it is new)."""
+        row = c.execute(select(notifiers).where(notifiers.c.key == key)).mappings().first()
+        if row is None:
+            c.execute(insert(notifiers).values(key=key, display=display, since=since))
+            return since
+        if row["display"] != display:
+            c.execute(update(notifiers).where(notifiers.c.key == key).values(display=display))
+        return row["since"]
+
+    def delivery_keys(self, c: Connection, min_alert_id: int) -> set[tuple[int, str]]:
+        q = select(deliveries.c.alert_id, deliveries.c.notifier).where(deliveries.c.alert_id >= min_alert_id)
+        return {(r[0], r[1]) for r in c.execute(q)}
+
+    def add_delivery(self, c: Connection, *, alert_id: int, notifier: str, mode: str, next_attempt: float,
+                     expires_at: float) -> None:
+        c.execute(insert(deliveries).values(alert_id=alert_id, notifier=notifier, mode=mode, state="pending",
+                                            attempts=0, next_attempt=next_attempt, expires_at=expires_at,
+                                            created_at=now()))
+
+    def pending_deliveries(self, c: Connection, at: float) -> list[dict]:
+        """Deliveries not done yet: pending ones, and those whose sender's lease ran out by ``at``."""
+        q = select(deliveries).where((deliveries.c.state == "pending") | (
+            (deliveries.c.state == "sending") & (deliveries.c.next_attempt <= at))).order_by(deliveries.c.alert_id)
+        return [dict(r) for r in c.execute(q).mappings()]
+
+    def claim_delivery(self, c: Connection, delivery: dict, until: float, attempt: bool = True) -> bool:
+        """Change a delivery as read unless another process changed it since (compare-and-set on state
+        and ``next_attempt``): take it for an attempt — state "sending" with a lease until ``until``,
+        after which it counts as pending again (the sender died) — or postpone it to ``until``."""
+        values: dict = {"next_attempt": until, "state": "pending"}
+        if attempt:
+            values.update(state="sending", attempts=deliveries.c.attempts + 1)
+        res = c.execute(update(deliveries).where(
+            deliveries.c.id == delivery["id"], deliveries.c.state == delivery["state"],
+            deliveries.c.next_attempt == delivery["next_attempt"],
+        ).values(**values))
+        return res.rowcount == 1
+
+    def update_delivery(self, c: Connection, delivery_id: int, **values) -> None:
+        c.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
+
+    def deliveries(self, alert_id: int | None = None) -> list[dict]:
+        q = select(deliveries, notifiers.c.display).join(notifiers, notifiers.c.key == deliveries.c.notifier,
+                                                         isouter=True)
+        if alert_id is not None:
+            q = q.where(deliveries.c.alert_id == alert_id)
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q.order_by(deliveries.c.id)).mappings()]
