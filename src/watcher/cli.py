@@ -61,7 +61,8 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
         if json_out:
             print(json.dumps({"source": r.source, "outcome": r.outcome, "version": r.version,
                               "duration": round(r.duration, 3), "message": r.message,
-                              "alerts": [a["kind"] for a in r.alerts]}))
+                              "alerts": [a["kind"] for a in r.alerts],
+                              "timings": {k: round(v, 4) for k, v in r.timings.items()}}))
             continue
         style = {"error": "red", "warning": "yellow", "new_version": "cyan", "baseline": "cyan"}.get(r.outcome, "")
         claim_n = sum(1 for a in r.alerts if is_claim(a))
