@@ -144,7 +144,9 @@ def _clean_source(s: str) -> str:
 
 def attribution(text: str) -> frozenset[str]:
     """Who a statement is attributed to ("according to X", "X said", "estimated by X")."""
-    found = set()
+    found: set[str] = set()
+    if not _SAY_VERB_ONLY.search(text):
+        return frozenset()
     for m in _ACCORDING.finditer(text):
         src = _clean_source(m.group(1))
         if src:

@@ -61,9 +61,9 @@ _NUM = (r"\d{1,3}(?:[,\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![,.]?\d)|\d{1,3}(?:
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}-\d{2}-\d{2}")
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _TOKEN = re.compile(
-    rf"""(?P<cur>(?:US\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
+    rf"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\$|\s?[$€£¥₹₩₽\d]|\s?\b(?:{_WORD}))(?P<cur>(?:US\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
          (?:(?P<num>{_NUM})(?P<ord>st|nd|rd|th)?(?P<fold>-?fold)?(?![\d])
-          |(?P<word>(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?P<wfold>-?fold)?\b)
+          |\b(?P<word>(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?P<wfold>-?fold)?\b)
          (?:\s?(?P<scale>hundred|thousand|million|billion|trillion|(?:bn|mn|mln|tn|[kmbt])\b))?""",
     re.IGNORECASE | re.VERBOSE,
 )
