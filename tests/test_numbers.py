@@ -81,6 +81,9 @@ def test_money_with_scale_words_and_suffixes(n, scale_forms):
     ("a $100m loan", "money", 1e8, None),
     ("a €2.5bn package", "money", 2.5e9, None),
     ("in 2019", "year", 2019, None),
+    ("two-thirds of voters", "fraction", 2 / 3, None),
+    ("hundreds of troops", "count", 100, None),
+    ("tens of thousands of people", "count", 10000, None),
 ])
 def test_grammar_cases(text, kind, value, high):
     ms = [m for m in parse(text) if m.kind == kind]

@@ -74,7 +74,9 @@ _REPUBLISHED = re.compile(
 )
 _COUNTER = re.compile(  # widget counters whose numbers move on their own
     r"\b\d[\d,.]*\s*(?:k\s*)?(?:min(?:ute)?s?\s+read|comments?|shares?|views?|likes?|replies|reactions|"
-    r"followers|reviews?|ratings?|votes?)\b|\b(?:page|seite)\s+\d+\s+(?:of|von)\s+\d+|©|\(c\)\s*\d{4}",
+    r"followers|reviews?|ratings?|votes?)\b|\b(?:page|seite)\s+\d+\s+(?:of|von)\s+\d+|©|\(c\)\s*\d{4}"
+    r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\breading\s+time\b",
     re.IGNORECASE,
 )
 _STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", re.IGNORECASE)

@@ -204,6 +204,8 @@ def parse(sentence: str) -> list[Mention]:
             value = _word_value(word)
             if value is None:
                 continue
+            if _FRACTION_AFTER.match(sentence, m.end("word")):
+                continue  # "two-thirds of": a fraction, parsed below
             if word.lower() == "one" and not m.group("scale"):
                 continue  # "one of the", "no one": not a figure often enough to be worth the noise
         scale = _scale(m.group("scale"), bool(cur))
@@ -279,6 +281,7 @@ def parse(sentence: str) -> list[Mention]:
         ))
         i += 1
     mentions += _dates(sentence, clocks)
+    mentions += _vague_and_fractions(sentence, mentions)
     mentions += _multiplier_words(sentence, mentions)
     mentions += _ordinal_words(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
@@ -320,6 +323,35 @@ def _dates(sentence: str, spans: list[tuple[int, int]]) -> list[Mention]:
 
 def _covered(start: int, end: int, mentions: list[Mention]) -> bool:
     return any(m.start <= start < m.end or start <= m.start < end for m in mentions)
+
+
+FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3, "two thirds": 2 / 3,
+             "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
+             "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2,
+             "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1, "majority": 0.5001, "minority": 0.4999}
+VAGUE = {"a dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
+         "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7, "billions": 1e9}
+_FRACTION_RE = re.compile(r"\b(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b(?=\s+of\b)",
+                          re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"[-\s](?:thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+_VAGUE_RE = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b(?=\s+(?:of|more)\b)",
+                       re.IGNORECASE)
+
+
+def _vague_and_fractions(sentence: str, found: list[Mention]) -> list[Mention]:
+    """ "two-thirds of voters", "hundreds of troops": estimates too, and they change ("hundreds" →
+    "thousands", "half" → "a third")."""
+    out = []
+    for rx, table, kind in ((_FRACTION_RE, FRACTIONS, "fraction"), (_VAGUE_RE, VAGUE, "count")):
+        for m in rx.finditer(sentence):
+            if _covered(m.start(), m.end(), found + out):
+                continue
+            word = m.group(1).lower().replace("-", " ") if kind == "fraction" else m.group(1).lower()
+            value = table.get(word, table.get(m.group(1).lower()))
+            out.append(Mention(text=m.group(0), value=float(value), kind=kind, start=m.start(), end=m.end(),
+                               noun=_noun_after(sentence[m.end():]),
+                               qualifier="approx" if kind == "count" else _qualifier(sentence[:m.start()])))
+    return out
 
 
 def _multiplier_words(sentence: str, found: list[Mention]) -> list[Mention]:
