@@ -24,9 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,46 +87,23 @@ def page(i: int, changed: bool = False) -> bytes:
 
 
 class Farm:
-    """One threaded HTTP server per loopback host address; pages rendered once per pass."""
+    """One local site per loopback host address; pages rendered once per pass."""
 
     def __init__(self, n: int, hosts: int) -> None:
-        self.n, self.pages, self.servers = n, {}, []
-        farm = self
-
-        class H(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:  # noqa: N802
-                body = farm.pages.get(self.path)
-                if body is None:
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *a: object) -> None:
-                pass
-
-        for h in range(hosts):
-            srv = ThreadingHTTPServer((f"127.0.0.{h + 1}", 0), H)
-            srv.daemon_threads = True
-            threading.Thread(target=srv.serve_forever, daemon=True).start()
-            self.servers.append(srv)
+        self.n, self.pages = n, {}
+        self.sites = [sitegen.LocalSite(self.pages.get, host=f"127.0.0.{h + 1}") for h in range(hosts)]
 
     def url(self, i: int) -> str:
-        host, port = self.servers[i % len(self.servers)].server_address[:2]
-        return f"http://{host}:{port}/a/{i}"
+        return self.sites[i % len(self.sites)].url(f"/a/{i}")
 
     def publish(self, changed_every: int = 0) -> None:
-        self.pages = {f"/a/{i}": page(i, changed=bool(changed_every) and i % changed_every == 0)
-                      for i in range(self.n)}
+        self.pages.clear()
+        self.pages.update({f"/a/{i}": page(i, changed=bool(changed_every) and i % changed_every == 0)
+                           for i in range(self.n)})
 
     def close(self) -> None:
-        for s in self.servers:
-            s.shutdown()
+        for s in self.sites:
+            s.close()
 
 
 def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, str]:

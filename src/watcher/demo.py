@@ -10,10 +10,8 @@ why it stayed silent). Everything lives in a temporary folder unless ``--keep DI
 from __future__ import annotations
 
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from rich.console import Console
@@ -96,39 +94,7 @@ def _pages() -> dict[str, Article]:
     return {"analysis": Article(magazine, analysis), "commentary": Article(thinktank, commentary)}
 
 
-class _Site:
-    """The demo's web server on 127.0.0.1; pages are re-rendered on every request."""
-
-    def __init__(self, pages: dict[str, Article]) -> None:
-        self.pages = pages
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server API
-                art = site.pages.get(self.path.strip("/"))
-                body = (art.render(art) if art else "<h1>Not found</h1>").encode("utf-8")
-                self.send_response(200 if art else 404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/{name}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def _config(folder: Path, site: _Site) -> Path:
+def _config(folder: Path, site: sitegen.LocalSite) -> Path:
     cfg = folder / "watcher.toml"
     cfg.write_text(
         'state_dir = "state"\n\n'
@@ -154,7 +120,7 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="watcher-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
     pages = _pages()
-    site = _Site(pages)
+    site = sitegen.LocalSite(lambda path: (lambda a: a.render(a) if a else None)(pages.get(path.strip("/"))))
     raised: list[dict] = []
     try:
         cfg = config_mod.load(_config(folder, site))

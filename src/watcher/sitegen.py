@@ -10,7 +10,7 @@ newsletter box, social links, footer) around an article body.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -23,6 +23,7 @@ __all__ = [
     "thinktank_page",
     "news_page",
     "div_page",
+    "LocalSite",
 ]
 
 
@@ -532,3 +533,46 @@ ARTICLES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
 }
+
+
+# --------------------------------------------------------------------------- a local site
+
+
+class LocalSite:
+    """A threaded HTTP server on a loopback address serving pages from ``lookup(path)``.
+
+    ``lookup`` returns the page body (str or bytes), or None for a 404. Used by ``watcher demo``
+    and the benchmark, so pages can be edited between checks without restarting anything.
+    """
+
+    def __init__(self, lookup: Callable[[str], str | bytes | None], host: str = "127.0.0.1") -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server API
+                page = lookup(self.path)
+                body = (page.encode("utf-8") if isinstance(page, str) else page) if page is not None else None
+                self.send_response(200 if body is not None else 404)
+                body = body if body is not None else b"<h1>Not found</h1>"
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer((host, 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/{path.lstrip('/')}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
