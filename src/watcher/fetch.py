@@ -315,7 +315,7 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, httpx.ConnectError):
         return f"cannot connect: {exc or name}"
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
-        return f"connection broken by the server: {exc or name}"
+        return f"connection broken by the server ({exc or 'reset'})"
     if isinstance(exc, httpx.UnsupportedProtocol):
         return f"not a web URL: {exc}"
     if isinstance(exc, httpx.ProxyError):
@@ -452,8 +452,11 @@ async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, m
                     else:
                         wait = _backoff(attempt - 1)
                     if attempt > retries or time.monotonic() + wait >= deadline:
-                        return _with(last, error=f"{last.error} (after {attempt} attempt{'s' * (attempt > 1)})",
-                                     attempts=attempt, elapsed=time.monotonic() - start)
+                        note = f" (after {attempt} attempts)" if attempt > 1 else ""
+                        if attempt <= retries:
+                            note = f" (no retry: waiting {wait:.1f} s would pass the {timeout:g} s time limit)"
+                        return _with(last, error=last.error + note, attempts=attempt,
+                                     elapsed=time.monotonic() - start)
                     await asyncio.sleep(wait)
         except TimeoutError:
             note = f"; earlier attempt: {last.error}" if last and last.error else ""
