@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import random
+import socket
 import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -313,6 +314,8 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, httpx.ReadTimeout):
         return "timed out waiting for the server"
     if isinstance(exc, httpx.ConnectError):
+        if _dns_failure(exc):
+            return f"cannot resolve the host name: {exc}"
         return f"cannot connect: {exc or name}"
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return f"connection broken by the server ({exc or 'reset'})"
@@ -321,6 +324,18 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, httpx.ProxyError):
         return f"proxy error: {exc}"
     return f"{name}: {exc}" if str(exc) else name
+
+
+def _dns_failure(exc: BaseException) -> bool:
+    """A name that does not resolve will not resolve a second later: not worth a retry."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, socket.gaierror):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 _RETRY_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError, httpx.ReadError,
@@ -443,6 +458,8 @@ async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, m
                                                attempts=attempt)
                         last, wait = f.result, f.retry_after
                     except _RETRY_ERRORS as e:
+                        if _dns_failure(e):
+                            raise
                         last, wait = FetchResult(url=url, error=_describe(e)), None
                     if wait is not None and wait > MAX_RETRY_AFTER:
                         return _with(last, error=f"{last.error} (server asks to retry after {wait:.0f} s)",
