@@ -3,13 +3,28 @@ no URL other than http(s) ever accepted (so no local file is read through a sour
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
+from watcher import cli
 from watcher.config import load
 
 from .conftest import watcher
 
 SRC = '[[sources]]\nid = "x"\nurl = "https://e.org/a"\n'
+
+
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """The console-script entry point in-process (many cases; a subprocess each would cost seconds)."""
+    def go(*args):
+        monkeypatch.setattr("sys.argv", ["watcher", *args])
+        with pytest.raises(SystemExit) as exit_:
+            cli.main()
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, exit_.value.code, out, err)
+    return go
 
 
 def one_line_error(p, *words):
@@ -22,10 +37,10 @@ def one_line_error(p, *words):
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "FILE:///etc/passwd", "ftp://e.org/a", "data:text/html,hi",
                                  "javascript:alert(1)", "gopher://e.org/", "/etc/passwd", "e.org/a",
                                  "https://", "http:///path", "https://e.org/a b", "https://e.org:99999/a"])
-def test_only_web_urls_with_a_host(tmp_path, url):
+def test_only_web_urls_with_a_host(tmp_path, run, url):
     cfg = tmp_path / "watcher.toml"
     cfg.write_text(f'[[sources]]\nid = "src-1"\nurl = "{url}"\n')
-    one_line_error(watcher("check", "--config", str(cfg)), str(cfg), "source 'src-1'", "field 'url'")
+    one_line_error(run("check", "--config", str(cfg)), str(cfg), "source 'src-1'", "field 'url'")
 
 
 @pytest.mark.parametrize("body, words", [
@@ -50,13 +65,13 @@ def test_only_web_urls_with_a_host(tmp_path, url):
     ('\n\n[[sources]]\nid = "x"\nurl = "https://e.org/a\n', ["malformed TOML", "line 5"]),
     ('state_dir = "a"\nstate_dir = "b"\n', ["malformed TOML", "line 2"]),
 ])
-def test_bad_values_name_file_source_and_field(tmp_path, body, words):
+def test_bad_values_name_file_source_and_field(tmp_path, run, body, words):
     cfg = tmp_path / "watcher.toml"
     cfg.write_text(body)
-    one_line_error(watcher("check", "--config", str(cfg)), str(cfg), *words)
+    one_line_error(run("check", "--config", str(cfg)), str(cfg), *words)
 
 
-def test_errors_in_included_files_name_the_included_file(tmp_path):
+def test_errors_in_included_files_name_the_included_file(tmp_path, run):
     (tmp_path / "sources").mkdir()
     main = tmp_path / "watcher.toml"
     main.write_text('include = ["sources/*.toml"]\n' + SRC)
@@ -66,7 +81,7 @@ def test_errors_in_included_files_name_the_included_file(tmp_path):
                         ('[[sources]]\nid = "y"\nurl = "file:///etc/passwd"\n', ["source 'y'", "field 'url'"]),
                         (SRC, ["source 'x'", "duplicate source id", str(main)])]:
         inc.write_text(body)
-        one_line_error(watcher("check", "--config", str(main)), str(inc), *words)
+        one_line_error(run("check", "--config", str(main)), str(inc), *words)
 
 
 def test_fetch_keys_fall_back_to_defaults_and_zero_delay_is_allowed(tmp_path):
@@ -80,3 +95,9 @@ def test_fetch_keys_fall_back_to_defaults_and_zero_delay_is_allowed(tmp_path):
     assert (x.read_timeout, x.retries, x.min_delay, x.max_decompressed, x.connect_timeout) == (7, 0, 2, 5_000_000, 10)
     assert (y.min_delay, y.retries, y.connect_timeout, y.max_bytes, y.read_timeout) == (0, 4, 3, 1000, 7)
     assert c.defaults.proxy == "http://127.0.0.1:3128"
+
+
+def test_the_installed_command_reports_a_refused_url_the_same_way(tmp_path):
+    cfg = tmp_path / "watcher.toml"
+    cfg.write_text('[[sources]]\nid = "local"\nurl = "file:///etc/passwd"\n')
+    one_line_error(watcher("check", "--config", str(cfg)), str(cfg), "source 'local'", "field 'url'")
