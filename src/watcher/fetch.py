@@ -291,16 +291,16 @@ def _sniff_binary(body: bytes) -> str | None:
     return "binary data" if b"\x00" in head else None
 
 
-def _retry_after(value: str | None) -> float | None:
+def parse_retry_after(value: str | None) -> float | None:
     """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
@@ -381,7 +381,7 @@ async def _response(r: httpx.Response, url: str, hops: int, max_bytes: int, max_
         return done(not_modified=True)
     if r.status_code in RETRY_STATUSES:
         message = f"HTTP {r.status_code} {r.reason_phrase}".strip()
-        raise _Fault(message, retry=True, retry_after=_retry_after(r.headers.get("retry-after")),
+        raise _Fault(message, retry=True, retry_after=parse_retry_after(r.headers.get("retry-after")),
                      result=done(error=message))
     if r.status_code >= 400:
         return done(error=f"HTTP {r.status_code} {r.reason_phrase}".strip())
@@ -390,7 +390,7 @@ async def _response(r: httpx.Response, url: str, hops: int, max_bytes: int, max_
     if ctype and not any(ctype.startswith(t) for t in HTML_TYPES):
         return done(warning=f"not an HTML page (content type {ctype})")
     declared = r.headers.get("content-length", "").strip()
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
         return done(error=f"response too large ({int(declared):,} bytes > {max_bytes:,})")
     body = await _read_body(r, max_bytes, max_decompressed)
     if not body.strip():
