@@ -135,7 +135,8 @@ def test_one_check_survives_every_fault_in_bounded_time_and_memory(faults, tmp_p
     # 429 with Retry-After: 1 was honoured: a second request, no sooner than a second later
     t = faults.times["/slow-down"]
     assert len(t) == 2 and t[1] - t[0] >= 0.95
-    # drip and hang were cut off by the 5 s budget, not waited out; the bomb never read 10 MB
-    assert results["drip"]["duration"] < 8 and results["hang"]["duration"] < 8
-    assert results["reset"]["duration"] < 8 and faults.hits["/reset"] == 3  # retried twice
+    # drip and hang were cut off by the 5 s budget, not waited out (all sources share one host,
+    # so a source may first wait for one of its 4 per-host slots)
+    assert results["drip"]["duration"] < 12 and results["hang"]["duration"] < 12
+    assert faults.hits["/reset"] == 3 and faults.hits["/unavailable"] == 3  # retried twice each
     store.close()
