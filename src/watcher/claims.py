@@ -78,6 +78,12 @@ _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|w
                           re.IGNORECASE)
 
 
+def mention_order(key: tuple) -> tuple:
+    """Sort key for mention keys, whose fields may be None ("7,000" vs "around 7,000"): the same
+    order as plain tuple comparison wherever that works, and no TypeError where it does not."""
+    return tuple((x is not None, x) for x in key)
+
+
 @dataclass(frozen=True)
 class Claim:
     """What a sentence asserts, beyond its wording."""
@@ -89,12 +95,12 @@ class Claim:
 
     @property
     def figures(self) -> tuple:
-        return tuple(sorted(m.key for m in self.mentions if m.kind != "year"))
+        return tuple(sorted((m.key for m in self.mentions if m.kind != "year"), key=mention_order))
 
     @property
     def signature(self) -> tuple:
         """Equal signatures mean the same claim however the sentence is worded."""
-        return (tuple(sorted(m.key for m in self.mentions)), tuple(sorted(self.attribution)),
+        return (tuple(sorted((m.key for m in self.mentions), key=mention_order)), tuple(sorted(self.attribution)),
                 tuple(sorted(self.hedges)), self.negations % 2)
 
     @property

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from . import numbers
-from .claims import Sentence, sentences
+from .claims import Sentence, mention_order, sentences
 from .numbers import Mention
 
 FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
@@ -246,7 +246,7 @@ def compare_pair(pair: Pair) -> Finding | None:
     if old_neg != new_neg:
         cues.append({"field": "polarity", "old": "negated" if old_neg else "affirmed",
                      "new": "negated" if new_neg else "affirmed"})
-    state_parts = [repr(sorted(m.key for m in new_m)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
+    state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
     if figs:
         kind = "estimate_changed"
         expl = "; ".join([_describe_figure(c) for c in figs] + [_describe_cue(c) for c in cues])

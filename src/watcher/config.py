@@ -44,10 +44,11 @@ class ConfigError(Exception):
         super().__init__(("config error: " + ": ".join(where) + ": " if where else "config error: ") + message)
 
 
-def parse_duration(value: Any) -> float:
+def parse_duration(value: Any, *, allow_zero: bool = False) -> float:
     """Seconds from a number or a string such as ``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``.
 
     Zero, negative and unparseable values are refused: a zero interval would hammer a site.
+    ``allow_zero`` is for delays, where 0 means "none".
     """
     if isinstance(value, bool):
         raise ValueError(f"not a duration: {value!r}")
@@ -60,9 +61,27 @@ def parse_duration(value: Any) -> float:
         seconds = float(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "s").lower()]
     else:
         raise ValueError(f"not a duration: {value!r}")
+    if seconds == 0 and allow_zero:
+        return 0.0
     if seconds <= 0:
         raise ValueError(f"duration must be positive, got {value!r}")
     return seconds
+
+
+def _web_url(v: str, what: str) -> str:
+    """``v`` if it is an http(s) URL with a host: no other scheme may ever be read through a source."""
+    parts = urlsplit(v)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"{what} {v!r}: only http and https URLs can be used")
+    if not parts.hostname:
+        raise ValueError(f"{what} {v!r} has no host")
+    if any(c.isspace() or ord(c) < 32 for c in v):
+        raise ValueError(f"{what} {v!r} contains spaces or control characters")
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        raise ValueError(f"{what} {v!r} has a bad port") from None
+    return v
 
 
 class _Strict(BaseModel):
@@ -97,6 +116,12 @@ class SourceModel(_NotifyKeys):
     notify_replace: bool = False
     notify_min_severity: MinSeverity | None = None
     notify_digest: float | None = None
+    connect_timeout: float | None = None
+    read_timeout: float | None = None
+    max_bytes: int | None = Field(default=None, gt=0)
+    max_decompressed: int | None = Field(default=None, gt=0)
+    retries: int | None = Field(default=None, ge=0, le=10)
+    min_delay: float | None = None
 
     @field_validator("id")
     @classmethod
@@ -108,17 +133,17 @@ class SourceModel(_NotifyKeys):
     @field_validator("url")
     @classmethod
     def _url(cls, v: str) -> str:
-        parts = urlsplit(v)
-        if parts.scheme not in ("http", "https"):
-            raise ValueError(f"url {v!r}: only http and https URLs can be watched")
-        if not parts.netloc:
-            raise ValueError(f"url {v!r} has no host")
-        return v
+        return _web_url(v, "url")
 
-    @field_validator("interval", "timeout", mode="before")
+    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", mode="before")
     @classmethod
     def _duration(cls, v: Any) -> float | None:
         return None if v is None else parse_duration(v)
+
+    @field_validator("min_delay", mode="before")
+    @classmethod
+    def _delay(cls, v: Any) -> float | None:
+        return None if v is None else parse_duration(v, allow_zero=True)
 
 
 class DefaultsModel(_Strict):
@@ -129,11 +154,28 @@ class DefaultsModel(_Strict):
     concurrency: int = Field(default=16, gt=0)
     per_host: int = Field(default=4, gt=0)
     respect_robots: bool = True
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_decompressed: int = Field(default=20_000_000, gt=0)
+    retries: int = Field(default=2, ge=0, le=10)
+    max_redirects: int = Field(default=10, ge=0, le=50)
+    min_delay: float = 0.0
+    proxy: str | None = None
 
-    @field_validator("interval", "timeout", mode="before")
+    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", mode="before")
     @classmethod
     def _duration(cls, v: Any) -> float:
         return parse_duration(v)
+
+    @field_validator("min_delay", mode="before")
+    @classmethod
+    def _delay(cls, v: Any) -> float:
+        return parse_duration(v, allow_zero=True)
+
+    @field_validator("proxy")
+    @classmethod
+    def _proxy(cls, v: str | None) -> str | None:
+        return None if v is None else _web_url(v, "proxy")
 
 
 class FileModel(_NotifyKeys):
@@ -207,6 +249,12 @@ class Source:
     respect_robots: bool = True
     config_file: Path | None = None
     notify: tuple[NotifyTarget, ...] = ()
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    max_decompressed: int = 20_000_000
+    retries: int = 2
+    min_delay: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -278,6 +326,12 @@ def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
     return out
 
 
+def _fetch_settings(m: SourceModel, d: DefaultsModel) -> dict[str, Any]:
+    """Per-source fetch limits: the source's own value, else ``[defaults]``."""
+    keys = ("connect_timeout", "read_timeout", "max_bytes", "max_decompressed", "retries", "min_delay")
+    return {k: getattr(d, k) if getattr(m, k) is None else getattr(m, k) for k in keys}
+
+
 def load(path: str | os.PathLike[str] | None = None) -> Config:
     """Read, validate and resolve the configuration at ``path`` (and the files it includes)."""
     path = config_path(path).resolve()
@@ -323,6 +377,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
             user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
             respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
             notify=_source_notify(m, top),
+            **_fetch_settings(m, d),
         ))
     state_dir = (base / (top.state_dir or "../state")).resolve()
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"

@@ -10,6 +10,7 @@ seeds, so an HTML page and its text dump clean to the same paragraphs.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from . import clean
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LOOKS_HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)|<(p|div|article|br)\b[^>]*>",
                          re.IGNORECASE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -40,34 +42,87 @@ class Document:
 
 
 def decode(body: bytes, declared: str | None = None) -> str:
-    """Bytes → str: the declared charset, else a ``<meta charset>``, else UTF-8, else cp1252.
+    """Bytes → str, as a browser would: a byte-order mark, else the declared charset (HTTP header),
+    else a ``<meta charset>``, else UTF-8, else detection (charset-normalizer), else cp1252.
 
-    Invalid bytes are replaced, never fatal: one broken byte must not lose a page.
+    Invalid bytes are replaced, never fatal: one broken byte must not lose a page. Labels browsers
+    read as windows-1252 (``iso-8859-1``, ``ascii``) are read so too — pages that say Latin-1 use
+    its curly quotes — and codecs that are not web text encodings (``idna``, ``utf-7``,
+    ``unicode_escape``: a hostile page could name one) are ignored.
     """
-    candidates = []
-    if declared:
-        candidates.append(declared)
+    for bom, enc in _BOMS:
+        if body.startswith(bom):
+            return _decode_as(body, enc) or ""
+    candidates = [declared] if declared else []
     m = _META_CHARSET.search(body[:4096])
     if m:
         candidates.append(m.group(1).decode("ascii", "replace"))
-    for enc in candidates:
-        try:
-            return body.decode(enc, errors="replace")
-        except LookupError:
-            continue
+    for label in candidates:
+        text = _decode_as(body, _codec(label))
+        if text is not None:
+            return text
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
     if body.count(b"\xef\xbf\xbd") or _mostly_utf8(body):
         return body.decode("utf-8", errors="replace")
-    return body.decode("cp1252", errors="replace")
+    return _decode_as(body, _detect(body)) or body.decode("cp1252", errors="replace")
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_NOT_WEB_TEXT = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7", "undefined"}
+_AS_CP1252 = {"latin-1", "iso8859-1", "ascii"}
+_WEB_RANK = {name: i for i, name in enumerate((  # legacy encodings by how common they are on the web
+    "utf_8", "cp1252", "cp1251", "cp932", "shift_jis", "gb18030", "gbk", "gb2312", "euc_kr", "cp949", "cp1250",
+    "big5", "euc_jp", "iso8859_2", "koi8_r", "cp1256", "cp1254", "cp1253", "cp1255", "cp1257", "cp1258",
+    "tis_620", "cp874", "iso8859_15", "koi8_u", "iso8859_5", "iso8859_7", "iso8859_9"))}
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, or None when it is unknown or not a web text encoding."""
+    try:
+        info = codecs.lookup((label or "").strip().strip("\"'"))
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_WEB_TEXT:
+        return None
+    return "cp1252" if info.name in _AS_CP1252 else info.name
+
+
+def _decode_as(body: bytes, codec: str | None) -> str | None:
+    if codec is None:
+        return None
+    try:
+        return body.decode(codec, errors="replace")
+    except (LookupError, UnicodeError, ValueError):
+        return None
+
+
+def _detect(body: bytes) -> str | None:
+    """charset-normalizer's guess for undeclared, non-UTF-8 bytes (e.g. cp1251, Shift_JIS)."""
+    from charset_normalizer import from_bytes  # lazy: only undeclared legacy pages pay for it
+
+    try:
+        matches = list(from_bytes(body[:200_000]))
+    except Exception:  # a detector failure only means "no guess"
+        return None
+    if not matches:
+        return None
+    least = min(m.chaos for m in matches)
+    # Short samples fit several code pages equally well (cp1250 ~ cp1252, mac_cyrillic ~ cp1251):
+    # among the equally clean, take the one the web actually uses.
+    best = min((m for m in matches if m.chaos <= least + 0.01),
+               key=lambda m: (_WEB_RANK.get(m.encoding, len(_WEB_RANK)), -m.coherence))
+    return _codec(best.encoding)
 
 
 def _mostly_utf8(body: bytes) -> bool:
-    sample = body[:65536]
-    bad = len(sample.decode("utf-8", errors="replace").encode("utf-8")) - len(sample)
-    return bad < max(16, len(sample) // 200)
+    """UTF-8 with a few broken bytes (more valid non-ASCII characters than broken ones), as opposed
+    to a legacy 8-bit page, where no high byte forms a valid sequence."""
+    text = body[:65536].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return len(_NON_ASCII.findall(text)) - bad >= bad
 
 
 def looks_like_html(text: str) -> bool:

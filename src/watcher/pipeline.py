@@ -22,7 +22,7 @@ from . import faults
 from .compare import compare
 from .config import Config, Source
 from .extract import Document, extract, load_baseline
-from .fetch import FetchResult, fetch, make_client
+from .fetch import FetchResult, Politeness, fetch, make_client
 from .store import Store, Version, now
 
 log = logging.getLogger("watcher.check")
@@ -124,7 +124,27 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
     return result
 
 
-async def check(store: Store, source: Source, client, config: Config) -> CheckResult:
+def fetch_options(source: Source, config: Config) -> dict:
+    """The fetch limits of ``source`` (its own keys, else ``[defaults]``) as :func:`fetch` keywords."""
+    return dict(timeout=source.timeout, connect_timeout=source.connect_timeout, read_timeout=source.read_timeout,
+                max_bytes=source.max_bytes, max_decompressed=source.max_decompressed, retries=source.retries,
+                min_delay=source.min_delay, respect_robots=source.respect_robots,
+                max_redirects=config.defaults.max_redirects, user_agent=source.user_agent)
+
+
+def new_politeness(config: Config) -> Politeness:
+    """Per-host state (slots, delays, robots.txt) shared by the checks of one pass or one service."""
+    return Politeness(per_host=config.defaults.per_host)
+
+
+def client_for(config: Config, user_agent: str = "watcher"):
+    """The pooled HTTP client of a pass, with the configured proxy (else the environment's)."""
+    return make_client(user_agent, config.defaults.timeout, config.defaults.concurrency,
+                       proxy=config.defaults.proxy, max_redirects=config.defaults.max_redirects)
+
+
+async def check(store: Store, source: Source, client, config: Config,
+                polite: Politeness | None = None) -> CheckResult:
     """One check of one source. Never raises: an internal error becomes a ``source_error``."""
     start = time.monotonic()
     timings: dict[str, float] = {}
@@ -132,10 +152,9 @@ async def check(store: Store, source: Source, client, config: Config) -> CheckRe
         row = store.ensure_source(c, source.id, source.url)
     try:
         has_version = row.get("raw_hash") is not None
-        res = await fetch(client, source.url, timeout=source.timeout, max_bytes=config.defaults.max_bytes,
-                          etag=row.get("etag") if has_version else None,
+        res = await fetch(client, source.url, etag=row.get("etag") if has_version else None,
                           last_modified=row.get("last_modified") if has_version else None,
-                          user_agent=source.user_agent)
+                          polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed
         if res.error:
             return _problem(store, source, row, "source_error", res.error, res, start)
@@ -161,11 +180,11 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
     wanted = list(ids or [])
     selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
     limit = asyncio.Semaphore(config.defaults.concurrency)
-    async with make_client(selected[0].user_agent if selected else "watcher", config.defaults.timeout,
-                           config.defaults.concurrency) as client:
+    polite = new_politeness(config)
+    async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
         async def one(s: Source) -> CheckResult:
             async with limit:
-                return await check(store, s, client, config)
+                return await check(store, s, client, config, polite)
 
         results = list(await asyncio.gather(*(one(s) for s in selected)))
     await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)

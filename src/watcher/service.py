@@ -34,18 +34,18 @@ async def serve(config: Config, store: Store, stop: asyncio.Event) -> None:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
     from apscheduler.triggers.interval import IntervalTrigger
 
-    from .fetch import make_client
     from .notify import deliver_pending
-    from .pipeline import check
+    from .pipeline import check, client_for, new_politeness
     from .store import now
 
     started = now()
     limit = asyncio.Semaphore(config.defaults.concurrency)
-    async with make_client("watcher", config.defaults.timeout, config.defaults.concurrency) as client:
+    polite = new_politeness(config)  # robots.txt and host delays outlive one job
+    async with client_for(config) as client:
         async def job(source_id: str) -> None:
             source = config.source(source_id)
             async with limit:
-                _log_result(await check(store, source, client, config))
+                _log_result(await check(store, source, client, config, polite))
             await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)
 
         sched = AsyncIOScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1,

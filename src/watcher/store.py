@@ -186,12 +186,16 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._check_sqlite_file(path)
         self.engine: Engine = create_engine(url, future=True)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
         self._init_schema()
+        if self.engine.dialect.name == "sqlite":
+            # only now: journal_mode=WAL rewrites the file header, and a stranger's file must stay as it was
+            self.engine.dispose()
+            event.listen(self.engine, "connect", _sqlite_pragmas)
 
     @staticmethod
     def _check_sqlite_file(path: Path) -> None:
+        if path.exists() and not path.is_file():
+            raise StoreError(f"{path} is not a file; point state_dir elsewhere or move it away")
         if path.exists() and path.stat().st_size > 0:
             with path.open("rb") as f:
                 if f.read(16) != b"SQLite format 3\x00":
@@ -202,8 +206,12 @@ class Store:
         try:
             with self.engine.begin() as c:
                 existing = set(self.engine.dialect.get_table_names(c))
-                if existing and "meta" not in existing:
-                    raise StoreError(f"{self.url}: database belongs to another program (no watcher tables)")
+                app = self._app(c, existing)
+                strangers = existing - set(metadata.tables) - {"sqlite_sequence"}
+                # before any DDL: never touch a stranger's database (a half-made one of ours is fine)
+                if existing and app != APP_ID and (app is not None or strangers):
+                    raise StoreError(f"{self.url}: database belongs to another program (no watcher tables); "
+                                     "set state_dir or database_url to a place of its own")
                 metadata.create_all(c)
                 row = c.execute(select(meta.c.value).where(meta.c.key == "schema")).scalar()
                 if row is None:
@@ -212,7 +220,19 @@ class Store:
                 elif int(row) > SCHEMA_VERSION:
                     raise StoreError(f"{self.url}: written by a newer watcher (schema {row})")
         except (DatabaseError, OperationalError) as e:
-            raise StoreError(f"cannot open state database {self.url}: {e.orig or e}") from None
+            hint = ("; it looks corrupt: move it away to start a fresh state"
+                    if "malformed" in str(e) or "not a database" in str(e) else "")
+            raise StoreError(f"cannot open state database {self.url}: {e.orig or e}{hint}") from None
+
+    @staticmethod
+    def _app(c: Connection, existing: set[str]) -> str | None:
+        """Which program wrote this database, per its ``meta`` table (None: no ``meta`` row says)."""
+        if "meta" not in existing:
+            return None
+        try:
+            return c.execute(select(meta.c.value).where(meta.c.key == "app")).scalar()
+        except (DatabaseError, OperationalError):  # a ``meta`` table of another shape
+            return "another program"
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
