@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import multiprocessing
+import os
 import time
 from collections.abc import Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -143,13 +146,66 @@ def client_for(config: Config, user_agent: str = "watcher"):
                        proxy=config.defaults.proxy, max_redirects=config.defaults.max_redirects)
 
 
+PROCESS_POOL_MIN = 16  # below this many sources in a pass, worker processes cost more than they save
+
+
+@dataclass
+class Workers:
+    """Where the blocking work of a pass runs, so the event loop only waits on sockets.
+
+    ``db`` is one thread: every store transaction of the pass runs there in turn, so checks never
+    contend for SQLite's write lock (contention means the driver's busy-sleeps). ``cpu`` is a pool
+    of processes sized to the cores for trafilatura extraction (CPU-bound: threads would share
+    one core under the GIL); small passes extract in a thread instead of paying the pool's start.
+    """
+
+    db: ThreadPoolExecutor
+    cpu: Executor | None = None
+
+    @classmethod
+    def for_pass(cls, n_sources: int) -> Workers:
+        cpu = None
+        if n_sources >= PROCESS_POOL_MIN and (os.cpu_count() or 1) > 1:
+            cpu = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_warm_worker)
+        return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"), cpu=cpu)
+
+    async def run_db(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
+
+    async def run_cpu(self, fn, *args):
+        if self.cpu is None:
+            return await asyncio.to_thread(fn, *args)
+        return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
+
+    def close(self) -> None:
+        self.db.shutdown(wait=True)
+        if self.cpu is not None:
+            self.cpu.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm_worker() -> None:
+    """Import the extraction stack once per worker process, before the first page arrives."""
+    import trafilatura  # noqa: F401
+
+
+def _extract(body: bytes, encoding: str | None) -> Document:
+    return extract(body, encoding=encoding)
+
+
+def _begin(store: Store, source: Source) -> dict:
+    with store.transaction() as c:
+        return store.ensure_source(c, source.id, source.url)
+
+
 async def check(store: Store, source: Source, client, config: Config,
-                polite: Politeness | None = None) -> CheckResult:
+                polite: Politeness | None = None, workers: Workers | None = None) -> CheckResult:
     """One check of one source. Never raises: an internal error becomes a ``source_error``."""
+    own = workers is None
+    workers = workers or Workers.for_pass(1)
     start = time.monotonic()
     timings: dict[str, float] = {}
-    with store.transaction() as c:
-        row = store.ensure_source(c, source.id, source.url)
+    row = await workers.run_db(_begin, store, source)
     try:
         has_version = row.get("raw_hash") is not None
         res = await fetch(client, source.url, etag=row.get("etag") if has_version else None,
@@ -157,19 +213,22 @@ async def check(store: Store, source: Source, client, config: Config,
                           polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed
         if res.error:
-            return _problem(store, source, row, "source_error", res.error, res, start)
+            return await workers.run_db(_problem, store, source, row, "source_error", res.error, res, start)
         if res.warning:
-            return _problem(store, source, row, "source_warning", res.warning, res, start)
+            return await workers.run_db(_problem, store, source, row, "source_warning", res.warning, res, start)
         doc = None
         if not res.not_modified and hashlib.sha256(res.body).hexdigest() != row.get("raw_hash"):
             t = time.monotonic()
-            doc = await asyncio.to_thread(extract, res.body, encoding=res.encoding)
+            doc = await workers.run_cpu(_extract, res.body, res.encoding)
             timings["extract"] = time.monotonic() - t
-        return await asyncio.to_thread(process, store, source, res, doc, row, start, timings)
+        return await workers.run_db(process, store, source, res, doc, row, start, timings)
     except Exception as e:  # one source's bug must not stop the others
         log.exception("check of %s failed", source.id)
-        return _problem(store, source, row, "source_error", f"internal error: {type(e).__name__}: {e}", None,
-                        start)
+        return await workers.run_db(_problem, store, source, row, "source_error",
+                                    f"internal error: {type(e).__name__}: {e}", None, start)
+    finally:
+        if own:
+            workers.close()
 
 
 async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
@@ -181,12 +240,16 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
     selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
     limit = asyncio.Semaphore(config.defaults.concurrency)
     polite = new_politeness(config)
-    async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
-        async def one(s: Source) -> CheckResult:
-            async with limit:
-                return await check(store, s, client, config, polite)
+    workers = Workers.for_pass(len(selected))
+    try:
+        async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
+            async def one(s: Source) -> CheckResult:
+                async with limit:
+                    return await check(store, s, client, config, polite, workers)
 
-        results = list(await asyncio.gather(*(one(s) for s in selected)))
+            results = list(await asyncio.gather(*(one(s) for s in selected)))
+    finally:
+        workers.close()
     await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)
     return results
 
