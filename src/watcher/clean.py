@@ -233,6 +233,9 @@ def drop_repeats(paras: list[str], share_at: set[int]) -> list[str]:
             short, long_ = (a, b) if len(a) <= len(b) else (b, a)
             if len(short) < 0.3 * len(long_) and short not in long_:
                 continue
+            words = set(short.split())
+            if len(words & set(long_.split())) < 0.7 * len(words):
+                continue  # cheap: a repeat shares nearly all its words; skip the fuzzy scorer
             if fuzz.partial_ratio(short, long_) < NEAR_SCORE:
                 continue
             near_i = (i - 1 in share_at) or (i + 1 in share_at)

@@ -254,6 +254,16 @@ class Store:
                                                                                last_modified=None, raw_hash=None))
         return dict(row)
 
+    def ensure_sources(self, c: Connection, wanted: list[tuple[str, str]]) -> dict[str, dict]:
+        """Rows of many sources in one round trip (missing ones created): a pass's first read."""
+        ids = [i for i, _ in wanted]
+        rows = {r["id"]: dict(r) for r in c.execute(select(sources).where(sources.c.id.in_(ids))).mappings()} \
+            if len(ids) < 30000 else {r["id"]: dict(r) for r in c.execute(select(sources)).mappings()}
+        for sid, url in wanted:
+            if sid not in rows or rows[sid]["url"] != url:
+                rows[sid] = self.ensure_source(c, sid, url)
+        return rows
+
     def source_row(self, source_id: str) -> dict | None:
         with self.engine.connect() as c:
             row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
@@ -287,6 +297,17 @@ class Store:
         )).inserted_primary_key[0]
         return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
                        is_baseline=is_baseline, content_hash=content_hash, title=title, url=url, text=text)
+
+    def baseline_meta(self, c: Connection, source_id: str) -> dict | None:
+        """Origin and content hash of the baseline, without loading its text (the cheap path)."""
+        row = c.execute(select(versions.c.origin, versions.c.content_hash)
+                        .where(versions.c.source == source_id, versions.c.is_baseline)
+                        .order_by(versions.c.number.desc()).limit(1)).mappings().first()
+        return dict(row) if row else None
+
+    def latest_number(self, c: Connection, source_id: str) -> int | None:
+        return c.execute(select(func.max(versions.c.number)).where(versions.c.source == source_id,
+                                                                    versions.c.origin == "fetch")).scalar()
 
     def baseline(self, c: Connection, source_id: str) -> Version | None:
         row = c.execute(select(versions).where(versions.c.source == source_id, versions.c.is_baseline)
