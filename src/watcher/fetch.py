@@ -77,6 +77,9 @@ class FetchResult:
         return self.error is None and self.warning is None and not self.not_modified
 
 
+KEEPALIVE_CONNECTIONS = 100
+
+
 def make_client(user_agent: str, timeout: float = 30.0, max_connections: int = 16, *,
                 proxy: str | None = None, max_redirects: int = MAX_REDIRECTS) -> httpx.AsyncClient:
     """One pooled client for a whole check pass (connection reuse is most of the speed).
@@ -90,7 +93,10 @@ def make_client(user_agent: str, timeout: float = 30.0, max_connections: int = 1
         timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
         headers={"User-Agent": user_agent, "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
                  "Accept-Language": "en;q=1.0, *;q=0.5", "Accept-Encoding": ACCEPT_ENCODING},
-        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+        # idle connections to many hosts stay open: the pass's semaphore, not the pool, bounds
+        # concurrency, and a pool as small as the concurrency thrashes when sources span more hosts
+        limits=httpx.Limits(max_connections=max(max_connections, KEEPALIVE_CONNECTIONS),
+                            max_keepalive_connections=KEEPALIVE_CONNECTIONS, keepalive_expiry=30.0),
         proxy=proxy,
         trust_env=True,
     )

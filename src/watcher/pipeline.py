@@ -174,6 +174,9 @@ class Workers:
 
     db: ThreadPoolExecutor
     cpu: Executor | None = None
+    batch: list[tuple[str, dict]] | None = None  # unchanged sources' bookkeeping, written together
+
+    BATCH_SIZE = 256
 
     @classmethod
     def for_pass(cls, n_sources: int) -> Workers:
@@ -181,7 +184,22 @@ class Workers:
         if n_sources >= PROCESS_POOL_MIN and (os.cpu_count() or 1) > 1:
             cpu = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
                                       initializer=_warm_worker)
-        return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"), cpu=cpu)
+        return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"), cpu=cpu,
+                   batch=[] if n_sources > 1 else None)
+
+    async def note_unchanged(self, store: Store, source_id: str, values: dict) -> None:
+        """Queue the bookkeeping of an unchanged source; written in one transaction per batch.
+
+        Nothing is stored for an unchanged page but its check time and validators, so a kill before
+        the batch is written loses no version and no alert, only those timestamps."""
+        self.batch.append((source_id, values))
+        if len(self.batch) >= self.BATCH_SIZE:
+            await self.flush(store)
+
+    async def flush(self, store: Store) -> None:
+        if self.batch:
+            items, self.batch[:] = list(self.batch), []
+            await self.run_db(_write_unchanged, store, items)
 
     async def run_db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
@@ -195,6 +213,12 @@ class Workers:
         self.db.shutdown(wait=True)
         if self.cpu is not None:
             self.cpu.shutdown(wait=True, cancel_futures=True)
+
+
+def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
+    with store.transaction() as c:
+        for source_id, values in items:
+            store.update_source(c, source_id, **values)
 
 
 def _warm_worker() -> None:
@@ -212,8 +236,22 @@ def _begin(store: Store, source: Source) -> dict:
 
 
 def _begin_all(store: Store, selected: list[Source]) -> dict[str, dict]:
+    """Every source's row, its baseline hash and latest version number, in a few queries."""
     with store.transaction() as c:
-        return store.ensure_sources(c, [(s.id, s.url) for s in selected])
+        rows = store.ensure_sources(c, [(s.id, s.url) for s in selected])
+        meta = store.pass_meta(c)
+    for sid, row in rows.items():
+        m = meta.get(sid, {})
+        row["_baseline_hash"], row["_baseline_origin"], row["_latest"] = (
+            m.get("baseline_hash"), m.get("baseline_origin"), m.get("latest"))
+    return rows
+
+
+def _seed_moved(source: Source, row: dict) -> bool:
+    """The seed file differs from the stored baseline (so even unchanged bytes need a comparison)."""
+    if source.baseline is None:
+        return False
+    return row["_baseline_origin"] != "seed" or row["_baseline_hash"] != seed_document(source.baseline).content_hash
 
 
 async def check(store: Store, source: Source, client, config: Config,
@@ -237,7 +275,14 @@ async def check(store: Store, source: Source, client, config: Config,
         if res.warning:
             return await workers.run_db(_problem, store, source, row, "source_warning", res.warning, res, start)
         doc = None
-        if not res.not_modified and hashlib.sha256(res.body).hexdigest() != row.get("raw_hash"):
+        same = res.not_modified or hashlib.sha256(res.body).hexdigest() == row.get("raw_hash")
+        if same and workers.batch is not None and "_baseline_hash" in row and not _seed_moved(source, row):
+            t = now()
+            await workers.note_unchanged(store, source.id, dict(
+                last_outcome="unchanged", last_check=t, last_ok=t, failures=0, last_error=None,
+                etag=res.etag or row.get("etag"), last_modified=res.last_modified or row.get("last_modified")))
+            return CheckResult(source.id, "unchanged", time.monotonic() - start, row.get("_latest"), timings=timings)
+        if not same:
             t = time.monotonic()
             doc = await workers.run_cpu(_extract, res.body, res.encoding)
             timings["extract"] = time.monotonic() - t
@@ -269,6 +314,7 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
                     return await check(store, s, client, config, polite, workers, rows[s.id])
 
             results = list(await asyncio.gather(*(one(s) for s in selected)))
+        await workers.flush(store)
     finally:
         workers.close()
     await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)

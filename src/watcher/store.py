@@ -305,6 +305,17 @@ class Store:
                         .order_by(versions.c.number.desc()).limit(1)).mappings().first()
         return dict(row) if row else None
 
+    def pass_meta(self, c: Connection) -> dict[str, dict]:
+        """Per source: baseline hash and origin, latest fetched version number (no texts loaded)."""
+        out: dict[str, dict] = {}
+        for r in c.execute(select(versions.c.source, versions.c.content_hash, versions.c.origin)
+                           .where(versions.c.is_baseline)):
+            out.setdefault(r[0], {}).update(baseline_hash=r[1], baseline_origin=r[2])
+        for r in c.execute(select(versions.c.source, func.max(versions.c.number))
+                           .where(versions.c.origin == "fetch").group_by(versions.c.source)):
+            out.setdefault(r[0], {})["latest"] = r[1]
+        return out
+
     def latest_number(self, c: Connection, source_id: str) -> int | None:
         return c.execute(select(func.max(versions.c.number)).where(versions.c.source == source_id,
                                                                     versions.c.origin == "fetch")).scalar()
