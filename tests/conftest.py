@@ -44,6 +44,7 @@ class Site:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.handle_error = lambda *a: None  # a client closing a kept-alive connection is not news
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
