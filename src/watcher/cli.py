@@ -15,8 +15,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .config import ConfigError
-
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch article pages and alert when a figure or a claim in them changes.")
 out = Console(highlight=False)
@@ -291,15 +289,20 @@ def _main(version: Annotated[bool, typer.Option("--version", help="Show the vers
         raise typer.Exit(0)
 
 
-def main() -> None:
-    """Console-script entry: map user errors to exit 2, bugs to exit 1."""
+def _user_error(e: BaseException) -> bool:
+    """Config, usage and state-database errors are the user's to fix: exit 2, one line, no traceback.
+
+    Imported here, not at the top, so `watcher --help` does not pay for pydantic and SQLAlchemy."""
+    from .config import ConfigError
     from .store import StoreError
 
+    return isinstance(e, ConfigError | UsageError | StoreError)
+
+
+def main() -> None:
+    """Console-script entry: map user errors to exit 2, bugs to exit 1."""
     try:
         app(standalone_mode=False)
-    except (ConfigError, UsageError, StoreError) as e:
-        print(f"watcher: {e}", file=sys.stderr)
-        sys.exit(2)
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -307,6 +310,9 @@ def main() -> None:
     except Exception as e:  # click usage errors come as ClickException
         import click
 
+        if _user_error(e):
+            print(f"watcher: {e}", file=sys.stderr)
+            sys.exit(2)
         if isinstance(e, click.exceptions.ClickException):
             e.show()
             sys.exit(2)
