@@ -54,6 +54,7 @@ class PageServer:
 
     def __init__(self) -> None:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd.handle_error = lambda *a: None  # clients closing kept-alive connections
         self.httpd.daemon_threads = True
         self.httpd.pages = {}  # type: ignore[attr-defined]
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="eval-pages", daemon=True)
