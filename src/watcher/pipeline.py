@@ -77,7 +77,7 @@ def _seed_changed(store: Store, c, source: Source) -> bool:
 
 def _problem(store: Store, source: Source, row: dict, kind: str, message: str, res: FetchResult | None,
              start: float) -> CheckResult:
-    with store.transaction() as c:
+    with store.transaction(immediate=True) as c:
         a = alerts_mod.record_problem(store, c, source.id, kind, message, row, source.url)
         values = dict(last_check=now(), last_outcome=kind, last_error=message)
         if kind == "source_error":
@@ -91,7 +91,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             start: float, timings: dict[str, float]) -> CheckResult:
     """Everything after fetch and extraction: fault check, version, comparison, alerts."""
     t0 = time.monotonic()
-    with store.transaction() as c:
+    with store.transaction(immediate=True) as c:
         if doc is None and not _seed_changed(store, c, source):  # same bytes or 304: the cheap path
             store.update_source(c, source.id, last_outcome="unchanged", last_check=now(), last_ok=now(),
                                 failures=0, last_error=None, etag=res.etag, last_modified=res.last_modified)

@@ -235,8 +235,14 @@ class Store:
             return "another program"
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self, immediate: bool = False) -> Iterator[Connection]:
+        """One transaction. ``immediate``: take SQLite's write lock at the start, for a transaction that
+        reads state and then writes what follows from it. Two processes checking one source at once
+        (the service and a hand-run ``watcher check``) then take turns, and the second sees what the
+        first stored, instead of both numbering a new version from the same stale read."""
         with self.engine.begin() as c:
+            if immediate and c.dialect.name == "sqlite":
+                c.exec_driver_sql("BEGIN IMMEDIATE")
             yield c
 
     def close(self) -> None:
