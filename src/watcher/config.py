@@ -161,8 +161,11 @@ class DefaultsModel(_Strict):
     max_redirects: int = Field(default=10, ge=0, le=50)
     min_delay: float = 0.0
     proxy: str | None = None
+    stagger: float = 60.0  # `watcher run`: overdue first checks are spread over this long after start-up
+    backoff_max: float = 21600.0  # `watcher run`: longest wait between checks of a failing source
 
-    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", mode="before")
+    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", "stagger", "backoff_max",
+                     mode="before")
     @classmethod
     def _duration(cls, v: Any) -> float:
         return parse_duration(v)
@@ -268,6 +271,7 @@ class Config:
     notify: tuple[NotifyTarget, ...] = ()  # the top-level list (notify-test sends to these too)
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
+    includes: tuple[str, ...] = ()  # absolute glob patterns of included files (the service watches them)
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -383,5 +387,5 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
     return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
                   files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
-                  notify_retry=top.notify_retry)
+                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include))
 
