@@ -107,18 +107,21 @@ def alerts_cmd(config: ConfigOpt = None,
 
 @app.command()
 def sources(config: ConfigOpt = None) -> None:
-    """Each source: id, url, interval, last check, last change, health."""
+    """Each source: id, url, interval, last check, last change, next run (of `watcher run`), health."""
     from .views import health
 
     cfg, store = _load(config)
     rows = store.source_rows()
     t = Table(show_lines=False)
-    for col in ("id", "url", "interval", "last check", "last change", "health"):
+    for col in ("id", "url", "interval", "last check", "last change", "next run", "failures", "health",
+                "last error"):
         t.add_column(col, overflow="fold")
     for s in cfg.sources:
         r = rows.get(s.id, {})
+        state = health(r)[0]
         t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.get("last_check")), _fmt_ts(r.get("last_change")),
-                  health(r)[1])
+                  _fmt_ts(r.get("next_due")), str(r.get("failures") or 0),
+                  "never checked" if state == "never" else state, r.get("last_error") or "")
     out.print(t)
 
 
@@ -227,12 +230,13 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
 
 
 @app.command()
-def run(config: ConfigOpt = None) -> None:
-    """Run the service: check every source on its interval until SIGTERM/SIGINT."""
+def run(config: ConfigOpt = None,
+        log_json: Annotated[bool, typer.Option("--log-json", help="Log JSON Lines instead of text.")] = False) -> None:
+    """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config)."""
+    from . import config as config_mod
     from . import service
 
-    cfg, store = _load(config)
-    service.run(cfg, store)
+    service.run(config_mod.load(config), log_json=log_json)
 
 
 @app.command()
@@ -294,9 +298,10 @@ def _user_error(e: BaseException) -> bool:
 
     Imported here, not at the top, so `watcher --help` does not pay for pydantic and SQLAlchemy."""
     from .config import ConfigError
+    from .statelock import AlreadyRunning
     from .store import StoreError
 
-    return isinstance(e, ConfigError | UsageError | StoreError)
+    return isinstance(e, ConfigError | UsageError | StoreError | AlreadyRunning)
 
 
 def main() -> None:

@@ -1,0 +1,77 @@
+"""The service's log: one line per check, human-readable by default, JSON Lines with ``--log-json``.
+
+Why one line per check with fixed fields (source, outcome, duration, new version or not, alerts):
+a person tailing the journal sees what happened at a glance, and a log shipper (journald → Loki,
+Elastic, …) can index the JSON form without parsing prose. Other service messages (start, reload,
+config errors, stop) go through the same formatter, with their structured fields in JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+FIELDS = "fields"  # the ``extra`` key that carries structured fields of a record
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message, plus the record's structured fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        obj = {"time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+               "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage()}
+        obj.update(getattr(record, FIELDS, None) or {})
+        if record.exc_info:
+            obj["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def setup(json_lines: bool = False, level: int = logging.INFO) -> None:
+    """Log to stderr (systemd's journal collects it); quiet APScheduler's per-job chatter."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(
+        "%(asctime)s %(levelname)s %(message)s", datefmt="%Y-%m-%dT%H:%M:%S%z"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # "Running job …" / "executed successfully" twice per check would bury our one line.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def check_fields(result, failures: int = 0, next_check: float | None = None) -> dict:
+    """The structured fields of one check's log line, from a :class:`watcher.pipeline.CheckResult`."""
+    new_version = result.outcome in ("new_version", "baseline")
+    return {
+        "event": "check", "source": result.source, "outcome": result.outcome,
+        "duration": round(result.duration, 3), "new_version": new_version,
+        "version": result.version if new_version else None,
+        "alerts": len(result.alerts), "alert_kinds": [a["kind"] for a in result.alerts],
+        "error": result.message, "failures": failures,
+        "next_check": None if next_check is None else
+        datetime.fromtimestamp(next_check, UTC).isoformat(timespec="seconds"),
+    }
+
+
+def check_message(f: dict, retry_in: float | None = None) -> str:
+    """The human line, e.g. ``rs-putin-kim: new_version, new version 3, 1 alert (estimate_changed), 0.41s``."""
+    parts = [f"{f['source']}: {f['outcome']}",
+             f"new version {f['version']}" if f["new_version"] else "no new version"]
+    n = f["alerts"]
+    parts.append(f"{n} alert{'s' if n != 1 else ''} ({', '.join(f['alert_kinds'])})" if n else "no alerts")
+    parts.append(f"{f['duration']:.2f}s")
+    line = ", ".join(parts)
+    if f["error"]:
+        line += f" — {f['error']}"
+    if f["failures"] > 1 and retry_in is not None:
+        line += f" ({f['failures']} failures in a row; next try in {_human(retry_in)})"
+    return line
+
+
+def _human(seconds: float) -> str:
+    for unit, n in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= n:
+            return f"{seconds / n:.1f}{unit}".replace(".0" + unit, unit)
+    return f"{seconds:.0f}s" if seconds >= 10 else f"{seconds:.1f}s"
