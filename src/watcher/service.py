@@ -201,18 +201,18 @@ class Service:
         failures = row.get("failures") or 0
         source = self.sources.get(sid)
         nxt = None
-        if source is not None and not self.stopping:
+        if source is not None:
             delay = schedule.backoff_delay(source.interval, failures, self.config.defaults.backoff_max)
             nxt = now() + delay + random.uniform(0, schedule.jitter(source.interval))
-            if not self._set_next(sid, nxt):
-                nxt = None
+        # while stopping the plan is only persisted: the restart resumes from it
+        planned = nxt is not None and not self.stopping and self._set_next(sid, nxt)
         await asyncio.to_thread(self._save_next, sid, nxt)
         if result.alerts:
             self.deliver_wanted.set()
         fields = checklog.check_fields(result, failures, nxt)
         log.info(checklog.check_message(fields, None if nxt is None else nxt - now()),
                  extra={checklog.FIELDS: fields})
-        return nxt is not None
+        return planned
 
     def _save_next(self, sid: str, nxt: float | None) -> None:
         with self.store.transaction() as c:
