@@ -419,7 +419,7 @@ def test_500_due_sources_all_run_once_even_when_the_loop_stalls(live, daemons, t
     assert "missed" not in d.text() and "skipped" not in d.text()
 
 
-def test_global_and_per_host_limits_hold_and_follow_a_config_edit(live, daemons, tmp_path):
+def test_limits_follow_config_edits_sighup_reloads_and_stop_cancels_hung_checks(live, daemons, tmp_path):
     for i in range(8):
         live.put(f"/slow{i}", budget())
         live.delay[f"/slow{i}"] = 0.6
@@ -437,5 +437,14 @@ def test_global_and_per_host_limits_hold_and_follow_a_config_edit(live, daemons,
     n = len(d.checks())
     d.wait_for(lambda r: len(d.checks()) >= n + 8, 15, "a round under the new limits")
     assert live.max_busy == 3, "global limit"
+
+    d.proc.send_signal(signal.SIGHUP)  # re-read now, although no file changed
+    d.wait_for(lambda r: r.get("event") == "reload" and r["reason"] == "SIGHUP", 5, "the reload on SIGHUP")
+
+    # the site hangs: checks in progress cannot finish, so the stop cancels them — still exit 0 in < 10 s
+    for i in range(8):
+        live.delay[f"/slow{i}"] = 30
+    d.wait_for(lambda r: live.busy == 3, 5, "three checks hanging")
     rc, took = d.stop()
-    assert rc == 0 and took < 10
+    assert rc == 0 and took < 10, (rc, took)
+    assert "cancelled the check(s) of" in d.text()

@@ -236,6 +236,8 @@ class Service:
 
     def reload(self, reason: str) -> None:
         """Re-read the config; apply source changes, or log why not and keep the last good config."""
+        if self.stopping:
+            return
         try:
             new = load_config(self.config.path)
         except ConfigError as e:
@@ -278,7 +280,7 @@ class Service:
             ("added", [s.id for s in added]), ("removed", removed), ("re-timed", [s.id for s in retimed]),
             ("edited", edited)) if ids) or "no source changes"
         log.info("config reloaded (%s): %s; watching %d source(s)", reason, summary, len(self.sources),
-                 extra={checklog.FIELDS: {"event": "reload", "added": [s.id for s in added], "removed": removed,
+                 extra={checklog.FIELDS: {"event": "reload", "reason": reason, "added": [s.id for s in added], "removed": removed,
                                           "retimed": [s.id for s in retimed], "edited": edited,
                                           "sources": len(self.sources)}})
 
