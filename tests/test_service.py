@@ -247,7 +247,7 @@ def test_change_alerted_config_edits_applied_live_broken_edit_survived_and_faili
     conf = tmp_path / "config"
     (conf / "sources").mkdir(parents=True)
     main = conf / "watcher.toml"
-    defaults = {"interval": 1, "stagger": 0.5, "backoff_max": 3}
+    defaults = {"interval": 1, "stagger": 0.5, "backoff_max": 3, "retries": 0}  # one request per check
     a = {"id": "a", "url": live.url("/a")}
     flaky = {"id": "flaky", "url": live.url("/flaky")}
     main.write_text(toml("../state", defaults, [a, flaky], include=["sources/*.toml"]))

@@ -262,7 +262,10 @@ class Service:
                 self.sched.remove_job(sid)
             except JobLookupError:
                 pass
-        due = self._plan(added + retimed, self.store.source_rows(), now())
+        rows, t = self.store.source_rows(), now()
+        due = self._plan(added, rows, t)
+        # a new interval counts from the last check, not from the run planned with the old one
+        due.update(self._plan(retimed, {sid: {**r, "next_due": None} for sid, r in rows.items()}, t))
         for s in added:
             self._add_job(s, due[s.id])
         for s in retimed:
@@ -272,16 +275,15 @@ class Service:
             elif job.next_run_time is None:  # running now: the new interval applies when it ends
                 job.modify(trigger=self._trigger(s))
             else:
-                job.modify(trigger=self._trigger(s),
-                           next_run_time=_dt(min(job.next_run_time.timestamp(), due[s.id])))
+                job.modify(trigger=self._trigger(s), next_run_time=_dt(due[s.id]))
         if added or retimed:
             self._save_plan(added + retimed, due)
         summary = ", ".join(f"{len(ids)} {what} ({', '.join(ids)})" for what, ids in (
             ("added", [s.id for s in added]), ("removed", removed), ("re-timed", [s.id for s in retimed]),
             ("edited", edited)) if ids) or "no source changes"
         log.info("config reloaded (%s): %s; watching %d source(s)", reason, summary, len(self.sources),
-                 extra={checklog.FIELDS: {"event": "reload", "reason": reason, "added": [s.id for s in added], "removed": removed,
-                                          "retimed": [s.id for s in retimed], "edited": edited,
+                 extra={checklog.FIELDS: {"event": "reload", "reason": reason, "added": [s.id for s in added],
+                                          "removed": removed, "retimed": [s.id for s in retimed], "edited": edited,
                                           "sources": len(self.sources)}})
 
     def _apply_limits(self, new: Config) -> None:
