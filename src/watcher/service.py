@@ -50,7 +50,7 @@ from .config import Config, ConfigError, Source
 from .config import load as load_config
 from .configwatch import ConfigWatcher
 from .notify import deliver_pending
-from .pipeline import CheckResult, check, client_for, new_politeness
+from .pipeline import CheckResult, Workers, check, client_for, new_politeness
 from .statelock import StateLock
 from .store import Store, now
 
@@ -101,6 +101,10 @@ class Service:
         self.store = store
         self.client = client
         self.polite = new_politeness(config)  # robots.txt, host delays and request slots outlive one check
+        # the store's one thread (no lock contention in this process) and extraction processes
+        self.workers = Workers.for_pass(len(config.sources))
+        self.tasks: set[asyncio.Task] = set()  # reloads started by SIGHUP
+        self.reloading = asyncio.Lock()  # a SIGHUP and a file change never apply two configs at once
         self.sources = {s.id: s for s in config.sources}
         self.pool_size = config.defaults.concurrency  # the HTTP client's connection pool
         self.limits = Limits(config.defaults.concurrency, config.defaults.per_host)
@@ -149,8 +153,8 @@ class Service:
     async def start(self) -> None:
         sources = list(self.config.sources)
         t = now()
-        due = self._plan(sources, self.store.source_rows(), t)
-        await asyncio.to_thread(self._save_plan, sources, due)
+        due = self._plan(sources, await self.workers.run_db(self.store.source_rows), t)
+        await self.workers.run_db(self._save_plan, sources, due)
         for s in sources:
             self._add_job(s, due[s.id])
         self.sched.add_job(self._poll_config, IntervalTrigger(seconds=POLL_SECONDS, timezone=UTC), id=CONFIG_JOB,
@@ -178,7 +182,7 @@ class Service:
                 if self.stopping:
                     return
                 self.inflight[task] = sid
-                result = await check(self.store, source, self.client, self.config, self.polite)
+                result = await check(self.store, source, self.client, self.config, self.polite, self.workers)
             planned = await self._after(sid, result)
         finally:
             self.inflight.pop(task, None)
@@ -197,7 +201,7 @@ class Service:
 
     async def _after(self, sid: str, result: CheckResult) -> bool:
         """Plan the next run (back-off after failures), persist it, log the check's line."""
-        row = await asyncio.to_thread(self.store.source_row, sid) or {}
+        row = await self.workers.run_db(self.store.source_row, sid) or {}
         failures = row.get("failures") or 0
         source = self.sources.get(sid)
         nxt = None
@@ -206,7 +210,7 @@ class Service:
             nxt = now() + delay + random.uniform(0, schedule.jitter(source.interval))
         # while stopping the plan is only persisted: the restart resumes from it
         planned = nxt is not None and not self.stopping and self._set_next(sid, nxt)
-        await asyncio.to_thread(self._save_next, sid, nxt)
+        await self.workers.run_db(self._save_next, sid, nxt)
         if result.alerts:
             self.deliver_wanted.set()
         fields = checklog.check_fields(result, failures, nxt)
@@ -232,12 +236,21 @@ class Service:
 
     async def _poll_config(self) -> None:
         if not self.stopping and self.watcher.changed():
-            self.reload("config file changed")
+            await self.reload("config file changed")
 
-    def reload(self, reason: str) -> None:
+    def reload_soon(self, reason: str) -> None:
+        """Signal handlers cannot await: run the reload as a task."""
+        task = asyncio.get_running_loop().create_task(self.reload(reason))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def reload(self, reason: str) -> None:
         """Re-read the config; apply source changes, or log why not and keep the last good config."""
-        if self.stopping:
-            return
+        async with self.reloading:
+            if not self.stopping:
+                await self._reload(reason)
+
+    async def _reload(self, reason: str) -> None:
         try:
             new = load_config(self.config.path)
         except ConfigError as e:
@@ -262,7 +275,7 @@ class Service:
                 self.sched.remove_job(sid)
             except JobLookupError:
                 pass
-        rows, t = self.store.source_rows(), now()
+        rows, t = await self.workers.run_db(self.store.source_rows), now()
         due = self._plan(added, rows, t)
         # a new interval counts from the last check, not from the run planned with the old one
         due.update(self._plan(retimed, {sid: {**r, "next_due": None} for sid, r in rows.items()}, t))
@@ -277,7 +290,7 @@ class Service:
             else:
                 job.modify(trigger=self._trigger(s), next_run_time=_dt(due[s.id]))
         if added or retimed:
-            self._save_plan(added + retimed, due)
+            await self.workers.run_db(self._save_plan, added + retimed, due)
         summary = ", ".join(f"{len(ids)} {what} ({', '.join(ids)})" for what, ids in (
             ("added", [s.id for s in added]), ("removed", removed), ("re-timed", [s.id for s in retimed]),
             ("edited", edited)) if ids) or "no source changes"
@@ -328,6 +341,9 @@ class Service:
         pending = [t for t in self.inflight if not t.done()]
         if pending:
             await asyncio.wait(pending, timeout=1.0)
+        # store work already handed to the db thread completes (each is one transaction); queued
+        # extractions are dropped
+        await asyncio.to_thread(self.workers.close)
 
 
 def _hard_exit() -> None:
@@ -345,7 +361,7 @@ async def serve(config: Config, store: Store) -> None:
         svc = Service(config, store, client)
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, svc.request_stop, sig.name)
-        loop.add_signal_handler(signal.SIGHUP, svc.reload, "SIGHUP")
+        loop.add_signal_handler(signal.SIGHUP, svc.reload_soon, "SIGHUP")
         await svc.start()
         await svc.stop_requested.wait()
         await svc.stop()
