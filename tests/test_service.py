@@ -57,17 +57,17 @@ class LiveSite:
                     site.max_busy = max(site.max_busy, site.busy)
                 try:
                     time.sleep(site.delay.get(path, 0))
-                    if path in site.pairs:
-                        site.pair_up(self.path)
-                    status, body = site.pages.get(path, (404, b"<h1>Not found</h1>"))
-                    self.send_response(status)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                finally:
+                finally:  # "busy" = waiting for this slow server; the client may go on once it answers
                     with site.lock:
                         site.busy -= 1
+                if path in site.pairs:
+                    site.pair_up(self.path)
+                status, body = site.pages.get(path, (404, b"<h1>Not found</h1>"))
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             def log_message(self, *args):
                 pass
@@ -444,6 +444,7 @@ def test_limits_follow_config_edits_sighup_reloads_and_stop_cancels_hung_checks(
     # the site hangs: checks in progress cannot finish, so the stop cancels them — still exit 0 in < 10 s
     for i in range(8):
         live.delay[f"/slow{i}"] = 30
+    time.sleep(0.8)  # requests that got the 0.6 s delay are answered
     d.wait_for(lambda r: live.busy == 3, 5, "three checks hanging")
     rc, took = d.stop()
     assert rc == 0 and took < 10, (rc, took)
