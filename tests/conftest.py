@@ -32,6 +32,7 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - http.server API
+                site.on_request(self.path)
                 site.hits[self.path] = site.hits.get(self.path, 0) + 1
                 status, ctype, body = site.pages.get(self.path, (404, "text/html", b"<h1>Not found</h1>"))
                 self.send_response(status)
@@ -47,6 +48,9 @@ class Site:
         self.server.handle_error = lambda *a: None  # a client closing a kept-alive connection is not news
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
+
+    def on_request(self, path: str) -> None:
+        """Called before a request is answered: a subclass may record, delay or hold it."""
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}{path}"

@@ -17,14 +17,14 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from watcher import schedule
 
-from .conftest import alerts_json, claim_alerts, watcher
+from .conftest import Site, alerts_json, claim_alerts, watcher
 from .fixtures import pages
 from .seed_expected import SEED_ANALYSIS
 from .test_check import edit, magazine
@@ -35,46 +35,38 @@ CMD = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "watcher"]
 
 # -- a site whose pages the test edits, recording when each path was requested ----------------------
 
-class LiveSite:
-    def __init__(self) -> None:
-        self.pages: dict[str, tuple[int, bytes]] = {}
-        self.delay: dict[str, float] = {}
-        self.pairs: set[str] = set()  # paths whose requests are answered two at a time, together
-        self.waiting: dict[str, int] = {}
-        self.cond = threading.Condition()
-        self.hits: dict[str, list[float]] = {}
-        self.busy = 0
-        self.max_busy = 0
-        self.lock = threading.Lock()
-        site = self
+@dataclass
+class LiveSite(Site):
+    """The test site, also recording when each path was asked for, answering slowly (``delay``) or
+    in pairs (``pairs``: a request waits for a second one for the same URL), counting requests
+    that wait at the server at once (``busy``)."""
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server API
-                path = self.path.split("?")[0]
-                with site.lock:
-                    site.hits.setdefault(path, []).append(time.monotonic())
-                    site.busy += 1
-                    site.max_busy = max(site.max_busy, site.busy)
-                try:
-                    time.sleep(site.delay.get(path, 0))
-                finally:  # "busy" = waiting for this slow server; the client may go on once it answers
-                    with site.lock:
-                        site.busy -= 1
-                if path in site.pairs:
-                    site.pair_up(self.path)
-                status, body = site.pages.get(path, (404, b"<h1>Not found</h1>"))
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+    delay: dict[str, float] = field(default_factory=dict)
+    pairs: set[str] = field(default_factory=set)
+    times: dict[str, list[float]] = field(default_factory=dict)
+    busy: int = 0
+    max_busy: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    cond: threading.Condition = field(default_factory=threading.Condition)
+    waiting: dict[str, int] = field(default_factory=dict)
 
-            def log_message(self, *args):
-                pass
+    def start(self) -> LiveSite:
+        super().start()
+        self.server.daemon_threads = True  # a hung request must not hold up the test's teardown
+        return self
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def on_request(self, path: str) -> None:
+        with self.lock:
+            self.times.setdefault(path, []).append(time.monotonic())
+            self.busy += 1
+            self.max_busy = max(self.max_busy, self.busy)
+        try:
+            time.sleep(self.delay.get(path, 0))
+        finally:  # "busy" = waiting for this slow server; the client may go on once it answers
+            with self.lock:
+                self.busy -= 1
+        if path in self.pairs:
+            self.pair_up(path)
 
     def pair_up(self, key: str) -> None:
         """Hold a request until a second one for the same URL arrives (at most 10 s), then answer both."""
@@ -86,22 +78,15 @@ class LiveSite:
             mine = self.waiting[key]
             self.cond.wait_for(lambda: self.waiting[key] > mine, timeout=10)
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
-
-    def put(self, path: str, html: str, status: int = 200) -> None:
-        self.pages[path] = (status, html.encode("utf-8"))
-
     def n(self, path: str) -> int:
-        return len(self.hits.get(path, []))
+        return len(self.times.get(path, []))
 
 
 @pytest.fixture
 def live():
-    s = LiveSite()
+    s = LiveSite().start()
     yield s
-    s.server.shutdown()
-    s.server.server_close()
+    s.stop()
 
 
 TITLE, PARAS = pages.ARTICLES["county_budget"]
@@ -285,7 +270,7 @@ def test_change_alerted_config_edits_applied_live_broken_edit_survived_and_faili
     fails = d.checks("flaky")
     assert [r["failures"] for r in fails[:4]] == [1, 2, 3, 4], fails
     assert all(r["outcome"] == "error" and "HTTP 500" in r["error"] for r in fails)
-    gaps = [b - a for a, b in zip(live.hits["/flaky"], live.hits["/flaky"][1:], strict=False)]
+    gaps = [b - a for a, b in zip(live.times["/flaky"], live.times["/flaky"][1:], strict=False)]
     assert gaps[0] < 1.8 and all(g > 1.8 for g in gaps[1:]) and all(g < 4.5 for g in gaps), gaps
     p = watcher("sources", "--config", str(main))
     cells = [c.strip() for c in next(ln for ln in p.stdout.splitlines() if "flaky" in ln).split("│")]
@@ -316,14 +301,14 @@ def test_restart_resumes_each_source_when_due_and_raises_no_duplicate_alert(live
     rc, took = d.stop()
     assert rc == 0 and took < 10
     before = alerts_json(cfg)
-    last = live.hits["/a"][-1]
+    last = live.times["/a"][-1]
 
     d2 = daemons(cfg, tmp_path / "run2.log", json_log=False)
     d2.wait_for(lambda ln: "watching 1 source(s)" in ln, 10, "the restart")
     time.sleep(max(0.0, last + 3.5 - time.monotonic()))
-    assert live.hits["/a"][-1] == last, "checked again right after the restart, before it was due"
+    assert live.times["/a"][-1] == last, "checked again right after the restart, before it was due"
     d2.wait_for(lambda ln: "a: unchanged" in ln, 8, "the check when due")
-    assert live.hits["/a"][-1] - last > 3.9
+    assert live.times["/a"][-1] - last > 3.9
     rc, _ = d2.stop()
     assert rc == 0
     assert alerts_json(cfg) == before, "the restart repeated an alert"
@@ -369,16 +354,18 @@ def test_one_service_per_state_dir_hand_run_check_is_safe_and_kill_9_loses_nothi
 def test_hand_run_checks_at_once_store_each_change_once(live, daemons, tmp_path):
     # Eight sources on one page, checked by two `watcher check`s at once while the service runs; the site
     # answers each page to both at the same instant, so both store their results for it at the same time.
-    live.put("/m", article())
-    cfg = tmp_path / "watcher.toml"
     ids = [f"m{i}" for i in range(8)]
+    for i in ids:
+        live.put(f"/{i}", article())
+    cfg = tmp_path / "watcher.toml"
     cfg.write_text(toml(defaults={"interval": 3600, "stagger": 0.5},
-                        sources=[{"id": i, "url": live.url(f"/m?{i}")} for i in ids]))
+                        sources=[{"id": i, "url": live.url(f"/{i}")} for i in ids]))
     d = daemons(cfg, tmp_path / "run.log")
     for i in ids:
         d.wait_for(is_check(i, outcome="baseline"), 15, f"the first check of {i}")
-    live.put("/m", article(1))
-    live.pairs.add("/m")
+    for i in ids:
+        live.put(f"/{i}", article(1))
+        live.pairs.add(f"/{i}")
     hand = [subprocess.Popen(CMD + ["check", "--json", "--config", str(cfg)], stdout=subprocess.PIPE, text=True)
             for _ in range(2)]
     outs = [[json.loads(line) for line in h.communicate(timeout=60)[0].splitlines()] for h in hand]
