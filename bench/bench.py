@@ -140,7 +140,7 @@ def main() -> int:
     farm = Farm(args.n, args.hosts)
     watcher = shutil.which("watcher", path=str(Path(sys.executable).parent)) or "watcher"
     cfg = work / "watcher.toml"
-    lines = ['state_dir = "state"', "[defaults]", "respect_robots = false", "concurrency = 16"]
+    lines = ['state_dir = "state"', "[defaults]", "respect_robots = false"]
     for i in range(args.n):
         lines += ["[[sources]]", f'id = "a{i}"', f'url = "{farm.url(i)}"']
     cfg.write_text("\n".join(lines) + "\n")

@@ -151,7 +151,7 @@ class DefaultsModel(_Strict):
     timeout: float = 30.0
     user_agent: str | None = None
     max_bytes: int = Field(default=10_000_000, gt=0)
-    concurrency: int = Field(default=16, gt=0)
+    concurrency: int = Field(default=32, gt=0)
     per_host: int = Field(default=4, gt=0)
     respect_robots: bool = True
     connect_timeout: float = 10.0

@@ -16,6 +16,7 @@ import os
 import time
 from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -180,12 +181,28 @@ class Workers:
 
     @classmethod
     def for_pass(cls, n_sources: int) -> Workers:
+        """Workers for a pass (or a service's life). Call before the process starts other threads:
+        the extraction processes are forked here, at once, from a single-threaded parent — fork is
+        what makes them cheap (no re-import, ~0.5 s less per pass than spawn or forkserver)."""
         cpu = None
         if n_sources >= PROCESS_POOL_MIN and (os.cpu_count() or 1) > 1:
-            cpu = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("spawn"),
+            cpu = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork"),
                                       initializer=_warm_worker)
+            cpu.submit(_warm_worker)  # with fork, the first submit starts every worker process now
         return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"), cpu=cpu,
                    batch=[] if n_sources > 1 else None)
+
+    async def run_db(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
+
+    async def run_cpu(self, fn, *args):
+        if self.cpu is not None:
+            try:
+                return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
+            except BrokenProcessPool:  # a worker died (OOM killer, signal): go on in threads
+                log.warning("extraction worker processes died; extracting in threads from now on")
+                self.cpu = None
+        return await asyncio.to_thread(fn, *args)
 
     async def note_unchanged(self, store: Store, source_id: str, values: dict) -> None:
         """Queue the bookkeeping of an unchanged source; written in one transaction per batch.
@@ -200,14 +217,6 @@ class Workers:
         if self.batch:
             items, self.batch[:] = list(self.batch), []
             await self.run_db(_write_unchanged, store, items)
-
-    async def run_db(self, fn, *args):
-        return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
-
-    async def run_cpu(self, fn, *args):
-        if self.cpu is None:
-            return await asyncio.to_thread(fn, *args)
-        return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
 
     def close(self) -> None:
         self.db.shutdown(wait=True)
