@@ -6,7 +6,7 @@ article pages of ~25 KB with realistic markup and boilerplate (watcher.sitegen).
   same     nothing changed
   changed  10 % of pages change one figure
 Per pass: pages/s, p50/p95 per stage (fetch, extract, compare, store), peak RSS of the checking
-process, database bytes per stored version. With --vs-urlwatch, urlwatch (installed into this
+process and its extraction workers, database bytes per stored version. With --vs-urlwatch, urlwatch (installed into this
 environment on demand) checks the same pages in the same run (html2text filter, method
 pyhtml2text) and the time ratio is printed per pass.
 
@@ -106,19 +106,55 @@ class Farm:
             s.close()
 
 
+def _rss_kb(pid: int) -> int:
+    """Proportional set size: forked workers share pages with their parent, counted once."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Memory (PSS) of a process plus its direct children (the extraction workers), from /proc."""
+    total = _rss_kb(pid)
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    total += _rss_kb(int(d.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    return total
+
+
 def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall time, peak RSS (KB) of the child process itself (wait4), and its stdout."""
+    """Wall time, peak RSS (KB) of the child with its worker processes, and its stdout."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         t = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
+        peak = [0]
+
+        def sample() -> None:
+            while p.returncode is None:
+                peak[0] = max(peak[0], _tree_rss_kb(p.pid))
+                time.sleep(0.05)
+
+        import threading
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t
         p.returncode = os.waitstatus_to_exitcode(status)
+        sampler.join()
         out.seek(0)
         err.seek(0)
         if p.returncode != 0:
             raise SystemExit(f"{cmd[0]} failed ({p.returncode}): {err.read()[-2000:]}")
-        return wall, ru.ru_maxrss, out.read()
+        return wall, max(ru.ru_maxrss, peak[0]), out.read()
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -155,9 +191,9 @@ def main() -> int:
                   for s in ("fetch", "extract", "compare", "store")}
         db = work / "state" / "watcher.db"
         size = sum(p.stat().st_size for p in db.parent.glob("watcher.db*"))
-        versions = count_versions(db)
+        versions, ratio = count_versions(db)
         line = (f"{name:8s} {args.n / wall:7.1f} pages/s  wall {wall:6.2f}s  peak RSS {rss / 1024:6.0f} MB  "
-                f"db {size / max(1, versions) / 1024:5.1f} KB/version")
+                f"db {size / max(1, versions) / 1024:5.1f} KB/version, text stored at {ratio:.0%} of raw")
         line += "  " + "  ".join(f"{s} p50/p95 {statistics.median(v) if v else 0:.1f}/{pct(v, .95):.1f}ms"
                                  for s, v in stages.items())
         errors = [r for r in rows if r["outcome"] == "error"]
@@ -172,11 +208,15 @@ def main() -> int:
     return 0
 
 
-def count_versions(db: Path) -> int:
+def count_versions(db: Path) -> tuple[int, float]:
+    """Stored versions, and their compressed text size as a share of the raw text."""
     import sqlite3
+    import zlib
 
     with sqlite3.connect(db) as c:
-        return c.execute("select count(*) from versions").fetchone()[0]
+        rows = c.execute("select text_z from versions").fetchall()
+    raw = sum(len(zlib.decompress(r[0])) for r in rows)
+    return len(rows), sum(len(r[0]) for r in rows) / max(1, raw)
 
 
 def setup_urlwatch(work: Path, farm: Farm, n: int) -> list[str]:

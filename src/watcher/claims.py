@@ -186,7 +186,7 @@ def negations(text: str) -> int:
     return len(_NEG_RE.findall(fold(text)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def analyse(text: str) -> Sentence:
     """One sentence → :class:`Sentence` (cached by text: baselines are analysed at every check)."""
     mentions = tuple(numbers.parse(text))
@@ -196,7 +196,7 @@ def analyse(text: str) -> Sentence:
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def split_sentences(paragraph: str) -> tuple[str, ...]:
     """Sentences of one paragraph with syntok (robust to abbreviations, initials and quotes)."""
     from syntok import segmenter

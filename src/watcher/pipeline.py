@@ -312,22 +312,25 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
     started = now()
     wanted = list(ids or [])
     selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
-    limit = asyncio.Semaphore(config.defaults.concurrency)
     polite = new_politeness(config)
     workers = Workers.for_pass(len(selected))
     try:
         rows = await workers.run_db(_begin_all, store, selected)
+        results: list[CheckResult | None] = [None] * len(selected)
+        queue = iter(enumerate(selected))
         async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
-            async def one(s: Source) -> CheckResult:
-                async with limit:
-                    return await check(store, s, client, config, polite, workers, rows[s.id])
+            async def worker() -> None:
+                # a fixed set of workers pulling sources, not one task per source: memory stays
+                # flat as sources grow (10,000 pending tasks would hold 10,000 coroutine frames)
+                for k, s in queue:
+                    results[k] = await check(store, s, client, config, polite, workers, rows.pop(s.id))
 
-            results = list(await asyncio.gather(*(one(s) for s in selected)))
+            await asyncio.gather(*(worker() for _ in range(min(len(selected), config.defaults.concurrency))))
         await workers.flush(store)
     finally:
         workers.close()
     await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)
-    return results
+    return [r for r in results if r is not None]
 
 
 def run_check(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
