@@ -186,9 +186,9 @@ class Workers:
         what makes them cheap (no re-import, ~0.5 s less per pass than spawn or forkserver)."""
         cpu = None
         if n_sources >= PROCESS_POOL_MIN and (os.cpu_count() or 1) > 1:
-            cpu = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork"),
-                                      initializer=_warm_worker)
-            cpu.submit(_warm_worker)  # with fork, the first submit starts every worker process now
+            cpu = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork"))
+            cpu.submit(int)  # with fork, the first submit starts every worker process now (they import
+            # trafilatura on their first page, so a pass of unchanged pages never pays for it)
         return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"), cpu=cpu,
                    batch=[] if n_sources > 1 else None)
 
@@ -228,11 +228,6 @@ def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
     with store.transaction() as c:
         for source_id, values in items:
             store.update_source(c, source_id, **values)
-
-
-def _warm_worker() -> None:
-    """Import the extraction stack once per worker process, before the first page arrives."""
-    import trafilatura  # noqa: F401
 
 
 def _extract(body: bytes, encoding: str | None) -> Document:
