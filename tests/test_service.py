@@ -215,10 +215,15 @@ def test_due_time_survives_a_restart_and_follows_a_shortened_interval():
 
 
 def test_overdue_sources_are_spread_over_the_window_not_fired_at_once():
-    due = schedule.stagger([(f"s{i}", 3600) for i in range(100)], 0.0, 60.0)
+    due = schedule.stagger([(f"s{i}", 3600) for i in range(500)], 0.0, 60.0)
     times = sorted(due.values())
-    assert 0 <= times[0] < 0.6 and 59 < times[-1] <= 60
-    assert max(sum(1 for t in times if k <= t < k + 1) for k in range(60)) <= 3
+    assert 0 <= times[0] < 0.2 and 59 < times[-1] <= 60
+    assert max(sum(1 for t in times if k <= t < k + 1) for k in range(60)) <= 10
+    few = schedule.stagger([(f"s{i}", 3600) for i in range(100)], 0.0, 60.0)  # 4 a second: over 25 s
+    assert 24 < max(few.values()) <= 25 and max(sum(1 for t in few.values() if k <= t < k + 1)
+                                                 for k in range(25)) <= 6
+    two = schedule.stagger([("a", 3600), ("b", 3600)], 0.0, 60.0)  # a newcomer's config starts at once
+    assert max(two.values()) <= 0.5
     short = schedule.stagger([("fast", 2.0), ("slow", 3600.0)], 0.0, 60.0)
     assert short["fast"] <= 2.0  # never held back beyond its own interval
 

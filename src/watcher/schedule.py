@@ -51,14 +51,19 @@ def due_from_state(row: Mapping | None, interval: float, cap: float) -> float | 
     return latest if nxt is None else min(nxt, latest)
 
 
+START_RATE = 4.0  # overdue first checks per second at start-up, at most
+
+
 def stagger(overdue: Sequence[tuple[str, float]], now: float, window: float) -> dict[str, float]:
     """Spread ``(source id, interval)`` pairs that are due now over ``window`` seconds.
 
-    Each source gets a random moment within its own slot of the window, and the window is kept
+    The window shrinks to what START_RATE needs (two sources start within half a second, not over a
+    minute). Each source gets a random moment within its own slot of the window, and the window is kept
     within the source's interval, so a 1 s source is not held back by a 60 s window. The order
     given is kept (callers put the most overdue first).
     """
     n = len(overdue)
+    window = min(window, n / START_RATE)  # a handful of sources start at once; a thousand spread out
     out = {}
     for k, (sid, interval) in enumerate(overdue):
         slot = min(window, interval) / n
