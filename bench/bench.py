@@ -130,8 +130,8 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall time, peak RSS (KB) of the child with its worker processes, and its stdout."""
+def run_measured(cmd: list[str], cwd: Path) -> tuple[float, tuple[int, int], str]:
+    """Wall time, (peak RSS of the child, peak PSS of the child with its workers) in KB, stdout."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         t = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
@@ -154,7 +154,7 @@ def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
         err.seek(0)
         if p.returncode != 0:
             raise SystemExit(f"{cmd[0]} failed ({p.returncode}): {err.read()[-2000:]}")
-        return wall, max(ru.ru_maxrss, peak[0]), out.read()
+        return wall, (ru.ru_maxrss, peak[0]), out.read()
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -192,7 +192,8 @@ def main() -> int:
         db = work / "state" / "watcher.db"
         size = sum(p.stat().st_size for p in db.parent.glob("watcher.db*"))
         versions, ratio = count_versions(db)
-        line = (f"{name:8s} {args.n / wall:7.1f} pages/s  wall {wall:6.2f}s  peak RSS {rss / 1024:6.0f} MB  "
+        line = (f"{name:8s} {args.n / wall:7.1f} pages/s  wall {wall:6.2f}s  peak RSS {rss[0] / 1024:4.0f} MB "
+                f"(PSS with workers {rss[1] / 1024:4.0f} MB)  "
                 f"db {size / max(1, versions) / 1024:5.1f} KB/version, text stored at {ratio:.0%} of raw")
         line += "  " + "  ".join(f"{s} p50/p95 {statistics.median(v) if v else 0:.1f}/{pct(v, .95):.1f}ms"
                                  for s, v in stages.items())
@@ -201,7 +202,7 @@ def main() -> int:
             line += f"  ERRORS {len(errors)}: {errors[0]['message']}"
         if args.vs_urlwatch:
             uwall, urss, _ = run_measured(uw, work)
-            line += f"\n{'':8s} urlwatch {args.n / uwall:7.1f} pages/s  wall {uwall:6.2f}s  peak RSS {urss / 1024:.0f} MB" \
+            line += f"\n{'':8s} urlwatch {args.n / uwall:7.1f} pages/s  wall {uwall:6.2f}s  peak RSS {urss[0] / 1024:.0f} MB" \
                     f"  → watcher/urlwatch time ratio {wall / uwall:.2f}"
         print(line, flush=True)
     farm.close()
