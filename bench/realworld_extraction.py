@@ -38,41 +38,28 @@ def main() -> int:
 
     data = json.loads((DATA / "evaldata.json").read_text())
     items = list(data.items())[: args.limit or None]
-    tot = {"ours": [0, 0, 0, 0, 0, 0, 0, 0], "traf": [0, 0, 0, 0, 0, 0, 0, 0]}
+    # per extractor and side: [right, total, right with digits, total with digits]
+    tot = {who: {"with": [0, 0, 0, 0], "without": [0, 0, 0, 0]} for who in ("ours", "traf")}
     t0 = time.time()
     for _url, d in items:
         raw = (DATA / "pages" / d["file"]).read_bytes()
-        doc = extract(raw)
-        texts = {"ours": norm(doc.text)}
+        texts = {"ours": norm(extract(raw).text)}
         if args.baseline:
             texts["traf"] = norm(trafilatura.extract(decode(raw)) or "")
         for who, text in texts.items():
-            t = tot[who]
-            for s in d.get("with", []):
-                digit = any(c.isdigit() for c in s)
-                ok = norm(s) in text
-                t[0] += ok
-                t[1] += 1
-                if digit:
-                    t[4] += ok
-                    t[5] += 1
-                if not ok and args.show and who == "ours":
-                    print(f"MISSED  {d['file']}: {s[:90]}")
-            for s in d.get("without", []):
-                digit = any(c.isdigit() for c in s)
-                ok = norm(s) not in text
-                t[2] += ok
-                t[3] += 1
-                if digit:
-                    t[6] += ok
-                    t[7] += 1
-                if not ok and args.show and who == "ours":
-                    print(f"LEAKED  {d['file']}: {s[:90]}")
-    for who, t in tot.items():
-        if not t[1]:
-            continue
-        print(f"{who:5s} main text kept {t[0]}/{t[1]} = {t[0] / t[1]:.1%} (with digits {t[4]}/{t[5]})  "
-              f"boilerplate dropped {t[2]}/{t[3]} = {t[2] / t[3]:.1%} (with digits {t[6]}/{t[7]})")
+            for side, label in (("with", "MISSED"), ("without", "LEAKED")):
+                t = tot[who][side]
+                for s in d.get(side, []):
+                    ok = (norm(s) in text) == (side == "with")
+                    digit = any(c.isdigit() for c in s)
+                    t[0], t[1], t[2], t[3] = t[0] + ok, t[1] + 1, t[2] + (ok and digit), t[3] + digit
+                    if not ok and args.show and who == "ours":
+                        print(f"{label}  {d['file']}: {s[:90]}")
+    for who, sides in tot.items():
+        w, wo = sides["with"], sides["without"]
+        if w[1]:
+            print(f"{who:5s} main text kept {w[0]}/{w[1]} = {w[0] / w[1]:.1%} (with digits {w[2]}/{w[3]})  "
+                  f"boilerplate dropped {wo[0]}/{wo[1]} = {wo[0] / wo[1]:.1%} (with digits {wo[2]}/{wo[3]})")
     print(f"{len(items)} pages in {time.time() - t0:.1f}s")
     return 0
 
