@@ -106,7 +106,7 @@ def normalise_space(text: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
+    return bool(_TERMINAL.search(text[-16:]))  # the pattern is anchored at the end: scan only the tail
 
 
 def is_marker(p: str) -> bool:
@@ -118,7 +118,9 @@ def is_teaser_end(p: str) -> bool:
 
 
 def is_credit(p: str) -> bool:
-    return len(p.split()) <= 80 and bool(_CREDIT.search(p))
+    # every credit pattern ends the line (or starts a short one): search only the tail; the leading
+    # space keeps the start-anchored alternatives from matching mid-paragraph
+    return len(p.split()) <= 80 and bool(_CREDIT.search(p if len(p) <= 160 else " " + p[-160:]))
 
 
 def is_dateline(p: str) -> bool:
