@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from . import numbers
 from .claims import Sentence, mention_order, sentences
 from .numbers import Mention
 
@@ -336,14 +335,6 @@ def _removed_or_added(what: str, s: Sentence, in_tail: bool) -> str:
     if in_tail:
         return f"tail paragraph {what} (rotating page furniture, not compared as a claim)"
     return f"sentence {what} ({_claim_summary(s)})" if s.claim.is_claim else f"sentence {what}"
-
-
-def fmt_value(c: dict, side: str) -> str:
-    v = c.get(f"{side}_value")
-    if v is None:
-        return "—"
-    hi = c.get(f"{side}_high")
-    return numbers.fmt(v) + ("" if hi is None else f"–{numbers.fmt(hi)}")
 
 
 # ---------------------------------------------------------------------------------------------

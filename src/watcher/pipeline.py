@@ -71,12 +71,24 @@ def _ensure_seed_baseline(store: Store, c, source: Source) -> tuple[Version | No
     return new, True
 
 
-def _seed_changed(store: Store, c, source: Source) -> bool:
-    """True when the seed file no longer matches the stored baseline (compared by hash only)."""
+def _seed_differs(source: Source, origin: str | None, content_hash: str | None) -> bool:
+    """The seed file no longer matches the stored baseline (``origin``/``content_hash``), so even
+    unchanged bytes need a comparison. Compared by hash only: no version text is loaded."""
     if source.baseline is None:
         return False
-    meta = store.baseline_meta(c, source.id)
-    return meta is None or meta["origin"] != "seed" or meta["content_hash"] != seed_document(source.baseline).content_hash
+    return origin != "seed" or content_hash != seed_document(source.baseline).content_hash
+
+
+def _seed_changed(store: Store, c, source: Source) -> bool:
+    meta = store.baseline_meta(c, source.id) or {}
+    return _seed_differs(source, meta.get("origin"), meta.get("content_hash"))
+
+
+def _ok_values(res: FetchResult, row: dict) -> dict:
+    """What a successful fetch records on its source, changed or not."""
+    t = now()
+    return dict(last_check=t, last_ok=t, failures=0, last_error=None, etag=res.etag or row.get("etag"),
+                last_modified=res.last_modified or row.get("last_modified"))
 
 
 def _problem(store: Store, source: Source, row: dict, kind: str, message: str, res: FetchResult | None,
@@ -92,30 +104,29 @@ def _problem(store: Store, source: Source, row: dict, kind: str, message: str, r
 
 
 def process(store: Store, source: Source, res: FetchResult, doc: Document | None, row: dict,
-            start: float, timings: dict[str, float]) -> CheckResult:
-    """Everything after fetch and extraction: fault check, version, comparison, alerts."""
+            start: float, timings: dict[str, float], raw_hash: str | None = None) -> CheckResult:
+    """Everything after fetch and extraction: fault check, version, comparison, alerts.
+
+    ``doc`` is None when the bytes were the same as last time (or a 304): then only a changed seed
+    file makes work, by comparing the latest stored version with the new baseline."""
     t0 = time.monotonic()
     with store.transaction(immediate=True) as c:
-        if doc is None and not _seed_changed(store, c, source):  # same bytes or 304: the cheap path
-            store.update_source(c, source.id, last_outcome="unchanged", last_check=now(), last_ok=now(),
-                                failures=0, last_error=None, etag=res.etag, last_modified=res.last_modified)
+        ok = _ok_values(res, row)
+        if doc is None and not _seed_changed(store, c, source):  # the cheap path: nothing to do
+            store.update_source(c, source.id, last_outcome="unchanged", **ok)
             return CheckResult(source.id, "unchanged", time.monotonic() - start, store.latest_number(c, source.id),
                                timings=timings)
         baseline, reseeded = _ensure_seed_baseline(store, c, source)
         latest = store.latest(c, source.id)
-        ok = dict(last_check=now(), last_ok=now(), failures=0, last_error=None, etag=res.etag,
-                  last_modified=res.last_modified)
-        if doc is None:  # same bytes or 304: nothing was extracted
-            if not (reseeded and latest is not None):
+        if doc is None:  # the seed changed: compare the latest version with the new baseline
+            if latest is None:
                 store.update_source(c, source.id, last_outcome="unchanged", **ok)
-                return CheckResult(source.id, "unchanged", time.monotonic() - start, latest and latest.number,
-                                   timings=timings)
+                return CheckResult(source.id, "unchanged", time.monotonic() - start, None, timings=timings)
             doc = Document(title=latest.title, paragraphs=latest.paragraphs)
         base_doc = Document(baseline.title, baseline.paragraphs) if baseline else None
         reason = faults.assess(doc, base_doc)
         if reason is None:
-            ok.update(title=source.title or doc.title,
-                      raw_hash=hashlib.sha256(res.body).hexdigest() if res.body else row.get("raw_hash"))
+            ok.update(title=source.title or doc.title, raw_hash=raw_hash or row.get("raw_hash"))
             if latest is not None and latest.content_hash == doc.content_hash and not reseeded:
                 store.update_source(c, source.id, last_outcome="unchanged", **ok)
                 return CheckResult(source.id, "unchanged", time.monotonic() - start, latest.number,
@@ -255,13 +266,6 @@ def _begin_all(store: Store, selected: list[Source]) -> dict[str, dict]:
     return rows
 
 
-def _seed_moved(source: Source, row: dict) -> bool:
-    """The seed file differs from the stored baseline (so even unchanged bytes need a comparison)."""
-    if source.baseline is None:
-        return False
-    return row["_baseline_origin"] != "seed" or row["_baseline_hash"] != seed_document(source.baseline).content_hash
-
-
 async def check(store: Store, source: Source, client, config: Config,
                 polite: Politeness | None = None, workers: Workers | None = None,
                 row: dict | None = None) -> CheckResult:
@@ -283,18 +287,17 @@ async def check(store: Store, source: Source, client, config: Config,
         if res.warning:
             return await workers.run_db(_problem, store, source, row, "source_warning", res.warning, res, start)
         doc = None
-        same = res.not_modified or hashlib.sha256(res.body).hexdigest() == row.get("raw_hash")
-        if same and workers.batch is not None and "_baseline_hash" in row and not _seed_moved(source, row):
-            t = now()
-            await workers.note_unchanged(store, source.id, dict(
-                last_outcome="unchanged", last_check=t, last_ok=t, failures=0, last_error=None,
-                etag=res.etag or row.get("etag"), last_modified=res.last_modified or row.get("last_modified")))
+        raw_hash = hashlib.sha256(res.body).hexdigest() if res.body else row.get("raw_hash")
+        same = res.not_modified or raw_hash == row.get("raw_hash")
+        if (same and workers.batch is not None and "_baseline_hash" in row
+                and not _seed_differs(source, row["_baseline_origin"], row["_baseline_hash"])):
+            await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, row)))
             return CheckResult(source.id, "unchanged", time.monotonic() - start, row.get("_latest"), timings=timings)
         if not same:
             t = time.monotonic()
             doc = await workers.run_cpu(_extract, res.body, res.encoding)
             timings["extract"] = time.monotonic() - t
-        return await workers.run_db(process, store, source, res, doc, row, start, timings)
+        return await workers.run_db(process, store, source, res, doc, row, start, timings, raw_hash)
     except Exception as e:  # one source's bug must not stop the others
         log.exception("check of %s failed", source.id)
         return await workers.run_db(_problem, store, source, row, "source_error",

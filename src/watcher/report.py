@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .compare import Finding, compare, fmt_value, word_diff
+from .compare import Finding, compare, word_diff
 from .store import Version, iso
 
 CLAIM_ORDER = {"estimate_changed": 0, "claim_changed": 1, "claim_removed": 2, "claim_added": 3, "text_changed": 4}
@@ -148,7 +148,3 @@ FORMATS: dict[str, Callable[[DiffReport, Console | None], None]] = {
     "html": render_html,
     "md": render_md,
 }
-
-
-def figure_cell(change: dict) -> str:
-    return f"{fmt_value(change, 'old')} → {fmt_value(change, 'new')}"

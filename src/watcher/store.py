@@ -356,10 +356,6 @@ class Store:
         rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()
         return {r["key"]: dict(r) for r in rows}
 
-    def all_claim_states(self, source_id: str) -> list[dict]:
-        with self.engine.connect() as c:
-            return list(self.claim_states(c, source_id).values())
-
     def set_claim_state(self, c: Connection, source_id: str, key: str, **values) -> None:
         exists = c.execute(select(claim_states.c.key).where(claim_states.c.source == source_id,
                                                             claim_states.c.key == key)).first()
