@@ -7,12 +7,12 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from watcher.sitegen import LocalSite
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,32 +22,21 @@ CLAIM_KINDS = {"estimate_changed", "claim_changed", "claim_removed", "claim_adde
 
 @dataclass
 class Site:
-    """A threaded HTTP server whose pages the test edits between checks."""
+    """The package's local site (watcher.sitegen.LocalSite) with pages the test edits between checks,
+    a count of hits per path and an ``on_request`` hook."""
 
     pages: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
 
     def start(self) -> Site:
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server API
-                site.on_request(self.path)
-                site.hits[self.path] = site.hits.get(self.path, 0) + 1
-                status, ctype, body = site.pages.get(self.path, (404, "text/html", b"<h1>Not found</h1>"))
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.handle_error = lambda *a: None  # a client closing a kept-alive connection is not news
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.local = LocalSite(self._answer)
+        self.server = self.local.server
         return self
+
+    def _answer(self, path: str) -> tuple[int, str, bytes] | None:
+        self.on_request(path)
+        self.hits[path] = self.hits.get(path, 0) + 1
+        return self.pages.get(path)
 
     def on_request(self, path: str) -> None:
         """Called before a request is answered: a subclass may record, delay or hold it."""
@@ -59,8 +48,7 @@ class Site:
         self.pages[path] = (status, ctype, html.encode("utf-8") if isinstance(html, str) else html)
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.local.close()
 
 
 @pytest.fixture

@@ -541,11 +541,13 @@ ARTICLES: dict[str, tuple[str, list[str]]] = {
 class LocalSite:
     """A threaded HTTP server on a loopback address serving pages from ``lookup(path)``.
 
-    ``lookup`` returns the page body (str or bytes), or None for a 404. Used by ``watcher demo``
-    and the benchmark, so pages can be edited between checks without restarting anything.
+    ``lookup`` returns the page body (str or bytes, served as UTF-8 HTML), a ``(status,
+    content_type, body)`` triple, or None for a 404. Used by ``watcher demo``, the benchmark and the
+    tests, so pages can be edited between checks without restarting anything.
     """
 
-    def __init__(self, lookup: Callable[[str], str | bytes | None], host: str = "127.0.0.1") -> None:
+    def __init__(self, lookup: Callable[[str], str | bytes | tuple[int, str, bytes] | None],
+                 host: str = "127.0.0.1") -> None:
         import threading
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -554,10 +556,14 @@ class LocalSite:
 
             def do_GET(self) -> None:  # noqa: N802 - http.server API
                 page = lookup(self.path)
-                body = (page.encode("utf-8") if isinstance(page, str) else page) if page is not None else None
-                self.send_response(200 if body is not None else 404)
-                body = body if body is not None else b"<h1>Not found</h1>"
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                if page is None:
+                    page = (404, "text/html; charset=utf-8", b"<h1>Not found</h1>")
+                elif not isinstance(page, tuple):
+                    page = (200, "text/html; charset=utf-8", page)
+                status, ctype, body = page
+                body = body.encode("utf-8") if isinstance(body, str) else body
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -21,57 +21,35 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tests.eval.scenarios import CLAIM_KINDS, FAULT_KINDS, SCENARIOS, Expect, Scenario, Step, render, stats
+from watcher.sitegen import LocalSite
 
 # ------------------------------------------------------------------------------------------ server
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
-        page = self.server.pages.get(self.path.split("?", 1)[0])  # type: ignore[attr-defined]
-        status, body, ctype = page if page else (404, b"not found", "text/plain; charset=utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:  # quiet
-        pass
-
-
 class PageServer:
-    """One threaded server on 127.0.0.1 for the whole run; page contents are swapped per step."""
+    """One local site (watcher.sitegen.LocalSite) for the whole run; page contents swapped per step."""
 
     def __init__(self) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.httpd.handle_error = lambda *a: None  # clients closing kept-alive connections
-        self.httpd.daemon_threads = True
-        self.httpd.pages = {}  # type: ignore[attr-defined]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="eval-pages", daemon=True)
+        self.pages: dict[str, tuple[int, str, bytes]] = {}
 
     def __enter__(self) -> PageServer:
-        self.thread.start()
+        self.site = LocalSite(lambda path: self.pages.get(path.split("?", 1)[0]))
         return self
 
     def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.site.close()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+        return self.site.url(path)
 
     def set(self, path: str, html: str, status: int = 200) -> None:
-        self.httpd.pages[path] = (status, html.encode("utf-8"), "text/html; charset=utf-8")  # type: ignore[attr-defined]
+        self.pages[path] = (status, "text/html; charset=utf-8", html.encode("utf-8"))
 
 
 # ------------------------------------------------------------------------------------------ matching
