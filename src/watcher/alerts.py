@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.engine import Connection
 
-from .compare import SEVERITY, Finding
+from .compare import SEVERITY, Finding, Pair, align, compare_pair
 from .store import Store, Version, iso
 
 CLAIM_KINDS = ("estimate_changed", "claim_changed", "claim_removed", "claim_added")
@@ -32,6 +32,7 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
                     baseline: Version, url: str) -> list[dict]:
     """Store the alerts that are news among ``findings`` (compared with ``baseline``)."""
     states = store.claim_states(c, source_id)
+    findings = _follow_born(findings, states)
     out: list[dict] = []
     seen: set[str] = set()
     common = {"url": url, "version": version.number, "baseline_version": baseline.number}
@@ -39,6 +40,9 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
         seen.add(f.key)
         prev = states.get(f.key)
         if prev and prev["state"] == f.state:
+            continue
+        if f.kind == "claim_added" and prev is not None and prev["kind"] in CLAIM_KINDS:
+            out += _born_claim_changed(store, c, source_id, f, prev, version, common)
             continue
         if prev and prev["kind"] in CLAIM_KINDS and f.kind == "text_changed":
             out += _reverted(store, c, source_id, prev, version, common, now_text=f.after)
@@ -60,7 +64,8 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
             if row:
                 out.append(row)
         store.set_claim_state(c, source_id, f.key, kind=f.kind, state=f.state,
-                              baseline_text=(prev or {}).get("baseline_text") or f.before, last_text=f.after,
+                              baseline_text=(prev or {}).get("baseline_text") or f.before
+                              or (f.after if f.kind == "claim_added" else None), last_text=f.after,
                               changes=json.dumps(list(f.changes), ensure_ascii=False), version_id=version.id)
     for key, prev in states.items():
         if key in seen:
@@ -72,8 +77,77 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
 
 
 def _baseline_values(prev: dict, f: Finding) -> str:
-    vals = [c.get("old") for c in f.changes if c.get("old")]
+    """The baseline's figures of a claim changed again (its attribution or hedges for a cue change:
+    those hold lists)."""
+    vals: list[str] = []
+    for ch in f.changes:
+        old = ch.get("old")
+        if isinstance(old, list | tuple):
+            vals.append(", ".join(map(str, old)) or "none")
+        elif old:
+            vals.append(str(old))
     return ", ".join(vals) if vals else (prev["baseline_text"] or "")[:120]
+
+
+def _follow_born(findings: list[Finding], states: dict[str, dict]) -> list[Finding]:
+    """Give a claim born after the baseline its old name when its wording moved too.
+
+    An added sentence is named by its wording with figures masked, so "117 live cases" → "154 live
+    cases" keeps its name. When the words around the figure changed as well, the claim we tracked
+    vanishes and a new one appears in the same step: the two are aligned like baseline sentences
+    (:func:`watcher.compare.align`) and a pair takes the tracked claim's name.
+    """
+    from .claims import sentences
+
+    now_keys = {f.key for f in findings}
+    gone = {k: st for k, st in states.items()
+            if k.startswith("added:") and k not in now_keys and st["kind"] in CLAIM_KINDS and st["last_text"]}
+    new = [f for f in findings if f.kind == "claim_added" and f.key not in states and f.after]
+    if not gone or not new:
+        return findings
+    old_s = sentences([st["last_text"] for st in gone.values()])
+    new_s = sentences([f.after for f in new])
+    old_keys = list(gone)
+    rename: dict[int, str] = {}
+    for pair in align(old_s, new_s).pairs:
+        if len(pair.base) == 1 and len(pair.cur) == 1:
+            rename[pair.cur[0].paragraph] = old_keys[pair.base[0].paragraph]
+    out = []
+    by_id = {id(f): i for i, f in enumerate(new)}
+    for f in findings:
+        i = by_id.get(id(f))
+        out.append(replace(f, key=rename[i]) if i in rename else f)
+    return out
+
+
+def _born_claim_changed(store: Store, c: Connection, source_id: str, f: Finding, prev: dict, version: Version,
+                        common: dict) -> list[dict]:
+    """A claim that appeared after the baseline changed: compare it with its first appearance.
+
+    Its first text is that claim's own baseline (kept in the claim state), so 117 → 154 → 171 live
+    cases is one tracked figure, alerted as ``estimate_changed`` against the 117 it was born with,
+    not a new ``claim_added`` at every change. Back to its first form, it is silent.
+    """
+    from .claims import sentences
+
+    first = prev["baseline_text"] or prev["last_text"] or ""
+    born_in = store.version_number(c, prev.get("version_id"))
+    g = compare_pair(Pair(sentences([first]), sentences([f.after or ""])))
+    rows: list[dict] = []
+    if g is not None and g.kind in CLAIM_KINDS:
+        since = f" (a claim added in version {born_in}, compared with its first wording)" if born_in else \
+            " (a claim added after the baseline, compared with its first wording)"
+        data = {**common, "changes": list(g.changes), "key": f.key, "baseline": first, "previous": prev["last_text"],
+                "born_version": born_in}
+        row = store.add_alert(c, source=source_id, kind=g.kind, severity=g.severity, before=first, after=f.after,
+                              explanation=g.explanation + since, data=data, version_id=version.id,
+                              fingerprint=_fp(source_id, f.key, f.state, version.id))
+        if row:
+            rows.append(row)
+    store.set_claim_state(c, source_id, f.key, kind=prev["kind"], state=f.state, baseline_text=first,
+                          last_text=f.after, changes=json.dumps(list(g.changes) if g else [], ensure_ascii=False),
+                          version_id=prev.get("version_id"))
+    return rows
 
 
 def _reverted(store: Store, c: Connection, source_id: str, prev: dict, version: Version, common: dict,

@@ -79,6 +79,9 @@ _COUNTER = re.compile(  # widget counters whose numbers move on their own
     r"|\breading\s+time\b",
     re.IGNORECASE,
 )
+_TIME_AGO = re.compile(
+    r"^\W*(?:vor\s+|il\s+y\s+a\s+|hace\s+)?\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|"
+    r"years?|minuten|stunden|tagen|jahren|heures?|jours?|horas?|d[ií]as?)\s*(?:ago)?\W*$", re.IGNORECASE)
 _STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", re.IGNORECASE)
 _ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\W*$", re.IGNORECASE)
 _BIO = re.compile(
@@ -89,7 +92,8 @@ _BIO = re.compile(
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    rf"^(?:(?:updated|published|posted|last\s+updated|modified)\s*:?\s*)?(?:\w+day,?\s+)?"
+    rf"^(?:(?:updated|published|posted|last\s+updated|modified|aktualisiert(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?|stand|"
+    rf"mis\s+[àa]\s+jour(?:\s+le)?|publi[ée](?:\s+le)?|actualizado(?:\s+el)?|publicado(?:\s+el)?)\s*:?\s*)*(?:\w+day,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\W*$",
     re.IGNORECASE,
@@ -98,6 +102,7 @@ _DATELINE = re.compile(
 SHORT_WORDS = 14  # a non-sentence line at most this long is a heading, label or dek, not body text
 NEAR_WINDOW = 3  # pull quotes and repeated captions sit this close to the paragraph they repeat
 NEAR_SCORE = 90.0
+NEAR_MIN_WORDS = 10  # a pull quote is a sentence; shorter look-alikes are list items or commands
 
 
 def normalise_space(text: str) -> str:
@@ -231,6 +236,8 @@ def drop_repeats(paras: list[str], share_at: set[int]) -> list[str]:
         for j in range(i + 1, min(len(paras), i + 1 + NEAR_WINDOW)):
             if j in drop or len(folded[j]) < 25:
                 continue
+            if min(len(folded[i].split()), len(folded[j].split())) < NEAR_MIN_WORDS:
+                continue  # short lines alike (commands, list items, table rows) are not pull quotes
             a, b = folded[i], folded[j]
             short, long_ = (a, b) if len(a) <= len(b) else (b, a)
             if len(short) < 0.3 * len(long_) and short not in long_:
@@ -264,25 +271,77 @@ def drop_bio(paras: list[str]) -> list[str]:
     return paras[: tail + 1]
 
 
-def clean(paragraphs: list[str] | tuple[str, ...], title: str | None = None) -> list[str]:
-    """Body paragraphs of an article, boilerplate removed (see module docstring for the rules)."""
+def is_time_ago(p: str) -> bool:
+    """ "3 hours ago", "vor 2 Tagen": a relative timestamp, as on comments and live updates."""
+    return len(p) < 40 and bool(_TIME_AGO.match(p))
+
+
+def _lead_end(paras: list[str]) -> int:
+    """Index of the first body paragraph: a sentence of a dozen words or more. Lines above it are
+    the page's lead (headline, dek, section label, byline), not the article's body."""
+    return next((i for i, p in enumerate(paras) if ends_sentence(p) and len(p.split()) >= 12), len(paras))
+
+
+def _line_reason(p: str, title: str | None) -> str | None:
+    """Why one line is boilerplate wherever it stands, or None: each reason is a pattern of page
+    furniture, never a guess from length."""
+    if is_marker(p) or is_teaser_end(p):
+        return "widget label"
+    if is_credit(p):
+        return "caption or credit"
+    if is_dateline(p):
+        return "date line"
+    if _REPUBLISHED.match(p):
+        return "republication note"
+    if title and _fold(p) == title:
+        return "headline repeat"
+    return None
+
+
+def clean_blocks(paragraphs: list[str] | tuple[str, ...], title: str | None = None, *, plain_text: bool = False
+                 ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Body paragraphs of an article and the lines left out, each with its reason.
+
+    Recall first: a line is dropped only on evidence — a widget or credit pattern, a repeat of
+    another paragraph, a position after a teaser marker or an author bio, or (above the first
+    body sentence only) a headline-like lead line — in a page only one without a figure, so an
+    ingredient list or a fact box above the first sentence stays. Short lines, list items, table cells and
+    headings inside the body stay. ``plain_text`` adds the one shape rule a text dump needs
+    because it has no markup to judge by: a run of headline + short blurb groups at the end.
+    """
     paras = [p for p in (normalise_space(x) for x in paragraphs) if p]
-    paras = cut_teaser_list(cut_teasers(paras))
+    ignored: list[tuple[str, str]] = []
+
+    def keep(new: list[str], reason: str) -> list[str]:
+        kept = set(map(id, new))
+        ignored.extend((p, reason) for p in paras if id(p) not in kept)
+        return new
+
+    paras = keep(cut_teasers(paras), "teaser block after a keep-reading marker")
+    if plain_text:
+        paras = keep(cut_teaser_list(paras), "list of teasers at the end")
     share_at = {i for i, p in enumerate(paras) if _SHARE.match(p) and len(p) < 60}
-    paras = drop_repeats(paras, share_at)
+    paras = keep(drop_repeats(paras, share_at), "repeat of another paragraph (pull quote, caption)")
     t = _fold(title) if title else None
     credit_at = {i for i, p in enumerate(paras) if is_credit(p)}
-    body_from = next((i for i, p in enumerate(paras) if ends_sentence(p) and len(p.split()) >= 12), len(paras))
+    lead = _lead_end(paras)
     out = []
     for i, p in enumerate(paras):
-        if i > body_from and _is_figure_line(p):
-            out.append(p)  # "5. Kristi Dosh", "Goldrausch auf den 1500 Metern": content, not a label
-            continue
-        if (i - 1 in credit_at or i + 1 in credit_at) and not ends_sentence(p) and len(p.split()) <= 60:
-            continue  # a caption whose credit stands on its own line
-        if is_marker(p) or is_teaser_end(p) or is_heading(p) or is_credit(p) or is_dateline(p):
-            continue
-        if _REPUBLISHED.match(p) or (t and _fold(p) == t):
-            continue
-        out.append(p)
-    return drop_bio(out)
+        reason = _line_reason(p, t)
+        if reason is None and (i - 1 in credit_at or i + 1 in credit_at) and not ends_sentence(p) \
+                and len(p.split()) <= 60:
+            reason = "caption beside a credit"
+        if reason is None and i < lead and is_heading(p) and (plain_text or not any(c.isdigit() for c in p)):
+            reason = "lead line above the body (headline, dek, label)"
+        if reason:
+            ignored.append((p, reason))
+        else:
+            out.append(p)
+    paras = out
+    paras = keep(drop_bio(paras), "author bio")
+    return paras, ignored
+
+
+def clean(paragraphs: list[str] | tuple[str, ...], title: str | None = None, *, plain_text: bool = True) -> list[str]:
+    """Body paragraphs of an article, boilerplate removed (see :func:`clean_blocks`)."""
+    return clean_blocks(paragraphs, title, plain_text=plain_text)[0]

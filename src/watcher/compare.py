@@ -285,44 +285,103 @@ def _claim_summary(s: Sentence) -> str:
 TAIL_BLURB_WORDS = 60  # rotating teaser blurbs are short; an article's closing paragraph usually is not
 
 
-def rotating_tail(al: Alignment, base_paras: list[str], cur_paras: list[str]) -> tuple[set[int], set[int]]:
-    """Paragraphs of a tail that came and went while the body stayed (teasers that slipped through).
+def _gaps(al: Alignment, n_base: int) -> tuple[dict[int, int], dict[int, int]]:
+    """For each unpaired paragraph, the gap it sits in, named by the current-side paragraph of the
+    nearest paired paragraph above it (-1 above the first): a block that left the baseline and a
+    block that came in the current version at the same place share a gap."""
+    anchor = {s.paragraph: c.paragraph for p in al.pairs for s in p.base for c in p.cur[:1]}
+    paired_c = sorted({s.paragraph for p in al.pairs for s in p.cur})
+    gap_b: dict[int, int] = {}
+    last = -1
+    for i in range(n_base):
+        if i in anchor:
+            last = anchor[i]
+        else:
+            gap_b[i] = last
+    gap_c: dict[int, int] = {}
+    for s in al.added:
+        above = [c for c in paired_c if c < s.paragraph]
+        gap_c[s.paragraph] = above[-1] if above else -1
+    return gap_b, gap_c
 
-    After the last paragraph each side shares with the other, the baseline has paragraphs that left
-    and the current version has paragraphs that came: a rotation of page furniture, not an edit of
-    the article. Only short paragraphs qualify, and the body before them must be substantial.
-    Returns (baseline paragraph indices, current paragraph indices) to treat as boilerplate.
+
+def rotating_blocks(al: Alignment, base_paras: list[str], cur_paras: list[str]) -> tuple[set[int], set[int]]:
+    """Paragraphs that came and went while the article around them stayed: page furniture (teasers,
+    "more stories", promos) that slipped through extraction, wherever it sits.
+
+    In one gap between paragraphs both versions share, the baseline lost short blocks and the
+    current version gained short blocks that pair with nothing: a rotation, not an edit. After the
+    article's last shared paragraph any such swap counts (a rotating tail); inside the article it
+    takes a swap of two or more blocks on each side, or of lines that are not sentences (headline
+    cards), so a replaced sentence is still compared. Returns (baseline, current) paragraph indices.
     """
+    from .clean import ends_sentence
+
     paired_b = {s.paragraph for p in al.pairs for s in p.base}
     paired_c = {s.paragraph for p in al.pairs for s in p.cur}
     if len(paired_b) < 3:
         return set(), set()
-    b_tail = {s.paragraph for s in al.removed if s.paragraph > max(paired_b)}
-    c_tail = {s.paragraph for s in al.added if s.paragraph > max(paired_c)}
-    if not b_tail or not c_tail:
+    removed = {s.paragraph for s in al.removed}
+    added = {s.paragraph for s in al.added}
+    gap_b, gap_c = _gaps(al, len(base_paras))
+    by_gap: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    for i in removed:
+        by_gap[gap_b.get(i, -2)][0].add(i)
+    for j in added:
+        by_gap[gap_c.get(j, -2)][1].add(j)
+    last_c = max(paired_c)
+    out_b: set[int] = set()
+    out_c: set[int] = set()
+    for gap, (bs, cs) in by_gap.items():
+        if not bs or not cs or gap == -2:
+            continue
+        if any(i in paired_b for i in bs) or any(j in paired_c for j in cs):
+            continue  # part of the block is still compared sentence by sentence: an edit
+        blocks = [base_paras[i] for i in bs] + [cur_paras[j] for j in cs]
+        if any(len(b.split()) > TAIL_BLURB_WORDS for b in blocks):
+            continue
+        tail = gap >= last_c
+        if tail or (len(bs) >= 2 and len(cs) >= 2) or not any(ends_sentence(b) for b in blocks):
+            out_b |= bs
+            out_c |= cs
+    return out_b, out_c
+
+
+def _moved_text(al: Alignment, base: list[Sentence], cur: list[Sentence]) -> tuple[set[int], set[int]]:
+    """Unpaired sentences whose words are still there on the other side: the same lines cut into
+    sentences another way (``<br>`` text turned into list items or table rows, paragraphs merged or
+    split). Returns ids of removed and added sentences to leave out of the claim comparison."""
+    if not al.removed and not al.added:
         return set(), set()
-    if any(len(base_paras[i].split()) > TAIL_BLURB_WORDS for i in b_tail) or \
-            any(len(cur_paras[i].split()) > TAIL_BLURB_WORDS for i in c_tail):
-        return set(), set()
-    return b_tail, c_tail
+    joined_b = " " + " ".join(s.canonical for s in base) + " "
+    joined_c = " " + " ".join(s.canonical for s in cur) + " "
+    gone = {id(s) for s in al.removed if len(s.canonical) >= 8 and f" {s.canonical} " in joined_c}
+    came = {id(s) for s in al.added if len(s.canonical) >= 8 and f" {s.canonical} " in joined_b}
+    return gone, came
 
 
 def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[str, ...] | list[str]
             ) -> list[Finding]:
     """Every difference between the baseline and the current version, as findings."""
-    al = align(sentences(base_paragraphs), sentences(cur_paragraphs))
-    tail_b, tail_c = rotating_tail(al, list(base_paragraphs), list(cur_paragraphs))
+    base_s, cur_s = sentences(base_paragraphs), sentences(cur_paragraphs)
+    al = align(base_s, cur_s)
+    tail_b, tail_c = rotating_blocks(al, list(base_paragraphs), list(cur_paragraphs))
+    moved_b, moved_c = _moved_text(al, base_s, cur_s)
     out: list[Finding] = []
     for pair in al.pairs:
         f = compare_pair(pair)
         if f is not None:
             out.append(f)
     for s in al.removed:
+        if id(s) in moved_b:
+            continue
         kind = "claim_removed" if s.claim.is_claim and s.paragraph not in tail_b else "text_changed"
         out.append(Finding(kind=kind, key=claim_key([s]), state="removed", before=s.text, after=None,
                            explanation=_removed_or_added("removed", s, s.paragraph in tail_b),
                            severity=SEVERITY[kind]))
     for s in al.added:
+        if id(s) in moved_c:
+            continue
         kind = "claim_added" if s.claim.is_claim and s.paragraph not in tail_c else "text_changed"
         out.append(Finding(kind=kind, key="added:" + _digest(s.masked), state=_digest(repr(s.claim.signature)),
                            before=None, after=s.text,
@@ -333,7 +392,7 @@ def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[
 
 def _removed_or_added(what: str, s: Sentence, in_tail: bool) -> str:
     if in_tail:
-        return f"tail paragraph {what} (rotating page furniture, not compared as a claim)"
+        return f"block {what} while the article around it stayed (rotating page furniture, not compared as a claim)"
     return f"sentence {what} ({_claim_summary(s)})" if s.claim.is_claim else f"sentence {what}"
 
 

@@ -34,6 +34,8 @@ class Document:
 
     title: str | None
     paragraphs: tuple[str, ...]
+    # blocks left out as boilerplate, each with the evidence (text, reason); not compared, not hashed
+    ignored: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -146,30 +148,54 @@ def _page_title(html: str) -> str | None:
     return None
 
 
-def html_to_paragraphs(html: str) -> tuple[str | None, list[str]]:
-    """Main text of an HTML page with trafilatura: (title, raw paragraphs before cleaning)."""
-    import trafilatura  # lazy: importing trafilatura costs ~0.3 s that `watcher --help` need not pay
+@dataclass(frozen=True)
+class SiteRules:
+    """A source's own extraction settings, for what no general rule reaches: CSS selectors (or
+    XPath) of blocks that are never article text, and of the article's container."""
 
-    # with_metadata=False: trafilatura's metadata pass costs ~40 % of extraction and we need only the
-    # title, which _page_title reads directly. include_tables=True departs from DESIGN.md §3: data
-    # tables hold figures analysts cite; on ../shared/realworld-dev it raises figure-edit recall from
-    # 85 % to 89 % with no more boilerplate kept (bench/realworld_claims.py).
-    opts = dict(include_comments=False, include_tables=True, with_metadata=False, deduplicate=False)
+    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+
+
+# favor_precision=False: trafilatura's balanced mode keeps main text that precision mode drops (short
+# lines, list items, a second column); the structural evidence of watcher.dom removes the boilerplate
+# it would let through. include_tables=True: data tables hold figures analysts cite.
+_TRAFILATURA = dict(include_comments=False, include_tables=True, with_metadata=False, deduplicate=False,
+                    favor_precision=False)
+
+
+def html_to_paragraphs(html: str, rules: SiteRules | None = None
+                       ) -> tuple[str | None, list[str], list[tuple[str, str]]]:
+    """Main text of an HTML page: (title, raw paragraphs before cleaning, blocks left out + why).
+
+    The page is parsed once; :mod:`watcher.dom` removes the blocks its structure shows are
+    boilerplate, then trafilatura finds the article in what is left.
+    """
+    import trafilatura  # lazy: importing trafilatura costs ~0.3 s that `watcher --help` need not pay
+    from trafilatura.utils import load_html
+
+    from . import dom
+
+    title = _page_title(html)
+    ignored: list[tuple[str, str]] = []
     doc = None
     try:
-        doc = trafilatura.bare_extraction(html, favor_precision=True, **opts)
-        if doc is None or not (doc.text or "").strip():
-            doc = trafilatura.bare_extraction(html, favor_recall=True, **opts)
+        tree = load_html(html)
+        if tree is not None:
+            exclude = dom.compile_selectors(rules.exclude) if rules else []
+            include = dom.compile_selectors(rules.include) if rules else []
+            tree, dropped = dom.prune(tree, exclude, include)
+            ignored = [(b.text, b.reason) for b in dropped]
+            doc = trafilatura.bare_extraction(tree, **_TRAFILATURA)
     except Exception:  # trafilatura raises odd errors on hostile markup; fall back, never crash
         doc = None
-    title = _page_title(html)
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
         try:
             text = trafilatura.html2txt(html) or ""
         except Exception:
             text = ""
-    return title, [p for p in (clean.normalise_space(line) for line in text.split("\n")) if p]
+    return title, [p for p in (clean.normalise_space(line) for line in text.split("\n")) if p], ignored
 
 
 def text_to_paragraphs(text: str) -> list[str]:
@@ -189,17 +215,19 @@ def text_to_paragraphs(text: str) -> list[str]:
 
 
 def extract(body: bytes | str, *, encoding: str | None = None, title_hint: str | None = None,
-            plain_text: bool | None = None) -> Document:
+            plain_text: bool | None = None, rules: SiteRules | None = None) -> Document:
     """Bytes or text of a page (HTML or plain text) → cleaned :class:`Document`."""
     text = body if isinstance(body, str) else decode(body, encoding)
     if plain_text is None:
         plain_text = not looks_like_html(text)
+    ignored: list[tuple[str, str]] = []
     if plain_text:
         title, paras = title_hint, text_to_paragraphs(text)
     else:
-        title, paras = html_to_paragraphs(text)
+        title, paras, ignored = html_to_paragraphs(text, rules)
         title = title or title_hint
-    return Document(title=title, paragraphs=tuple(clean.clean(paras, title=title)))
+    kept, dropped = clean.clean_blocks(paras, title=title, plain_text=plain_text)
+    return Document(title=title, paragraphs=tuple(kept), ignored=tuple(ignored + dropped))
 
 
 def load_baseline(path: Path) -> Document:

@@ -352,6 +352,11 @@ class Store:
 
     # -- claim states --------------------------------------------------------------------------
 
+    def version_number(self, c: Connection, version_id: int | None) -> int | None:
+        if version_id is None:
+            return None
+        return c.execute(select(versions.c.number).where(versions.c.id == version_id)).scalar()
+
     def claim_states(self, c: Connection, source_id: str) -> dict[str, dict]:
         rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()
         return {r["key"]: dict(r) for r in rows}

@@ -1,0 +1,327 @@
+"""Boilerplate decided on the page's structure, before the extractor throws the structure away.
+
+trafilatura finds the article's container well, but inside a container of plain ``div``s it
+cannot tell an inlined teaser, a newsletter box or a comment thread from article text, and it
+drops the tiny "Keep reading" / "Show less" markers that would have told us. So before
+extraction we look at the parsed tree for evidence that holds on any site's markup:
+
+* **markers** — a short element whose whole text is a widget phrase ("Keep reading", "Show
+  less", "Share", "Subscribe to our newsletter", "Related articles"): the marker goes, and for
+  a teaser marker so does the card that holds it (the largest ancestor that is still short and
+  holds no second marker);
+* **form controls** — an ``input``/``button``/``select`` with the short block around it
+  (newsletter and search boxes, polls);
+* **card lists** — two or more sibling blocks of the same shape, each a short block holding a
+  headline link or an image (teaser grids, "more stories", related lists, wherever they sit);
+* **comment threads** — two or more sibling blocks of the same shape, each holding a counter or
+  "Reply" control ("12 likes", "3 hours ago");
+* **captions** — ``figcaption``, ``small`` and the short text that shares a wrapper with an
+  image;
+* **share links** — links to share endpoints, and the short block holding two of them;
+* **site rules** — the source's own ``exclude`` selectors, and ``include`` selectors that name
+  the article's container.
+
+Every removed block is kept as :class:`Ignored` with its reason, so a reviewer can see what was
+left out and why. Work is linear in the tree: one bottom-up pass measures text, one pass looks
+at each element once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from . import clean as patterns
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A block that is not article text, and the evidence for that."""
+
+    text: str
+    reason: str
+
+
+CARD_MAX_WORDS = 90  # a teaser card (headline + one or two short blurbs) is shorter than this
+CARD_MAX_CHARS = 1500  # a teaser's card never holds this much text; an article container does
+WIDGET_MAX_CHARS = 400  # the box around a form control or a share widget is short
+MARKER_MAX_CHARS = 80
+
+_INLINE = frozenset("a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong sub "
+                    "sup time u var wbr".split())
+_CONTROLS = frozenset(("input", "select", "textarea"))
+_ENTRY_TYPES = frozenset(("", "text", "email", "search", "tel"))
+_SHARE_HREF = re.compile(
+    r"(?:twitter\.com/(?:intent|share)|x\.com/intent|facebook\.com/(?:sharer|share)|linkedin\.com/(?:share|shareArticle)"
+    r"|reddit\.com/submit|wa\.me/|whatsapp://|t\.me/share|pinterest\.\w+/pin/create|mailto:\?|news\.ycombinator\.com/submitlink"
+    r"|bsky\.app/intent|threads\.net/intent)", re.IGNORECASE)
+_COUNTER_SHORT = re.compile(
+    r"^\W*(?:\d[\d,.]*\s*[kK]?\s*)?(?:likes?|replies|reply|antworten|r[ée]pondre|responder|gef[äa]llt\s+mir|"
+    r"upvotes?|points?|comments?|kommentare?)\W*$", re.IGNORECASE)
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+class _Measure:
+    """Text length and link-text length of every element, computed bottom-up once."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.chars: dict[HtmlElement, int] = {}
+        self.link_chars: dict[HtmlElement, int] = {}
+        for el in reversed(list(root.iter())):
+            if not isinstance(el.tag, str):
+                continue
+            own = len((el.text or "").strip())
+            n = own
+            links = own if el.tag == "a" else 0
+            for ch in el:
+                if isinstance(ch.tag, str):
+                    n += self.chars.get(ch, 0)
+                    links += self.chars.get(ch, 0) if el.tag == "a" else self.link_chars.get(ch, 0)
+                n += len((ch.tail or "").strip())
+                if el.tag == "a":
+                    links += len((ch.tail or "").strip())
+            self.chars[el] = n
+            self.link_chars[el] = links
+
+
+def _shape(el: HtmlElement, depth: int = 3) -> tuple:
+    """The element's template: block tags to a few levels, consecutive repeats folded (a card with
+    one blurb paragraph and one with two are the same template)."""
+    out: list = [el.tag]
+    if depth:
+        prev = None
+        for ch in el:
+            if not isinstance(ch.tag, str) or ch.tag in _INLINE and ch.tag not in ("a", "img"):
+                continue
+            s = _shape(ch, depth - 1)
+            if s != prev:
+                out.append(s)
+            prev = s
+    return tuple(out)
+
+
+def _has_headline_link(el: HtmlElement) -> bool:
+    for a in el.iter("a"):
+        if a.get("href") and len(_text(a).split()) >= 2:
+            return True
+    return False
+
+
+def _has_image(el: HtmlElement) -> bool:
+    return next(el.iter("img", "picture", "svg"), None) is not None
+
+
+def _words(el: HtmlElement) -> int:
+    return len(el.text_content().split())
+
+
+class _Pruner:
+    """Collects the evidence of one page, then removes what it found (in one place, at the end)."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self.m = _Measure(root)
+        self.found: dict[HtmlElement, str] = {}
+        body = root.find("body")
+        self.body_chars = self.m.chars.get(body if body is not None else root, 0) or 1
+
+    def mark(self, el: HtmlElement, reason: str) -> None:
+        if el is self.root or el.tag in ("body", "html"):
+            return
+        self.found.setdefault(el, reason)
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def markers(self) -> None:
+        cands: list[HtmlElement] = []
+        for el in self.root.iter():
+            if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "script", "style"):
+                continue
+            n = self.m.chars.get(el, 0)
+            if not 0 < n <= MARKER_MAX_CHARS:
+                continue
+            text = _text(el)
+            if patterns.is_teaser_end(text):
+                cands.append(el)
+            elif patterns.is_marker(text) and self._is_leafish(el):
+                self.mark(el, "widget label")
+        in_cands = set(cands)
+        teaser = [t for t in cands if not any(a in in_cands for a in t.iterancestors())]
+        under: dict[HtmlElement, int] = defaultdict(int)
+        for t in teaser:
+            for anc in t.iterancestors():
+                under[anc] += 1
+        for t in teaser:
+            card = t
+            for anc in t.iterancestors():
+                if anc.tag in ("body", "html") or under[anc] > 1 or self.m.chars.get(anc, 0) > CARD_MAX_CHARS:
+                    break
+                card = anc
+            self.mark(card, "teaser card (a keep-reading / show-less marker)")
+
+    def _is_leafish(self, el: HtmlElement) -> bool:
+        """The marker text is the element's own (a label), not a wrapper of a larger block."""
+        parent = el.getparent()
+        return parent is None or self.m.chars.get(parent, 0) > self.m.chars.get(el, 0) or el.tag in ("a", "button")
+
+    def controls(self) -> None:
+        for el in self.root.iter(*_CONTROLS):
+            if el.tag == "input" and (el.get("type") or "").lower() not in _ENTRY_TYPES:
+                continue
+            box = el
+            for anc in el.iterancestors():
+                if anc.tag in ("body", "html") or self.m.chars.get(anc, 0) > WIDGET_MAX_CHARS:
+                    break
+                box = anc
+            self.mark(box, "form box (newsletter, search or poll)")
+
+    def share_links(self) -> None:
+        for a in self.root.iter("a"):
+            if _SHARE_HREF.search(a.get("href") or ""):
+                box = a
+                for anc in a.iterancestors():
+                    n = self.m.chars.get(anc, 0)
+                    if anc.tag in ("body", "html") or n > WIDGET_MAX_CHARS or self.m.link_chars.get(anc, 0) < 0.5 * n:
+                        break
+                    box = anc
+                self.mark(box, "share links")
+
+    def captions(self) -> None:
+        for el in self.root.iter("figcaption", "small"):
+            self.mark(el, "caption or credit")
+
+    def repeated_blocks(self) -> None:
+        """Card lists and comment threads: sibling blocks of one template."""
+        for parent in self.root.iter():
+            if not isinstance(parent.tag, str) or len(parent) < 2 or parent.tag in ("table", "tbody", "thead", "tr",
+                                                                                      "head", "select"):
+                continue
+            groups: dict[tuple, list[HtmlElement]] = defaultdict(list)
+            for ch in parent:
+                if isinstance(ch.tag, str) and ch.tag not in _INLINE and self.m.chars.get(ch, 0):
+                    groups[_shape(ch)].append(ch)
+            for same in groups.values():
+                if len(same) < 2 or sum(self.m.chars.get(c, 0) for c in same) > 0.5 * self.body_chars:
+                    continue  # the repeated blocks are most of the page: they are its content (a forum, a listing)
+                if all(self._is_comment(c) for c in same):
+                    for c in same:
+                        self.mark(c, "comment thread (repeated blocks with counters or reply links)")
+                elif all(self._is_card(c) for c in same):
+                    for c in same:
+                        self.mark(c, f"card list ({len(same)} blocks of one template with a headline link or image)")
+
+    def _is_card(self, el: HtmlElement) -> bool:
+        if el.tag in ("li", "tr", "dt", "dd", "option"):
+            # a list of links inside an article is the article's (sources, further reading); a list
+            # item is a card only with an image beside its link
+            n = self.m.chars.get(el, 0)
+            return n > 0 and _has_image(el) and self.m.link_chars.get(el, 0) >= 0.5 * n
+        if _words(el) > CARD_MAX_WORDS or self.m.chars.get(el, 0) > CARD_MAX_CHARS:
+            return False
+        if not (_has_headline_link(el) or _has_image(el)):
+            return False
+        n = self.m.chars.get(el, 0)
+        linked = self.m.link_chars.get(el, 0)
+        # a headline link is a good part of a card's text; an image card needs a link somewhere
+        return linked >= 0.25 * n or (_has_image(el) and linked > 0)
+
+    def _is_comment(self, el: HtmlElement) -> bool:
+        if self.m.chars.get(el, 0) > 3000:
+            return False
+        for x in el.iter():
+            if not isinstance(x.tag, str) or x is el:
+                continue
+            n = self.m.chars.get(x, 0)
+            if 0 < n <= 40:
+                t = _text(x)
+                if _COUNTER_SHORT.match(t) or patterns.is_time_ago(t):
+                    return True
+        return False
+
+    def selectors(self, exclude: Sequence[Callable], include: Sequence[Callable]) -> HtmlElement:
+        for sel in exclude:
+            for el in sel(self.root):
+                self.mark(el, "excluded by the source's extract.exclude")
+        if include:
+            keep = [el for sel in include for el in sel(self.root)]
+            if keep:
+                body = etree.SubElement(etree.Element("html"), "body")
+                for el in keep:
+                    body.append(_deep_copy(el))
+                return body.getparent()
+        return self.root
+
+    # -- removal ----------------------------------------------------------------------------
+
+    def remove(self) -> list[Ignored]:
+        out: list[Ignored] = []
+        found = self.found
+        for el, reason in found.items():
+            if any(a in found for a in el.iterancestors()):
+                continue  # inside another ignored block: reported with it
+            text = _text(el)
+            if text and (not out or out[-1].text != text):
+                out.append(Ignored(text, reason))
+        for el in found:
+            parent = el.getparent()
+            if parent is None:
+                continue
+            if any(a in found for a in el.iterancestors()):
+                continue
+            _drop_keep_tail(el)
+        return out
+
+
+def _deep_copy(el: HtmlElement) -> HtmlElement:
+    import copy
+
+    c = copy.deepcopy(el)
+    c.tail = None
+    return c
+
+
+def _drop_keep_tail(el: HtmlElement) -> None:
+    """Remove an element but keep the text after it (``<p>text <small>credit</small> more</p>``)."""
+    parent = el.getparent()
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def compile_selectors(selectors: Iterable[str]) -> list[Callable]:
+    """CSS selectors (or XPath, when one starts with ``/`` or ``(``) as callables on a tree."""
+    from lxml.cssselect import CSSSelector
+    from lxml.etree import XPath
+
+    out: list[Callable] = []
+    for s in selectors:
+        out.append(XPath(s) if s.lstrip().startswith(("/", "(")) else CSSSelector(s))
+    return out
+
+
+def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence[Callable] = ()
+          ) -> tuple[HtmlElement, list[Ignored]]:
+    """Remove the blocks the evidence shows are not article text; return the tree and what went."""
+    p = _Pruner(root)
+    root = p.selectors(exclude, include)
+    if root is not p.root:
+        p = _Pruner(root)
+    p.markers()
+    p.controls()
+    p.share_links()
+    p.captions()
+    p.repeated_blocks()
+    return root, p.remove()
