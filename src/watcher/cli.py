@@ -155,7 +155,9 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
          from_version: Annotated[int | None, typer.Argument(metavar="[FROM]")] = None,
          to_version: Annotated[int | None, typer.Argument(metavar="[TO]")] = None,
          config: ConfigOpt = None,
-         fmt: Annotated[str, typer.Option("--format", "-f", help="terminal | json | html | md")] = "terminal") -> None:
+         fmt: Annotated[str, typer.Option("--format", "-f", help="terminal | json | html | md")] = "terminal",
+         ignored: Annotated[bool, typer.Option("--ignored", help="also list the blocks left out as boilerplate, "
+                                                                  "with the reason (terminal, json)")] = False) -> None:
     """A diff report between two versions (default: baseline → latest)."""
     from . import report
 
@@ -173,7 +175,7 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
     if old is None or new is None:
         missing = from_version if old is None else to_version
         raise UsageError(f"{source_id!r} has no version {missing} (see `watcher history {source_id}`)")
-    report.FORMATS[fmt](report.build(source_id, old, new), None if fmt != "terminal" else out)
+    report.FORMATS[fmt](report.build(source_id, old, new, ignored), None if fmt != "terminal" else out)
 
 
 @app.command("notify-test")

@@ -102,6 +102,50 @@ class _NotifyKeys(_Strict):
         return _digest(v)
 
 
+class ExtractModel(_Strict):
+    """``[sources.extract]``: what no general rule reaches on one site."""
+
+    include: list[str] = []
+    exclude: list[str] = []
+
+    @field_validator("include", "exclude")
+    @classmethod
+    def _selectors(cls, v: list[str]) -> list[str]:
+        for sel in v:
+            check_selector(sel)
+        return v
+
+
+def check_selector(sel: str) -> None:
+    """A CSS selector, or an XPath expression when it starts with ``/`` or ``(``; else ValueError."""
+    from lxml import etree
+
+    if not sel.strip():
+        raise ValueError("empty selector")
+    if sel.lstrip().startswith(("/", "(")):
+        try:
+            etree.XPath(sel)
+        except etree.XPathSyntaxError as e:
+            raise ValueError(f"invalid XPath {sel!r}: {e}") from None
+        return
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    try:
+        CSSSelector(sel)
+    except (SelectorError, etree.XPathSyntaxError) as e:
+        raise ValueError(f"invalid CSS selector {sel!r}: {e}") from None
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """A source's own extraction settings: selectors of blocks that are never article text
+    (``exclude``) and of the article's container (``include``)."""
+
+    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+
+
 class SourceModel(_NotifyKeys):
     id: str
     url: str
@@ -122,6 +166,7 @@ class SourceModel(_NotifyKeys):
     max_decompressed: int | None = Field(default=None, gt=0)
     retries: int | None = Field(default=None, ge=0, le=10)
     min_delay: float | None = None
+    extract: ExtractModel | None = None
 
     @field_validator("id")
     @classmethod
@@ -258,6 +303,7 @@ class Source:
     max_decompressed: int = 20_000_000
     retries: int = 2
     min_delay: float = 0.0
+    extract: SiteRules | None = None
 
 
 @dataclass(frozen=True)
@@ -381,6 +427,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
             user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
             respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
             notify=_source_notify(m, top),
+            extract=SiteRules(tuple(m.extract.exclude), tuple(m.extract.include)) if m.extract else None,
             **_fetch_settings(m, d),
         ))
     state_dir = (base / (top.state_dir or "../state")).resolve()

@@ -301,6 +301,25 @@ def _drop_keep_tail(el: HtmlElement) -> None:
     parent.remove(el)
 
 
+_BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dd dt blockquote pre figcaption caption".split())
+
+
+def block_texts(root: HtmlElement) -> list[str]:
+    """The text of a tree, one line per block, in document order: the fallback when the extractor
+    finds no article in what is left (a short page, or the container a site rule named)."""
+    out: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title", "noscript"):
+            continue
+        if el.tag in _BLOCKS or (el.tag == "div" and (el.text or "").strip()):
+            if any(a.tag in _BLOCKS for a in el.iterancestors()):
+                continue
+            t = _text(el) if el.tag != "div" else " ".join((el.text or "").split())
+            if t:
+                out.append(t)
+    return out
+
+
 def compile_selectors(selectors: Iterable[str]) -> list[Callable]:
     """CSS selectors (or XPath, when one starts with ``/`` or ``(``) as callables on a tree."""
     from lxml.cssselect import CSSSelector

@@ -15,8 +15,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import clean
+
+if TYPE_CHECKING:
+    from .config import SiteRules
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LOOKS_HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)|<(p|div|article|br)\b[^>]*>",
@@ -148,15 +152,6 @@ def _page_title(html: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class SiteRules:
-    """A source's own extraction settings, for what no general rule reaches: CSS selectors (or
-    XPath) of blocks that are never article text, and of the article's container."""
-
-    exclude: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-
-
 # favor_precision=False: trafilatura's balanced mode keeps main text that precision mode drops (short
 # lines, list items, a second column); the structural evidence of watcher.dom removes the boilerplate
 # it would let through. include_tables=True: data tables hold figures analysts cite.
@@ -178,7 +173,7 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
 
     title = _page_title(html)
     ignored: list[tuple[str, str]] = []
-    doc = None
+    doc = tree = None
     try:
         tree = load_html(html)
         if tree is not None:
@@ -190,6 +185,11 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
     except Exception:  # trafilatura raises odd errors on hostile markup; fall back, never crash
         doc = None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip() and tree is not None:  # no article found in what is left: its blocks, as they are
+        try:
+            text = "\n".join(dom.block_texts(tree))
+        except Exception:
+            text = ""
     if not text.strip():
         try:
             text = trafilatura.html2txt(html) or ""

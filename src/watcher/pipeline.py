@@ -136,7 +136,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             else:
                 version = store.add_version(c, source.id, text=doc.text, content_hash=doc.content_hash,
                                             title=doc.title, url=res.final_url or source.url, origin="fetch",
-                                            is_baseline=baseline is None)
+                                            is_baseline=baseline is None, ignored=doc.ignored)
                 ok["last_change"] = now()
             timings["store"] = time.monotonic() - t0
             new_alerts: list[dict] = []
@@ -245,8 +245,8 @@ def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
             store.update_source(c, source_id, **values)
 
 
-def _extract(body: bytes, encoding: str | None) -> Document:
-    return extract(body, encoding=encoding)
+def _extract(body: bytes, encoding: str | None, rules=None) -> Document:
+    return extract(body, encoding=encoding, rules=rules)
 
 
 def _begin(store: Store, source: Source) -> dict:
@@ -295,7 +295,7 @@ async def check(store: Store, source: Source, client, config: Config,
             return CheckResult(source.id, "unchanged", time.monotonic() - start, row.get("_latest"), timings=timings)
         if not same:
             t = time.monotonic()
-            doc = await workers.run_cpu(_extract, res.body, res.encoding)
+            doc = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
             timings["extract"] = time.monotonic() - t
         return await workers.run_db(process, store, source, res, doc, row, start, timings, raw_hash)
     except Exception as e:  # one source's bug must not stop the others

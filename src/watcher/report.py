@@ -30,11 +30,12 @@ class DiffReport:
     new: Version
     findings: list[Finding]
     paragraphs: list[tuple[str, list[tuple[int, str]]]]  # ("same"|"changed"|"added"|"removed", ops)
+    show_ignored: bool = False  # also list the blocks the new version's extraction left out, and why
 
 
-def build(source: str, old: Version, new: Version) -> DiffReport:
+def build(source: str, old: Version, new: Version, show_ignored: bool = False) -> DiffReport:
     findings = sorted(compare(old.paragraphs, new.paragraphs), key=lambda f: CLAIM_ORDER.get(f.kind, 9))
-    return DiffReport(source, old, new, findings, paragraph_diff(old.paragraphs, new.paragraphs))
+    return DiffReport(source, old, new, findings, paragraph_diff(old.paragraphs, new.paragraphs), show_ignored)
 
 
 def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -114,6 +115,15 @@ def render_terminal(r: DiffReport, console: Console | None = None) -> None:
         console.print()
     if folded:
         console.print(Text(f"  … {folded} unchanged paragraph(s)", style="dim"))
+    if r.show_ignored:
+        console.print(Text(f"Left out of version {r.new.number} as boilerplate", style="bold underline"))
+        if not r.new.ignored:
+            console.print(Text("  (nothing recorded for this version)", style="dim"))
+        for text, reason in r.new.ignored:
+            line = Text("  ")
+            line.append(f"[{reason}] ", style="yellow")
+            line.append(text if len(text) <= 200 else text[:199] + "…", style="dim")
+            console.print(line)
 
 
 def render_json(r: DiffReport, console: Console | None = None) -> None:
@@ -125,6 +135,8 @@ def render_json(r: DiffReport, console: Console | None = None) -> None:
                          if not f.is_claim],
         "paragraphs": [{"status": s, "ops": ops} for s, ops in r.paragraphs if s != "same"],
     }
+    if r.show_ignored:
+        doc["ignored"] = [{"text": t, "reason": why} for t, why in r.new.ignored]
     print(json.dumps(doc, ensure_ascii=False, indent=2))
 
 

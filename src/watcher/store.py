@@ -42,7 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: versions.ignored_z (blocks left out as boilerplate, with reasons)
 APP_ID = "watcher"
 
 metadata = MetaData()
@@ -78,6 +78,7 @@ versions = Table(
     Column("title", Text),
     Column("url", Text),
     Column("text_z", LargeBinary, nullable=False),
+    Column("ignored_z", LargeBinary),  # zlib JSON [[text, reason], ...]: what extraction left out and why
     UniqueConstraint("source", "number", name="uq_version_number"),
 )
 
@@ -153,10 +154,21 @@ class Version:
     title: str | None
     url: str | None
     text: str
+    ignored: tuple[tuple[str, str], ...] = ()  # (text, reason) of each block left out as boilerplate
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(p for p in self.text.split("\n\n") if p)
+
+
+def _unpack_ignored(row) -> tuple[tuple[str, str], ...]:
+    raw = row.get("ignored_z") if hasattr(row, "get") else None
+    if not raw:
+        return ()
+    try:
+        return tuple((str(t), str(r)) for t, r in json.loads(zlib.decompress(raw).decode("utf-8")))
+    except (ValueError, zlib.error, TypeError):
+        return ()  # unreadable extras never cost the version itself
 
 
 def now() -> float:
@@ -219,6 +231,13 @@ class Store:
                     c.execute(insert(meta).values(key="app", value=APP_ID))
                 elif int(row) > SCHEMA_VERSION:
                     raise StoreError(f"{self.url}: written by a newer watcher (schema {row})")
+                elif int(row) < 2:  # additive: versions stored before it have no ignored blocks
+                    cols = {col["name"] for col in self.engine.dialect.get_columns(c, "versions")}
+                    if "ignored_z" not in cols:
+                        c.exec_driver_sql("ALTER TABLE versions ADD COLUMN ignored_z BLOB"
+                                          if self.engine.dialect.name == "sqlite" else
+                                          "ALTER TABLE versions ADD COLUMN ignored_z BYTEA")
+                    c.execute(update(meta).where(meta.c.key == "schema").values(value=str(SCHEMA_VERSION)))
         except (DatabaseError, OperationalError) as e:
             hint = ("; it looks corrupt: move it away to start a fresh state"
                     if "malformed" in str(e) or "not a database" in str(e) else "")
@@ -288,10 +307,11 @@ class Store:
         return Version(id=row["id"], source=row["source"], number=row["number"], created_at=row["created_at"],
                        origin=row["origin"], is_baseline=bool(row["is_baseline"]),
                        content_hash=row["content_hash"], title=row["title"], url=row["url"],
-                       text=zlib.decompress(row["text_z"]).decode("utf-8"))
+                       text=zlib.decompress(row["text_z"]).decode("utf-8"), ignored=_unpack_ignored(row))
 
     def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
-                    url: str | None, origin: str, is_baseline: bool) -> Version:
+                    url: str | None, origin: str, is_baseline: bool,
+                    ignored: tuple[tuple[str, str], ...] = ()) -> Version:
         number = (c.execute(select(func.max(versions.c.number)).where(versions.c.source == source_id)).scalar()
                   or 0) + 1
         if is_baseline:
@@ -300,9 +320,11 @@ class Store:
         vid = c.execute(insert(versions).values(
             source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
             content_hash=content_hash, title=title, url=url, text_z=zlib.compress(text.encode("utf-8"), 6),
+            ignored_z=zlib.compress(json.dumps(ignored, ensure_ascii=False).encode("utf-8"), 6) if ignored else None,
         )).inserted_primary_key[0]
         return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
-                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url, text=text)
+                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url, text=text,
+                       ignored=tuple(ignored))
 
     def baseline_meta(self, c: Connection, source_id: str) -> dict | None:
         """Origin and content hash of the baseline, without loading its text (the cheap path)."""
