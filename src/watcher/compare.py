@@ -13,7 +13,8 @@ is news (and so an alert) is decided by :mod:`watcher.alerts` against what was a
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict, deque
+import re
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -216,6 +217,58 @@ def _describe_figure(c: dict) -> str:
     return f"{c['old']} → {c['new']}{noun}{pct}"
 
 
+_DIGIT_TOKEN = re.compile(r"[^\s\d]*\d[^\s]*")
+
+
+def _loose_digits(ss: list[Sentence]) -> list[str]:
+    """Tokens with digits that the figure grammar did not read as a figure ("CO2", "t3n",
+    "gsoc-2018", "v0.2"): outside every mention's span, trailing punctuation trimmed."""
+    out = []
+    for s in ss:
+        spans = [(m.start, m.end) for m in s.claim.mentions]
+        for m in _DIGIT_TOKEN.finditer(s.text):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            out.append(m.group(0).rstrip(".,;:!?)]}\"'’”»").lstrip("([{\"'‘“«"))
+    return [t for t in out if any(c.isdigit() for c in t)]
+
+
+def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
+    """Digit-bearing tokens that changed outside the parsed figures: a code, model number or name
+    with a number in it changed ("CO2" → "CO3"). Reformatting of a figure cannot show here, since
+    parsed figures are compared by value, not by their tokens."""
+    old, new = Counter(_loose_digits(base)), Counter(_loose_digits(cur))
+    gone, came = list((old - new).elements()), list((new - old).elements())
+    out = []
+    for i in range(max(len(gone), len(came))):
+        o = gone[i] if i < len(gone) else None
+        n = came[i] if i < len(came) else None
+        out.append({"unit": None, "noun": None, "kind": "token", "old": o, "new": n,
+                    "field": "value" if o and n else ("figure_added" if n else "figure_removed")})
+    return out
+
+
+# words of a line that dates the page itself, not the world: publication, update, availability
+_STAMP_WORDS = re.compile(
+    r"\b(?:updated?|updates|published|posted|modified|revised|as\s+of|last|latest|available|expires?|"
+    r"aktualisiert|aktualisierung|ver[öo]ffentlicht|ge[äa]ndert|stand|verf[üu]gbar|"
+    r"mis\s+[àa]\s+jour|publi[ée]e?|modifi[ée]e?|disponible|actualizad[oa]|actualizaci[óo]n|publicad[oa])\b",
+    re.IGNORECASE)
+_CLOCK_WORDS = frozenset("am pm a.m p.m a.m. p.m. uhr h gmt utc cet cest est edt pst pdt bst mez mesz o'clock".split())
+
+
+def _stamp_only(figs: list[dict], cur: list[Sentence]) -> bool:
+    """Every changed figure is a date or time, on a line that only dates the page: a bare
+    timestamp ("3:59 PM") or one introduced as such ("Updated 8:00 a.m.", "Video verfügbar bis
+    28.02.2021"). A dated statement about the world ("Termin: 29.02.2020", "Einsendeschluss: …",
+    "the vote moved to 10 May") stays a claim."""
+    if not all(c.get("kind") in ("date", "time") for c in figs):
+        return False
+    text = " ".join(s.text for s in cur)
+    words = [w for s in cur for w in s.masked.replace("#", " ").split() if w.strip(".,:;()") not in _CLOCK_WORDS]
+    return not words or (len(words) <= 8 and bool(_STAMP_WORDS.search(text)))
+
+
 def claim_key(base: list[Sentence]) -> str:
     """The stable name of a baseline claim: its canonical sentence(s)."""
     return _digest(*(s.canonical for s in base))
@@ -229,7 +282,7 @@ def compare_pair(pair: Pair) -> Finding | None:
     key = claim_key(pair.base)
     old_m = [m for s in pair.base for m in s.claim.mentions]
     new_m = [m for s in pair.cur for m in s.claim.mentions]
-    figs = figure_changes(old_m, new_m)
+    figs = figure_changes(old_m, new_m) or token_changes(pair.base, pair.cur)
     old_att = frozenset().union(*(s.claim.attribution for s in pair.base))
     new_att = frozenset().union(*(s.claim.attribution for s in pair.cur))
     old_h = frozenset().union(*(s.claim.hedges for s in pair.base))
@@ -246,6 +299,8 @@ def compare_pair(pair: Pair) -> Finding | None:
         cues.append({"field": "polarity", "old": "negated" if old_neg else "affirmed",
                      "new": "negated" if new_neg else "affirmed"})
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
+    if figs and _stamp_only(figs, pair.cur):
+        figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
     if figs:
         kind = "estimate_changed"
         expl = "; ".join([_describe_figure(c) for c in figs] + [_describe_cue(c) for c in cues])
@@ -426,6 +481,4 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
 
 
 def _split_words(text: str) -> list[str]:
-    import re
-
     return re.findall(r"\s+|\w+(?:[.,'’]\w+)*|[^\w\s]", text)

@@ -15,6 +15,7 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   headline link or an image (teaser grids, "more stories", related lists, wherever they sit);
 * **comment threads** — two or more sibling blocks of the same shape, each holding a counter or
   "Reply" control ("12 likes", "3 hours ago");
+* **link paragraphs** — a ``p`` that is nothing but links (an inline "read also" teaser);
 * **captions** — ``figcaption``, ``small`` and the short text that shares a wrapper with an
   image;
 * **share links** — links to share endpoints, and the short block holding two of them;
@@ -198,6 +199,14 @@ class _Pruner:
         for el in self.root.iter("figcaption", "small"):
             self.mark(el, "caption or credit")
 
+    def link_paragraphs(self) -> None:
+        """A paragraph that is nothing but links is a pointer to other pages ("Read also", an
+        inline teaser), not a statement of this article."""
+        for el in self.root.iter("p"):
+            n = self.m.chars.get(el, 0)
+            if n >= 15 and self.m.link_chars.get(el, 0) >= 0.9 * n and len(el.text_content().split()) >= 3:
+                self.mark(el, "paragraph of links (an inline teaser)")
+
     def repeated_blocks(self) -> None:
         """Card lists and comment threads: sibling blocks of one template."""
         for parent in self.root.iter():
@@ -342,5 +351,6 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     p.controls()
     p.share_links()
     p.captions()
+    p.link_paragraphs()
     p.repeated_blocks()
     return root, p.remove()
