@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import alerts as alerts_mod
-from . import faults
+from . import faults, template
 from .compare import compare
 from .config import Config, Source
 from .extract import Document, extract, load_baseline
@@ -141,9 +141,10 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             timings["store"] = time.monotonic() - t0
             new_alerts: list[dict] = []
             outcome = "baseline" if baseline is None else "new_version"
+            tmpl = _template_blocks(store, c, source, version, baseline)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
-                findings = compare(baseline.paragraphs, version.paragraphs)
+                findings = template.demote(compare(baseline.paragraphs, version.paragraphs), tmpl)
                 new_alerts = alerts_mod.record_findings(store, c, source.id, findings, version, baseline,
                                                         source.url)
                 timings["compare"] = time.monotonic() - t1
@@ -153,6 +154,18 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
     result = _problem(store, source, row, "source_warning", reason, res, start)
     result.timings = timings
     return result
+
+
+def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None) -> list[str]:
+    """Paragraphs of this version and its baseline that other sources of the host also carry; and
+    this version's short blocks recorded as evidence for the others."""
+    host = template.host_of(source.url)
+    page = template.candidates(version.paragraphs)
+    base = template.candidates(baseline.paragraphs) if baseline is not None and baseline.id != version.id else {}
+    shared = store.shared_blocks(c, host, source.id, set(page) | set(base))
+    found = template.template_hashes(page, shared) | template.template_hashes(base, shared)
+    store.set_blocks(c, host, source.id, set(page))
+    return [p for h, p in {**base, **page}.items() if h in found]
 
 
 def fetch_options(source: Source, config: Config) -> dict:

@@ -82,6 +82,13 @@ versions = Table(
     UniqueConstraint("source", "number", name="uq_version_number"),
 )
 
+blocks = Table(  # short paragraphs of each source's latest version, by host: template evidence
+    "blocks", metadata,
+    Column("host", String(255), primary_key=True),
+    Column("hash", String(16), primary_key=True),
+    Column("source", String(128), primary_key=True),
+)
+
 claim_states = Table(
     "claim_states", metadata,
     Column("source", String(128), primary_key=True),
@@ -378,6 +385,23 @@ class Store:
         if version_id is None:
             return None
         return c.execute(select(versions.c.number).where(versions.c.id == version_id)).scalar()
+
+    def set_blocks(self, c: Connection, host: str, source_id: str, hashes: set[str]) -> None:
+        """The short blocks of a source's latest version (replacing the previous version's)."""
+        c.execute(blocks.delete().where(blocks.c.source == source_id))
+        if hashes:
+            c.execute(insert(blocks), [{"host": host, "hash": h, "source": source_id} for h in sorted(hashes)])
+
+    def shared_blocks(self, c: Connection, host: str, source_id: str, hashes: set[str]) -> dict[str, set[str]]:
+        """For each of ``hashes``, the other sources of ``host`` whose latest version has it."""
+        out: dict[str, set[str]] = {}
+        wanted = sorted(hashes)
+        for i in range(0, len(wanted), 500):
+            rows = c.execute(select(blocks.c.hash, blocks.c.source).where(
+                blocks.c.host == host, blocks.c.hash.in_(wanted[i:i + 500]), blocks.c.source != source_id))
+            for h, src in rows:
+                out.setdefault(h, set()).add(src)
+        return out
 
     def claim_states(self, c: Connection, source_id: str) -> dict[str, dict]:
         rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()
