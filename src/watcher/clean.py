@@ -139,16 +139,14 @@ def is_heading(p: str) -> bool:
     return not ends_sentence(p) and len(p.split()) <= SHORT_WORDS and len(p) <= 120
 
 
-def _is_figure_line(p: str) -> bool:
-    """A heading-like line inside the body that states a figure (a ranked item, a fact line)."""
-    return (is_heading(p) and any(c.isdigit() for c in _STAMP.sub("", p)) and not is_dateline(p)
-            and not is_marker(p) and not is_credit(p) and not _COUNTER.search(p))
+def is_headline(p: str) -> bool:
+    """A headline: a short line that is not a sentence, or a short question ("Will X curb Y?")."""
+    return is_heading(p) or (p.endswith("?") and len(p.split()) <= SHORT_WORDS)
 
 
 def _is_boundary(p: str) -> bool:
     """Lines that can open an inlined teaser block (headline, label, credit, date)."""
-    question_headline = p.endswith("?") and len(p.split()) <= SHORT_WORDS
-    return is_heading(p) or question_headline or is_credit(p) or is_dateline(p) or is_marker(p)
+    return is_headline(p) or is_credit(p) or is_dateline(p) or is_marker(p)
 
 
 def _fold(p: str) -> str:

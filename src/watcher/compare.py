@@ -415,12 +415,47 @@ def _moved_text(al: Alignment, base: list[Sentence], cur: list[Sentence]) -> tup
     return gone, came
 
 
-def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[str, ...] | list[str]
-            ) -> list[Finding]:
-    """Every difference between the baseline and the current version, as findings."""
+TEASER_HEAD_WORDS = 8
+
+
+def outside_seed(al: Alignment, cur_paras: list[str]) -> set[int]:
+    """Current paragraphs outside the article as a seed bounds it.
+
+    A seed is the article as someone saved it: its first and last paragraphs say where the text
+    starts and ends. Unpaired blocks above the first or below the last paragraph the page shares
+    with the seed are page furniture when they come with headline lines (a label, an inlined next
+    article's headline and blurb): from the first such line to the end, or from the top to the last
+    such line. Sentences alone there — an update or a new closing paragraph — stay the article's.
+    """
+    from .clean import is_headline
+
+    def is_heading(p: str) -> bool:  # teaser headlines may end in a period ("The Pentagon can't pass an audit. Again.")
+        return is_headline(p) or len(p.split()) <= TEASER_HEAD_WORDS
+
+    paired_c = sorted({s.paragraph for p in al.pairs for s in p.cur})
+    if len(paired_c) < 3:
+        return set()
+    out: set[int] = set()
+    tail = [j for j in range(paired_c[-1] + 1, len(cur_paras))]
+    heads = [j for j in tail if is_heading(cur_paras[j])]
+    if heads:
+        out.update(j for j in tail if j >= heads[0])
+    lead = [j for j in range(paired_c[0])]
+    heads = [j for j in lead if is_heading(cur_paras[j])]
+    if heads:
+        out.update(j for j in lead if j <= heads[-1])
+    return out
+
+
+def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[str, ...] | list[str],
+            *, seed: bool = False) -> list[Finding]:
+    """Every difference between the baseline and the current version, as findings. ``seed``: the
+    baseline is a seed document, whose ends bound the article (:func:`outside_seed`)."""
     base_s, cur_s = sentences(base_paragraphs), sentences(cur_paragraphs)
     al = align(base_s, cur_s)
     tail_b, tail_c = rotating_blocks(al, list(base_paragraphs), list(cur_paragraphs))
+    if seed:
+        tail_c |= outside_seed(al, list(cur_paragraphs))
     moved_b, moved_c = _moved_text(al, base_s, cur_s)
     out: list[Finding] = []
     for pair in al.pairs:
@@ -447,7 +482,7 @@ def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[
 
 def _removed_or_added(what: str, s: Sentence, in_tail: bool) -> str:
     if in_tail:
-        return f"block {what} while the article around it stayed (rotating page furniture, not compared as a claim)"
+        return f"block {what} outside the article's text (rotating or beyond the seed's ends: page furniture, not compared as a claim)"
     return f"sentence {what} ({_claim_summary(s)})" if s.claim.is_claim else f"sentence {what}"
 
 

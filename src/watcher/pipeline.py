@@ -144,7 +144,8 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             tmpl = _template_blocks(store, c, source, version, baseline)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
-                findings = template.demote(compare(baseline.paragraphs, version.paragraphs), tmpl)
+                findings = template.demote(compare(baseline.paragraphs, version.paragraphs,
+                                                   seed=baseline.origin == "seed"), tmpl)
                 new_alerts = alerts_mod.record_findings(store, c, source.id, findings, version, baseline,
                                                         source.url)
                 timings["compare"] = time.monotonic() - t1
