@@ -31,6 +31,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from tests.eval import markups
 from tests.fixtures.pages import (
     ARTICLES,
     TEASER_POOL,
@@ -47,7 +48,8 @@ SEED_RAND = ROOT / "seeds" / "002_e9ee366aa947b6a8.txt"
 
 CLAIM_KINDS = ("estimate_changed", "claim_changed", "claim_removed", "claim_added")
 FAULT_KINDS = ("source_warning", "source_error")
-MARKUPS = ("magazine", "thinktank", "news", "div")
+NATIVE_MARKUPS = ("magazine", "thinktank", "news", "div")  # the markups extraction was developed on
+MARKUPS = NATIVE_MARKUPS + markups.NEW_MARKUPS
 FAULT_PAGES = ("consent", "paywall", "error", "truncated")
 
 
@@ -70,6 +72,7 @@ class State:
     updated: str = ""  # news_page: "Updated: …" stamp
     date: str = ""  # magazine / thinktank publication date
     fault: str | None = None  # one of FAULT_PAGES: this check serves a fault page instead
+    tick: int = 0  # checks since the first version: live clocks, "N minutes ago", like counts
 
 
 Op = Callable[[State], State]
@@ -282,7 +285,7 @@ class Step:
     expect: tuple[Expect, ...] = ()
 
     def apply(self, st: State) -> State:
-        st = _with(st, fault=None)  # a fault lasts one check
+        st = _with(st, fault=None, tick=st.tick + 1)  # a fault lasts one check; every check moves the clock
         for op in self.ops:
             st = op(st)
         return st
@@ -364,7 +367,7 @@ Select Manage preferences to see more options, including how to reject non-essen
 
 
 _SITES = {"magazine": "Statecraft Review", "thinktank": "Policy Research Institute", "news": "The Daily Ledger",
-          "div": "Regional Observer"}
+          "div": "Regional Observer", **markups.SITES}
 
 
 def render(sc: Scenario, st: State) -> str:
@@ -400,6 +403,11 @@ def render(sc: Scenario, st: State) -> str:
                          updated=st.updated)
     if sc.markup == "div":
         return div_page(title, paras, tail_teasers=teasers)
+    if sc.markup in markups.GENERATORS:
+        chrome = markups.Chrome(teasers=teasers, offset=st.teaser_offset, tick=st.tick, caption=st.caption,
+                                credit=st.credit, date=st.date or "June 19, 2024", dateline=st.dateline,
+                                updated=st.updated, dek=opt.get("dek", ""), author=opt.get("author", ""))
+        return markups.GENERATORS[sc.markup](title, paras, chrome)
     raise ScenarioError(f"unknown markup {sc.markup!r}")
 
 
@@ -831,9 +839,21 @@ def _rs_div() -> Scenario:
     )
 
 
+def in_markup(sc: Scenario, markup: str) -> Scenario:
+    """The same article and steps served in another markup (id ``<id>-<markup>``).
+
+    The steps are markup-neutral by construction: each chrome op (teaser rotation, caption, date,
+    dateline, update stamp) drives whatever boilerplate that markup shows, and every check moves its
+    clocks, so a harmless step stays harmless and a claim step expects the same alerts."""
+    return dataclasses.replace(sc, id=f"{sc.id}-{markup}", markup=markup)
+
+
 def build() -> tuple[Scenario, ...]:
-    return (_rs_putin_kim(), _rand_embrace(), _county_budget(), _measles(), _wildfire(), _central_bank(),
-            _rs_div())
+    """Every article in its native markup plus every new markup (``rs-div`` is a second step list
+    for seed 000 and stays in the div markup only)."""
+    native = (_rs_putin_kim(), _rand_embrace(), _county_budget(), _measles(), _wildfire(), _central_bank())
+    variants = tuple(in_markup(sc, m) for sc in native for m in markups.NEW_MARKUPS)
+    return native + (_rs_div(),) + variants
 
 
 SCENARIOS: tuple[Scenario, ...] = build()
