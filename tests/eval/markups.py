@@ -252,7 +252,7 @@ def liveblog_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
                      f'<div class="lb-share"><a href="#">Share this post</a></div></div>')
     upd = escape(c.updated) if c.updated else _ago(c.tick, 3)
     most = "".join(f'<li><a href="/{_slug(t.title)}">{escape(t.title)}</a></li>' for t in c.teasers)
-    body = f"""<div class="gdpr"><p>We value your privacy. We and our partners store and access information on your device.</p><button>Agree</button></div>
+    body = f"""<div class="gdpr"><p>We value your privacy. We and our partners use cookies to store and access information on your device.</p><button>Agree</button></div>
 <header><a href="/">{site}</a><nav><ul>{_nav_links(("Live", "World", "Politics", "Climate", "Markets"))}</ul></nav></header>
 <main>
 <div class="lb-head"><span class="lb-badge">LIVE</span><h1>{escape(title)}</h1>
