@@ -215,8 +215,9 @@ def inline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     for i, p in enumerate(paras):
         parts.append(f"<p>{escape(p)}</p>")
         if i == 0:
-            parts.append(f'<p><img src="/photos/lead.jpg" alt=""><br><small>{escape(cap)}</small></p>'
-                         f"<p><small>{escape(credit)}</small></p>")
+            parts.append(f'<p><img src="/photos/lead.jpg" alt=""><br><small>{escape(cap)}</small></p>')
+            if credit:
+                parts.append(f"<p><small>{escape(credit)}</small></p>")
         if i == 1:
             parts.append('<div class="nl-box"><p><strong>Sign up for The Briefing</strong></p><p>Our 5 best '
                          "stories every weekday morning, read by more than 250,000 people.</p><form><input "

@@ -1,11 +1,15 @@
 """Labelled article-revision scenarios for measuring claim alerts end to end (issue "claim engine", 7).
 
 A :class:`Scenario` is an article, the markup it is served in (one of the generators of
-``tests/fixtures/pages.py``) and a sequence of :class:`Step`\\ s. Each step transforms the *current*
-article state (steps are cumulative) and carries a label: the alerts this step alone should raise,
-as ``(kind, distinguishing substring)``; ``expect=[]`` marks a harmless step. A substring matches
-an alert's ``before``, ``after`` or ``explanation`` (case-insensitive); :class:`Expect` can also
-require words in the explanation (``explains=``).
+``tests/fixtures/pages.py``, the native markups, or of :mod:`tests.eval.markups`, the unseen ones)
+and a sequence of :class:`Step`\\ s. Every article runs its steps in its native markup and again in
+each unseen markup (:func:`in_markup`): chrome ops drive whatever boilerplate that markup shows and
+every check advances ``State.tick`` (live clocks, relative times, like counts), so the labels hold
+in every markup. Each step transforms the *current* article state (steps are cumulative) and
+carries a label: the alerts this step alone should raise, as ``(kind, distinguishing substring)``;
+``expect=[]`` marks a harmless step. A substring matches an alert's ``before``, ``after`` or
+``explanation`` (case-insensitive); :class:`Expect` can also require words in the explanation
+(``explains=``).
 
 The labels say what a demanding analyst wants, not what the engine does today:
 
