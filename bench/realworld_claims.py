@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "realworld-dev"
 NUM = re.compile(r"\d+")
 HALVES = ("A", "B")
-THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)")
+THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))")
+FIGURE = re.compile(r"\d(?:[\d,.\u202f\u00a0]*\d)?")  # a whole figure as written: 8,000 or 3.5
 
 
 def half_of(file_name: str) -> str:
@@ -52,15 +53,18 @@ def bump(snippet: str) -> str | None:
 
 
 def edited_figures(snippet: str) -> tuple[str, str]:
-    """The (old, new) digits :func:`bump` puts in place of the snippet's first number."""
-    n = NUM.search(snippet).group(0)
-    return n, _bumped(n)
+    """The whole figure :func:`bump` edits, before and after, without thousands separators: the
+    digits bumped in ``8,000`` are ``8``, but the analyst reads (and the alert shows) 8,000 → 9,000."""
+    m = NUM.search(snippet)
+    old = FIGURE.match(snippet, m.start()).group(0)
+    new = FIGURE.match(bump(snippet), m.start()).group(0)
+    return THOUSANDS.sub("", old), THOUSANDS.sub("", new)
 
 
 def shows_edit(finding, old: str, new: str) -> bool:
-    """Whether the alert names both figures (digits compared without thousands separators)."""
+    """Whether the alert names both figures (compared without thousands separators)."""
     hay = THOUSANDS.sub("", " ".join([finding.explanation or "", json.dumps(finding.changes, default=str)]))
-    return bool(re.search(rf"(?<!\d){old}(?!\d)", hay) and re.search(rf"(?<!\d){new}(?!\d)", hay))
+    return all(re.search(rf"(?<![\d.]){re.escape(x)}(?![\d]|\.\d)", hay) for x in (old, new))
 
 
 def cases(half: str | None = None) -> Iterator[tuple[str, str, str, bytes, bytes]]:
