@@ -105,11 +105,13 @@ def _clock(minutes: int) -> str:
 
 
 def _ago(tick: int, step: int = 1) -> str:
+    """A relative stamp ("9 minutes ago", "2 hours ago") that grows ``step`` minutes per check."""
     n = 2 + tick * step
     return f"{n} minutes ago" if n < 60 else f"{n // 60} hours ago"
 
 
 def _likes(base: int, i: int, tick: int) -> int:
+    """Like counts climb every check, at a different pace per comment slot."""
     return base + tick * (i % 3 + 1)
 
 
