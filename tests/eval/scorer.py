@@ -231,8 +231,17 @@ def _restore_env(saved: dict[str, str | None]) -> None:
 
 
 def _worker_init() -> None:
+    """Start this process's own local server: scenarios use distinct paths, but a server per
+    process keeps the workers independent (its daemon threads end with the worker)."""
     global _server
-    _server = PageServer().__enter__()  # lives as long as the worker (daemon threads)
+    _server = PageServer().__enter__()
+
+
+def _worker_stop() -> None:
+    global _server
+    if _server is not None:
+        _server.__exit__()
+        _server = None
 
 
 def _realworld_half(half: str) -> dict | None:
@@ -296,7 +305,7 @@ def run_all(verbose: bool = False, workers: int | None = None) -> tuple[list[Ste
                 for job in _jobs():
                     done[job[:2]] = _task(job, verbose)[2]
             finally:
-                _server.__exit__()
+                _worker_stop()
         else:
             ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
             with ctx.Pool(workers, initializer=_worker_init) as pool:
