@@ -1,13 +1,56 @@
 """End-to-end evaluation of claim alerts on labelled revision scenarios (tests/eval/).
 
 Run the report by hand with ``python -m tests.eval.scorer`` (``-v`` for a line per step).
+
+The floors are the *targets* (precision and recall >= 0.98 in every markup; on each half of
+../shared/realworld-dev main-text figure edits alerted >= 0.95, also with both figures shown in the
+alert, and boilerplate figure edits alerted <= 0.02), one test case per markup / half. Extraction
+is being rewritten, so the cases that fail on today's code are marked ``xfail(strict=False)`` with
+the leak that makes them fail; whoever makes one pass removes its entry from the ``XFAIL_*`` tables
+below. The pooled totals need no floor of their own: every markup at >= 0.98 implies it.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.eval import scenarios, scorer
+from tests.eval import markups, scenarios, scorer
+
+PRECISION = RECALL = 0.98
+MAIN_TEXT = 0.95
+BOILERPLATE = 0.02
+
+_TEASERS = "rotating teaser blurbs (TEASER_POOL) become claim_added/claim_removed alerts"
+XFAIL_PRECISION: dict[str, str] = {
+    "components": f"'Keep reading' cards in class-less divs after the body: {_TEASERS}",
+    "cardgrid": f"card grid (headline link, image, blurb) after the body: {_TEASERS}",
+    "inline": "the <p><small> caption and the newsletter box text come and go as claims, and the paragraphs "
+              "after the last 'Read more:' link are dropped/re-added when the links move",
+    "liveblog": "the last live-blog post is dropped and re-added when the number of posts changes",
+    "comments": "reader comments (name, time, text, likes) and 'You may also like' cards are taken as "
+                "article text",
+}
+XFAIL_RECALL: dict[str, str] = {
+    "components": "a paragraph added at the end of the body (just before the cards) is dropped as tail",
+    "cardgrid": "a paragraph added at the end of the body (just before the grid) is dropped as tail",
+}
+_LOST_A = ("main text lost on half A: nurmeinstandpunkt, auto-motor.at, lemire.me (2), uniqz.de, zdh.de, "
+           "katzen-forum.net")
+XFAIL_MAIN_TEXT: dict[str, str] = {"A": _LOST_A}
+XFAIL_SHOWN: dict[str, str] = {
+    "A": _LOST_A,
+    "B": "main text lost on 2 dated pages (resonator-podcast.de, 0ac0531f…), and blog.python.org's "
+         "'Python 3.6.0' -> '4.6.0' is shown as '3.6 → 4.6'",
+}
+XFAIL_BOILERPLATE: dict[str, str] = {"A": "gofeminin.de.abnehmen.html: the teaser '20 Kilo abnehmen' is alerted"}
+
+
+def _cases(keys: tuple[str, ...], xfail: dict[str, str]) -> list:
+    """One case per key; the ones known to fail today are non-strict xfails with their reason."""
+    return [pytest.param(k, id=k, marks=[pytest.mark.xfail(strict=False, reason=xfail[k])] if k in xfail else [])
+            for k in keys]
 
 
 @pytest.fixture(scope="module")
@@ -15,24 +58,127 @@ def result() -> dict:
     return scorer.evaluate()
 
 
+def _markup(result: dict, markup: str) -> dict:
+    assert markup in result["by_markup"], f"no scenario in markup {markup!r}"
+    return result["by_markup"][markup]
+
+
+def _half(result: dict, half: str) -> dict:
+    if half not in result["realworld"]:
+        pytest.skip("../shared/realworld-dev is not beside this checkout")
+    return result["realworld"][half]
+
+
+def _report(result: dict, failures: list[dict] | None = None) -> str:
+    return scorer.format_table(result) + "\n\n" + scorer.format_failures(failures or [])
+
+
+# ------------------------------------------------------------------------------------------ the set
+
+
 def test_scenario_set_is_large_and_varied() -> None:
     scenarios.validate()
     s = scenarios.stats()
-    assert s["steps"] >= 80, s
-    assert s["articles"] >= 4, s
-    assert s["markups"] >= 3, s
+    assert s["steps"] >= 600, s
+    assert s["articles"] >= 6, s
+    assert s["markups"] == len(scenarios.MARKUPS) >= 10, s
     assert s["harmless_steps"] >= s["claim_steps"], s
     kinds = {e.kind for sc in scenarios.SCENARIOS for st in sc.steps for e in st.expect}
     assert set(scenarios.CLAIM_KINDS) | {"source_warning"} <= kinds
 
 
+def test_every_article_in_at_least_six_markups() -> None:
+    seen: dict[str, set[str]] = {}
+    for sc in scenarios.SCENARIOS:
+        seen.setdefault(sc.article, set()).add(sc.markup)
+    assert all(len(m) >= 6 and set(markups.NEW_MARKUPS) <= m for m in seen.values()), seen
+
+
+def _pages(markup: str) -> list[str]:
+    """Every page one markup serves for the set (first version and every step)."""
+    out = []
+    for sc in scenarios.SCENARIOS:
+        if sc.markup == markup:
+            out.append(scenarios.render(sc, sc.initial_state()))
+            out += [scenarios.render(sc, st) for step, st in sc.states() if not step.is_fault]
+    return out
+
+
+@pytest.mark.parametrize("markup", markups.NEW_MARKUPS)
+def test_new_markups_ship_real_chrome(markup: str) -> None:
+    page = _pages(markup)[0]
+    for part in ("<head>", "<script", "<title>", "cookies", "&copy; 2024", 'href="/', "privacy"):
+        assert part in page.lower(), (markup, part)
+
+
+def test_components_markup_has_no_semantic_tags_classes_or_ids() -> None:
+    bad = re.compile(r"\s(?:class|id)=|<(?:article|main|aside|nav|header|footer|figure|h[1-6])\b")
+    for page in _pages("components"):
+        assert not bad.search(page.split("<body>", 1)[1]), bad.search(page.split("<body>", 1)[1])
+
+
+CHROME_OPS = ("rotate_teasers", "set_caption", "set_date", "set_dateline", "set_updated")
+
+
+@pytest.mark.parametrize("markup", scenarios.MARKUPS)
+def test_chrome_steps_change_that_markups_page(markup: str) -> None:
+    """A harmless chrome step must change what this markup serves, or it tests nothing here."""
+    for sc in scenarios.SCENARIOS:
+        if sc.markup != markup:
+            continue
+        prev = scenarios.render(sc, sc.initial_state())
+        for step, st in sc.states():
+            page = scenarios.render(sc, st)
+            if step.ops and all(op.__name__.startswith(CHROME_OPS) for op in step.ops):
+                assert page != prev, (sc.id, step.name)
+            prev = page
+
+
+# ------------------------------------------------------------------------------------------ floors
+
+
 @pytest.mark.slow
-def test_claim_alert_precision_and_recall(result: dict) -> None:
-    report = scorer.format_report(result)
-    assert result["precision"] >= 0.95 and result["recall"] >= 0.95, report
+@pytest.mark.parametrize("markup", _cases(scenarios.MARKUPS, XFAIL_PRECISION))
+def test_precision_per_markup(result: dict, markup: str) -> None:
+    m = _markup(result, markup)
+    assert m["precision"] >= PRECISION, _report(result, m["failures"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("markup", _cases(scenarios.MARKUPS, XFAIL_RECALL))
+def test_recall_per_markup(result: dict, markup: str) -> None:
+    m = _markup(result, markup)
+    assert m["recall"] >= RECALL, _report(result, m["failures"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("half", _cases(scorer.HALVES, XFAIL_MAIN_TEXT))
+def test_realworld_main_text_edits_alerted(result: dict, half: str) -> None:
+    h = _half(result, half)
+    assert h["main_text_recall"] >= MAIN_TEXT, h["failures"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("half", _cases(scorer.HALVES, XFAIL_SHOWN))
+def test_realworld_main_text_alerts_show_both_figures(result: dict, half: str) -> None:
+    h = _half(result, half)
+    assert h["main_text_shown_recall"] >= MAIN_TEXT, h["failures"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("half", _cases(scorer.HALVES, XFAIL_BOILERPLATE))
+def test_realworld_boilerplate_edits_silent(result: dict, half: str) -> None:
+    h = _half(result, half)
+    assert h["boilerplate_alert_rate"] <= BOILERPLATE, h["failures"]
 
 
 @pytest.mark.slow
 def test_fault_pages_raise_a_source_warning(result: dict) -> None:
     assert result["faults_detected"] == result["faults_expected"], scorer.format_report(result)
     assert result["unexpected_fault_alerts"] == 0, scorer.format_report(result)
+
+
+@pytest.mark.slow
+def test_scorer_stays_inside_the_suite_budget(result: dict) -> None:
+    """~90 s is the budget on a 2-core machine; twice that means something blew up."""
+    assert result["seconds"] < 180, result["seconds"]

@@ -1,11 +1,15 @@
 """Labelled article-revision scenarios for measuring claim alerts end to end (issue "claim engine", 7).
 
 A :class:`Scenario` is an article, the markup it is served in (one of the generators of
-``tests/fixtures/pages.py``) and a sequence of :class:`Step`\\ s. Each step transforms the *current*
-article state (steps are cumulative) and carries a label: the alerts this step alone should raise,
-as ``(kind, distinguishing substring)``; ``expect=[]`` marks a harmless step. A substring matches
-an alert's ``before``, ``after`` or ``explanation`` (case-insensitive); :class:`Expect` can also
-require words in the explanation (``explains=``).
+``tests/fixtures/pages.py``, the native markups, or of :mod:`tests.eval.markups`, the unseen ones)
+and a sequence of :class:`Step`\\ s. Every article runs its steps in its native markup and again in
+each unseen markup (:func:`in_markup`): chrome ops drive whatever boilerplate that markup shows and
+every check advances ``State.tick`` (live clocks, relative times, like counts), so the labels hold
+in every markup. Each step transforms the *current* article state (steps are cumulative) and
+carries a label: the alerts this step alone should raise, as ``(kind, distinguishing substring)``;
+``expect=[]`` marks a harmless step. A substring matches an alert's ``before``, ``after`` or
+``explanation`` (case-insensitive); :class:`Expect` can also require words in the explanation
+(``explains=``).
 
 The labels say what a demanding analyst wants, not what the engine does today:
 
@@ -31,6 +35,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from tests.eval import markups
 from tests.fixtures.pages import (
     ARTICLES,
     TEASER_POOL,
@@ -47,7 +52,8 @@ SEED_RAND = ROOT / "seeds" / "002_e9ee366aa947b6a8.txt"
 
 CLAIM_KINDS = ("estimate_changed", "claim_changed", "claim_removed", "claim_added")
 FAULT_KINDS = ("source_warning", "source_error")
-MARKUPS = ("magazine", "thinktank", "news", "div")
+NATIVE_MARKUPS = ("magazine", "thinktank", "news", "div")  # the markups extraction was developed on
+MARKUPS = NATIVE_MARKUPS + markups.NEW_MARKUPS
 FAULT_PAGES = ("consent", "paywall", "error", "truncated")
 
 
@@ -70,6 +76,7 @@ class State:
     updated: str = ""  # news_page: "Updated: …" stamp
     date: str = ""  # magazine / thinktank publication date
     fault: str | None = None  # one of FAULT_PAGES: this check serves a fault page instead
+    tick: int = 0  # checks since the first version: live clocks, "N minutes ago", like counts
 
 
 Op = Callable[[State], State]
@@ -282,7 +289,7 @@ class Step:
     expect: tuple[Expect, ...] = ()
 
     def apply(self, st: State) -> State:
-        st = _with(st, fault=None)  # a fault lasts one check
+        st = _with(st, fault=None, tick=st.tick + 1)  # a fault lasts one check; every check moves the clock
         for op in self.ops:
             st = op(st)
         return st
@@ -364,7 +371,7 @@ Select Manage preferences to see more options, including how to reject non-essen
 
 
 _SITES = {"magazine": "Statecraft Review", "thinktank": "Policy Research Institute", "news": "The Daily Ledger",
-          "div": "Regional Observer"}
+          "div": "Regional Observer", **markups.SITES}
 
 
 def render(sc: Scenario, st: State) -> str:
@@ -400,6 +407,11 @@ def render(sc: Scenario, st: State) -> str:
                          updated=st.updated)
     if sc.markup == "div":
         return div_page(title, paras, tail_teasers=teasers)
+    if sc.markup in markups.GENERATORS:
+        chrome = markups.Chrome(teasers=teasers, offset=st.teaser_offset, tick=st.tick, caption=st.caption,
+                                credit=st.credit, date=st.date or "June 19, 2024", dateline=st.dateline,
+                                updated=st.updated, dek=opt.get("dek", ""), author=opt.get("author", ""))
+        return markups.GENERATORS[sc.markup](title, paras, chrome)
     raise ScenarioError(f"unknown markup {sc.markup!r}")
 
 
@@ -831,9 +843,21 @@ def _rs_div() -> Scenario:
     )
 
 
+def in_markup(sc: Scenario, markup: str) -> Scenario:
+    """The same article and steps served in another markup (id ``<id>-<markup>``).
+
+    The steps are markup-neutral by construction: each chrome op (teaser rotation, caption, date,
+    dateline, update stamp) drives whatever boilerplate that markup shows, and every check moves its
+    clocks, so a harmless step stays harmless and a claim step expects the same alerts."""
+    return dataclasses.replace(sc, id=f"{sc.id}-{markup}", markup=markup)
+
+
 def build() -> tuple[Scenario, ...]:
-    return (_rs_putin_kim(), _rand_embrace(), _county_budget(), _measles(), _wildfire(), _central_bank(),
-            _rs_div())
+    """Every article in its native markup plus every new markup (``rs-div`` is a second step list
+    for seed 000 and stays in the div markup only)."""
+    native = (_rs_putin_kim(), _rand_embrace(), _county_budget(), _measles(), _wildfire(), _central_bank())
+    variants = tuple(in_markup(sc, m) for sc in native for m in markups.NEW_MARKUPS)
+    return native + (_rs_div(),) + variants
 
 
 SCENARIOS: tuple[Scenario, ...] = build()

@@ -13,11 +13,24 @@ Scoring, per step, on the alerts that step added (``store.alerts(since_id=…)``
 * ``source_warning`` / ``source_error`` are scored separately (expected warnings found / missed,
   unexpected fault alerts); ``text_changed`` is ignored.
 
-``python -m tests.eval.scorer`` prints the failing steps and the totals; :func:`evaluate` returns them.
+Results are broken down per markup (the native ones extraction was developed on and the unseen
+ones of :mod:`tests.eval.markups`), and the real-page figure edits of
+``bench/realworld_claims.py`` are added per half of ../shared/realworld-dev (half A: first hex
+digit of sha1(file name) even; half B: odd), so a rule tuned on one half shows on the other.
+
+Scenarios run in parallel worker processes (``WATCHER_EVAL_JOBS``, default: the CPU count, at most
+4), each with its own local server: the set is ~860 steps and must stay inside the test suite's
+time budget on a 2-core machine. ``WATCHER_EVAL_JOBS=1`` runs everything in this process. Workers
+are spawned (not forked: the caller, e.g. pytest, may hold threads), so a script calling
+:func:`evaluate` needs the usual ``if __name__ == "__main__":`` guard.
+
+``python -m tests.eval.scorer`` prints the failing steps, the per-markup / per-half table and the
+totals; :func:`evaluate` returns them.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -26,7 +39,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.eval.scenarios import CLAIM_KINDS, FAULT_KINDS, SCENARIOS, Expect, Scenario, Step, render, stats
+from tests.eval.scenarios import (
+    CLAIM_KINDS,
+    FAULT_KINDS,
+    MARKUPS,
+    NATIVE_MARKUPS,
+    SCENARIOS,
+    Expect,
+    Scenario,
+    Step,
+    render,
+    stats,
+)
 from watcher.sitegen import LocalSite
 
 # ------------------------------------------------------------------------------------------ server
@@ -58,6 +82,7 @@ class PageServer:
 @dataclass
 class StepResult:
     scenario: str
+    markup: str
     step: str
     expect: tuple[Expect, ...]
     claims: list[dict]  # claim alerts this step raised
@@ -108,11 +133,11 @@ def _match(expected: list[Expect], got: list[dict]) -> tuple[list[tuple[Expect, 
     return matched, missing, unexpected
 
 
-def score_step(scenario: str, st: Step | None, name: str, new_alerts: list[dict], outcome: str) -> StepResult:
+def score_step(sc: Scenario, st: Step | None, name: str, new_alerts: list[dict], outcome: str) -> StepResult:
     expect = st.expect if st else ()
     claims = [a for a in new_alerts if a["kind"] in CLAIM_KINDS]
     faults = [a for a in new_alerts if a["kind"] in FAULT_KINDS]
-    r = StepResult(scenario, name, expect, claims, faults, outcome=outcome)
+    r = StepResult(sc.id, sc.markup, name, expect, claims, faults, outcome=outcome)
     r.matched, r.missing, r.unexpected = _match([e for e in expect if e.is_claim], claims)
     _, r.fault_missing, r.fault_unexpected = _match([e for e in expect if e.kind in FAULT_KINDS], faults)
     return r
@@ -156,11 +181,11 @@ def run_scenario(sc: Scenario, server: PageServer, verbose: bool = False) -> lis
             server.set(path, render(sc, state))
             new, outcome = check()
             if sc.seed is not None:  # the first fetch is compared with the seed: nothing should alert
-                results.append(score_step(sc.id, None, "00 first fetch vs seed baseline", new, outcome))
+                results.append(score_step(sc, None, "00 first fetch vs seed baseline", new, outcome))
             for n, (st, state) in enumerate(sc.states(), start=1):
                 server.set(path, render(sc, state))
                 new, outcome = check()
-                results.append(score_step(sc.id, st, f"{n:02d} {st.name}", new, outcome))
+                results.append(score_step(sc, st, f"{n:02d} {st.name}", new, outcome))
                 if verbose:
                     r = results[-1]
                     mark = "FAIL" if r.failed else "ok  "
@@ -174,43 +199,139 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
-def evaluate(verbose: bool = False) -> dict:
-    """Run every scenario; return counts, precision, recall, false alerts per 100 harmless steps and
-    the failing steps (each with what was expected and what the engine raised)."""
-    t0 = time.monotonic()
-    saved = {k: os.environ.get(k) for k in ("NO_PROXY", "no_proxy")}
-    for k in saved:  # the local server must never be reached through a proxy
-        os.environ[k] = ",".join(x for x in (saved[k], "127.0.0.1", "localhost") if x)
-    results: list[StepResult] = []
-    try:
-        with PageServer() as server:
-            for sc in SCENARIOS:
-                results += run_scenario(sc, server, verbose)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+# ------------------------------------------------------------------------------------------ parallel run
 
+HALVES = ("A", "B")
+_server: PageServer | None = None  # one per worker process
+
+
+def _local_env(empty_dir: str) -> dict[str, str | None]:
+    """Environment for checks of pages on 127.0.0.1 (inherited by the workers); returns the saved
+    values for :func:`_restore_env`.
+
+    * the local server is never reached through a proxy (``NO_PROXY``);
+    * the CA store is an empty directory: every check builds an HTTP client, and loading the CA
+      bundle into each one was about half the CPU time of the set, for plain-http local pages that
+      never use it (``SSL_CERT_DIR`` is read lazily; ``SSL_CERT_FILE`` would win, so it is unset).
+    """
+    saved = {k: os.environ.get(k) for k in ("NO_PROXY", "no_proxy", "SSL_CERT_DIR", "SSL_CERT_FILE")}
+    for k in ("NO_PROXY", "no_proxy"):
+        os.environ[k] = ",".join(x for x in (saved[k], "127.0.0.1", "localhost") if x)
+    os.environ["SSL_CERT_DIR"] = empty_dir
+    os.environ.pop("SSL_CERT_FILE", None)
+    return saved
+
+
+def _restore_env(saved: dict[str, str | None]) -> None:
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def _worker_init() -> None:
+    """Start this process's own local server: scenarios use distinct paths, but a server per
+    process keeps the workers independent (its daemon threads end with the worker)."""
+    global _server
+    _server = PageServer().__enter__()
+
+
+def _worker_stop() -> None:
+    global _server
+    if _server is not None:
+        _server.__exit__()
+        _server = None
+
+
+def _realworld_half(half: str) -> dict | None:
+    """bench/realworld_claims.py on one half, or None when ../shared/realworld-dev is absent."""
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    if str(bench) not in sys.path:
+        sys.path.insert(0, str(bench))
+    import realworld_claims
+
+    if not (realworld_claims.DATA / "evaldata.json").exists():
+        return None
+    r = realworld_claims.evaluate(half=half)
+    main, boiler = r["tp"] + r["fn"], r["fp"] + r["tn"]
+    return {
+        "half": half,
+        "main_text_edits": main,
+        "main_text_alerted": r["tp"],
+        "main_text_shown": r["shown"],  # alerted with both the old and the new figure in the alert
+        "boilerplate_edits": boiler,
+        "boilerplate_alerted": r["fp"],
+        "main_text_recall": _ratio(r["tp"], main),
+        "main_text_shown_recall": _ratio(r["shown"], main),
+        "boilerplate_alert_rate": r["fp"] / boiler if boiler else 0.0,
+        "failures": [" | ".join(f) for f in r["failures"]],
+    }
+
+
+def _task(job: tuple[str, str | int], verbose: bool = False) -> tuple[str, str | int, object]:
+    kind, key = job
+    if kind == "half":
+        return kind, key, _realworld_half(str(key))
+    assert _server is not None
+    return kind, key, run_scenario(SCENARIOS[int(key)], _server, verbose)
+
+
+def _task_verbose(job: tuple[str, str | int]) -> tuple[str, str | int, object]:
+    return _task(job, verbose=True)
+
+
+def _jobs() -> list[tuple[str, str | int]]:
+    """Longest first, so the workers finish together: the real-page halves, then big scenarios."""
+    order = sorted(range(len(SCENARIOS)), key=lambda i: -len(SCENARIOS[i].steps))
+    return [("half", h) for h in HALVES] + [("scenario", i) for i in order]
+
+
+def _workers() -> int:
+    env = os.environ.get("WATCHER_EVAL_JOBS")
+    return max(1, int(env)) if env else min(4, os.cpu_count() or 1)
+
+
+def run_all(verbose: bool = False, workers: int | None = None) -> tuple[list[StepResult], dict[str, dict | None]]:
+    """Every scenario's step results (in set order) and the realworld rows per half."""
+    workers = workers or _workers()
+    done: dict[tuple[str, str | int], object] = {}
+    empty = tempfile.TemporaryDirectory(prefix="watcher-eval-no-ca-")
+    saved = _local_env(empty.name)
+    try:
+        if workers == 1:
+            _worker_init()
+            try:
+                for job in _jobs():
+                    done[job[:2]] = _task(job, verbose)[2]
+            finally:
+                _worker_stop()
+        else:
+            ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+            with ctx.Pool(workers, initializer=_worker_init) as pool:
+                fn = _task_verbose if verbose else _task
+                for kind, key, res in pool.imap_unordered(fn, _jobs()):
+                    done[(kind, key)] = res
+    finally:
+        _restore_env(saved)
+        empty.cleanup()
+    results = [r for i in range(len(SCENARIOS)) for r in done[("scenario", i)]]
+    return results, {h: done[("half", h)] for h in HALVES}
+
+
+# ------------------------------------------------------------------------------------------ scoring
+
+
+def _counts(results: list[StepResult]) -> dict:
+    """TP/FP/FN, precision, recall and false alerts per 100 harmless steps of some step results."""
     tp = sum(len(r.matched) for r in results)
     fp = sum(len(r.unexpected) for r in results)
     fn = sum(len(r.missing) for r in results)
     harmless = [r for r in results if r.harmless]
     harmless_fp = sum(len(r.unexpected) for r in harmless)
     fault_expected = sum(1 for r in results for e in r.expect if e.kind in FAULT_KINDS)
-    fault_missed = sum(len(r.fault_missing) for r in results)
-    by_kind: dict[str, Counter] = {k: Counter() for k in CLAIM_KINDS}
-    for r in results:
-        for e, _ in r.matched:
-            by_kind[e.kind]["tp"] += 1
-        for e in r.missing:
-            by_kind[e.kind]["fn"] += 1
-        for a in r.unexpected:
-            by_kind[a["kind"]]["fp"] += 1
     precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
     return {
-        **stats(),
         "scored_steps": len(results),
         "tp": tp, "fp": fp, "fn": fn,
         "precision": precision,
@@ -220,11 +341,40 @@ def evaluate(verbose: bool = False) -> dict:
         "harmless_steps_with_claim_alerts": sum(1 for r in harmless if r.unexpected),
         "false_alerts_per_100_harmless": 100.0 * harmless_fp / len(harmless) if harmless else 0.0,
         "faults_expected": fault_expected,
-        "faults_detected": fault_expected - fault_missed,
+        "faults_detected": fault_expected - sum(len(r.fault_missing) for r in results),
         "unexpected_fault_alerts": sum(len(r.fault_unexpected) for r in results),
-        "by_kind": {k: dict(v) for k, v in by_kind.items()},
         "failed_steps": sum(r.failed for r in results),
+    }
+
+
+def evaluate(verbose: bool = False, workers: int | None = None) -> dict:
+    """Run every scenario and both realworld halves; return the totals (counts, precision, recall,
+    false alerts per 100 harmless steps, failing steps), ``by_markup`` (the same counts per markup,
+    plus its failures) and ``realworld`` (per half: main-text edits alerted / shown, boilerplate
+    edits alerted; ``{}`` when ../shared/realworld-dev is absent)."""
+    t0 = time.monotonic()
+    results, halves = run_all(verbose, workers)
+    by_kind: dict[str, Counter] = {k: Counter() for k in CLAIM_KINDS}
+    for r in results:
+        for e, _ in r.matched:
+            by_kind[e.kind]["tp"] += 1
+        for e in r.missing:
+            by_kind[e.kind]["fn"] += 1
+        for a in r.unexpected:
+            by_kind[a["kind"]]["fp"] += 1
+    by_markup = {}
+    for m in MARKUPS:
+        rs = [r for r in results if r.markup == m]
+        if rs:
+            by_markup[m] = {**_counts(rs), "native": m in NATIVE_MARKUPS,
+                            "failures": [_failure(r) for r in rs if r.failed]}
+    return {
+        **stats(),
+        **_counts(results),
+        "by_kind": {k: dict(v) for k, v in by_kind.items()},
         "failures": [_failure(r) for r in results if r.failed],
+        "by_markup": by_markup,
+        "realworld": {h: v for h, v in halves.items() if v is not None},
         "seconds": time.monotonic() - t0,
     }
 
@@ -249,6 +399,7 @@ def _alert_line(a: dict) -> str:
 def _failure(r: StepResult) -> dict:
     return {
         "scenario": r.scenario,
+        "markup": r.markup,
         "step": r.step,
         "outcome": r.outcome,
         "expected": [str(e) for e in r.expect],
@@ -271,8 +422,29 @@ def format_failures(failures: list[dict]) -> str:
     return "\n".join(out)
 
 
+def format_table(res: dict) -> str:
+    """One row per markup (``*`` = native: extraction was developed on it) and per realworld half."""
+    out = [f"{'markup':<14}{'steps':>6}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>7}{'recall':>7}{'FA/100h':>9}",
+           "-" * 58]
+    for m, v in res["by_markup"].items():
+        name = m + ("*" if v["native"] else "")
+        out.append(f"{name:<14}{v['scored_steps']:>6}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}{v['precision']:>7.2f}"
+                   f"{v['recall']:>7.2f}{v['false_alerts_per_100_harmless']:>9.1f}")
+    if res["realworld"]:
+        out += ["", f"{'realworld':<14}{'main-text edits alerted':>26}{'with both figures':>20}"
+                    f"{'boilerplate edits alerted':>28}", "-" * 88]
+        for h, v in res["realworld"].items():
+            n = v["main_text_edits"]
+            out.append(f"{'half ' + h:<14}{v['main_text_alerted']:>8}/{n:<4} ({v['main_text_recall']:6.1%})"
+                       f"{v['main_text_shown']:>8}/{n:<4}({v['main_text_shown_recall']:6.1%})"
+                       f"{v['boilerplate_alerted']:>12}/{v['boilerplate_edits']:<4}({v['boilerplate_alert_rate']:6.1%})")
+    return "\n".join(out)
+
+
 def format_report(res: dict) -> str:
     lines = ["", "failing steps (✗ = unexpected alert):", "", format_failures(res["failures"]) or "(none)", "",
+             "per markup (* = native) and per realworld half (sha1(file name) first hex digit even = A):", "",
+             format_table(res), "",
              "totals:",
              f"  set            : {res['steps']} steps ({res['claim_steps']} claim, {res['harmless_steps']} harmless, "
              f"{res['fault_steps']} fault), {res['scenarios']} scenarios, {res['articles']} articles, "

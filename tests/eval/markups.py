@@ -1,0 +1,342 @@
+"""Unseen markups for the labelled revision set: page layouts our extraction was *not* tuned on.
+
+Why these exist: the four generators of :mod:`watcher.sitegen` are the markups the extraction
+was developed against, so a perfect score on them says little. Each generator here reproduces a
+layout family seen on real sites after a redesign, with the boilerplate that leaked into claims
+there: generic div components with "Keep reading" cards, card grids without any marker text,
+newsletter boxes and "Read more:" links inside the article, captions in ``<p><small>``, live-blog
+timestamps, a related list *before* the article, reader comments with like counts.
+
+Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
+footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
+from the article state: ``teaser_offset`` rotates teasers, cards, "Read more" links and comments;
+``tick`` (one per check) moves clocks, relative times and like counts; caption, credit, date,
+dateline and update stamp come straight from the state. Nothing here depends on which article is
+shown, so a rule that passes these pages passes them for every article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from watcher.sitegen import (
+    _MENU,
+    Teaser,
+    _cookie_banner,
+    _doc,
+    _footer,
+    _head,
+    _nav_links,
+    _newsletter,
+    _slug,
+)
+
+__all__ = ["Chrome", "CAPTION_POOL", "COMMENT_POOL", "GENERATORS", "NEW_MARKUPS", "SITES"]
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Everything around the article body that a markup may show (and rotate between checks)."""
+
+    teasers: Sequence[Teaser] = ()
+    offset: int = 0  # rotation of teasers / cards / links / comments
+    tick: int = 0  # checks so far: clocks, "N minutes ago" and like counts move with it
+    caption: str = ""
+    credit: str = ""
+    date: str = "June 19, 2024"
+    dateline: str = ""
+    updated: str = ""
+    dek: str = ""
+    author: str = ""
+
+
+# Photo captions for articles whose scenario has none: a rotating lead photo, as on real sites.
+CAPTION_POOL: tuple[tuple[str, str], ...] = (
+    ("Officials speak to reporters outside the county administration building on June 18, 2024.",
+     "Photo: Marcus Lee for the Courier"),
+    ("About 200 people attended a public meeting on Tuesday evening, the second in two weeks.",
+     "Photo: Dana Ortiz/Staff"),
+    ("A view of the city from the north ridge, where 3 new monitoring stations were installed in 2023.",
+     "Photo by J. Alvarez/AP"),
+    ("Volunteers hand out supplies to some of the 1,100 families registered at the center since May.",
+     "Photo: Reuters/Lina Sato"),
+    ("Traffic backs up for nearly 2 miles on Route 9 on Monday morning.",
+     "Photo: Courier archive, 2022"),
+)
+
+# Reader comments: (name, text, base like count). Some carry figures, as real comments do.
+COMMENT_POOL: tuple[tuple[str, str, int], ...] = (
+    ("Margaret L.", "I have lived here for 31 years and have never seen anything like this.", 48),
+    ("dkwan88", "The numbers in this piece don't add up. My own bill went up 12 percent last year alone.", 112),
+    ("Tom Everett", "Great reporting as always. Please keep covering this story.", 9),
+    ("Rosa P.", "Does anyone know if the 2019 report was ever made public? I asked twice.", 23),
+    ("J. Marsh", "About 40 of us showed up to the last meeting and nobody listened to a word.", 67),
+    ("skeptic_101", "Give it 6 months and we will be reading exactly the same story again.", 150),
+    ("Ana Ruiz", "My neighbor waited 3 weeks for an answer. Three weeks! Unacceptable.", 31),
+    ("Bill from Dayton", "Thank you for including the sources this time.", 5),
+    ("Priya N.", "Where does the other half of the money go? Follow the dollars and you will see.", 76),
+    ("G. Holm", "Subscriber for 15 years, still the best paper in the state.", 14),
+)
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _caption(c: Chrome) -> tuple[str, str]:
+    """The scenario's own caption/credit, else a pool photo that rotates with the teasers."""
+    if c.caption or c.credit:
+        return c.caption, c.credit
+    return CAPTION_POOL[c.offset % len(CAPTION_POOL)]
+
+
+def _with_dateline(paragraphs: Sequence[str], dateline: str) -> list[str]:
+    out = list(paragraphs)
+    if dateline and out:
+        out[0] = f"{dateline} — {out[0]}"
+    return out
+
+
+def _clock(minutes: int) -> str:
+    """A wall-clock stamp such as ``10:42 GMT`` (minutes since midnight, wrapping)."""
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d} GMT"
+
+
+def _ago(tick: int, step: int = 1) -> str:
+    """A relative stamp ("9 minutes ago", "2 hours ago") that grows ``step`` minutes per check."""
+    n = 2 + tick * step
+    return f"{n} minutes ago" if n < 60 else f"{n // 60} hours ago"
+
+
+def _likes(base: int, i: int, tick: int) -> int:
+    """Like counts climb every check, at a different pace per comment slot."""
+    return base + tick * (i % 3 + 1)
+
+
+def _plain_cookie() -> str:
+    return ('<div style="position:fixed;bottom:0;left:0;right:0;background:#111;color:#fff"><div>We and our '
+            '312 partners use cookies to personalise content and ads and to analyse our traffic.</div>'
+            '<div><span role="button">Accept all</span> <span role="button">Reject</span></div></div>')
+
+
+def _plain_footer(site: str) -> str:
+    links = " ".join(f'<a href="/{_slug(x)}">{escape(x)}</a>' for x in
+                     ("About us", "Contact", "Privacy", "Terms", "Advertise", "Careers"))
+    return (f"<div><div>{links}</div><div>Follow us: <a href=\"https://twitter.com/example\">X</a> "
+            f"<a href=\"https://www.facebook.com/example\">Facebook</a></div>"
+            f"<div>&copy; 2024 {escape(site)}. All rights reserved.</div></div>")
+
+
+def _paras(paragraphs: Sequence[str]) -> str:
+    return "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+# ------------------------------------------------------------------------------------------ markups
+
+
+def components_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """Generic div components after a redesign: no semantic tags, no class names or ids, headings
+    as styled divs; "Keep reading" / "Show less" teaser cards in tiny divs right after the body."""
+    site = "Northern Dispatch"
+    cap, credit = _caption(c)
+    menu = " ".join(f'<a href="/{_slug(m)}">{escape(m)}</a>' for m in _MENU)
+    upd = f"<span> · Updated {escape(c.updated)}</span>" if c.updated else ""
+    dek = f'<div style="font-size:1.3em;color:#444">{escape(c.dek)}</div>' if c.dek else ""
+    cards = "\n".join(
+        f'<div><div><div style="font-size:11px">{escape(t.label)}</div>'
+        f'<div style="font-size:1.4em;font-weight:700"><a href="/{_slug(t.title)}">{escape(t.title)}</a></div>'
+        f'<div><img src="/img/{_slug(t.title)}.jpg" alt=""></div>'
+        f"<div>{_paras(t.paragraphs)}</div>"
+        f'<div><a href="/{_slug(t.title)}">Keep reading</a> <span>Show less</span></div></div></div>'
+        for t in c.teasers)
+    body = f"""{_plain_cookie()}
+<div><div><a href="/">{site}</a></div><div>{menu}</div><div><a href="/search">Search</a></div></div>
+<div>
+<div>
+<div style="font-size:12px;text-transform:uppercase">News</div>
+<div style="font-size:2.2em;font-weight:700">{escape(title)}</div>
+{dek}
+<div><span>By {escape(c.author or "Staff Writer")}</span><span> · {escape(c.date)}</span>{upd}</div>
+<div><div><img src="/img/lead.jpg" alt=""></div><div style="font-size:13px">{escape(cap)} <span>{escape(credit)}</span></div></div>
+<div>
+{_paras(_with_dateline(paragraphs, c.dateline))}
+</div>
+<div><span>Share</span> <a href="https://twitter.com/intent/tweet">X</a> <a href="mailto:">Email</a></div>
+</div>
+<div>
+{cards}
+</div>
+</div>
+<div><div style="font-weight:700">Get the morning briefing</div><div>The 5 stories you need, in 3 minutes.</div>
+<div><input type="email"><span role="button">Sign up</span></div></div>
+{_plain_footer(site)}"""
+    return _doc(_head(title, site, title), body)
+
+
+def cardgrid_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A modern CMS with hashed class names: after the article a grid of sibling cards (headline
+    link, image, short blurb with figures) and no "keep reading" text to recognise them by."""
+    site = "Metro Courier"
+    cap, credit = _caption(c)
+    grid = "\n".join(
+        f'<div class="css-8h2k1q"><a class="css-1v0z7f" href="/{_slug(t.title)}"><img src="/i/{_slug(t.title)}.webp" '
+        f'alt=""></a><a class="css-1v0z7f" href="/{_slug(t.title)}"><span class="css-x2b7tn">{escape(t.title)}</span></a>'
+        f'<p class="css-q1w2e3">{escape(t.paragraphs[0])}</p></div>'
+        for t in c.teasers)
+    upd = f'<span class="css-0a9s8d"> Updated {escape(c.updated)}</span>' if c.updated else ""
+    body = f"""<div class="css-cookie7" role="dialog"><p>This site uses cookies. See our <a href="/privacy">privacy policy</a>.</p><button>OK</button></div>
+<header class="css-h3ad3r"><a href="/">{site}</a><nav><ul>{_nav_links(("News", "City", "Business", "Sports", "Opinion", "Weather"))}</ul></nav></header>
+<main class="css-m4in00">
+<div class="css-4r71c1">
+<h1 class="css-t1tl3x">{escape(title)}</h1>
+<div class="css-b7l1n3"><span>{escape(c.author or "Metro Desk")}</span> <time>{escape(c.date)}</time>{upd}</div>
+<figure class="css-f1g0r3"><img src="/i/lead.webp" alt=""><figcaption>{escape(cap)} <span>{escape(credit)}</span></figcaption></figure>
+<div class="css-b0dy55">
+{_paras(_with_dateline(paragraphs, c.dateline))}
+</div>
+<div class="css-gr1d00">
+{grid}
+</div>
+</div>
+</main>
+<footer class="css-f00t3r">{_nav_links(("About", "Contact", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return _doc(_head(title, site, title), body)
+
+
+def inline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """Boilerplate *inside* the article: a photo as ``<p><img><small>caption</small></p>`` plus a
+    credit line, a newsletter box after the second paragraph and "Read more: <headline>" links
+    every third paragraph (headlines rotate and carry figures)."""
+    site = "The Evening Post"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    links = [t.title for t in c.teasers] or ["More from the Evening Post"]
+    parts: list[str] = []
+    for i, p in enumerate(paras):
+        parts.append(f"<p>{escape(p)}</p>")
+        if i == 0:
+            parts.append(f'<p><img src="/photos/lead.jpg" alt=""><br><small>{escape(cap)}</small></p>')
+            if credit:
+                parts.append(f"<p><small>{escape(credit)}</small></p>")
+        if i == 1:
+            parts.append('<div class="nl-box"><p><strong>Sign up for The Briefing</strong></p><p>Our 5 best '
+                         "stories every weekday morning, read by more than 250,000 people.</p><form><input "
+                         'type="email"><button>Subscribe</button></form></div>')
+        if i % 3 == 2:
+            t = links[(i // 3) % len(links)]
+            parts.append(f'<p><strong>Read more:</strong> <a href="/{_slug(t)}">{escape(t)}</a></p>')
+    upd = f" | Updated {escape(c.updated)}" if c.updated else ""
+    body = f"""{_cookie_banner()}
+<header><a class="brand" href="/">{site}</a><nav><ul>{_nav_links(("World", "Nation", "Money", "Tech", "Life", "Opinion"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<p class="byline">By {escape(c.author or "Post Staff")} | {escape(c.date)}{upd}</p>
+{chr(10).join(parts)}
+</article></main>
+{_newsletter(site)}
+{_footer(site)}"""
+    return _doc(_head(title, site, title), body)
+
+
+def liveblog_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A live blog: the article as timestamped posts ("10:42 GMT", "12 minutes ago") under an
+    "Updated N minutes ago" banner; every check moves the clocks."""
+    site = "World Wire"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    start = 10 * 60 + 42 + 7 * c.tick
+    posts = []
+    for k in range(0, len(paras), 2):
+        n = k // 2
+        posts.append(f'<div class="lb-post"><div class="lb-time"><time>{_clock(start - 23 * n)}</time> '
+                     f'<span>{_ago(c.tick + 3 * n, 7)}</span></div>\n{_paras(paras[k:k + 2])}\n'
+                     f'<div class="lb-share"><a href="#">Share this post</a></div></div>')
+    upd = escape(c.updated) if c.updated else _ago(c.tick, 3)
+    most = "".join(f'<li><a href="/{_slug(t.title)}">{escape(t.title)}</a></li>' for t in c.teasers)
+    body = f"""<div class="gdpr"><p>We value your privacy. We and our partners use cookies to store and access information on your device.</p><button>Agree</button></div>
+<header><a href="/">{site}</a><nav><ul>{_nav_links(("Live", "World", "Politics", "Climate", "Markets"))}</ul></nav></header>
+<main>
+<div class="lb-head"><span class="lb-badge">LIVE</span><h1>{escape(title)}</h1>
+<p class="lb-updated">Updated {upd}</p><p>{escape(c.date)}</p></div>
+<figure><img src="/live/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="lb-feed">
+{chr(10).join(posts)}
+</div>
+<div class="most-viewed"><h2>Most viewed</h2><ol>{most}</ol></div>
+</main>
+<footer><p>&copy; 2024 {site}</p></footer>"""
+    return _doc(_head(title, site, title), body)
+
+
+def relatedfirst_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """The related-article list (headline plus a blurb with figures) comes *before* the article in
+    the source, as on sites whose left rail is rendered first."""
+    site = "Coastal Gazette"
+    cap, credit = _caption(c)
+    rel = "\n".join(f'<li><a href="/{_slug(t.title)}"><h3>{escape(t.title)}</h3></a><p>{escape(t.paragraphs[0])}</p></li>'
+                    for t in c.teasers)
+    upd = f'<p class="upd">Updated {escape(c.updated)}</p>' if c.updated else ""
+    body = f"""<div class="cookie-bar"><p>Cookies help us deliver our services.</p><button>Got it</button></div>
+<header><a href="/">{site}</a><nav><ul>{_nav_links(("Home", "Local", "Coast", "State", "Sports", "Obituaries"))}</ul></nav></header>
+<div class="wrap">
+<div class="rail"><h2>Related coverage</h2><ul>
+{rel}
+</ul></div>
+<div class="story">
+<h1>{escape(title)}</h1>
+<p class="meta">{escape(c.author or "Gazette staff")} · {escape(c.date)}</p>{upd}
+<div class="photo"><img src="/p/lead.jpg" alt=""><p class="cap">{escape(cap)} <em>{escape(credit)}</em></p></div>
+{_paras(_with_dateline(paragraphs, c.dateline))}
+</div>
+</div>
+{_footer(site)}"""
+    return _doc(_head(title, site, title), body)
+
+
+def comments_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A site family built of plain divs with generic classes: article, then related-article cards,
+    then reader comments (name, relative time, text, like count) that rotate and gain likes."""
+    site = "Valley Voice"
+    cap, credit = _caption(c)
+    first = c.offset + c.tick // 3  # a new comment arrives every third check
+    shown = [COMMENT_POOL[(first + i) % len(COMMENT_POOL)] for i in range(4)]
+    comments = "\n".join(
+        f'<div class="row"><div><b>{escape(name)}</b> <span>{_ago(c.tick + 5 * i, 11)}</span></div>'
+        f"<p>{escape(text)}</p><div>{_likes(likes, i, c.tick)} likes · Reply</div></div>"
+        for i, (name, text, likes) in enumerate(shown))
+    cards = "\n".join(f'<div class="col"><a href="/{_slug(t.title)}">{escape(t.title)}</a><p>{escape(t.paragraphs[0])}</p></div>'
+                      for t in c.teasers)
+    upd = f"<div>Updated {escape(c.updated)}</div>" if c.updated else ""
+    body = f"""<div class="box" style="position:fixed;bottom:0"><div>This website uses cookies to ensure you get the best experience.</div><div><a href="/cookies">Got it!</a></div></div>
+<div class="top"><div><a href="/">{site}</a></div><div>{" ".join(f'<a href="/{_slug(m)}">{escape(m)}</a>' for m in ("News", "Community", "Schools", "Events", "Classifieds"))}</div></div>
+<div class="box">
+<div class="title">{escape(title)}</div>
+<div>{escape(c.author or "Voice Staff")} — {escape(c.date)}</div>{upd}
+<div><img src="/u/lead.jpg" alt=""><div>{escape(cap)} ({escape(credit)})</div></div>
+<div>
+{_paras(_with_dateline(paragraphs, c.dateline))}
+</div>
+</div>
+<div class="box"><div class="title">You may also like</div>
+{cards}
+</div>
+<div class="box"><div class="title">{6 + c.tick} comments</div>
+{comments}
+</div>
+<div class="bottom"><div>&copy; 2024 {site}</div><div><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></div></div>"""
+    return _doc(_head(title, site, title), body)
+
+
+GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
+    "components": components_page,
+    "cardgrid": cardgrid_page,
+    "inline": inline_page,
+    "liveblog": liveblog_page,
+    "relatedfirst": relatedfirst_page,
+    "comments": comments_page,
+}
+NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
+SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
+                         "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice"}
