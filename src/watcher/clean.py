@@ -274,6 +274,23 @@ def is_time_ago(p: str) -> bool:
     return len(p) < 40 and bool(_TIME_AGO.match(p))
 
 
+_STAMP_PREFIX = re.compile(
+    r"^\W*(?:(?:last\s+)?updated|posted|published|modified|aktualisiert(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?|"
+    r"mis\s+[àa]\s+jour|publi[ée]|actualizado|publicado)\s*:?\s*", re.IGNORECASE)
+_CLOCK_LINE = re.compile(
+    r"^\W*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:uhr|h|gmt|utc|cet|cest|bst|[ecmp][sd]t|mez|mesz)?"
+    r"(?:\s*\d+\s*\w+\s+ago|\s+vor\s+\d+\s+\w+)?\W*$", re.IGNORECASE)
+
+
+def is_stamp(p: str) -> bool:
+    """A line that only dates the page or a post: "Updated 2 minutes ago", "10:42 GMT",
+    "Posted: June 5, 2024 10:30 am", "vor 3 Stunden"."""
+    if len(p) > 80:
+        return False
+    rest = _STAMP_PREFIX.sub("", p, count=1)
+    return is_time_ago(rest) or bool(_CLOCK_LINE.match(rest)) or is_dateline(p) or (rest != p and is_dateline(rest))
+
+
 def _lead_end(paras: list[str]) -> int:
     """Index of the first body paragraph: a sentence of a dozen words or more. Lines above it are
     the page's lead (headline, dek, section label, byline), not the article's body."""
@@ -287,7 +304,7 @@ def _line_reason(p: str, title: str | None) -> str | None:
         return "widget label"
     if is_credit(p):
         return "caption or credit"
-    if is_dateline(p):
+    if is_dateline(p) or is_stamp(p):
         return "date line"
     if _REPUBLISHED.match(p):
         return "republication note"

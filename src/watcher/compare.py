@@ -384,9 +384,8 @@ def rotating_blocks(al: Alignment, base_paras: list[str], cur_paras: list[str]) 
         by_gap[gap_b.get(i, -2)][0].add(i)
     for j in added:
         by_gap[gap_c.get(j, -2)][1].add(j)
+    out_b, out_c = _rotating_tail(base_paras, cur_paras, paired_b, paired_c, removed, added)
     last_c = max(paired_c)
-    out_b: set[int] = set()
-    out_c: set[int] = set()
     for gap, (bs, cs) in by_gap.items():
         if not bs or not cs or gap == -2:
             continue
@@ -395,11 +394,31 @@ def rotating_blocks(al: Alignment, base_paras: list[str], cur_paras: list[str]) 
         blocks = [base_paras[i] for i in bs] + [cur_paras[j] for j in cs]
         if any(len(b.split()) > TAIL_BLURB_WORDS for b in blocks):
             continue
-        tail = gap >= last_c
-        if tail or (len(bs) >= 2 and len(cs) >= 2) or not any(ends_sentence(b) for b in blocks):
+        if gap >= last_c or (len(bs) >= 2 and len(cs) >= 2) or not any(ends_sentence(b) for b in blocks):
             out_b |= bs
             out_c |= cs
     return out_b, out_c
+
+
+def _rotating_tail(base_paras: list[str], cur_paras: list[str], paired_b: set[int], paired_c: set[int],
+                   removed: set[int], added: set[int]) -> tuple[set[int], set[int]]:
+    """The page's tail: the trailing run of short blocks (unpaired, or paired and short: teasers that
+    stayed while others rotated around them), below a substantial article. When the baseline's
+    tail lost blocks and the current tail gained blocks, all short, they are a rotation. (Blocks
+    after the last shared paragraph are handled as a gap; this covers teasers that stayed.)"""
+    def zone(paras: list[str], paired: set[int]) -> set[int]:
+        start = len(paras)
+        while start > 0 and len(paras[start - 1].split()) <= TAIL_BLURB_WORDS:
+            start -= 1
+        if sum(1 for i in paired if i < start) < 3:
+            return set()  # no substantial article above the run: the run is the article
+        return set(range(start, len(paras)))
+
+    zb = zone(base_paras, paired_b) & (removed - paired_b)
+    zc = zone(cur_paras, paired_c) & (added - paired_c)
+    if not zb or not zc:
+        return set(), set()
+    return zb, zc
 
 
 def _moved_text(al: Alignment, base: list[Sentence], cur: list[Sentence]) -> tuple[set[int], set[int]]:

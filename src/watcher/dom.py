@@ -9,6 +9,8 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   less", "Share", "Subscribe to our newsletter", "Related articles"): the marker goes, and for
   a teaser marker so does the card that holds it (the largest ancestor that is still short and
   holds no second marker);
+* **timestamps** — a short element that only dates the page or a post ("Updated 2 minutes ago",
+  "10:42 GMT"), so it cannot run into the paragraph after it;
 * **form controls** — an ``input``/``button``/``select`` with the short block around it
   (newsletter and search boxes, polls);
 * **card lists** — two or more sibling blocks of the same shape, each a short block holding a
@@ -52,6 +54,8 @@ CARD_MAX_WORDS = 90  # a teaser card (headline + one or two short blurbs) is sho
 CARD_MAX_CHARS = 1500  # a teaser's card never holds this much text; an article container does
 WIDGET_MAX_CHARS = 400  # the box around a form control or a share widget is short
 MARKER_MAX_CHARS = 80
+CARD_LINK_SHARE = 0.12  # a headline of ~8 words over a blurb of ~40
+_TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre td th".split())
 
 _INLINE = frozenset("a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong sub "
                     "sup time u var wbr".split())
@@ -154,6 +158,8 @@ class _Pruner:
                 cands.append(el)
             elif patterns.is_marker(text) and self._is_leafish(el):
                 self.mark(el, "widget label")
+            elif n <= 60 and patterns.is_stamp(text):
+                self.mark(el, "timestamp")
         in_cands = set(cands)
         teaser = [t for t in cands if not any(a in in_cands for a in t.iterancestors())]
         under: dict[HtmlElement, int] = defaultdict(int)
@@ -235,12 +241,14 @@ class _Pruner:
             return n > 0 and _has_image(el) and self.m.link_chars.get(el, 0) >= 0.5 * n
         if _words(el) > CARD_MAX_WORDS or self.m.chars.get(el, 0) > CARD_MAX_CHARS:
             return False
+        if el.tag in _TEXT_BLOCKS or sum(1 for ch in el if isinstance(ch.tag, str)) < 2:
+            return False  # a card is a container (a headline or image beside a blurb), never one paragraph
         if not (_has_headline_link(el) or _has_image(el)):
             return False
         n = self.m.chars.get(el, 0)
         linked = self.m.link_chars.get(el, 0)
-        # a headline link is a good part of a card's text; an image card needs a link somewhere
-        return linked >= 0.25 * n or (_has_image(el) and linked > 0)
+        # the headline link is a fair part of a card's text; an image card needs a link somewhere
+        return linked >= CARD_LINK_SHARE * n or (_has_image(el) and linked > 0)
 
     def _is_comment(self, el: HtmlElement) -> bool:
         if self.m.chars.get(el, 0) > 3000:
