@@ -297,6 +297,24 @@ class _Pruner:
         return out
 
 
+def divs_as_paragraphs(root: HtmlElement) -> None:
+    """A ``div`` that holds text itself and only inline elements, among ``p`` siblings, is a
+    paragraph: call it one.
+
+    Component markup writes some paragraphs as ``div``s; trafilatura drops such a ``div`` when it
+    sits among ``p`` siblings, losing the article's text. Renaming is all it takes (structure
+    stays). A lone text ``div`` elsewhere (a byline, a counter) is left as trafilatura judges it.
+    """
+    for el in root.iter("div"):
+        parent = el.getparent()
+        if parent is None or not any(ch.tag == "p" for ch in parent):
+            continue
+        if not (el.text or "").strip() and not any((ch.tail or "").strip() for ch in el):
+            continue
+        if all(isinstance(ch.tag, str) and ch.tag in _INLINE or not isinstance(ch.tag, str) for ch in el):
+            el.tag = "p"
+
+
 def _deep_copy(el: HtmlElement) -> HtmlElement:
     import copy
 
@@ -361,4 +379,6 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     p.captions()
     p.link_paragraphs()
     p.repeated_blocks()
-    return root, p.remove()
+    ignored = p.remove()
+    divs_as_paragraphs(root)
+    return root, ignored
