@@ -195,7 +195,13 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
             text = trafilatura.html2txt(html) or ""
         except Exception:
             text = ""
-    return title, [p for p in (clean.normalise_space(line) for line in text.split("\n")) if p], ignored
+    return title, [p for p in (_unbullet(clean.normalise_space(line)) for line in text.split("\n")) if p], ignored
+
+
+def _unbullet(line: str) -> str:
+    """trafilatura writes list items as "- item": the same line as a list item or a paragraph (a
+    redesign, ``<br>`` text turned into a list) must read the same."""
+    return line[2:] if line.startswith("- ") else line
 
 
 def text_to_paragraphs(text: str) -> list[str]:
