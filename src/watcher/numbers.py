@@ -70,14 +70,23 @@ _UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![
 # digits with any grouping or decimal marks; which mark is which is numeral_value's decision
 _NUM = r"\d{1,3}(?:[ ]\d{3})+(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_TOKEN = re.compile(
-    rf"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|\s?[$€£¥₹₩₽\d]|\s?\b(?:{_WORD}))
+_TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
          (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
-         (?:(?P<num>{_NUM})(?P<ord>st|nd|rd|th)?(?P<fold>-?fold)?(?![\d])
-          |\b(?P<word>(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?P<wfold>-?fold)?\b)
-         (?:\s?(?P<scale>{SCALE_RE}))?""",
-    re.IGNORECASE | re.VERBOSE,
-)
+         (?:(?P<num>NUM)(?P<ord>st|nd|rd|th)?(?P<fold>-?fold)?(?![\d])
+          |\b(?P<word>(?:WORDS)(?:[-\s](?:WORDS))?)(?P<wfold>-?fold)?\b)
+         (?:\s?(?P<scale>SCALE))?"""
+
+
+def _token_re(with_words: bool) -> re.Pattern:
+    """The figure scanner; without number words when the sentence has none — the word
+    alternation, tried at every position, is most of the scanner's cost."""
+    pattern = (_TOKEN_TEMPLATE.replace("WORD_LOOKAHEAD", r"|\s?\b(?:WORDS)" if with_words else "")
+               .replace("WORDS", _WORD if with_words else "(?!)").replace("NUM", _NUM).replace("SCALE", SCALE_RE))
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+_TOKEN = _token_re(True)
+_TOKEN_DIGITS = _token_re(False)
 _WORDISH = re.compile(r"[^\W\d_][\w'’-]*|%")
 _MULT_AFTER = re.compile(r"^\s*(?:times|x|mal|fois|veces)\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent\b|per\s+cent\b|pct\b|prozent\b|pour\s+cent\b|por\s+ciento\b)",
@@ -217,10 +226,10 @@ def _unit_after(sentence: str, at: int) -> tuple[str, int] | None:
     return MEASURE_UNITS.get(u) or MEASURE_UNITS.get(u.lower()), m.end()
 
 
-def _raw_tokens(sentence: str, spans: list[Span]) -> list[dict]:
+def _raw_tokens(sentence: str, spans: list[Span], has_word: bool) -> list[dict]:
     """Numerals and number words outside the special spans, with their scale and unit."""
     raw: list[dict] = []
-    for m in _TOKEN.finditer(sentence):
+    for m in (_TOKEN if has_word else _TOKEN_DIGITS).finditer(sentence):
         at = m.start("num" if m.group("num") else "word")
         if any(sp.start <= at < sp.end for sp in spans):
             continue  # a date, a time, a decade, a CJK figure: found separately
@@ -261,19 +270,22 @@ def _raw_tokens(sentence: str, spans: list[Span]) -> list[dict]:
 
 def parse(sentence: str) -> list[Mention]:
     """All figures in ``sentence``, left to right, ranges joined, each with its context."""
-    if not _HAS_DIGIT.search(sentence) and not _ANY_WORD.search(sentence):
+    has_digit = bool(_HAS_DIGIT.search(sentence))
+    has_word = not _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(sentence.lower()))
+    if not has_digit and not has_word:
         return []  # the common case for prose: no digit and no number word
-    spans = special_spans(sentence) if _HAS_DIGIT.search(sentence) else []
-    raw = _raw_tokens(sentence, spans)
+    spans = special_spans(sentence) if has_digit else []
+    raw = _raw_tokens(sentence, spans, has_word)
     mentions: list[Mention] = []
     i = 0
     while i < len(raw):
         mention, i = _mention(sentence, raw, i)
         mentions.append(mention)
     mentions += [_span_mention(sentence, sp) for sp in spans]
-    mentions += _vague_and_fractions(sentence, mentions)
-    mentions += _multiplier_words(sentence, mentions)
-    mentions += _ordinal_words(sentence, mentions)
+    if has_word:
+        mentions += _vague_and_fractions(sentence, mentions)
+        mentions += _multiplier_words(sentence, mentions)
+        mentions += _ordinal_words(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
     return mentions
 
@@ -401,12 +413,12 @@ _VAGUE_RE = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) +
 
 _MULT_WORD_RE = re.compile(r"\b(" + "|".join(MULT_WORDS) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
-# every word that can start a figure without a digit: the prefilter of parse()
-_ANY_WORD = re.compile(r"\b(?:" + "|".join(sorted({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third",
-                                                     "quarter", "fifth", "tenth", "majority", "minority",
-                                                     "dozen", "dozens", "scores", "hundreds", "thousands",
-                                                     "millions", "billions", "tens"}, key=len, reverse=True))
-                       + r")\b", re.IGNORECASE)
+# every word that can start a figure without a digit: the prefilter of parse(), a set look-up of
+# the sentence's words (a regex alternation of these words costs more than the rest of parse)
+_NUMBER_WORDS = frozenset({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third", "quarter", "quarters", "fifth",
+                           "tenth", "majority", "minority", "dozen", "dozens", "scores", "hundreds", "thousands",
+                           "millions", "billions", "tens", "thirds", "fifths", "tenths"})
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _vague_and_fractions(sentence: str, found: list[Mention]) -> list[Mention]:

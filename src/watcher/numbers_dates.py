@@ -104,24 +104,51 @@ def _month(m: re.Match) -> int | None:
     return MONTHS.get(low.rstrip("."))
 
 
-def _text_dates(s: str, out: list[Span]) -> None:
-    for rx in (_DAY_FIRST, _MONTH_FIRST, _MONTH_YEAR):
-        for m in rx.finditer(s):
-            month = _month(m)
-            if month is None or _overlaps(m.start(), m.end(), out):
-                continue
-            day = int(m.group("day")) if "day" in rx.groupindex else 0
-            if day > 31:
-                continue
-            year = int(m.group("year")) if m.group("year") else 0
-            end = m.end()
-            while end > m.start() and s[end - 1] in " ,":
-                end -= 1
-            out.append(Span(m.start(), end, "date", _date_value(year, month, day)))
+_WORD_AFTER = re.compile(r"(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*(?:de\s+)?$")
 
 
-def _numeric_dates(s: str, out: list[Span]) -> None:
-    for m in _NUMERIC_DATE.finditer(s):
+def _text_dates(s: str, runs: list[tuple[int, int]], out: list[Span]) -> None:
+    """ "30 September", "1er octobre 2024", "3 de mayo", "September 30, 2024", "June 2024".
+
+    Anchored at the digit runs: a month word right after or right before a number is looked up
+    in a dict, and only then is the full pattern matched there — no scan of the sentence for
+    sixty month names."""
+    for a, b in runs:
+        w = _WORD_AFTER.match(s, b)
+        if w and w.group(1).lower() in MONTHS:
+            _add_date(s, _DAY_FIRST.match(s, a), out)
+        w = _WORD_BEFORE.search(s, max(0, a - 16), a)
+        if w and w.group(1).lower() in MONTHS:
+            for rx in (_MONTH_FIRST, _MONTH_YEAR):
+                if _add_date(s, rx.match(s, w.start(1)), out):
+                    break
+
+
+def _add_date(s: str, m: re.Match | None, out: list[Span]) -> bool:
+    if m is None:
+        return False
+    month = _month(m)
+    if month is None or _overlaps(m.start(), m.end(), out):
+        return False
+    day = int(m.group("day")) if m.re.groupindex.get("day") else 0
+    if day > 31:
+        return False
+    year = int(m.group("year")) if m.group("year") else 0
+    end = m.end()
+    while end > m.start() and s[end - 1] in " ,":
+        end -= 1
+    out.append(Span(m.start(), end, "date", _date_value(year, month, day)))
+    return True
+
+
+def _numeric_dates(s: str, runs: list[tuple[int, int]], out: list[Span]) -> None:
+    for a, b in runs:
+        if s[b:b + 1] not in ("." , "/", "-") or not s[b + 1:b + 2].isdigit():
+            continue
+        m = _NUMERIC_DATE.match(s, a)
+        if not m:
+            continue
         parts = [int(x) for x in re.split(r"[./-]", m.group(0))]
         if parts[0] > 31:
             y, mth, d = parts
@@ -146,19 +173,24 @@ def _minutes(hour: int, minute: int, ampm: str | None) -> float | None:
     return float(hour * 60 + minute)
 
 
-def _times(s: str, out: list[Span]) -> None:
-    for m in _CLOCK.finditer(s):
-        if m.group("sep") == "." and not m.group("ampm"):
-            continue  # "3.45" is a decimal unless "3.45 pm" / "8.30 Uhr"
-        v = _minutes(int(m.group("h")), int(m.group("m")), m.group("ampm"))
-        if v is not None and not _overlaps(m.start(), m.end(), out):
-            out.append(Span(m.start(), m.end() if m.group("ampm") else _clock_end(m), "time", v))
-    for rx in (_HOUR_ONLY, _FRENCH_CLOCK):
-        for m in rx.finditer(s):
+_TIME_HINT = re.compile(r"[:.]\d\d|h\d\d|\s?(?:[ap]\.?\s?m\b|uhr\b)", re.IGNORECASE)
+
+
+def _times(s: str, runs: list[tuple[int, int]], out: list[Span]) -> None:
+    """ "8:00 a.m.", "12:30", "8.30 Uhr", "5 Uhr", "7pm", "20h30" as minutes after midnight."""
+    for a, b in runs:
+        if b - a > 2 or not _TIME_HINT.match(s, b):
+            continue
+        for rx in (_CLOCK, _HOUR_ONLY, _FRENCH_CLOCK):
+            m = rx.match(s, a)
+            if not m or (rx is _CLOCK and m.group("sep") == "." and not m.group("ampm")):
+                continue  # "3.45" is a decimal unless "3.45 pm" / "8.30 Uhr"
             minute = int(m.group("m")) if "m" in rx.groupindex else 0
             v = _minutes(int(m.group("h")), minute, m.groupdict().get("ampm"))
-            if v is not None and not _overlaps(m.start(), m.end(), out):
-                out.append(Span(m.start(), m.end(), "time", v))
+            end = m.end() if m.groupdict().get("ampm") or rx is not _CLOCK else _clock_end(m)
+            if v is not None and not _overlaps(a, end, out):
+                out.append(Span(a, end, "time", v))
+            break
 
 
 def _clock_end(m: re.Match) -> int:
@@ -166,7 +198,13 @@ def _clock_end(m: re.Match) -> int:
     return m.start() + len(m.group(0).rstrip())
 
 
+_DECADE_HINTS = ("0s", "0's", "0’s", "0 s", "0er", "années", "años", "anni", "década")
+
+
 def _decades(s: str, out: list[Span]) -> None:
+    low = s.lower()
+    if not any(h in low for h in _DECADE_HINTS):
+        return  # substring tests: far cheaper than the pattern on the many sentences with none
     for m in _DECADE.finditer(s):
         g = m.lastgroup if m.lastgroup != "jahre" else "de"
         raw = m.group(g)
@@ -215,6 +253,9 @@ def _cjk(s: str, out: list[Span]) -> None:
                         noun=counter if kind == "count" else None, qualifier=qual))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _overlaps(a: int, b: int, spans: list[Span]) -> bool:
     return any(x.start < b and a < x.end for x in spans)
 
@@ -226,8 +267,9 @@ def special_spans(sentence: str) -> list[Span]:
     out: list[Span] = []
     if _CJK_CHAR.search(sentence):
         _cjk(sentence, out)
-    _numeric_dates(sentence, out)
-    _times(sentence, out)
-    _text_dates(sentence, out)
+    runs = [m.span() for m in _DIGITS.finditer(sentence)]
+    _numeric_dates(sentence, runs, out)
+    _times(sentence, runs, out)
+    _text_dates(sentence, runs, out)
     _decades(sentence, out)
     return out
