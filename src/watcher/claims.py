@@ -39,19 +39,47 @@ HEDGES = {
     "uncertain": "uncertain", "unclear": "uncertain", "certainly": "certainly", "clearly": "certainly",
     "definitely": "certainly", "undoubtedly": "certainly", "confirmed": "confirmed", "unconfirmed": "unconfirmed",
     "estimated": "estimated", "almost certainly": "certainly",
+    # German, French, Spanish: mapped onto the English classes, so a translation keeps its class
+    "vermutlich": "presumably", "wahrscheinlich": "probably", "möglicherweise": "possibly", "vielleicht": "perhaps",
+    "soll": "said-to", "sollen": "said-to", "angeblich": "allegedly", "mutmaßlich": "allegedly",
+    "offenbar": "appears", "scheint": "seems", "scheinen": "seems", "dürfte": "probably", "dürften": "probably",
+    "könnte": "could", "könnten": "could", "unklar": "uncertain", "bestätigt": "confirmed",
+    "unbestätigt": "unconfirmed", "geschätzt": "estimated", "geschätzte": "estimated", "sicherlich": "certainly",
+    "probablement": "probably", "vraisemblablement": "probably", "pourrait": "could", "pourraient": "could",
+    "semble": "seems", "semblent": "seems", "apparemment": "appears", "peut-être": "perhaps",
+    "possiblement": "possibly", "présumé": "allegedly", "présumée": "allegedly", "prétendument": "allegedly",
+    "confirmé": "confirmed", "estimé": "estimated", "estimés": "estimated", "incertain": "uncertain",
+    "probablemente": "probably", "podría": "could", "podrían": "could", "parece": "seems", "parecen": "seems",
+    "al parecer": "appears", "aparentemente": "appears", "posiblemente": "possibly", "quizá": "perhaps",
+    "quizás": "perhaps", "tal vez": "perhaps", "presuntamente": "allegedly", "supuestamente": "allegedly",
+    "confirmado": "confirmed", "estimados": "estimated", "incierto": "uncertain",
 }
+HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(text): "mutmaßlich" → "mutmasslich"
+
 STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "believed", "expected", "likely",
                  "unlikely", "probably", "possibly", "perhaps", "presumably", "may", "might", "could",
                  "suggests", "uncertain", "certainly", "confirmed", "unconfirmed", "estimated"}
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without", "cannot",
-             "unlikely", "denied", "denies", "deny", "refused", "rejected", "failed"}
+             "unlikely", "denied", "denies", "deny", "refused", "rejected", "failed",
+             # German; French "ne"/"n'" (one per "ne … pas", whose "pas" is not counted again); Spanish
+             # "no" is the English word. Double negatives ("ne … jamais", "no … nunca") are left out:
+             # counted twice they would flip the parity.
+             "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne", "weder",
+             "ne", "n'", "sans", "nunca", "sin"}
+# German, French and Spanish verbs of saying (and "laut", "selon", "según": the cue words)
+FOREIGN_SAY = (r"sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|berichtete|berichtet|"
+               r"schätzt|schätzte|warnte|betonte|laut|zufolge|angaben|"
+               r"selon|d['’]après|a\s+déclaré|ont\s+déclaré|a\s+dit|ont\s+dit|a\s+affirmé|affirme|déclare|"
+               r"a\s+indiqué|indique|a\s+estimé|a\s+annoncé|a\s+précisé|précise|"
+               r"según|dijo|dijeron|afirmó|declaró|aseguró|señaló|indicó|informó|explicó|estimó|anunció|"
+               r"de\s+acuerdo\s+con")
 SAY_VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|reported|reports|claimed|claims|"
              r"told|noted|notes|suggested|suggests|predicted|predicts|tallied|calculated|found|finds|"
              r"announced|announces|confirmed|confirms|warned|warns|believes|believed|argued|argues|wrote|writes|"
              r"according")
 _HEDGE_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\b")
-_NEG_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in NEGATIONS if n != "n't"),
-                                                 key=len, reverse=True)) + r")\b|n't\b")
+_NEG_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in NEGATIONS if n not in ("n't", "n'")),
+                                                 key=len, reverse=True)) + r")\b|n't\b|\bn'(?=[^\W\d_])(?!t\b)")
 _ACCORDING = re.compile(
     r"\baccording to\s+(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+)?"
     r"(?:estimates?|figures|data|reports?|analysis|calculations|statistics|research|a\s+report|an\s+analysis|"
@@ -76,6 +104,67 @@ _SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-Z][\w.'
 _SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS})\b")
 _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|which|when|with)\b.*$",
                           re.IGNORECASE)
+
+# German, French, Spanish attribution: "laut X", "X zufolge", "nach Angaben der X", "selon X",
+# "d'après X", "según X", "de acuerdo con X", and "X sagte" / "sagte X" (German and Romance
+# word order puts the speaker after the verb as often as before it)
+_ART = r"(?i:der|die|das|den|dem|des|ein|eine|einer|la|le|les|el|los|las|un|une|uno|una)\s+|(?i:l)['’]"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_FOREIGN_ACCORDING = re.compile(
+    r"\b(?:laut|gemäß|selon|d['’]après|según|de\s+acuerdo\s+con|nach\s+(?:Angaben|Informationen|Schätzungen)"
+    r"\s+(?:von|des|der|vom))\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
+_ZUFOLGE = re.compile(rf"((?:(?:{_ART})?{_CAP}\s+(?:(?:der|des|von|für)\s+)?){{1,4}})zufolge\b")
+_FOREIGN_VERB = re.compile(
+    r"\b(?:sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|berichtete|berichtet|schätzt|"
+    r"schätzte|warnte|betonte|a\s+déclaré|ont\s+déclaré|a\s+dit|ont\s+dit|a\s+affirmé|affirme|déclare|"
+    r"a\s+indiqué|indique|a\s+estimé|a\s+annoncé|a\s+précisé|précise|dijo|dijeron|afirmó|declaró|aseguró|"
+    r"señaló|indicó|informó|explicó|estimó|anunció)\b")
+_PRONOUN = r"(?:er|sie|il|elle|ils|elles|él|ella|ellos|ellas)\b"
+_AFTER_VERB = re.compile(rf"\s+((?:{_ART})[\w'’.-]+(?:\s+(?:de|du|des|del|der|von)\s+(?:la\s+|l['’])?[\w'’.-]+)?"
+                         rf"|{_CAP}(?:\s+{_CAP})*|{_PRONOUN})")
+_BEFORE_VERB = re.compile(rf"((?:{_ART})[\w'’.-]+(?:\s+(?:de|du|des|del|der|von)\s+(?:la\s+|l['’])?[\w'’.-]+)?"
+                          rf"|(?:{_CAP}\s+)*{_CAP}|\b{_PRONOUN})\s*,?\s+$")
+# German capitalises nouns: the source is the run of capitalised words ("Polizei", "dem Bericht
+# des Gesundheitsministeriums") and ends at the verb, which German puts right after it
+_GERMAN_SOURCE = re.compile(rf"(?:{_ART})?{_CAP}(?:\s+(?:(?:der|des|von|vom|für)\s+(?:{_ART})?)?{_CAP})*")
+_FOREIGN_STOP = frozenset("wurden wurde sind ist waren war hat haben gab gibt soll sollen seien sei habe dass "
+                          "wie am im um bei seit mit für que qui a ont est sont hay han ha fue fueron son es en à "
+                          "au dans hier ayer".split())
+_ARTICLE_START = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|einer|le|la|les|el|los|las|un|une|"
+                            r"uno|una)\s+|^l['’]", re.IGNORECASE)
+
+
+_FOREIGN_CUE = re.compile(rf"\b(?:{FOREIGN_SAY})\b", re.IGNORECASE)
+_UNNAMED_CUE = re.compile(r"\b(?:said|says|according to|sagte|sagt|laut|zufolge|selon|d['’]après|a\s+déclaré|"
+                          r"según|dijo)\b", re.IGNORECASE)
+
+
+def _foreign_sources(text: str) -> set[str]:
+    """Sources named the German, French or Spanish way (see the patterns above)."""
+    found: set[str] = set()
+    for m in _FOREIGN_ACCORDING.finditer(text):
+        if m.group(0)[:1].lower() in "lgn" and not m.group(0).lower().startswith("l'"):  # laut, gemäß, nach Angaben
+            de = _GERMAN_SOURCE.match(m.group(1))
+            if de:
+                found.add(_clean_source(de.group(0)))
+            continue
+        words = []
+        for w in m.group(1).split():
+            if w.lower() in _FOREIGN_STOP or len(words) == 5:
+                break
+            words.append(w)
+        found.add(_clean_source(" ".join(words)))
+    for m in _ZUFOLGE.finditer(text):
+        found.add(_clean_source(m.group(1)))
+    for v in _FOREIGN_VERB.finditer(text):
+        after = _AFTER_VERB.match(text, v.end())
+        if after:
+            found.add(_clean_source(after.group(1)))
+            continue
+        before = _BEFORE_VERB.search(text, max(0, v.start() - 80), v.start())
+        if before:
+            found.add(_clean_source(before.group(1)))
+    return {f for f in found if f}
 
 
 def mention_order(key: tuple) -> tuple:
@@ -144,21 +233,23 @@ def _canonical(text: str, mentions: tuple[Mention, ...]) -> tuple[str, str]:
 
 def _clean_source(s: str) -> str:
     s = _ATTRIB_STOP.sub("", s.strip())
-    s = re.sub(r"^(?:the|a|an)\s+", "", s.strip(), flags=re.IGNORECASE)
+    s = _ARTICLE_START.sub("", s.strip())
     return fold(s).strip(" .,'\"")
 
 
 def attribution(text: str) -> frozenset[str]:
     """Who a statement is attributed to ("according to X", "X said", "estimated by X")."""
     found: set[str] = set()
-    if not _SAY_VERB_ONLY.search(text):
+    if not _SAY_VERB_ONLY.search(text) and not _FOREIGN_CUE.search(text):
         return frozenset()
     for m in _ACCORDING.finditer(text):
         src = _clean_source(m.group(1))
         if src:
             found.add(src)
+    foreign = _foreign_sources(text) if _FOREIGN_CUE.search(text) else set()
+    found |= foreign
     for m in _SAYER.finditer(text):
-        if m.group(0).lower().startswith("according"):
+        if m.group(0).lower().startswith("according") or (foreign and _FOREIGN_VERB.search(m.group(0))):
             continue
         src = _clean_source(m.group(1))
         if src and src not in ("it", "according"):
@@ -172,7 +263,7 @@ def attribution(text: str) -> frozenset[str]:
             src = _clean_source(m.group(1))
             if src:
                 found.add(src)
-    if not found and _SAY_VERB_ONLY.search(text) and re.search(r"\b(?:said|says|according to)\b", text):
+    if not found and _UNNAMED_CUE.search(text):
         found.add("(unnamed)")
     return frozenset(found)
 
@@ -186,12 +277,75 @@ def negations(text: str) -> int:
     return len(_NEG_RE.findall(fold(text)))
 
 
+# ---------------------------------------------------------------------------------------------
+# timestamps: "Last updated 8:00 a.m.", "Stand: 01.10.2024", "mis à jour le 3 mai" are not claims
+
+_STAMP_CUE = re.compile(
+    r"\b(?:as\s+(?:of|at)|(?:last|latest)\s+(?:updated?|modified|revised|edited)|updated|posted|published|"
+    r"last\s+update|update[ds]?\s*:|stand(?:\s+vom|\s*:)|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|"
+    r"veröffentlicht(?:\s+am)?|mise?\s+à\s+jour(?:\s+le)?|publié(?:\s+le)?|actualizad[oa](?:\s+el)?|"
+    r"última\s+actualización|publicad[oa](?:\s+el)?)(?![\w])", re.IGNORECASE)
+_STAMP_KINDS = frozenset({"date", "time", "year"})
+STAMP_FILLER = frozenset(
+    "at on um am le el à a las den der de the on of um uhr h utc gmt cet cest et est edt ct cdt pt pst pdt bst "
+    "mez mesz ist jst kst aest hrs hours ago vor il y hace monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi "
+    "mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo".split())
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _gap_ok(gap: str) -> bool:
+    """Between a stamp's cue and its date, or its date and its time: only punctuation and filler
+    words ("on", "at", "um", weekdays)."""
+    return len(gap) <= 30 and not any(c.isdigit() for c in gap) and all(
+        w.lower() in STAMP_FILLER for w in _LETTER_WORDS.findall(gap))
+
+
+def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
+    """Indices of the mentions that are timestamps, not claim figures.
+
+    A cue ("as of", "last updated", "Stand:", "mis à jour le", "actualizado") followed, through
+    filler only, by a chain of dates and times: that chain. A bare date with no cue ("(21. November
+    2022)" heading a news item) stays a figure: on real pages such lines are as often content
+    (the date of the item listed) as furniture, and furniture is the cleaner's job."""
+    idx = [i for i, m in enumerate(mentions) if m.kind in _STAMP_KINDS or _is_ago(text, m)]
+    if not idx:
+        return set()
+    out: set[int] = set()
+    for cue in _STAMP_CUE.finditer(text):
+        pos = cue.end()
+        for i in idx:
+            m = mentions[i]
+            if m.start < pos:
+                continue
+            if not _gap_ok(text[pos:m.start]):
+                break
+            out.add(i)
+            pos = m.end
+    return out
+
+
+def _is_ago(text: str, m: Mention) -> bool:
+    """ "3 hours ago", "vor 3 Stunden", "il y a 3 heures", "hace 3 horas": a relative stamp."""
+    return m.kind == "duration" and bool(_AGO_AFTER.match(text, m.end) or _AGO_BEFORE.search(text[:m.start]))
+
+
+_AGO_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+)?ago\b", re.IGNORECASE)
+_AGO_BEFORE = re.compile(r"\b(?:vor|il\s+y\s+a|hace)\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def analyse(text: str) -> Sentence:
-    """One sentence → :class:`Sentence` (cached by text: baselines are analysed at every check)."""
+    """One sentence → :class:`Sentence` (cached by text: baselines are analysed at every check).
+
+    The canonical and masked forms use every figure, stamps included (so a reformatted stamp is
+    no edit and a changed one aligns with its old self); the claim leaves the stamps out, so a
+    moved "Last updated" time is at most a wording change."""
     mentions = tuple(numbers.parse(text))
     canonical, masked = _canonical(text, mentions)
-    claim = Claim(mentions=mentions, attribution=attribution(text), hedges=hedges(text),
+    stamps = stamp_mentions(text, mentions)
+    claim_mentions = tuple(m for i, m in enumerate(mentions) if i not in stamps) if stamps else mentions
+    claim = Claim(mentions=claim_mentions, attribution=attribution(text), hedges=hedges(text),
                   negations=negations(text))
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 

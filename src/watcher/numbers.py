@@ -114,6 +114,7 @@ _MONTH_END = (r"|january|february|march|april|may|june|july|august|september|oct
 _RATE_ADVERB = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                 "täglich": "day", "wöchentlich": "week", "monatlich": "month", "jährlich": "year"}
 _HAS_DIGIT = re.compile(r"\d")
+_VERSION = re.compile(r"\d+(?:\.\d+){2,}")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
@@ -123,7 +124,8 @@ class Mention:
 
     text: str
     value: float
-    kind: str  # count | percent | pp | money | multiplier | ordinal | year | duration
+    kind: str  # count | percent | pp | money | multiplier | ordinal | year | duration | measure | date | time
+    #            | decade | version | fraction
     start: int
     end: int
     high: float | None = None
@@ -235,10 +237,13 @@ def _raw_tokens(sentence: str, spans: list[Span], has_word: bool) -> list[dict]:
             continue  # a date, a time, a decade, a CJK figure: found separately
         num, word = m.group("num"), m.group("word")
         cur = (m.group("cur") or "").lower().replace(" ", "") or None
-        unit = None
+        unit, version = None, False
         if num:
             value = numeral_value(num, sentence)
-            if value is None:
+            version = value is None and bool(_VERSION.fullmatch(num))
+            if version:  # "Python 3.6.0": a version, compared as its parts
+                value = sum(int(p) / 1000 ** k for k, p in enumerate(num.split(".")[:4]))
+            elif value is None:
                 continue
             prev, prev2 = sentence[max(0, at - 1): at], sentence[max(0, at - 2): at]
             if not cur and prev and (_is_word_char(prev) or prev in "_/" or re.fullmatch(r"[A-Za-z]-", prev2)):
@@ -255,7 +260,7 @@ def _raw_tokens(sentence: str, spans: list[Span], has_word: bool) -> list[dict]:
                 continue  # "one of the", "no one": not a figure often enough to be worth the noise
         if unit is not None and (not m.group("scale") or m.end() <= unit[1]):
             raw.append(dict(m=m, value=value, cur=None, end=unit[1], num=num, word=word, ord=None, fold=None,
-                            unit=unit[0]))
+                            unit=unit[0], version=False))
             continue
         scale = _scale(m.group("scale"), bool(cur), sentence)
         if scale != scale:  # NaN: unit letter, not a scale
@@ -264,7 +269,8 @@ def _raw_tokens(sentence: str, spans: list[Span], has_word: bool) -> list[dict]:
         else:
             end = m.end()
         raw.append(dict(m=m, value=float(f"{value * scale:.12g}"), cur=cur, end=end, num=num, word=word,
-                        ord=m.group("ord"), fold=m.group("fold") or m.group("wfold"), unit=None))
+                        ord=m.group("ord"), fold=m.group("fold") or m.group("wfold"), unit=None,
+                        version=version))
     return raw
 
 
@@ -341,6 +347,8 @@ def _classify(sentence: str, r: dict, value: float, high: float | None, start: i
     """(kind, unit, end) of one figure from the words right after it."""
     if r["unit"]:
         return "measure", r["unit"], end
+    if r["version"]:
+        return "version", None, end
     kind, unit = "count", None
     if r["cur"]:
         kind, unit = "money", CURRENCY_SYMBOLS.get(r["cur"], r["cur"].upper())

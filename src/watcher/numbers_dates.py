@@ -40,6 +40,8 @@ MONTHS = {
     **{m: i for i, m in enumerate("enero febrero marzo abril mayo junio julio agosto septiembre octubre "
                                   "noviembre diciembre".split(), 1)}, "setiembre": 9,
 }
+_ABBREVIATIONS = set("jan feb mar apr jun jul aug sep sept oct nov dec janv févr fevr avr juil déc ene abr ago dic "
+                     "okt dez".split())
 _CAPITAL_ONLY = {"may", "march", "mar"}  # English words too: a month only when capitalised
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY_FIRST = re.compile(
@@ -136,6 +138,8 @@ def _add_date(s: str, m: re.Match | None, out: list[Span]) -> bool:
         return False
     year = int(m.group("year")) if m.group("year") else 0
     end = m.end()
+    if not m.group("year") and s[end - 1] == "." and m.group("month").lower() not in _ABBREVIATIONS:
+        end -= 1  # "moved to 10 May." — the sentence's full stop, not an abbreviation's
     while end > m.start() and s[end - 1] in " ,":
         end -= 1
     out.append(Span(m.start(), end, "date", _date_value(year, month, day)))
