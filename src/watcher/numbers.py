@@ -68,7 +68,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, revers
 _UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![\w/²³])")
 
 # digits with any grouping or decimal marks; which mark is which is numeral_value's decision
-_NUM = r"\d{1,3}(?:[ ]\d{3})+(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
+_NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
          (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
