@@ -28,7 +28,7 @@ QUALIFIER_PHRASES = {
     "exactly": "exactly", "precisely": "exactly",
     # German
     "bis zu": "up_to", "rund": "approx", "etwa": "approx", "ungefähr": "approx", "zirka": "approx",
-    "circa": "approx", "knapp": "nearly", "fast": "nearly", "beinahe": "nearly", "nahezu": "nearly",
+    "knapp": "nearly", "fast": "nearly", "beinahe": "nearly", "nahezu": "nearly",
     "mehr als": "more_than", "über": "more_than", "mindestens": "at_least", "wenigstens": "at_least",
     "höchstens": "at_most", "maximal": "at_most", "weniger als": "less_than", "unter": "less_than",
     "geschätzte": "estimated", "geschätzt": "estimated", "genau": "exactly",
@@ -64,7 +64,7 @@ def qualifier(before: str) -> str | None:
 SCALE_WORDS = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
     "trillion": 1e12, "trillions": 1e12,
-    "tausend": 1e3, "tsd": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarde": 1e9,
+    "tausend": 1e3, "tsd": 1e3, "mio": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarde": 1e9,
     "milliarden": 1e9, "billionen": 1e12,
     "mille": 1e3, "milliard": 1e9, "milliards": 1e9,
     "mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12,
