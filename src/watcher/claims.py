@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from . import numbers
 from .numbers import Mention
+from .numbers_dates import MONTHS
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "′": "'",
                          "–": "-", "—": "-", "\u00a0": " "})
@@ -368,11 +369,19 @@ def split_sentences(paragraph: str) -> tuple[str, ...]:
     return tuple(_rejoin(out))
 
 
+_ORDINAL_DOT = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_MONTH_START = re.compile(r"([^\W\d_]+)")
+
+
 def _rejoin(sents: list[str]) -> list[str]:
-    """Glue fragments syntok leaves after a closing quote ("…," Putin said.) to the sentence."""
+    """Glue fragments syntok leaves after a closing quote ("…," Putin said.) to the sentence, and
+    the halves of a German date it splits at the ordinal's dot ("am 30. September")."""
     out: list[str] = []
     for s in sents:
-        if out and (len(s) < 3 or (s[0].islower() and not out[-1].endswith((".", "!", "?")))):
+        if out and _ORDINAL_DOT.search(out[-1]) and _MONTH_START.match(s) and \
+                _MONTH_START.match(s).group(1).lower() in MONTHS:
+            out[-1] = f"{out[-1]} {s}"  # "Am 30." + "September 2024 …": a German date, not two sentences
+        elif out and (len(s) < 3 or (s[0].islower() and not out[-1].endswith((".", "!", "?")))):
             out[-1] = f"{out[-1]} {s}"
         else:
             out.append(s)
