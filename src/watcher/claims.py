@@ -135,9 +135,21 @@ _ARTICLE_START = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|eine
                             r"uno|una)\s+|^l['’]", re.IGNORECASE)
 
 
-_FOREIGN_CUE = re.compile(rf"\b(?:{FOREIGN_SAY})\b", re.IGNORECASE)
-_UNNAMED_CUE = re.compile(r"\b(?:said|says|according to|sagte|sagt|laut|zufolge|selon|d['’]après|a\s+déclaré|"
-                          r"según|dijo)\b", re.IGNORECASE)
+# the words that can start a German, French or Spanish attribution: a set look-up of the
+# sentence's words decides whether the patterns above need to run at all
+FOREIGN_CUE_WORDS = frozenset(w.casefold() for w in (
+    "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten berichtete berichtet schätzt schätzte "
+    "warnte betonte laut zufolge angaben informationen schätzungen gemäß selon après déclaré dit affirmé affirme "
+    "déclare indiqué indique estimé annoncé précisé précise según dijo dijeron afirmó declaró aseguró señaló "
+    "indicó informó explicó estimó anunció acuerdo").split())
+_UNNAMED_CUE = re.compile(r"\b(?:said|says|according to)\b|(?i:\b(?:sagte|sagt|laut|zufolge|selon|d['’]après|"
+                          r"a\s+déclaré|según|dijo)\b)")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The case-folded words of ``text``: computed once per sentence, shared by the cue finders."""
+    return frozenset(_WORDS.findall(fold(text)))
 
 
 def _foreign_sources(text: str) -> set[str]:
@@ -238,16 +250,19 @@ def _clean_source(s: str) -> str:
     return fold(s).strip(" .,'\"")
 
 
-def attribution(text: str) -> frozenset[str]:
-    """Who a statement is attributed to ("according to X", "X said", "estimated by X")."""
+def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
+    """Who a statement is attributed to ("according to X", "X said", "estimated by X", "laut X",
+    "selon X", "dijo X")."""
     found: set[str] = set()
-    if not _SAY_VERB_ONLY.search(text) and not _FOREIGN_CUE.search(text):
+    words = words_of(text) if words is None else words
+    has_foreign = not FOREIGN_CUE_WORDS.isdisjoint(words)
+    if not has_foreign and not _SAY_VERB_ONLY.search(text):
         return frozenset()
     for m in _ACCORDING.finditer(text):
         src = _clean_source(m.group(1))
         if src:
             found.add(src)
-    foreign = _foreign_sources(text) if _FOREIGN_CUE.search(text) else set()
+    foreign = _foreign_sources(text) if has_foreign else set()
     found |= foreign
     for m in _SAYER.finditer(text):
         if m.group(0).lower().startswith("according") or (foreign and _FOREIGN_VERB.search(m.group(0))):
@@ -269,13 +284,23 @@ def attribution(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def hedges(text: str) -> frozenset[str]:
+def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
+    words = words_of(text) if words is None else words
+    if _HEDGE_FIRST.isdisjoint(words):
+        return frozenset()  # most sentences: no hedge word at all, and the pattern need not run
+    return frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(fold(text)))
+
+
+def negations(text: str, words: frozenset[str] | None = None) -> int:
+    words = words_of(text) if words is None else words
     low = fold(text)
-    return frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(low))
+    if _NEG_WORDS.isdisjoint(words) and "n't" not in low and "n'" not in low:
+        return 0
+    return len(_NEG_RE.findall(low))
 
 
-def negations(text: str) -> int:
-    return len(_NEG_RE.findall(fold(text)))
+_HEDGE_FIRST = frozenset(_WORDS.findall(" ".join(HEDGES)))
+_NEG_WORDS = frozenset(n for n in NEGATIONS if "'" not in n)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -346,8 +371,9 @@ def analyse(text: str) -> Sentence:
     canonical, masked = _canonical(text, mentions)
     stamps = stamp_mentions(text, mentions)
     claim_mentions = tuple(m for i, m in enumerate(mentions) if i not in stamps) if stamps else mentions
-    claim = Claim(mentions=claim_mentions, attribution=attribution(text), hedges=hedges(text),
-                  negations=negations(text))
+    words = words_of(text)
+    claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedges(text, words),
+                  negations=negations(text, words))
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
 
