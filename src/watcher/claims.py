@@ -67,13 +67,6 @@ NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "n
              # counted twice they would flip the parity.
              "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne", "weder",
              "ne", "n'", "sans", "nunca", "sin"}
-# German, French and Spanish verbs of saying (and "laut", "selon", "según": the cue words)
-FOREIGN_SAY = (r"sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|berichtete|berichtet|"
-               r"schätzt|schätzte|warnte|betonte|laut|zufolge|angaben|"
-               r"selon|d['’]après|a\s+déclaré|ont\s+déclaré|a\s+dit|ont\s+dit|a\s+affirmé|affirme|déclare|"
-               r"a\s+indiqué|indique|a\s+estimé|a\s+annoncé|a\s+précisé|précise|"
-               r"según|dijo|dijeron|afirmó|declaró|aseguró|señaló|indicó|informó|explicó|estimó|anunció|"
-               r"de\s+acuerdo\s+con")
 SAY_VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|reported|reports|claimed|claims|"
              r"told|noted|notes|suggested|suggests|predicted|predicts|tallied|calculated|found|finds|"
              r"announced|announces|confirmed|confirms|warned|warns|believes|believed|argued|argues|wrote|writes|"
@@ -88,7 +81,7 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _SAYER = re.compile(
-    r"((?:[A-Z][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){1,8}|\b(?:officials?|experts?|analysts?|"
+    r"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){1,8}|\b(?:officials?|experts?|analysts?|"
     r"authorities|police|scholars|researchers|observers|critics|sources|diplomats|he|she|they|it|we))"
     r"\s*,?\s+(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly|is|was|were)\s+)*"
     rf"(?:{SAY_VERBS})\b",
@@ -101,7 +94,7 @@ _THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's offic
     rf"(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*(?:{SAY_VERBS})\b",
     re.IGNORECASE,
 )
-_SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){{1,8}})")
+_SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,8}})")
 _SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS})\b")
 _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|which|when|with)\b.*$",
                           re.IGNORECASE)
