@@ -307,7 +307,8 @@ _STAMP_CUE = re.compile(
 _STAMP_KINDS = frozenset({"date", "time", "year"})
 STAMP_FILLER = frozenset(
     "at on um am le el à a las den der de the on of um uhr h utc gmt cet cest et est edt ct cdt pt pst pdt bst "
-    "mez mesz ist jst kst aest hrs hours ago vor il y hace monday tuesday wednesday thursday friday saturday sunday "
+    "mez mesz ist jst kst aest hrs hours ago vor il y hace minute minutes hour days day seconds stunde stunden "
+    "minuten tag tagen sekunden heure heures jours minuten hora horas minutos días monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi "
     "mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo".split())
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
@@ -333,7 +334,7 @@ def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
     out: set[int] = set()
     for cue in _STAMP_CUE.finditer(text):
         pos = cue.end()
-        for i in idx:
+        for i in idx:  # forwards: "Last updated 8:00 a.m.", "Stand: 1. Oktober 2024, 12:30 Uhr"
             m = mentions[i]
             if m.start < pos:
                 continue
@@ -341,6 +342,15 @@ def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
                 break
             out.add(i)
             pos = m.end
+        pos = cue.start()
+        for i in reversed(idx):  # backwards: "vor 3 Stunden aktualisiert", "3 mai 2024, mis à jour"
+            m = mentions[i]
+            if m.end > pos:
+                continue
+            if not _gap_ok(text[m.end:pos]):
+                break
+            out.add(i)
+            pos = m.start
     return out
 
 

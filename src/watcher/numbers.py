@@ -290,7 +290,8 @@ def _mention(sentence: str, raw: list[dict], i: int) -> tuple[Mention, int]:
         is_between = bool(_BETWEEN.search(sentence[:start]))
         if (joiner not in _AND_JOINERS or is_between) and (joiner != "a" or is_between):
             first_pct = _PERCENT_AFTER.match(after)
-            if not r["ord"] and not nxt["ord"]:
+            if not (r["ord"] or nxt["ord"] or r["fold"] or nxt["fold"] or (nxt["cur"] and not r["cur"])):
+                # not "5-fold to $3bn", "rose 5 to $3bn": a multiplier, or a count then money, is no range
                 lo_scale_missing = (r["value"] < nxt["value"] and nxt["m"].group("scale")
                                     and not r["m"].group("scale"))
                 value = r["value"] * (_scale(nxt["m"].group("scale"), bool(nxt["cur"]), sentence)
