@@ -303,7 +303,8 @@ _STAMP_CUE = re.compile(
     r"\b(?:as\s+(?:of|at)|(?:last|latest)\s+(?:updated?|modified|revised|edited)|updated|posted|published|"
     r"last\s+update|update[ds]?\s*:|stand(?:\s+vom|\s*:)|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|"
     r"veröffentlicht(?:\s+am)?|mise?\s+à\s+jour(?:\s+le)?|publié(?:\s+le)?|actualizad[oa](?:\s+el)?|"
-    r"última\s+actualización|publicad[oa](?:\s+el)?)(?![\w])", re.IGNORECASE)
+    r"última\s+actualización|publicad[oa](?:\s+el)?)(?![\w])"
+    r"|最終更新|更新日時|更新日|更新时间|更新|发布时间|发布|업데이트|입력|수정", re.IGNORECASE)  # CJK: no word boundaries
 _STAMP_KINDS = frozenset({"date", "time", "year"})
 STAMP_FILLER = frozenset(
     "at on um am le el à a las den der de the on of um uhr h utc gmt cet cest et est edt ct cdt pt pst pdt bst "
