@@ -264,3 +264,13 @@ LOCALE_TOKENS = ["1.000", "1,000", "2,5", "3.000.000", "1.234,5", "1 234,5", "Mi
 def test_number_dense_text_never_raises(text):
     for m in parse(text):
         assert 0 <= m.start <= m.end <= len(text) and m.value == m.value
+
+
+@pytest.mark.parametrize("a, b", [
+    ("a drive of 80TB", "a drive of 80 TB"), ("a 5km run", "a 5 km run"), ("at 12:30 p.m.", "at 12.30pm"),
+    ("music of the '80s", "music of the 1980s"), ("in den 80er Jahren", "in the 1980s"),
+    ("on 30 September 2024", "on September 30, 2024"), ("am 30.09.2024", "on 2024-09-30"),
+    ("3万人", "30000人"), ("2,5 Millionen Menschen", "2.500.000 Menschen"),
+])
+def test_renderings_of_one_figure_have_one_key(a, b):
+    assert [m.key for m in parse(a)] == [m.key for m in parse(b)]

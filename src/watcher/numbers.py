@@ -2,14 +2,21 @@
 
 Why our own: off-the-shelf parsers each fail on part of what matters here (quantulum3 drops
 qualifiers, word2number corrupts "3 million"). A :class:`Mention` carries the value (or range), the
-kind (count, percent, percentage points, money, multiplier, ordinal, year, duration), unit, the
+kind (count, percent, percentage points, money, multiplier, ordinal, year, duration, measure —
+"80TB", "5 km" —, date, time, decade, version, fraction), unit, the
 counted noun, a rate ("per day") and the qualifier class ("an estimated", "more than"). Two
 renderings of one figure — "3 million" and "3,000,000", "ten" and "10", "$2.5bn" and
 "$2.5 billion" — parse to equal mentions, so reformatting never looks like a change.
 
 Other languages' conventions come from :mod:`watcher.numbers_locale` (decimal commas, "1.000
 Euro", "2,5 Millionen", "bis zu", "plus de", "más de"); dates, times, decades and CJK figures are
-found first by :mod:`watcher.numbers_dates` and are their own kinds, never counts.
+found first by :mod:`watcher.numbers_dates` and are their own kinds, never counts; the word
+tables are in :mod:`watcher.numbers_words`.
+
+Cheap by construction, as every sentence of every changed page is parsed: a sentence with no
+digit and no number word returns at once; the number-word alternation of the scanner is only
+used when a set look-up finds a number word; dates and times are matched only where a digit run
+has a month word or a clock mark beside it.
 """
 
 from __future__ import annotations
