@@ -57,7 +57,7 @@ _NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
          (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
-         (?:(?P<num>NUM)(?P<ord>st|nd|rd|th)?(?P<fold>-?fold)?(?![\d])
+         (?:(?P<num>NUM)(?P<ord>st|nd|rd|th)?(?P<fold>-?fold|-?fach(?:e[nrs]?)?\b)?(?![\d])
           |\b(?P<word>(?:WORDS)(?:[-\s](?:WORDS))?)(?P<wfold>-?fold)?\b)
          (?:\s?(?P<scale>SCALE))?"""
 

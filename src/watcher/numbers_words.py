@@ -44,7 +44,7 @@ NOUN_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for",
              "le", "la", "les", "du", "de", "d", "et", "ou", "est", "sont", "au", "aux", "en", "par", "pour",
              "el", "los", "las", "del", "y", "o", "es", "son", "fue", "con", "por", "para", "que", "se",
              "werden", "worden", "wird", "sein", "seien", "sei", "ont", "été", "était", "étaient", "sera",
-             "seront", "han", "ha", "fueron", "hubo", "será", "serán", "eran", "era"}
+             "seront", "han", "ha", "al", "fueron", "hubo", "será", "serán", "eran", "era"}
 # units written after a figure ("80TB", "5 km", "3GHz"): case-folded, so "MB" = "mb" = "Mb";
 # one-letter units only in their usual case ("5G" is a network, "5g" five grams)
 MEASURE_UNITS = {u: u for u in (
