@@ -105,8 +105,8 @@ _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|w
 _ART = r"(?i:der|die|das|den|dem|des|ein|eine|einer|la|le|les|el|los|las|un|une|uno|una)\s+|(?i:l)['’]"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _FOREIGN_ACCORDING = re.compile(
-    r"\b(?:laut|gemäß|selon|d['’]après|según|de\s+acuerdo\s+con|nach\s+(?:Angaben|Informationen|Schätzungen)"
-    r"\s+(?:von|des|der|vom))\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
+    r"\b(?:(?P<de>laut|gemäß|nach\s+(?:Angaben|Informationen|Schätzungen)\s+(?:von|des|der|vom))|selon|d['’]après|"
+    r"según|de\s+acuerdo\s+con)\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
 _ZUFOLGE = re.compile(rf"((?:(?:{_ART})?{_CAP}\s+(?:(?:der|des|von|für)\s+)?){{1,4}})zufolge\b")
 _FOREIGN_VERB = re.compile(
     r"\b(?:sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|berichtete|berichtet|schätzt|"
@@ -149,13 +149,13 @@ def _foreign_sources(text: str) -> set[str]:
     """Sources named the German, French or Spanish way (see the patterns above)."""
     found: set[str] = set()
     for m in _FOREIGN_ACCORDING.finditer(text):
-        if m.group(0)[:1].lower() in "lgn" and not m.group(0).lower().startswith("l'"):  # laut, gemäß, nach Angaben
-            de = _GERMAN_SOURCE.match(m.group(1))
+        if m.group("de"):  # laut, gemäß, nach Angaben: German, where the source ends at its last noun
+            de = _GERMAN_SOURCE.match(m.group(2))
             if de:
                 found.add(_clean_source(de.group(0)))
             continue
         words = []
-        for w in m.group(1).split():
+        for w in m.group(2).split():
             if w.lower() in _FOREIGN_STOP or len(words) == 5:
                 break
             words.append(w)
@@ -408,8 +408,8 @@ def _rejoin(sents: list[str]) -> list[str]:
     the halves of a German date it splits at the ordinal's dot ("am 30. September")."""
     out: list[str] = []
     for s in sents:
-        if out and _ORDINAL_DOT.search(out[-1]) and _MONTH_START.match(s) and \
-                _MONTH_START.match(s).group(1).lower() in MONTHS:
+        first_word = _MONTH_START.match(s)
+        if out and first_word and first_word.group(1).lower() in MONTHS and _ORDINAL_DOT.search(out[-1]):
             out[-1] = f"{out[-1]} {s}"  # "Am 30." + "September 2024 …": a German date, not two sentences
         elif out and (len(s) < 3 or (s[0].islower() and not out[-1].endswith((".", "!", "?")))):
             out[-1] = f"{out[-1]} {s}"
