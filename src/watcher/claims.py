@@ -102,11 +102,13 @@ _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|w
 # German, French, Spanish attribution: "laut X", "X zufolge", "nach Angaben der X", "selon X",
 # "d'après X", "según X", "de acuerdo con X", and "X sagte" / "sagte X" (German and Romance
 # word order puts the speaker after the verb as often as before it)
-_ART = r"(?i:der|die|das|den|dem|des|ein|eine|einer|la|le|les|el|los|las|un|une|uno|una)\s+|(?i:l)['’]"
+_ART = (r"(?i:der|die|das|den|dem|des|ein|eine|einer|la|le|les|el|los|las|un|une|uno|una|il|lo|gli|os|as|het)\s+"
+        r"|(?i:l)['’]")
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _FOREIGN_ACCORDING = re.compile(
     r"\b(?:(?P<de>laut|gemäß|nach\s+(?:Angaben|Informationen|Schätzungen)\s+(?:von|des|der|vom))|selon|d['’]après|"
-    r"según|de\s+acuerdo\s+con)\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
+    r"según|de\s+acuerdo\s+con|volgens|(?:secondo|segundo)(?=\s+(?:(?:il|la|lo|i|gli|le|o|a|os|as)\s|l['’]|(?-i:[A-Z]))))"
+    r"\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
 _ZUFOLGE = re.compile(rf"((?:(?:{_ART})?{_CAP}\s+(?:(?:der|des|von|für)\s+)?){{1,4}})zufolge\b")
 _FOREIGN_VERB = re.compile(
     r"\b(?:sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|berichtete|berichtet|schätzt|"
@@ -122,10 +124,10 @@ _BEFORE_VERB = re.compile(rf"((?:{_ART})[\w'’.-]+(?:\s+(?:de|du|des|del|der|vo
 # des Gesundheitsministeriums") and ends at the verb, which German puts right after it
 _GERMAN_SOURCE = re.compile(rf"(?:{_ART})?{_CAP}(?:\s+(?:(?:der|des|von|vom|für)\s+(?:{_ART})?)?{_CAP})*")
 _FOREIGN_STOP = frozenset("wurden wurde sind ist waren war hat haben gab gibt soll sollen seien sei habe dass "
-                          "wie am im um bei seit mit für que qui a ont est sont hay han ha fue fueron son es en à "
-                          "au dans hier ayer".split())
+                          "wie am im um bei seit mit für que qui ont est sont hay han ha fue fueron son es en à "
+                          "au dans hier ayer zijn werd werden heeft hebben".split())
 _ARTICLE_START = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|einer|le|la|les|el|los|las|un|une|"
-                            r"uno|una)\s+|^l['’]", re.IGNORECASE)
+                            r"uno|una|il|lo|gli|o|os|as|de|het|een)\s+|^l['’]", re.IGNORECASE)
 
 
 # the words that can start a German, French or Spanish attribution: a set look-up of the
@@ -134,7 +136,7 @@ FOREIGN_CUE_WORDS = frozenset(w.casefold() for w in (
     "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten berichtete berichtet schätzt schätzte "
     "warnte betonte laut zufolge angaben informationen schätzungen gemäß selon après déclaré dit affirmé affirme "
     "déclare indiqué indique estimé annoncé précisé précise según dijo dijeron afirmó declaró aseguró señaló "
-    "indicó informó explicó estimó anunció acuerdo").split())
+    "indicó informó explicó estimó anunció acuerdo volgens secondo segundo").split())
 _UNNAMED_CUE = re.compile(r"\b(?:said|says|according to)\b|(?i:\b(?:sagte|sagt|laut|zufolge|selon|d['’]après|"
                           r"a\s+déclaré|según|dijo)\b)")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -303,13 +305,14 @@ _STAMP_CUE = re.compile(
     r"\b(?:as\s+(?:of|at)|(?:last|latest)\s+(?:updated?|modified|revised|edited)|updated|posted|published|"
     r"last\s+update|update[ds]?\s*:|stand(?:\s+vom|\s*:)|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|"
     r"veröffentlicht(?:\s+am)?|mise?\s+à\s+jour(?:\s+le)?|publié(?:\s+le)?|actualizad[oa](?:\s+el)?|"
-    r"última\s+actualización|publicad[oa](?:\s+el)?)(?![\w])"
+    r"última\s+actualización|publicad[oa](?:\s+el)?|aggiornat[oa](?:\s+il)?|atualizad[oa](?:\s+em)?|"
+    r"bijgewerkt(?:\s+op)?)(?![\w])"
     r"|最終更新|更新日時|更新日|更新时间|更新|发布时间|发布|업데이트|입력|수정", re.IGNORECASE)  # CJK: no word boundaries
 _STAMP_KINDS = frozenset({"date", "time", "year"})
 STAMP_FILLER = frozenset(
     "at on um am le el à a las den der de the on of um uhr h utc gmt cet cest et est edt ct cdt pt pst pdt bst "
     "mez mesz ist jst kst aest hrs hours ago vor il y hace minute minutes hour days day seconds stunde stunden "
-    "minuten tag tagen sekunden heure heures jours minuten hora horas minutos días monday tuesday wednesday thursday friday saturday sunday "
+    "minuten tag tagen sekunden heure heures jours minuten hora horas minutos días alle ore às om uur il em op monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi "
     "mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo".split())
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")

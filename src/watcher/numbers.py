@@ -74,7 +74,7 @@ _TOKEN = _token_re(True)
 _TOKEN_DIGITS = _token_re(False)
 _WORDISH = re.compile(r"[^\W\d_][\w'’-]*|%")
 _MULT_AFTER = re.compile(r"^\s*(?:times|x|mal|fois|veces)\b", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent\b|per\s+cent\b|pct\b|prozent\b|pour\s+cent\b|por\s+ciento\b)",
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent\b|per\s+cent\b|pct\b|prozent\b|pour\s+cent\b|por\s+ciento\b|per\s+cento\b|por\s+cento\b|procent\b)",
                             re.IGNORECASE)
 _PP_AFTER = re.compile(r"^\s*(?:percentage[-\s]points?|prozentpunkte?n?\b|points?\s+de\s+pourcentage|"
                        r"puntos?\s+porcentuales?)", re.IGNORECASE)

@@ -39,6 +39,13 @@ MONTHS = {
                                   "novembre décembre".split(), 1)}, "fevrier": 2, "aout": 8, "decembre": 12,
     **{m: i for i, m in enumerate("enero febrero marzo abril mayo junio julio agosto septiembre octubre "
                                   "noviembre diciembre".split(), 1)}, "setiembre": 9,
+    # Italian, Portuguese, Dutch: a dict look-up each, so more languages cost nothing
+    **{m: i for i, m in enumerate("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+                                  "novembre dicembre".split(), 1)},
+    **{m: i for i, m in enumerate("janeiro fevereiro março abril maio junho julho agosto setembro outubro "
+                                  "novembro dezembro".split(), 1)}, "marco": 3,
+    **{m: i for i, m in enumerate("januari februari maart april mei juni juli augustus september oktober "
+                                  "november december".split(), 1)},
 }
 _ABBREVIATIONS = set("jan feb mar apr jun jul aug sep sept oct nov dec janv févr fevr avr juil déc ene abr ago dic "
                      "okt dez".split())

@@ -42,6 +42,11 @@ QUALIFIER_PHRASES = {
     "alrededor de": "approx", "aproximadamente": "approx", "unos": "approx", "unas": "approx",
     "hasta": "up_to", "al menos": "at_least", "por lo menos": "at_least", "como mínimo": "at_least",
     "como máximo": "at_most", "menos de": "less_than", "exactamente": "exactly", "un estimado de": "estimated",
+    # Italian, Portuguese, Dutch (cheap: one alternation either way)
+    "oltre": "more_than", "più di": "more_than", "quasi": "nearly", "fino a": "up_to", "almeno": "at_least",
+    "meno di": "less_than", "mais de": "more_than", "quase": "nearly", "até": "up_to", "pelo menos": "at_least",
+    "ongeveer": "approx", "bijna": "nearly", "meer dan": "more_than", "minder dan": "less_than", "ruim": "more_than",
+    "zo'n": "approx", "minstens": "at_least",
 }
 # one alternation, longest phrase first ("just over" before "over", "pas moins de" before "moins de"),
 # anchored at the end of the text before the figure: one search instead of a loop over phrases
@@ -69,6 +74,8 @@ SCALE_WORDS = {
     "mille": 1e3, "milliard": 1e9, "milliards": 1e9,
     "mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12,
     "billones": 1e12,
+    "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9, "milhão": 1e6, "milhões": 1e6,
+    "bilhão": 1e9, "bilhões": 1e9, "miljoen": 1e6, "miljard": 1e9,
 }
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 # regex fragment for the scale after a numeral; words end at a word boundary, abbreviations may
@@ -105,7 +112,10 @@ _EN_WORDS = frozenset("the and of to in is was for with that on are were said ha
                       "which at an be it than people percent".split())
 _EU_WORDS = frozenset("der die das und ist mit von für auf nicht den dem des ein eine sind wurde wurden im "
                       "le la les et est une dans pour sur du au aux ont été qui "
-                      "el los las y es con por para del una fue han que lo como".split())
+                      "el los las y es con por para del una fue han que lo como "
+                      "il della delle degli nel nella sono che per gli "
+                      "os da do das dos em não com são foi "
+                      "het een van voor niet met zijn werd werden naar ook".split())
 _EN_NUMERAL = re.compile(r"\d,\d{3}(?:,\d{3})+|\d,\d{3}\.\d|\d\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 _EU_NUMERAL = re.compile(r"\d\.\d{3}(?:\.\d{3})+|\d\.\d{3},\d|\d,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 _LETTERS = re.compile(r"[^\W\d_]+")
