@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from watcher import config as config_mod
 from watcher.compare import compare
 from watcher.pipeline import run_check
@@ -113,3 +115,91 @@ def test_fault_page_raises_one_warning_and_no_claim_alert(site, tmp_path):
     site.put("/f", pages.news_page(TITLE, [p.replace("About 250", "About 260") for p in PARAS * 3]))
     got = run(cfg)
     assert len(got) == 1 and got[0]["kind"] == "estimate_changed"
+
+
+# ---------------------------------------------------------------------------------------------
+# timestamps, dates inside claims, other languages' cues
+
+from watcher import claims as claims_mod  # noqa: E402
+
+STAMPS = ["Latest update (30 September)", "Last updated 8:00 a.m.", "Updated: June 20, 2024, 9:15 a.m. PDT",
+          "As of 30 September 2024", "Stand: 01.10.2024", "Zuletzt aktualisiert am 3. Mai 2024 um 10:30 Uhr",
+          "Mis à jour le 3 mai 2024 à 10h30", "Actualizado el 3 de mayo de 2024", "Updated 3 hours ago"]
+
+
+def test_a_line_that_is_only_a_timestamp_is_no_claim():
+    for text in STAMPS:
+        assert not claims_mod.analyse(text).claim.is_claim, text
+
+
+def test_a_stamp_inside_a_longer_sentence_leaves_the_other_figures():
+    c = claims_mod.analyse("As of 30 September, 5,000 people had fled the region.").claim
+    assert [(m.kind, m.value) for m in c.mentions] == [("count", 5000.0)]
+
+
+def test_moved_timestamps_are_at_most_a_wording_change():
+    for old, new in [("Latest update (30 September)", "Latest update (1 October)"),
+                     ("Last updated 8:00 a.m.", "Last updated 12:30 p.m."),
+                     ("Stand: 01.10.2024", "Stand: 02.10.2024")]:
+        got = [(f.kind, f.explanation) for f in compare(PARAS + [old], PARAS + [new])]
+        assert all(kind == "text_changed" for kind, _ in got), got
+        assert not any("%" in e for _, e in got), got
+
+
+def test_a_date_in_a_claim_changes_the_claim_without_a_percentage():
+    got = [f for f in compare(["The vote was moved from 3 May to 10 May."], ["The vote was moved from 3 May to 17 May."])
+           if f.is_claim]
+    assert [(f.kind, f.explanation) for f in got] == [("estimate_changed", "10 May → 17 May")]
+    got = [f for f in compare(["Talks start at 8:00 a.m. in Geneva."], ["Talks start at 12:30 p.m. in Geneva."])
+           if f.is_claim]
+    assert [f.explanation for f in got] == ["8:00 a.m. → 12:30 p.m."]
+
+
+def test_reformatted_figures_in_other_languages_compare_equal():
+    for old, new in [("Die Polizei zählte 1.000 Demonstranten.", "Die Polizei zählte 1000 Demonstranten."),
+                     ("Der Schaden beträgt 3 Millionen Euro.", "Der Schaden beträgt 3.000.000 Euro."),
+                     ("Le coût atteint 2,5 milliards d'euros.", "Le coût atteint 2 500 000 000 d'euros."),
+                     ("Hubo 1.500 heridos.", "Hubo 1500 heridos."),
+                     ("the music of the '80s", "the music of the 1980s"),
+                     ("Am 30. September 2024 wurde gewählt.", "Am 30.09.2024 wurde gewählt.")]:
+        assert [f for f in compare([old], [new]) if f.is_claim] == [], (old, new)
+    assert [f.kind for f in compare(["Die Polizei zählte 1.000 Demonstranten."],
+                                    ["Die Polizei zählte 1.200 Demonstranten."]) if f.is_claim] == ["estimate_changed"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Laut Polizei wurden 5 Menschen verletzt.", "polizei"),
+    ("Dem Bericht zufolge starben 12 Menschen.", "bericht"),
+    ("Nach Angaben der Feuerwehr brannte das Haus.", "feuerwehr"),
+    ("Am Montag sagte Müller, es gebe 5 Tote.", "müller"),
+    ("Die Polizei sagte am Montag, es gebe 5 Tote.", "polizei"),
+    ("Selon le ministère de la Santé, 40 personnes sont mortes.", "ministère de la santé"),
+    ("D'après l'ONU, 5 000 personnes ont fui.", "onu"),
+    ("Le ministre a déclaré que 5 personnes sont mortes.", "ministre"),
+    ("Según la policía, 30 personas murieron.", "policía"),
+    ("El ministro dijo que hubo 5 muertos.", "ministro"),
+    ("De acuerdo con el informe, hubo 3 millones de visitas.", "informe"),
+])
+def test_attribution_in_other_languages(text, source):
+    assert claims_mod.attribution(text) == frozenset({source})
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("Er ist vermutlich tot.", "presumably"), ("Das ist wahrscheinlich falsch.", "probably"),
+    ("Es ist möglicherweise vorbei.", "possibly"), ("Es soll 5 Tote geben.", "said-to"),
+    ("Il est probablement mort.", "probably"), ("Cela pourrait durer.", "could"), ("Il semble fatigué.", "seems"),
+    ("Es probablemente cierto.", "probably"), ("Podría ser así.", "could"), ("Parece cierto.", "seems"),
+])
+def test_hedges_in_other_languages(text, hedge):
+    assert claims_mod.hedges(text) == frozenset({hedge})
+
+
+@pytest.mark.parametrize("affirmed, negated", [
+    ("Es gab Tote.", "Es gab keine Toten."), ("Er kommt.", "Er kommt nicht."),
+    ("Il viendra.", "Il ne viendra pas."), ("Il y a des morts.", "Il n'y a pas de morts."),
+    ("Hubo muertos.", "No hubo muertos."),
+])
+def test_polarity_in_other_languages(affirmed, negated):
+    assert claims_mod.negations(affirmed) % 2 == 0 and claims_mod.negations(negated) % 2 == 1
+    assert [f.kind for f in compare([affirmed + " Das sagte 1 Sprecher."], [negated + " Das sagte 1 Sprecher."])
+            if f.is_claim] == ["claim_changed"]

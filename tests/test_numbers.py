@@ -111,7 +111,7 @@ def test_counted_noun_and_rate():
 
 def test_identifiers_and_words_are_not_figures():
     assert values("The F-16 and the COVID-19 response, no one knows.") == []
-    assert values("It often rains; listen to the tenants and someone at 3:59 PM.") == [("time", 239.0, None)]
+    assert values("It often rains; listen to the tenants and someone at 3:59 PM.") == [("time", 959.0, None)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -119,3 +119,158 @@ def test_identifiers_and_words_are_not_figures():
 def test_random_text_never_raises(text):
     for m in parse(text):
         assert 0 <= m.start <= m.end <= len(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# other languages' conventions, dates, decades, CJK, units
+
+
+def first(text: str) -> tuple:
+    m = parse(text)[0]
+    return (m.kind, m.value, m.unit)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Der Preis: US $ 100,00 pro Stück", ("money", 100.0, "USD")),
+    ("Die Strafe beträgt 1.000 Euro.", ("money", 1000.0, "EUR")),
+    ("Es kamen 2,5 Millionen Besucher.", ("count", 2.5e6, None)),
+    ("un déficit de 1,2 milliard d'euros", ("money", 1.2e9, "EUR")),
+    ("una inversión de 3,5 millones de dólares", ("money", 3.5e6, "USD")),
+    ("Es kostet 1.234,50 €.", ("money", 1234.5, "EUR")),
+    ("Il y a 12 345,6 habitants.", ("count", 12345.6, None)),
+    ("Es sind 3.000.000 Menschen.", ("count", 3e6, None)),
+    ("The chip runs at 3GHz.", ("measure", 3.0, "ghz")),
+    ("a drive of 80TB", ("measure", 80.0, "tb")),
+    ("add 15g of sugar", ("measure", 15.0, "g")),
+    ("a 5 km run", ("measure", 5.0, "km")),
+    ("take 100mg daily", ("measure", 100.0, "mg")),
+    ("in den 50er Jahren", ("decade", 1950.0, None)),
+    ("music of the 1970s", ("decade", 1970.0, None)),
+    ("music of the '80s", ("decade", 1980.0, None)),
+    ("dans les années 80", ("decade", 1980.0, None)),
+    ("she is in her 30s", ("decade", 30.0, "age")),
+    ("1975年1月28日に生まれた", ("date", 19750128.0, None)),
+    ("2月17日に発表", ("date", 217.0, None)),
+    ("約3万人が避難した", ("count", 3e4, None)),
+    ("損失は12億円", ("money", 1.2e9, "JPY")),
+    ("Latest update (30 September)", ("date", 930.0, None)),
+    ("on September 30, 2024", ("date", 20240930.0, None)),
+    ("am 30. September 2024", ("date", 20240930.0, None)),
+    ("le 1er octobre", ("date", 1001.0, None)),
+    ("el 3 de mayo de 2024", ("date", 20240503.0, None)),
+    ("at 8:00 a.m.", ("time", 480.0, None)),
+    ("at 12:30 p.m.", ("time", 750.0, None)),
+    ("um 5 Uhr", ("time", 300.0, None)),
+    ("à 20h30", ("time", 1230.0, None)),
+    ("Python 3.6.0 is out", ("version", 3.006, None)),
+])
+def test_conventions_of_other_languages_and_kinds(text, want):
+    assert first(text) == want
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("bis zu 500 Menschen", "up_to"), ("rund 3.000 Besucher", "approx"), ("etwa 20 Prozent", "approx"),
+    ("mehr als 100 Tote", "more_than"), ("über 40 Jahre", "more_than"), ("fast 90 Prozent", "nearly"),
+    ("environ 300 personnes", "approx"), ("plus de 50 morts", "more_than"), ("près de 40 %", "nearly"),
+    ("jusqu'à 12 jours", "up_to"), ("jusqu’à 12 jours", "up_to"), ("más de 200 personas", "more_than"),
+    ("casi 50 muertos", "nearly"), ("alrededor de 3 millones", "approx"), ("hasta 10 años", "up_to"),
+    ("unos 400 soldados", "approx"), ("約3万人", "approx"),
+])
+def test_qualifiers_in_other_languages(text, qualifier):
+    assert parse(text)[0].qualifier == qualifier
+
+
+def test_nouns_keep_their_letters():
+    assert parse("Es gibt 500 Verschleißteile.")[0].noun == "verschleißteile"
+    assert parse("Hubo 30 niños heridos.")[0].noun == "niños heridos"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Officials said 1.000 troops were counted.", 1.0),  # an English sentence: a decimal point
+    ("Die Polizei zählte 1.000 Demonstranten.", 1000.0),  # a German one: grouping
+    ("It rose to 1.000 from 2.5 last year.", 1.0),  # "2.5" says the dot is decimal
+    ("Es stieg von 2,5 auf 1,000.", 1.0),  # "2,5" says the comma is decimal
+    ("1.000 Euro", 1000.0),  # no evidence: grouping, the everyday reading
+    ("1,000 people", 1000.0),
+    ("0.125 percent", 0.125),  # a zero integer part is never grouped
+])
+def test_ambiguous_grouping_is_decided_by_the_sentence(text, value):
+    assert [m.value for m in parse(text) if m.text.startswith(("1.000", "1,000", "0.125"))] == [value]
+
+
+def test_dates_are_not_counts_and_stay_out_of_ranges():
+    ms = parse("The vote was moved from 3 May to 10 May.")
+    assert [(m.kind, m.value, m.high) for m in ms] == [("date", 503.0, None), ("date", 510.0, None)]
+    assert [m.kind for m in parse("It may be 5 people.")] == ["count"]  # "may" the verb is no month
+
+
+def en(n: int) -> str:
+    return f"{n:,}"
+
+
+def de(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def fr(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
+SENTENCES = {  # a sentence in each convention's language, so the words agree with the digits
+    en: "Officials said that {} people were counted.",
+    de: "Die Behörden zählten {} Menschen in der Stadt.",
+    fr: "Les autorités ont compté {} personnes dans la ville.",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10**12), st.sampled_from([en, de, fr]))
+def test_any_integer_in_any_grouping_parses_to_its_value(n, style):
+    ms = parse(SENTENCES[style].format(style(n)))
+    assert [(m.kind, m.value) for m in ms] == [("count", float(n))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 10**9), st.integers(1, 99))
+def test_decimals_in_each_convention_parse_alike(n, cents):
+    want = float(f"{n}.{cents:02d}")
+    for style, dec in ((en, "."), (de, ","), (fr, ",")):
+        text = SENTENCES[style].format(f"{style(n)}{dec}{cents:02d}")
+        assert [m.value for m in parse(text)] == [want], text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1000, 10**9), st.sampled_from([de, fr]))
+def test_formatting_only_rewrites_compare_equal(n, style):
+    from watcher.compare import compare
+
+    base = [SENTENCES[style].format(style(n))]
+    for other in (str(n), de(n) if style is fr else fr(n)):
+        cur = [SENTENCES[style].format(other)]
+        assert [f for f in compare(base, cur) if f.is_claim] == [], (base, cur)
+    changed = [SENTENCES[style].format(style(n + 1))]
+    assert [f.kind for f in compare(base, changed) if f.is_claim] == ["estimate_changed"]
+
+
+LOCALE_TOKENS = ["1.000", "1,000", "2,5", "3.000.000", "1.234,5", "1 234,5", "Millionen", "milliard", "millones",
+                 "mil millones", "Mio.", "Mrd.", "€", "US $", "bis zu", "rund", "près de", "jusqu'à", "más de",
+                 "50er Jahre", "1970s", "'80s", "années 80", "1975年1月28日", "3万人", "12億円", "80TB", "5 km",
+                 "3GHz", "8:00 a.m.", "12:30 p.m.", "5 Uhr", "20h30", "30 September", "3 de mayo", "1.2.3.4",
+                 "Stand:", "as of", "年", "月", "日", "万", "億", "％", "0,", ",0", ".0", "0.", "00", "１２３"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LOCALE_TOKENS), st.text(max_size=6)), max_size=25).map(" ".join))
+def test_number_dense_text_never_raises(text):
+    for m in parse(text):
+        assert 0 <= m.start <= m.end <= len(text) and m.value == m.value
+
+
+@pytest.mark.parametrize("a, b", [
+    ("a drive of 80TB", "a drive of 80 TB"), ("a 5km run", "a 5 km run"), ("at 12:30 p.m.", "at 12.30pm"),
+    ("music of the '80s", "music of the 1980s"), ("in den 80er Jahren", "in the 1980s"),
+    ("on 30 September 2024", "on September 30, 2024"), ("am 30.09.2024", "on 2024-09-30"),
+    ("3万人", "30000人"), ("2,5 Millionen Menschen", "2.500.000 Menschen"),
+])
+def test_renderings_of_one_figure_have_one_key(a, b):
+    assert [m.key for m in parse(a)] == [m.key for m in parse(b)]

@@ -170,7 +170,11 @@ def _figure_change(o: Mention | None, n: Mention | None) -> dict:
             d["field"] = "qualifier"
         else:
             d["field"] = "unit"
-        d["relative_change"] = _rel(o.value, n.value) if o.value != n.value else 0.0
+        if {o.kind, n.kind} & {"date", "time", "decade", "year", "version"}:
+            d["relative_change"] = None  # values that order but do not scale: "30 September → 1 October"
+            # is a move, not a -96% drop
+        else:
+            d["relative_change"] = _rel(o.value, n.value) if o.value != n.value else 0.0
     else:
         d["field"] = "figure_added" if o is None else "figure_removed"
     return d
