@@ -22,29 +22,14 @@ PRECISION = RECALL = 0.98
 MAIN_TEXT = 0.95
 BOILERPLATE = 0.02
 
-_TEASERS = "rotating teaser blurbs (TEASER_POOL) become claim_added/claim_removed alerts"
-XFAIL_PRECISION: dict[str, str] = {
-    "components": f"'Keep reading' cards in class-less divs after the body: {_TEASERS}",
-    "cardgrid": f"card grid (headline link, image, blurb) after the body: {_TEASERS}",
-    "inline": "the <p><small> caption and the newsletter box text come and go as claims, and the paragraphs "
-              "after the last 'Read more:' link are dropped/re-added when the links move",
-    "liveblog": "the last live-blog post is dropped and re-added when the number of posts changes",
-    "comments": "reader comments (name, time, text, likes) and 'You may also like' cards are taken as "
-                "article text",
+XFAIL_PRECISION: dict[str, str] = {}
+XFAIL_RECALL: dict[str, str] = {}
+XFAIL_MAIN_TEXT: dict[str, str] = {
+    "A": "main text trafilatura drops on half A (a recipe's ingredient table: chefkoch.de) and a figure in a "
+         "reader comment annotated as main text (lemire.me)",
 }
-XFAIL_RECALL: dict[str, str] = {
-    "components": "a paragraph added at the end of the body (just before the cards) is dropped as tail",
-    "cardgrid": "a paragraph added at the end of the body (just before the grid) is dropped as tail",
-}
-_LOST_A = ("main text lost on half A: nurmeinstandpunkt, auto-motor.at, lemire.me (2), uniqz.de, zdh.de, "
-           "katzen-forum.net")
-XFAIL_MAIN_TEXT: dict[str, str] = {"A": _LOST_A}
-XFAIL_SHOWN: dict[str, str] = {
-    "A": _LOST_A,
-    "B": "main text lost on 2 dated pages (resonator-podcast.de, 0ac0531f…), and blog.python.org's "
-         "'Python 3.6.0' -> '4.6.0' is shown as '3.6 → 4.6'",
-}
-XFAIL_BOILERPLATE: dict[str, str] = {"A": "gofeminin.de.abnehmen.html: the teaser '20 Kilo abnehmen' is alerted"}
+XFAIL_SHOWN: dict[str, str] = dict(XFAIL_MAIN_TEXT, B="blog.python.org's 'Python 3.6.0' -> '4.6.0' is shown as '3.6 → 4.6'")
+XFAIL_BOILERPLATE: dict[str, str] = {}
 
 
 def _cases(keys: tuple[str, ...], xfail: dict[str, str]) -> list:
