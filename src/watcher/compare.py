@@ -226,15 +226,17 @@ _DIGIT_TOKEN = re.compile(r"[^\s\d]*\d[^\s]*")
 
 def _loose_digits(ss: list[Sentence]) -> list[str]:
     """Tokens with digits that the figure grammar did not read as a figure ("CO2", "t3n",
-    "gsoc-2018", "v0.2"): outside every mention's span, trailing punctuation trimmed."""
+    "gsoc-2018"): what is left with a digit in the masked form (every parsed figure, timestamps
+    included, is masked there), shown as the page wrote it."""
     out = []
     for s in ss:
-        spans = [(m.start, m.end) for m in s.claim.mentions]
-        for m in _DIGIT_TOKEN.finditer(s.text):
-            if any(a < m.end() and m.start() < b for a, b in spans):
+        for tok in _DIGIT_TOKEN.findall(s.masked):
+            tok = tok.strip(".,;:!?()[]{}\"'-")
+            if not any(c.isdigit() for c in tok):
                 continue
-            out.append(m.group(0).rstrip(".,;:!?)]}\"'’”»").lstrip("([{\"'‘“«"))
-    return [t for t in out if any(c.isdigit() for c in t)]
+            m = re.search(re.escape(tok), s.text, re.IGNORECASE)
+            out.append(m.group(0) if m else tok)
+    return out
 
 
 def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
@@ -261,16 +263,25 @@ _STAMP_WORDS = re.compile(
 _CLOCK_WORDS = frozenset("am pm a.m p.m a.m. p.m. uhr h gmt utc cet cest est edt pst pdt bst mez mesz o'clock".split())
 
 
+_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+
+
 def _stamp_only(figs: list[dict], cur: list[Sentence]) -> bool:
-    """Every changed figure is a date or time, on a line that only dates the page: a bare
-    timestamp ("3:59 PM") or one introduced as such ("Updated 8:00 a.m.", "Video verfügbar bis
+    """Every changed figure is a date or time, on a line that only dates the page: a bare clock
+    time ("3:59 PM") or a stamp introduced as such ("Updated 8:00 a.m.", "Video verfügbar bis
     28.02.2021"). A dated statement about the world ("Termin: 29.02.2020", "Einsendeschluss: …",
-    "the vote moved to 10 May") stays a claim."""
-    if not all(c.get("kind") in ("date", "time") for c in figs):
+    "the vote moved to 10 May") and a bare date line ("(21. November 2022)") stay claims."""
+    def dated(c: dict) -> bool:
+        return c.get("kind") in ("date", "time") or any(
+            _DATE_SHAPE.match(str(c.get(k) or "")) for k in ("old", "new"))
+
+    if not figs or not all(dated(c) for c in figs):
         return False
     text = " ".join(s.text for s in cur)
     words = [w for s in cur for w in s.masked.replace("#", " ").split() if w.strip(".,:;()") not in _CLOCK_WORDS]
-    return not words or (len(words) <= 8 and bool(_STAMP_WORDS.search(text)))
+    if not words:
+        return all(c.get("kind") == "time" for c in figs)
+    return len(words) <= 8 and bool(_STAMP_WORDS.search(text))
 
 
 def claim_key(base: list[Sentence]) -> str:
