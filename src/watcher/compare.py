@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
@@ -370,8 +371,8 @@ def _gaps(al: Alignment, n_base: int) -> tuple[dict[int, int], dict[int, int]]:
             gap_b[i] = last
     gap_c: dict[int, int] = {}
     for s in al.added:
-        above = [c for c in paired_c if c < s.paragraph]
-        gap_c[s.paragraph] = above[-1] if above else -1
+        k = bisect_left(paired_c, s.paragraph)
+        gap_c[s.paragraph] = paired_c[k - 1] if k else -1
     return gap_b, gap_c
 
 
