@@ -100,3 +100,19 @@ def test_inline_links_lists_and_short_lines_of_the_article_stay():
     for line in ("Key figures:", "The 2021 water study found 3 leaks", "Council minutes of 3 May",
                  "3 of 5 wells contaminated"):
         assert line in doc.text, (line, doc.paragraphs)
+
+
+def test_a_statistics_page_keeps_every_line_list_item_and_table_row():
+    """A CMS statistics page (SharePoint-style rich-text field): ``<br>`` lines, a list and a table,
+    no sentence of a dozen words — every figure line is main text, the header row included."""
+    html = """<html><head><title>COVID-19 update</title></head><body>
+<div class="ms-webpart-zone"><div class="ms-rtestate-field">
+<div><strong>Latest update (30 September)</strong></div>
+<div>We have a total of 117 live cases in the county.<br>There have been 12 deaths since March.</div>
+<div>Cases by area:</div><ul><li>North: 40</li><li>South: 52</li></ul>
+<table><tr><th>Week</th><th>Tests</th><th>Positive</th></tr><tr><td>38</td><td>4,210</td><td>3.1%</td></tr></table>
+</div></div><div><a href="/">Home</a> <a href="/contact">Contact</a></div></body></html>"""
+    paras = extract(html).paragraphs
+    for line in ("We have a total of 117 live cases in the county.", "There have been 12 deaths since March.",
+                 "North: 40", "South: 52", "| Week | Tests | Positive |", "| 38 | 4,210 | 3.1% |"):
+        assert line in paras, (line, paras)

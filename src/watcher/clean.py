@@ -320,7 +320,8 @@ def clean_blocks(paragraphs: list[str] | tuple[str, ...], title: str | None = No
     Recall first: a line is dropped only on evidence — a widget or credit pattern, a repeat of
     another paragraph, a position after a teaser marker or an author bio, or (above the first
     body sentence only) a headline-like lead line — in a page only one without a figure, so an
-    ingredient list or a fact box above the first sentence stays. Short lines, list items, table cells and
+    ingredient list or a fact box above the first sentence stays; a table row never, and with no
+    body sentence at all there is no lead to speak of. Short lines, list items, table cells and
     headings inside the body stay. ``plain_text`` adds the one shape rule a text dump needs
     because it has no markup to judge by: a run of headline + short blurb groups at the end.
     """
@@ -346,7 +347,8 @@ def clean_blocks(paragraphs: list[str] | tuple[str, ...], title: str | None = No
         if reason is None and (i - 1 in credit_at or i + 1 in credit_at) and not ends_sentence(p) \
                 and len(p.split()) <= 60:
             reason = "caption beside a credit"
-        if reason is None and i < lead and is_heading(p) and (plain_text or not any(c.isdigit() for c in p)):
+        if reason is None and i < lead < len(paras) and is_heading(p) and not p.startswith("|") \
+                and (plain_text or not any(c.isdigit() for c in p)):
             reason = "lead line above the body (headline, dek, label)"
         if reason:
             ignored.append((p, reason))
