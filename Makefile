@@ -23,8 +23,8 @@ check: setup          ## one check of every source now
 demo: setup           ## the offline demo: a local site, scripted edits, alerts and a report
 	$(BIN)/watcher demo
 
-test: setup           ## the whole test suite
-	$(BIN)/python -m pytest -q
+test: setup           ## the whole test suite, on every core (pytest-xdist)
+	$(BIN)/python -m pytest -q -n auto
 
 lint: setup
 	$(BIN)/ruff check src tests
