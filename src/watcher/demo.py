@@ -19,7 +19,7 @@ from rich.console import Console
 from . import sitegen
 from .alerts import CLAIM_KINDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parent / "seeds"  # package data: the demo runs from an installed wheel too
 ANALYSIS_SEED = "000_a426cd0a5ba97d96.txt"
 COMMENTARY_SEED = "002_e9ee366aa947b6a8.txt"
 ANALYSIS_TITLE = "Putin and Kim in Pyongyang, making it 'strategic'"
