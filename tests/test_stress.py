@@ -60,6 +60,32 @@ def test_concurrent_pass_over_large_pages_does_not_crash(tmp_path):
     assert summary["rounds"] >= MIN_ROUNDS and summary["crashes"] == []
 
 
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)  # what the OOM killer (or a crash in C code) does to a worker
+
+
+def test_a_dead_worker_is_replaced_by_processes_not_threads():
+    """A worker's death breaks the pool: new worker processes take over (the page is tried once
+    more; a second death is that page's error), never threads of this process."""
+    import asyncio
+
+    from watcher.pipeline import ExtractionCrashed, Workers
+
+    async def run() -> tuple[int, int]:
+        w = Workers.for_pass(2)
+        try:
+            first = await w.run_cpu(os.getpid)
+            with pytest.raises(ExtractionCrashed):
+                await w.run_cpu(_die)
+            assert type(w.cpu).__name__ == "ProcessPoolExecutor"
+            return first, await w.run_cpu(os.getpid)
+        finally:
+            w.close()
+
+    first, after = asyncio.run(run())
+    assert os.getpid() not in (first, after) and first != after
+
+
 # -- the driver (run as a script by the test) ------------------------------------------------------
 
 

@@ -191,10 +191,10 @@ def _worker_init(parent: int) -> None:
 
     It dies with it (Linux ``PR_SET_PDEATHSIG``): after a ``kill -9`` of ``watcher run`` no
     orphaned worker lives on, holding the inherited state-directory lock so that no service can
-    start again. It ignores SIGINT/SIGTERM sent to the whole process group (Ctrl-C, systemd's
-    stop): the parent finishes or cancels its checks and then shuts the pool down itself."""
+    start again. It ignores the SIGINT of a Ctrl-C, sent to the whole process group: the parent
+    stops its checks and shuts the pool down itself. (SIGTERM keeps its default: the pool
+    terminates the survivors of a broken pool with it.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux: the parent's shutdown still ends the workers
