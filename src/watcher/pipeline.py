@@ -239,6 +239,14 @@ def _lane_thread() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-extract")
 
 
+def _lane_size(n_sources: int, service: bool) -> int:
+    """Worker processes for the extraction lane; 0 for the in-process lane thread (one source)."""
+    cores = os.cpu_count() or 1
+    if service:
+        return cores
+    return min(n_sources, cores) if n_sources >= 2 else 0
+
+
 @dataclass
 class Workers:
     """Where the blocking work of a pass (or of a service's life) runs, so the event loop only
@@ -266,8 +274,7 @@ class Workers:
         worker processes are forked here, from a single-threaded parent. A pass of two or more
         sources gets worker processes (one per core at most, none idle): a few ms to fork, and
         their pages extract on every core instead of taking turns at the GIL."""
-        cores = os.cpu_count() or 1
-        size = cores if service else min(n_sources, cores) if n_sources >= 2 else 0
+        size = _lane_size(n_sources, service)
         return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"),
                    cpu=_fork_pool(size) if size else _lane_thread(), cpu_size=size,
                    batch=[] if n_sources > 1 else None)
