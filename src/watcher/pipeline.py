@@ -11,17 +11,19 @@ source's error. :class:`Workers` says where blocking work runs; :func:`check_all
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import hashlib
 import logging
 import multiprocessing
 import os
+import signal
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from . import alerts as alerts_mod
@@ -46,42 +48,43 @@ class CheckResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=256)
-def _seed(path: str, mtime_ns: int, size: int) -> Document:
-    return load_baseline(Path(path))
+SEED_CACHE_SIZE = 256
+_seeds: OrderedDict[tuple[str, int, int], Document] = OrderedDict()  # (path, mtime_ns, size) -> cleaned seed
 
 
-def seed_document(path: Path) -> Document:
-    """The cleaned seed (re-read only when the file changes)."""
+def _seed_key(path: Path) -> tuple[str, int, int]:
     st = path.stat()
-    return _seed(str(path), st.st_mtime_ns, st.st_size)
+    return str(path), st.st_mtime_ns, st.st_size
 
 
-def _ensure_seed_baseline(store: Store, c, source: Source) -> tuple[Version | None, bool]:
-    """The baseline version; a seed file (re)written into the store when it changed."""
+def _remember_seed(key: tuple[str, int, int], doc: Document) -> None:
+    _seeds[key] = doc
+    while len(_seeds) > SEED_CACHE_SIZE:
+        _seeds.popitem(last=False)
+
+
+def _ensure_seed_baseline(store: Store, c, source: Source, seed: Document | None) -> tuple[Version | None, bool]:
+    """The baseline version; the seed (re)written into the store when it changed."""
     base = store.baseline(c, source.id)
-    if source.baseline is None:
+    if seed is None:
         return base, False
-    doc = seed_document(source.baseline)
-    if base is not None and base.origin == "seed" and base.content_hash == doc.content_hash:
+    if base is not None and base.origin == "seed" and base.content_hash == seed.content_hash:
         return base, False
-    new = store.add_version(c, source.id, text=doc.text, content_hash=doc.content_hash, title=doc.title,
+    new = store.add_version(c, source.id, text=seed.text, content_hash=seed.content_hash, title=seed.title,
                             url=str(source.baseline), origin="seed", is_baseline=True)
     store.clear_claim_states(c, source.id)
     return new, True
 
 
-def _seed_differs(source: Source, origin: str | None, content_hash: str | None) -> bool:
-    """The seed file no longer matches the stored baseline (``origin``/``content_hash``), so even
+def _seed_differs(seed: Document | None, origin: str | None, content_hash: str | None) -> bool:
+    """The seed no longer matches the stored baseline (``origin``/``content_hash``), so even
     unchanged bytes need a comparison. Compared by hash only: no version text is loaded."""
-    if source.baseline is None:
-        return False
-    return origin != "seed" or content_hash != seed_document(source.baseline).content_hash
+    return seed is not None and (origin != "seed" or content_hash != seed.content_hash)
 
 
-def _seed_changed(store: Store, c, source: Source) -> bool:
+def _seed_changed(store: Store, c, source: Source, seed: Document | None) -> bool:
     meta = store.baseline_meta(c, source.id) or {}
-    return _seed_differs(source, meta.get("origin"), meta.get("content_hash"))
+    return _seed_differs(seed, meta.get("origin"), meta.get("content_hash"))
 
 
 def _ok_values(res: FetchResult, row: dict) -> dict:
@@ -92,10 +95,12 @@ def _ok_values(res: FetchResult, row: dict) -> dict:
 
 
 def _problem(store: Store, source: Source, row: dict, kind: str, message: str, res: FetchResult | None,
-             start: float) -> CheckResult:
+             start: float, **extra) -> CheckResult:
+    """Record a ``source_error``/``source_warning`` (its alert once per streak); ``extra``: more
+    columns of the source row to write with it."""
     with store.transaction(immediate=True) as c:
         a = alerts_mod.record_problem(store, c, source.id, kind, message, row, source.url)
-        values = dict(last_check=now(), last_outcome=kind, last_error=message)
+        values = dict(last_check=now(), last_outcome=kind, last_error=message, **extra)
         if kind == "source_error":
             values["failures"] = (row.get("failures") or 0) + 1
         store.update_source(c, source.id, **values)
@@ -104,19 +109,22 @@ def _problem(store: Store, source: Source, row: dict, kind: str, message: str, r
 
 
 def process(store: Store, source: Source, res: FetchResult, doc: Document | None, row: dict,
-            start: float, timings: dict[str, float], raw_hash: str | None = None) -> CheckResult:
+            start: float, timings: dict[str, float], raw_hash: str | None = None,
+            seed: Document | None = None) -> CheckResult:
     """Everything after fetch and extraction: fault check, version, comparison, alerts.
 
     ``doc`` is None when the bytes were the same as last time (or a 304): then only a changed seed
-    file makes work, by comparing the latest stored version with the new baseline."""
+    file makes work, by comparing the latest stored version with the new baseline. ``seed`` is the
+    source's cleaned seed file, already parsed in the extraction lane (:meth:`Workers.seed`): this
+    runs on the db thread, where parsing HTML would race the extraction lane inside lxml."""
     t0 = time.monotonic()
     with store.transaction(immediate=True) as c:
         ok = _ok_values(res, row)
-        if doc is None and not _seed_changed(store, c, source):  # the cheap path: nothing to do
+        if doc is None and not _seed_changed(store, c, source, seed):  # the cheap path: nothing to do
             store.update_source(c, source.id, last_outcome="unchanged", **ok)
             return CheckResult(source.id, "unchanged", time.monotonic() - start, store.latest_number(c, source.id),
                                timings=timings)
-        baseline, reseeded = _ensure_seed_baseline(store, c, source)
+        baseline, reseeded = _ensure_seed_baseline(store, c, source, seed)
         latest = store.latest(c, source.id)
         if doc is None:  # the seed changed: compare the latest version with the new baseline
             if latest is None:
@@ -188,50 +196,141 @@ def client_for(config: Config, user_agent: str = "watcher"):
                        proxy=config.defaults.proxy, max_redirects=config.defaults.max_redirects)
 
 
-PROCESS_POOL_MIN = 16  # below this many sources in a pass, worker processes cost more than they save
+class ExtractionCrashed(RuntimeError):
+    """An extraction worker process died twice on the same page (a crash or the OOM killer)."""
+
+
+def _worker_init(parent: int) -> None:
+    """Set up an extraction worker: its life belongs to the checking process.
+
+    It dies with it (Linux ``PR_SET_PDEATHSIG``): after a ``kill -9`` of ``watcher run`` no
+    orphaned worker lives on, holding the inherited state-directory lock so that no service can
+    start again. It ignores the SIGINT of a Ctrl-C, sent to the whole process group: the parent
+    stops its checks and shuts the pool down itself. (SIGTERM keeps its default: the pool
+    terminates the survivors of a broken pool with it.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's shutdown still ends the workers
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
+
+
+def _pool(size: int, method: str) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context(method),
+                               initializer=_worker_init, initargs=(os.getpid(),))
+
+
+def _fork_pool(size: int) -> ProcessPoolExecutor:
+    """Extraction processes forked at once from this (still single-threaded) process.
+
+    Fork is what makes them cheap: no re-import, a few ms for two workers, ~0.5 s less than spawn
+    or forkserver. ``gc.freeze`` keeps the objects so far shared with the workers (the collector
+    would otherwise touch, and so copy, them); the first submit starts every worker now."""
+    gc.freeze()
+    pool = _pool(size, "fork")
+    pool.submit(int)  # workers import trafilatura on their first page: unchanged passes never pay
+    return pool
+
+
+def _spawn_pool(size: int) -> ProcessPoolExecutor:
+    """Fresh extraction processes after a worker died. By now this process runs other threads
+    (the db thread, the HTTP client's), and forking a multi-threaded process can copy a lock some
+    other thread holds; spawn costs ~1 s once, only after a crash."""
+    return _pool(size, "spawn")
+
+
+def _lane_thread() -> ThreadPoolExecutor:
+    """The one thread of this process that may run lxml (for a pass of one source).
+
+    lxml is not safe with HTML parsing in two threads of one process: trafilatura parses every
+    page with one module-level parser (``trafilatura.utils.HTML_PARSER``), and a thread whose
+    first parse goes through a parser that already has a context adopts that context's libxml2
+    string dictionary, so all such threads intern names into one ``xmlDict`` — which libxml2
+    does not lock — while lxml releases the GIL to parse and to copy trees. That was the
+    ``double free or corruption`` / SIGSEGV of concurrent passes (tests/test_stress.py)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-extract")
+
+
+def _lane_size(n_sources: int, service: bool) -> int:
+    """Worker processes for the extraction lane; 0 for the in-process lane thread (one source)."""
+    cores = os.cpu_count() or 1
+    if service:
+        return cores
+    return min(n_sources, cores) if n_sources >= 2 else 0
 
 
 @dataclass
 class Workers:
-    """Where the blocking work of a pass runs, so the event loop only waits on sockets.
+    """Where the blocking work of a pass (or of a service's life) runs, so the event loop only
+    waits on sockets.
 
-    ``db`` is one thread: every store transaction of the pass runs there in turn, so checks never
-    contend for SQLite's write lock (contention means the driver's busy-sleeps). ``cpu`` is a pool
-    of processes sized to the cores for trafilatura extraction (CPU-bound: threads would share
-    one core under the GIL); small passes extract in a thread instead of paying the pool's start.
+    ``db`` is one thread: every store transaction runs there in turn, so checks never contend for
+    SQLite's write lock (contention means the driver's busy-sleeps). ``cpu`` is the *extraction
+    lane*, the only place where HTML is parsed (pages and seed files alike): worker processes
+    when extractions can overlap — CPU-bound, they would share one core under the GIL anyway —
+    or, for a pass of one source, a single thread of this process. Never several threads: lxml
+    corrupts memory when two threads of one process parse (see :func:`_lane_thread`).
     """
 
     db: ThreadPoolExecutor
-    cpu: Executor | None = None
+    cpu: Executor
     batch: list[tuple[str, dict]] | None = None  # unchanged sources' bookkeeping, written together
+    cpu_size: int = 1  # worker processes of ``cpu`` (0: ``cpu`` is the in-process lane thread)
 
     BATCH_SIZE = 256
 
     @classmethod
-    def for_pass(cls, n_sources: int) -> Workers:
-        """Workers for a pass (or a service's life). Call before the process starts other threads:
-        the extraction processes are forked here, at once, from a single-threaded parent — fork is
-        what makes them cheap (no re-import, ~0.5 s less per pass than spawn or forkserver)."""
-        cpu = None
-        if n_sources >= PROCESS_POOL_MIN and (os.cpu_count() or 1) > 1:
-            gc.freeze()  # objects so far stay shared with the workers: the collector won't touch (copy) them
-            cpu = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork"))
-            cpu.submit(int)  # with fork, the first submit starts every worker process now (they import
-            # trafilatura on their first page, so a pass of unchanged pages never pays for it)
-        return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"), cpu=cpu,
+    def for_pass(cls, n_sources: int, *, service: bool = False) -> Workers:
+        """Workers for a pass of ``n_sources``, or for a service's life (``service``: a process
+        per core, since its config may grow). Call before the process starts other threads: the
+        worker processes are forked here, from a single-threaded parent. A pass of two or more
+        sources gets worker processes (one per core at most, none idle): a few ms to fork, and
+        their pages extract on every core instead of taking turns at the GIL."""
+        size = _lane_size(n_sources, service)
+        return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"),
+                   cpu=_fork_pool(size) if size else _lane_thread(), cpu_size=size,
                    batch=[] if n_sources > 1 else None)
 
     async def run_db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
 
     async def run_cpu(self, fn, *args):
-        if self.cpu is not None:
-            try:
-                return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
-            except BrokenProcessPool:  # a worker died (OOM killer, signal): go on in threads
-                log.warning("extraction worker processes died; extracting in threads from now on")
-                self.cpu = None
-        return await asyncio.to_thread(fn, *args)
+        """``fn(*args)`` in the extraction lane. A worker that died (OOM killer, signal, a crash in
+        C code) breaks the whole pool: it is replaced by fresh processes — never by threads, which
+        would bring the lxml race back — and the page is tried once more; a second death on the
+        same page raises :class:`ExtractionCrashed` (that source's internal error)."""
+        pool = self.cpu
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+        except BrokenProcessPool:
+            self._replace(pool)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
+        except BrokenProcessPool as e:
+            self._replace(self.cpu)
+            raise ExtractionCrashed("an extraction worker process died twice on this page") from e
+
+    def _replace(self, broken: Executor) -> None:
+        """New worker processes for a broken pool, once however many checks saw it break."""
+        if self.cpu is broken:
+            log.warning("an extraction worker process died; starting new ones")
+            self.cpu = _spawn_pool(self.cpu_size)
+            broken.shutdown(wait=False, cancel_futures=True)
+
+    async def seed(self, source: Source) -> Document | None:
+        """The cleaned seed file of ``source`` (None without one), parsed in the extraction lane
+        and kept until the file changes. Never parsed on the db thread or the event loop: that
+        would be a second thread running lxml beside the lane."""
+        if source.baseline is None:
+            return None
+        key = _seed_key(source.baseline)
+        doc = _seeds.get(key)
+        if doc is None:
+            doc = await self.run_cpu(load_baseline, source.baseline)
+            _remember_seed(key, doc)
+        return doc
 
     async def note_unchanged(self, store: Store, source_id: str, values: dict) -> None:
         """Queue the bookkeeping of an unchanged source; written in one transaction per batch.
@@ -249,8 +348,7 @@ class Workers:
 
     def close(self) -> None:
         self.db.shutdown(wait=True)
-        if self.cpu is not None:
-            self.cpu.shutdown(wait=True, cancel_futures=True)
+        self.cpu.shutdown(wait=True, cancel_futures=True)
 
 
 def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
@@ -280,6 +378,41 @@ def _begin_all(store: Store, selected: list[Source]) -> dict[str, dict]:
     return rows
 
 
+def _skip_note(raw_hash: str) -> str:
+    """The tail of an internal error's message that remembers the failing body (``raw_hash``)."""
+    return f" (page sha256 {raw_hash[:12]}: not processed again until it changes)"
+
+
+def _failed_bytes(row: dict) -> str | None:
+    """The raw hash of the body whose processing last failed with an internal error, if any.
+
+    Remembered in the row's ``raw_hash`` (so identical bytes compare as the same page, like any
+    unchanged page) and named in ``last_error`` (so ``watcher sources`` says it is skipped)."""
+    h = row.get("raw_hash")
+    if h and row.get("last_outcome") == "source_error" and (row.get("last_error") or "").endswith(_skip_note(h)):
+        return h
+    return None
+
+
+def _internal_error(store: Store, source: Source, row: dict, e: Exception, raw_hash: str | None,
+                    start: float) -> CheckResult:
+    """A ``source_error`` for a bug met while checking one source; with ``raw_hash`` (the body it
+    failed on) those bytes are remembered, so the next checks skip them instead of failing the
+    same way each time (the alert is raised once: :func:`alerts.record_problem`)."""
+    message = f"internal error: {type(e).__name__}: {e}"
+    if raw_hash is None:
+        return _problem(store, source, row, "source_error", message, None, start)
+    return _problem(store, source, row, "source_error", message + _skip_note(raw_hash), None, start,
+                    raw_hash=raw_hash)
+
+
+def _still_failing(store: Store, source: Source, row: dict, start: float) -> CheckResult:
+    """The page is still the body an internal error was met on: note the check, nothing else."""
+    with store.transaction(immediate=True) as c:
+        store.update_source(c, source.id, last_check=now())
+    return CheckResult(source.id, "error", time.monotonic() - start, message=row.get("last_error"))
+
+
 async def check(store: Store, source: Source, client, config: Config,
                 polite: Politeness | None = None, workers: Workers | None = None,
                 row: dict | None = None) -> CheckResult:
@@ -290,32 +423,38 @@ async def check(store: Store, source: Source, client, config: Config,
     timings: dict[str, float] = {}
     if row is None:
         row = await workers.run_db(_begin, store, source)
+    body_hash: str | None = None  # the body being processed: an internal error from then on is remembered
     try:
-        has_version = row.get("raw_hash") is not None
-        res = await fetch(client, source.url, etag=row.get("etag") if has_version else None,
-                          last_modified=row.get("last_modified") if has_version else None,
+        # after an internal error, fetch unconditionally: a 304 could not tell the failing body
+        # from the last good one, the raw hash of a full body can
+        conditional = row.get("raw_hash") is not None and _failed_bytes(row) is None
+        res = await fetch(client, source.url, etag=row.get("etag") if conditional else None,
+                          last_modified=row.get("last_modified") if conditional else None,
                           polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed
         if res.error:
             return await workers.run_db(_problem, store, source, row, "source_error", res.error, res, start)
         if res.warning:
             return await workers.run_db(_problem, store, source, row, "source_warning", res.warning, res, start)
+        seed = await workers.seed(source)
         doc = None
         raw_hash = hashlib.sha256(res.body).hexdigest() if res.body else row.get("raw_hash")
         same = res.not_modified or raw_hash == row.get("raw_hash")
+        if same and _failed_bytes(row) is not None:
+            return await workers.run_db(_still_failing, store, source, row, start)
         if (same and workers.batch is not None and "_baseline_hash" in row
-                and not _seed_differs(source, row["_baseline_origin"], row["_baseline_hash"])):
+                and not _seed_differs(seed, row["_baseline_origin"], row["_baseline_hash"])):
             await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, row)))
             return CheckResult(source.id, "unchanged", time.monotonic() - start, row.get("_latest"), timings=timings)
+        body_hash = raw_hash
         if not same:
             t = time.monotonic()
             doc = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
             timings["extract"] = time.monotonic() - t
-        return await workers.run_db(process, store, source, res, doc, row, start, timings, raw_hash)
+        return await workers.run_db(process, store, source, res, doc, row, start, timings, raw_hash, seed)
     except Exception as e:  # one source's bug must not stop the others
         log.exception("check of %s failed", source.id)
-        return await workers.run_db(_problem, store, source, row, "source_error",
-                                    f"internal error: {type(e).__name__}: {e}", None, start)
+        return await workers.run_db(_internal_error, store, source, row, e, body_hash, start)
     finally:
         if own:
             workers.close()

@@ -58,7 +58,7 @@ log = logging.getLogger("watcher.service")
 
 POLL_SECONDS = 1.0  # how often the config files are looked at
 STOP_GRACE = 6.0  # checks in progress may finish within this after SIGTERM; then they are cancelled
-STOP_DEADLINE = 9.5  # last resort: exit even if a worker thread (a huge extraction) still runs
+STOP_DEADLINE = 9.5  # last resort: exit even if a worker (a huge extraction) still runs
 DELIVER_EVERY = 30.0  # notification retries and digests are looked at this often without checks
 CONFIG_JOB = "config:watch"  # ':' is not allowed in source ids, so this cannot clash
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
@@ -101,8 +101,9 @@ class Service:
         self.store = store
         self.client = client
         self.polite = new_politeness(config)  # robots.txt, host delays and request slots outlive one check
-        # the store's one thread (no lock contention in this process) and extraction processes
-        self.workers = Workers.for_pass(len(config.sources))
+        # the store's one thread (no lock contention in this process) and extraction processes,
+        # whatever the number of sources (two checks may extract at once; threads must not)
+        self.workers = Workers.for_pass(len(config.sources), service=True)
         self.tasks: set[asyncio.Task] = set()  # reloads started by SIGHUP
         self.reloading = asyncio.Lock()  # a SIGHUP and a file change never apply two configs at once
         self.sources = {s.id: s for s in config.sources}
