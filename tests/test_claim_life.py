@@ -104,3 +104,29 @@ def test_a_date_change_is_never_a_percentage():
     found = [f for f in compare(BASE + ["The vote was moved to 3 May."], BASE + ["The vote was moved to 10 May."])
              if f.is_claim]
     assert found and all("%" not in f.explanation for f in found), [f.explanation for f in found]
+
+
+def test_a_claim_changed_again_in_its_attribution_names_the_baseline(tmp_path):
+    """The "again; at baseline: …" path with a cue change (its old value is a list) — this raised
+    TypeError and made the source fail at every check from then on."""
+    from watcher import alerts
+    from watcher.store import Store
+
+    st = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    base = BASE + ["At least 40 homes were damaged, officials said."]
+    steps = [base[:-1] + ["At least 40 homes were damaged."],
+             base[:-1] + ["At least 40 homes were damaged, the fire service said."],
+             base[:-1] + ["At least 55 homes were damaged, the fire service said."]]
+    with st.transaction() as c:
+        st.ensure_source(c, "s", "http://e.org/")
+        b = st.add_version(c, "s", text="\n\n".join(base), content_hash="b", title=None, url=None, origin="fetch",
+                           is_baseline=True)
+    got = []
+    for i, paras in enumerate(steps):
+        with st.transaction() as c:
+            v = st.add_version(c, "s", text="\n\n".join(paras), content_hash=f"v{i}", title=None, url=None,
+                               origin="fetch", is_baseline=False)
+            got.append(alerts.record_findings(st, c, "s", compare(b.paragraphs, v.paragraphs), v, b, "http://e.org/"))
+    assert [a["kind"] for a in got[0]] == ["claim_changed"]
+    assert [a["kind"] for a in got[1]] == ["claim_changed"] and "at baseline: officials" in got[1][0]["explanation"]
+    assert [a["kind"] for a in got[2]] == ["estimate_changed"] and "at baseline" in got[2][0]["explanation"]
