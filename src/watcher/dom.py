@@ -24,9 +24,12 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
 * **site rules** — the source's own ``exclude`` selectors, and ``include`` selectors that name
   the article's container.
 
-Every removed block is kept as :class:`Ignored` with its reason, so a reviewer can see what was
-left out and why. Work is linear in the tree: one bottom-up pass measures text, one pass looks
-at each element once.
+Every block found is kept as :class:`Ignored` with its reason, so a reviewer can see what was
+left out and why. Small widgets leave the tree; large blocks (card lists, comment threads,
+teaser cards) stay in it and their lines are filtered from the extractor's output instead:
+taking a long comment thread out of a recipe page made trafilatura choose another container
+and lose the recipe. Work is linear in the tree: one bottom-up pass measures text, one pass
+looks at each element once.
 """
 
 from __future__ import annotations
@@ -278,23 +281,45 @@ class _Pruner:
 
     # -- removal ----------------------------------------------------------------------------
 
-    def remove(self) -> list[Ignored]:
+    def remove(self) -> tuple[list[Ignored], Evidence]:
+        """Small widgets (labels, captions, share links, form boxes) leave the tree; larger blocks
+        (card lists, comment threads, teaser cards) stay in it for the extractor — removing them
+        can change which container it takes for the article — and their lines are filtered from
+        its output instead (:class:`Evidence`)."""
         out: list[Ignored] = []
         found = self.found
-        for el, reason in found.items():
-            if any(a in found for a in el.iterancestors()):
-                continue  # inside another ignored block: reported with it
+        top = [el for el in found if not any(a in found for a in el.iterancestors())]
+        for el in top:
             text = _text(el)
             if text and (not out or out[-1].text != text):
-                out.append(Ignored(text, reason))
-        for el in found:
-            parent = el.getparent()
-            if parent is None:
-                continue
-            if any(a in found for a in el.iterancestors()):
-                continue
-            _drop_keep_tail(el)
-        return out
+                out.append(Ignored(text, found[el]))
+        body = self.root.find("body")
+        page = _flat(body if body is not None else self.root)
+        inside = [_flat(el) for el in top if self.m.chars.get(el, 0) > WIDGET_MAX_CHARS]
+        for el in top:
+            if el.getparent() is not None and self.m.chars.get(el, 0) <= WIDGET_MAX_CHARS:
+                _drop_keep_tail(el)
+        return out, Evidence("\x00".join(inside), page)
+
+
+def _flat(el: HtmlElement) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The text of the large boilerplate blocks left in the tree, and of the whole page: a line of
+    the extractor's output is boilerplate when every place it occurs on the page is inside one."""
+
+    inside: str
+    page: str
+
+    def is_boilerplate(self, line: str) -> bool:
+        n = " ".join(line.split())
+        if len(n) < 2 or not self.inside:
+            return False
+        k = self.inside.count(n)
+        return k > 0 and self.page.count(n) <= k
 
 
 def divs_as_paragraphs(root: HtmlElement) -> None:
@@ -367,8 +392,9 @@ def compile_selectors(selectors: Iterable[str]) -> list[Callable]:
 
 
 def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence[Callable] = ()
-          ) -> tuple[HtmlElement, list[Ignored]]:
-    """Remove the blocks the evidence shows are not article text; return the tree and what went."""
+          ) -> tuple[HtmlElement, list[Ignored], Evidence]:
+    """Find the blocks the evidence shows are not article text; remove the small ones from the
+    tree; return the tree, every block found (with its reason) and the filter for the large ones."""
     p = _Pruner(root)
     root = p.selectors(exclude, include)
     if root is not p.root:
@@ -379,6 +405,6 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     p.captions()
     p.link_paragraphs()
     p.repeated_blocks()
-    ignored = p.remove()
+    ignored, evidence = p.remove()
     divs_as_paragraphs(root)
-    return root, ignored
+    return root, ignored, evidence

@@ -173,13 +173,13 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
 
     title = _page_title(html)
     ignored: list[tuple[str, str]] = []
-    doc = tree = None
+    doc = tree = evidence = None
     try:
         tree = load_html(html)
         if tree is not None:
             exclude = dom.compile_selectors(rules.exclude) if rules else []
             include = dom.compile_selectors(rules.include) if rules else []
-            tree, dropped = dom.prune(tree, exclude, include)
+            tree, dropped, evidence = dom.prune(tree, exclude, include)
             ignored = [(b.text, b.reason) for b in dropped]
             doc = trafilatura.bare_extraction(tree, **_TRAFILATURA)
     except Exception:  # trafilatura raises odd errors on hostile markup; fall back, never crash
@@ -195,7 +195,10 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
             text = trafilatura.html2txt(html) or ""
         except Exception:
             text = ""
-    return title, [p for p in (_unbullet(clean.normalise_space(line)) for line in text.split("\n")) if p], ignored
+    lines = [p for p in (_unbullet(clean.normalise_space(line)) for line in text.split("\n")) if p]
+    if evidence is not None:
+        lines = [p for p in lines if not evidence.is_boilerplate(p)]
+    return title, lines, ignored
 
 
 def _unbullet(line: str) -> str:
