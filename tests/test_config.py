@@ -39,7 +39,7 @@ def test_bad_config_exits_2_naming_the_problem(tmp_path, body, words):
 def test_bundled_config_loads_with_both_seeds_as_baselines():
     cfg = load(ROOT / "config" / "watcher.toml")
     assert {s.id for s in cfg.sources} == {"rs-putin-kim-pyongyang", "rand-putin-kim-limits"}
-    assert all(s.baseline and s.baseline.parent == ROOT / "seeds" for s in cfg.sources)
+    assert all(s.baseline and s.baseline.parent == (ROOT / "seeds").resolve() for s in cfg.sources)
     assert cfg.state_dir == ROOT / "state"
     rand = cfg.source("rand-putin-kim-limits")
     assert rand.url == "https://www.rand.org/pubs/commentary/2024/04/putins-embrace-of-kim-jong-un-has-its-limits.html"

@@ -20,6 +20,7 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
 * **link paragraphs** — a ``p`` that is nothing but links (an inline "read also" teaser);
 * **captions** — ``figcaption``, ``small`` and the short text that shares a wrapper with an
   image;
+* **cookie notices** — a short block about cookies with a button or link (a consent banner);
 * **share links** — links to share endpoints, and the short block holding two of them;
 * **site rules** — the source's own ``exclude`` selectors, and ``include`` selectors that name
   the article's container.
@@ -68,6 +69,7 @@ _SHARE_HREF = re.compile(
     r"(?:twitter\.com/(?:intent|share)|x\.com/intent|facebook\.com/(?:sharer|share)|linkedin\.com/(?:share|shareArticle)"
     r"|reddit\.com/submit|wa\.me/|whatsapp://|t\.me/share|pinterest\.\w+/pin/create|mailto:\?|news\.ycombinator\.com/submitlink"
     r"|bsky\.app/intent|threads\.net/intent)", re.IGNORECASE)
+_COOKIES = re.compile(r"\bcookies?\b|\bconsent\b|\bdatenschutz|\bconfidentialit|\bprivacidad", re.IGNORECASE)
 _COUNTER_SHORT = re.compile(
     r"^\W*(?:\d[\d,.]*\s*[kK]?\s*)?(?:likes?|replies|reply|antworten|r[ée]pondre|responder|gef[äa]llt\s+mir|"
     r"upvotes?|points?|comments?|kommentare?)\W*$", re.IGNORECASE)
@@ -192,6 +194,20 @@ class _Pruner:
                     break
                 box = anc
             self.mark(box, "form box (newsletter, search or poll)")
+
+    def cookie_notices(self) -> None:
+        """A short block that asks about cookies and offers a button or link (a consent banner)."""
+        for el in self.root.iter("p", "div", "span", "section"):
+            n = self.m.chars.get(el, 0)
+            if not 20 <= n <= WIDGET_MAX_CHARS or not _COOKIES.search(el.text_content()):
+                continue
+            box = el
+            for anc in el.iterancestors():
+                if anc.tag in ("body", "html") or self.m.chars.get(anc, 0) > WIDGET_MAX_CHARS:
+                    break
+                box = anc
+            if next(box.iter("button", "a"), None) is not None:
+                self.mark(box, "cookie notice")
 
     def share_links(self) -> None:
         for a in self.root.iter("a"):
@@ -401,6 +417,7 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
         p = _Pruner(root)
     p.markers()
     p.controls()
+    p.cookie_notices()
     p.share_links()
     p.captions()
     p.link_paragraphs()
