@@ -40,8 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, document_fromstring
 
 from . import clean as patterns
 
@@ -289,10 +288,11 @@ class _Pruner:
         if include:
             keep = [el for sel in include for el in sel(self.root)]
             if keep:
-                body = etree.SubElement(etree.Element("html"), "body")
+                page = document_fromstring("<html><body></body></html>")  # HTML elements, not bare XML ones
+                body = page.find("body")
                 for el in keep:
                     body.append(_deep_copy(el))
-                return body.getparent()
+                return page
         return self.root
 
     # -- removal ----------------------------------------------------------------------------
