@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clean
+
+log = logging.getLogger("watcher.extract")
 
 if TYPE_CHECKING:
     from .config import SiteRules
@@ -176,14 +179,20 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
     doc = tree = evidence = None
     try:
         tree = load_html(html)
-        if tree is not None:
+    except Exception:  # lxml/trafilatura raise odd errors on hostile markup; fall back, never crash
+        tree = None
+    if tree is not None:
+        try:
             exclude = dom.compile_selectors(rules.exclude) if rules else []
             include = dom.compile_selectors(rules.include) if rules else []
             tree, dropped, evidence = dom.prune(tree, exclude, include)
             ignored = [(b.text, b.reason) for b in dropped]
+        except Exception:  # our own structural pass must not cost the page: say so, extract without it
+            log.exception("structural boilerplate pass failed; extracting without it")
+        try:
             doc = trafilatura.bare_extraction(tree, **_TRAFILATURA)
-    except Exception:  # trafilatura raises odd errors on hostile markup; fall back, never crash
-        doc = None
+        except Exception:
+            doc = None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip() and tree is not None:  # no article found in what is left: its blocks, as they are
         try:
