@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from watcher import kinds
 from watcher.sitegen import LocalSite
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
-CLAIM_KINDS = {"estimate_changed", "claim_changed", "claim_removed", "claim_added"}
+CLAIM_KINDS = set(kinds.CLAIM_KINDS)
 
 
 @dataclass

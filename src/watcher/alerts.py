@@ -18,10 +18,9 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.engine import Connection
 
-from .compare import SEVERITY, Finding, Pair, align, compare_pair
+from .compare import Finding, Pair, align, compare_pair
+from .kinds import CLAIM_KINDS, SEVERITY
 from .store import Store, Version, iso
-
-CLAIM_KINDS = ("estimate_changed", "claim_changed", "claim_removed", "claim_added")
 
 
 def _fp(*parts: object) -> str:

@@ -20,15 +20,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from . import kinds
 from .claims import Sentence, mention_order, sentences
+from .kinds import SEVERITY
 from .numbers import Mention
 
 FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
 MERGE_MIN = 86.0  # similarity of a sentence with two adjacent ones joined, to call it a split/merge
 ATTRIB_SAME = 80.0
 
-SEVERITY = {"estimate_changed": "high", "claim_changed": "medium", "claim_removed": "medium",
-            "claim_added": "low", "text_changed": "info", "source_error": "low", "source_warning": "low"}
+
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Finding:
 
     @property
     def is_claim(self) -> bool:
-        return self.kind in ("estimate_changed", "claim_changed", "claim_removed", "claim_added")
+        return kinds.is_claim(self.kind)
 
 
 @dataclass

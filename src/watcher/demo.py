@@ -17,7 +17,7 @@ from pathlib import Path
 from rich.console import Console
 
 from . import sitegen
-from .alerts import CLAIM_KINDS
+from .kinds import CLAIM_KINDS
 
 SEEDS = Path(__file__).resolve().parent / "seeds"  # package data: the demo runs from an installed wheel too
 ANALYSIS_SEED = "000_a426cd0a5ba97d96.txt"

@@ -19,13 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from . import kinds as kinds_mod
 from .compare import word_diff
-
-KIND_TITLES = {
-    "estimate_changed": "Estimate changed", "claim_changed": "Claim changed", "claim_removed": "Claim removed",
-    "claim_added": "Claim added", "text_changed": "Text changed", "source_error": "Source error",
-    "source_warning": "Source warning",
-}
 
 
 @dataclass(frozen=True)
@@ -135,7 +130,7 @@ FORMATS: dict[str, TextFormat] = {f.word: f for f in (TextFormat(), MarkdownForm
 
 def title(alert: dict, ctx: Context) -> str:
     """"Estimate changed — <article title>"."""
-    kind = KIND_TITLES.get(alert["kind"], alert["kind"].replace("_", " ").capitalize())
+    kind = kinds_mod.title(alert["kind"])
     if _data(alert).get("reverted"):
         kind += " (back to baseline)"
     return f"{kind} — {ctx.article_title}"
@@ -190,7 +185,7 @@ def digest(items: list[tuple[dict, Context]], fmt: str) -> tuple[str, str]:
     kinds: dict[str, int] = {}
     for a, _ in items:
         kinds[a["kind"]] = kinds.get(a["kind"], 0) + 1
-    summary = ", ".join(f"{n} {KIND_TITLES.get(k, k).lower()}" for k, n in kinds.items())
+    summary = ", ".join(f"{n} {kinds_mod.title(k).lower()}" for k, n in kinds.items())
     sources = sorted({a["source"] for a, _ in items})
     head = f"watcher digest: {len(items)} alert(s) from {len(sources)} source(s) ({summary})"
     blocks = [f.heading(title(a, ctx)) + "\n" + alert_body(a, ctx, f) for a, ctx in items]

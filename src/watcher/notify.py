@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from . import messages
-from .alerts import CLAIM_KINDS
 from .config import Config, NotifyTarget
+from .kinds import CLAIM_KINDS
 from .store import Store, now
 
 log = logging.getLogger("watcher.notify")

@@ -17,10 +17,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from . import kinds
 from .compare import Finding, compare, word_diff
 from .store import Version, iso
 
-CLAIM_ORDER = {"estimate_changed": 0, "claim_changed": 1, "claim_removed": 2, "claim_added": 3, "text_changed": 4}
+CLAIM_ORDER = kinds.ORDER
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _finding_table(findings: list[Finding]) -> Table:
     for f in findings:
         if not f.is_claim:
             continue
-        style = {"estimate_changed": "red", "claim_changed": "yellow"}.get(f.kind, "cyan")
+        style = kinds.BY_NAME[f.kind].style
         t.add_row(Text(f.kind, style=style), f.explanation, f.before or "—", f.after or "—")
     return t
 

@@ -18,15 +18,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from uuid import NAMESPACE_URL, uuid5
 
+from . import kinds
 from .claims import attribution
 from .compare import word_diff
 from .config import Config
 from .report import DiffReport, build
 from .store import Store, Version
 
-SEVERITIES = ("high", "medium", "low", "info")
-ALERT_KINDS = ("estimate_changed", "claim_changed", "claim_removed", "claim_added", "text_changed",
-               "source_error", "source_warning")
+SEVERITIES = kinds.SEVERITIES
+ALERT_KINDS = kinds.ALL
 QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "at_least": "at least", "at_most": "at most",
                    "less_than": "less than", "nearly": "nearly", "up_to": "up to"}
 FIGURE_FIELDS = ("value", "range", "qualifier", "unit", "figure_added", "figure_removed")
@@ -172,7 +172,7 @@ class AlertView:
 
     @property
     def is_claim(self) -> bool:
-        return self.kind in ALERT_KINDS[:4]
+        return kinds.is_claim(self.kind)
 
     @property
     def entry_id(self) -> str:
