@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: setup run test check lint demo clean
+.PHONY: setup run test test-fast check lint demo clean
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,9 @@ demo: setup           ## the offline demo: a local site, scripted edits, alerts 
 
 test: setup           ## the whole test suite, on every core (pytest-xdist)
 	$(BIN)/python -m pytest -q -n auto
+
+test-fast: setup      ## the edit loop: everything but the slow end-to-end modules (marked slow)
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 lint: setup
 	$(BIN)/ruff check src tests

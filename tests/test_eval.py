@@ -18,6 +18,8 @@ import pytest
 
 from tests.eval import markups, scenarios, scorer
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
+
 PRECISION = RECALL = 0.98
 MAIN_TEXT = 0.95
 BOILERPLATE = 0.02

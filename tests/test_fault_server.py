@@ -23,6 +23,8 @@ from .conftest import CLAIM_KINDS, alerts_json, write_config
 from .fixtures import fault_server as fs
 from .fixtures import pages
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
+
 GOOD_TITLE, GOOD = pages.ARTICLES["county_budget"]
 OTHER_TITLE, OTHER = pages.ARTICLES["measles_outbreak"]
 MAX_SECONDS = 60

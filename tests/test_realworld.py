@@ -13,8 +13,8 @@ import pytest
 
 from .conftest import ROOT, SHARED
 
-pytestmark = pytest.mark.skipif(not (SHARED / "realworld-dev" / "evaldata.json").exists(),
-                                reason="../shared/realworld-dev is not beside this checkout")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (SHARED / "realworld-dev" / "evaldata.json").exists(),
+                                reason="../shared/realworld-dev is not beside this checkout")]
 
 
 def test_figure_edits_on_real_pages():

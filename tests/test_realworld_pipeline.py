@@ -33,6 +33,8 @@ from watcher.extract import Document, decode, extract
 from watcher.fetch import FetchResult
 from watcher.store import Store
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
+
 PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "realworld-dev" / "pages"
 NAMES = sorted(p.name for p in PAGES.glob("*.html")) if PAGES.is_dir() else []
 HTML_SAMPLE = NAMES[::8]  # pages also edited in their HTML (each edit costs an extraction)

@@ -29,6 +29,8 @@ from .fixtures import pages
 from .seed_expected import SEED_ANALYSIS
 from .test_check import edit, magazine
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
+
 EXE = Path(sys.executable).parent / "watcher"
 CMD = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "watcher"]
 

@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "realworld-dev" / "pages"
 SOURCES = 3  # sources per pass, as reported (2-15 sources: the thread path before the fix)

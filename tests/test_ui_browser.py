@@ -19,9 +19,9 @@ from .test_serve import serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (/usr/bin/chromium missing; "
-                                       "`apt-get install chromium`, as .ci/run does)")
+                                       "`apt-get install chromium`, as .ci/run does)")]
 
 
 @pytest.fixture(scope="module")

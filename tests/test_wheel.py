@@ -12,7 +12,11 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 
 def test_demo_runs_from_an_installed_wheel(tmp_path):
