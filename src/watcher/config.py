@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .notify_urls import check_url
+
 DEFAULT_CONFIG = "config/watcher.toml"
 ID_RE = re.compile(r"^[a-z0-9_-]+$")
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
@@ -256,8 +258,6 @@ class NotifyTarget:
 def _check_notify_urls(urls: list[str] | None) -> list[str] | None:
     """Refuse a URL Apprise cannot use now, not at the first alert (message has secrets masked)."""
     if urls:
-        from .notify import check_url
-
         for u in urls:
             check_url(u)
     return urls

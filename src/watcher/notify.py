@@ -23,18 +23,16 @@ Reliability rules (issue 6):
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from dataclasses import dataclass
 
 from . import messages
 from .config import Config, NotifyTarget
 from .kinds import CLAIM_KINDS
+from .notify_urls import Notifier, check_url, key_of, mask_url, notifier, plugin_for  # noqa: F401 (the notify surface)
 from .store import Store, now
 
 log = logging.getLogger("watcher.notify")
@@ -46,21 +44,6 @@ NOTIFY_TYPES = {"high": "warning", "medium": "warning", "low": "info", "info": "
 
 
 @dataclass(frozen=True)
-class Notifier:
-    """One Apprise URL. ``url`` holds secrets: it is only handed to Apprise, never shown."""
-
-    key: str
-    display: str
-    url: str = field(repr=False)
-    secrets: tuple[str, ...] = field(default=(), repr=False)
-
-    def redact(self, text: str) -> str:
-        for s in self.secrets:
-            text = text.replace(s, "****")
-        return text
-
-
-@dataclass(frozen=True)
 class Outcome:
     """One message sent (or not) to one notifier."""
 
@@ -69,50 +52,6 @@ class Outcome:
     ok: bool
     error: str | None = None
     retry_at: float | None = None
-
-
-# -- URLs --------------------------------------------------------------------------------------
-
-
-def _plugin(url: str):
-    import apprise
-
-    return apprise.Apprise.instantiate(url, suppress_exceptions=True)
-
-
-def key_of(url: str) -> str:
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
-
-
-def mask_url(url: str, plugin=None) -> str:
-    """The URL as it may be shown: Apprise's privacy form, without the query of defaults."""
-    plugin = plugin if plugin is not None else _plugin(url)
-    if plugin is not None:
-        return plugin.url(privacy=True).split("?", 1)[0]
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-    except ValueError:
-        return "<unparseable URL>"
-    rest = "/…" if parts.path.strip("/") or parts.query or parts.password else ""
-    return f"{parts.scheme or '?'}://{host}{rest}"
-
-
-def check_url(url: str) -> None:
-    """Raise ``ValueError`` (with the URL masked) unless Apprise can build a notifier from ``url``."""
-    if "://" not in url:
-        raise ValueError("a notify entry is not an Apprise URL (expected service://…)")
-    if _plugin(url) is None:
-        raise ValueError(f"notify URL {mask_url(url)!r} is not one Apprise can use "
-                         "(unknown service, or a required part is missing)")
-
-
-def notifier(url: str) -> Notifier:
-    plugin = _plugin(url)
-    full_masked = plugin.url(privacy=True) if plugin is not None else mask_url(url)
-    tokens = {unquote(t) for t in re.split(r"[/:@?&=#,;+]", url.split("://", 1)[-1])}
-    secrets = tuple(sorted((t for t in tokens if len(t) >= 4 and t not in full_masked), key=len, reverse=True))
-    return Notifier(key_of(url), mask_url(url, plugin), url, secrets)
 
 
 # -- which alerts go where ---------------------------------------------------------------------
@@ -285,7 +224,7 @@ class Channel:
 
     def __init__(self, n: Notifier) -> None:
         self.notifier = n
-        self.plugin = _plugin(n.url)
+        self.plugin = plugin_for(n.url)
         self.format = _body_format(self.plugin)
 
     def send(self, title: str, body: str, notify_type: str = "info") -> str | None:
