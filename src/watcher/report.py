@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rich.console import Console
 from rich.panel import Panel
@@ -18,53 +17,12 @@ from rich.table import Table
 from rich.text import Text
 
 from . import kinds
-from .compare import Finding, compare, word_diff
-from .store import Version, iso
-
-CLAIM_ORDER = kinds.ORDER
-
-
-@dataclass(frozen=True)
-class DiffReport:
-    source: str
-    old: Version
-    new: Version
-    findings: list[Finding]
-    paragraphs: list[tuple[str, list[tuple[int, str]]]]  # ("same"|"changed"|"added"|"removed", ops)
-    show_ignored: bool = False  # also list the blocks the new version's extraction left out, and why
-
-
-def build(source: str, old: Version, new: Version, show_ignored: bool = False) -> DiffReport:
-    findings = sorted(compare(old.paragraphs, new.paragraphs), key=lambda f: CLAIM_ORDER.get(f.kind, 9))
-    return DiffReport(source, old, new, findings, paragraph_diff(old.paragraphs, new.paragraphs), show_ignored)
-
-
-def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Paragraph-level alignment (diff-match-patch on paragraph lines), then word diffs inside."""
-    from diff_match_patch import diff_match_patch
-
-    dmp = diff_match_patch()
-    a, b, lines = dmp.diff_linesToChars("\n".join(old) + "\n", "\n".join(new) + "\n")
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_charsToLines(diffs, lines)
-    out: list[tuple[str, list[tuple[int, str]]]] = []
-    pending_del: list[str] = []
-    for op, chunk in diffs:
-        paras = [p for p in chunk.split("\n") if p]
-        if op == 0:
-            out += [("removed", [(-1, p)]) for p in pending_del]
-            pending_del = []
-            out += [("same", [(0, p)]) for p in paras]
-        elif op == -1:
-            pending_del += paras
-        else:
-            for p in paras:
-                if pending_del:
-                    out.append(("changed", word_diff(pending_del.pop(0), p)))
-                else:
-                    out.append(("added", [(1, p)]))
-    out += [("removed", [(-1, p)]) for p in pending_del]
-    return out
+from .compare import Finding
+from .diffreport import CLAIM_ORDER, DiffReport, build, paragraph_diff  # noqa: F401 (the report surface)
+from .pages import change_html
+from .report_md import markdown
+from .store import iso
+from .views import change_view
 
 
 def _finding_table(findings: list[Finding]) -> Table:
@@ -143,15 +101,10 @@ def render_json(r: DiffReport, console: Console | None = None) -> None:
 
 def render_html(r: DiffReport, console: Console | None = None) -> None:
     """One standalone page (inline CSS, no links to other pages), the same as a report change page."""
-    from .pages import change_html
-    from .views import change_view
-
     sys.stdout.write(change_html(change_view(r), title=r.new.title or r.source, url=r.new.url, standalone=True))
 
 
 def render_md(r: DiffReport, console: Console | None = None) -> None:
-    from .report_md import markdown
-
     sys.stdout.write(markdown(r))
 
 

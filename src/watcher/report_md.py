@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .report import DiffReport
+from .diffreport import DiffReport
 from .views import FigureChange, change_view
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")

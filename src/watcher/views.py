@@ -22,7 +22,7 @@ from . import kinds
 from .claims import attribution
 from .compare import word_diff
 from .config import Config
-from .report import DiffReport, build
+from .diffreport import DiffReport, build
 from .store import Store, Version
 
 SEVERITIES = kinds.SEVERITIES
