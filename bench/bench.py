@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from watcher import sitegen  # noqa: E402
+import watcher.demo.sitegen as sitegen  # noqa: E402
 
 SUBJECTS = ["the port authority", "the regional health board", "the defence ministry", "the central bank",
             "the water utility", "the transit agency", "the state auditor", "the fisheries council"]

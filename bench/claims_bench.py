@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from watcher import claims  # noqa: E402
-from watcher.compare import compare  # noqa: E402
+import watcher.claims.sentences as claims  # noqa: E402
+from watcher.claims.compare import compare  # noqa: E402
 from watcher.extract import load_baseline  # noqa: E402
 
 

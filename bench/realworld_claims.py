@@ -91,8 +91,8 @@ def evaluate(show: bool = False, half: str | None = None) -> dict:
     if half is not None and half not in HALVES:
         raise ValueError(f"half must be one of {HALVES}, not {half!r}")
     sys.path.insert(0, str(ROOT / "src"))
-    from watcher import faults
-    from watcher.compare import compare
+    import watcher.extract.faults as faults
+    from watcher.claims.compare import compare
     from watcher.extract import extract
 
     tp = fn = fp = tn = shown = 0

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from watcher import kinds
-from watcher.sitegen import LocalSite
+from watcher.demo import LocalSite
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

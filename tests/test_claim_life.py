@@ -1,14 +1,14 @@
 """Claims after the baseline, re-segmented lines, timestamps and figures the grammar cannot read.
 
 End to end where a user would see it (a local site, real checks, the alert log), and table-driven
-on :func:`watcher.compare.compare` for the cases that are one comparison each.
+on :func:`watcher.claims.compare.compare` for the cases that are one comparison each.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from watcher.compare import compare
+from watcher.claims.compare import compare
 
 from .conftest import alerts_json, claim_alerts, watcher, write_config
 
@@ -109,7 +109,7 @@ def test_a_date_change_is_never_a_percentage():
 def test_a_claim_changed_again_in_its_attribution_names_the_baseline(tmp_path):
     """The "again; at baseline: …" path with a cue change (its old value is a list) — this raised
     TypeError and made the source fail at every check from then on."""
-    from watcher import alerts
+    import watcher.alerts.record as alerts
     from watcher.store import Store
 
     st = Store(f"sqlite:///{tmp_path / 'w.db'}")

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from watcher import config as config_mod
-from watcher.compare import compare
+import watcher.config.model as config_mod
+from watcher.claims.compare import compare
 from watcher.pipeline import run_check
 from watcher.store import Store
 
@@ -120,7 +120,7 @@ def test_fault_page_raises_one_warning_and_no_claim_alert(site, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # timestamps, dates inside claims, other languages' cues
 
-from watcher import claims as claims_mod  # noqa: E402
+import watcher.claims.sentences as claims_mod  # noqa: E402
 
 STAMPS = ["Latest update (30 September)", "Last updated 8:00 a.m.", "Updated: June 20, 2024, 9:15 a.m. PDT",
           "As of 30 September 2024", "Stand: 01.10.2024", "Zuletzt aktualisiert am 3. Mai 2024 um 10:30 Uhr",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from watcher import clean
+import watcher.extract.clean as clean
 from watcher.extract import extract, load_baseline
 
 from .conftest import SEEDS

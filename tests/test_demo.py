@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from watcher import demo
+import watcher.demo.story as demo
 
 from .conftest import watcher
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from watcher import faults
+import watcher.extract.faults as faults
 from watcher.extract import Document
 
 

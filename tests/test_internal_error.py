@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from watcher import config as config_mod
+import watcher.config.model as config_mod
 from watcher import pipeline
-from watcher.sitegen import ARTICLES, news_page
+from watcher.demo import ARTICLES, news_page
 from watcher.store import Store
 
 from .conftest import write_config

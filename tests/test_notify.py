@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from watcher.alerts.deliver import backoff, routes, wants
 from watcher.config import load
-from watcher.notify import backoff, routes, wants
 from watcher.pipeline import run_check
 from watcher.store import Store
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from watcher.numbers import parse
+from watcher.claims import parse
 
 SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -242,7 +242,7 @@ def test_decimals_in_each_convention_parse_alike(n, cents):
 @settings(max_examples=150, deadline=None)
 @given(st.integers(1000, 10**9), st.sampled_from([de, fr]))
 def test_formatting_only_rewrites_compare_equal(n, style):
-    from watcher.compare import compare
+    from watcher.claims.compare import compare
 
     base = [SENTENCES[style].format(style(n))]
     for other in (str(n), de(n) if style is fr else fr(n)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from watcher import config as config_mod
+import watcher.config.model as config_mod
 from watcher.pipeline import run_check
 from watcher.store import Store
 

@@ -199,11 +199,10 @@ def test_diff_unknown_format_is_a_usage_error(alert_state: Path):
 
 def test_article_text_is_escaped_not_markup(tmp_path: Path):
     """Article text is untrusted: markup in it must show as text, in HTML and in Markdown."""
-    from watcher.pages import change_html
-    from watcher.report import build
-    from watcher.report_md import markdown
+    from watcher.report import change_html, change_view
+    from watcher.report.formats import build
+    from watcher.report.markdown import markdown
     from watcher.store import Store
-    from watcher.views import change_view
 
     store = Store(f"sqlite:///{tmp_path / 'w.db'}")
     texts = [f"R&D spending rose to {n} percent, officials said. <img src=x onerror=alert(1)> A *b* | c.\n\nMore."

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from watcher import schedule
+import watcher.service.schedule as schedule
 
 from .conftest import Site, alerts_json, claim_alerts, watcher
 from .fixtures import pages

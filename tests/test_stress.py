@@ -175,7 +175,7 @@ def main(work: Path, budget: float) -> int:
     import trafilatura  # noqa: F401 - imported (not parsed with) once, so a round pays only for its pass
 
     import watcher.pipeline  # noqa: F401
-    from watcher.sitegen import LocalSite
+    from watcher.demo import LocalSite
 
     faulthandler.enable()
     pages = largest_pages(POOL)

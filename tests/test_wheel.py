@@ -26,8 +26,8 @@ def test_demo_runs_from_an_installed_wheel(tmp_path):
     assert p.returncode == 0, p.stderr
     wheel = next(dist.glob("watcher-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert any(n.startswith("watcher/seeds/") and n.endswith(".txt") for n in names), names
-    assert any(n.startswith("watcher/templates/") for n in names), names
+    assert any(n.startswith("watcher/demo/seeds/") and n.endswith(".txt") for n in names), names
+    assert any(n.startswith("watcher/report/templates/") for n in names), names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"

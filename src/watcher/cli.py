@@ -30,7 +30,7 @@ class UsageError(Exception):
 
 
 def _load(config: Path | None):
-    from . import config as config_mod
+    from .config import model as config_mod
     from .store import Store
 
     cfg = config_mod.load(config)
@@ -48,7 +48,7 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
           config: ConfigOpt = None,
           json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
     """Check every (or the named) source once now, store new versions and record alerts."""
-    from .alerts import is_claim
+    from .alerts.record import is_claim
     from .pipeline import run_check
 
     cfg, store = _load(config)
@@ -83,7 +83,7 @@ def alerts_cmd(config: ConfigOpt = None,
                source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
                claims_only: Annotated[bool, typer.Option("--claims", help="Only claim alerts.")] = False) -> None:
     """Alerts so far, oldest first."""
-    from .alerts import is_claim, to_json
+    from .alerts.record import is_claim, to_json
 
     cfg, store = _load(config)
     rows = [a for a in store.alerts(source=source) if not claims_only or is_claim(a)]
@@ -108,7 +108,7 @@ def alerts_cmd(config: ConfigOpt = None,
 @app.command()
 def sources(config: ConfigOpt = None) -> None:
     """Each source: id, url, interval, last check, last change, next run (of `watcher run`), health."""
-    from .views import health
+    from .report import health
 
     cfg, store = _load(config)
     rows = store.source_rows()
@@ -159,7 +159,7 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
          ignored: Annotated[bool, typer.Option("--ignored", help="also list the blocks left out as boilerplate, "
                                                                   "with the reason (terminal, json)")] = False) -> None:
     """A diff report between two versions (default: baseline → latest)."""
-    from . import report
+    from .report import formats as report
 
     cfg, store = _load(config)
     cfg.source(source_id)
@@ -183,8 +183,8 @@ def notify_test(config: ConfigOpt = None) -> None:
     """Send a test message to every configured notifier and report each result (exit 1 if one failed)."""
     from rich.markup import escape
 
-    from . import config as config_mod
-    from .notify import notify_test as send_tests
+    from .alerts.deliver import notify_test as send_tests
+    from .config import model as config_mod
 
     cfg = config_mod.load(config)
     results = send_tests(cfg)
@@ -208,7 +208,7 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
     """The tracked claims of a source: baseline sentence, figures, current state, each change."""
     from dataclasses import asdict
 
-    from .alerts import tracked_claims
+    from .alerts.record import tracked_claims
 
     cfg, store = _load(config)
     cfg.source(source_id)
@@ -235,8 +235,8 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
 def run(config: ConfigOpt = None,
         log_json: Annotated[bool, typer.Option("--log-json", help="Log JSON Lines instead of text.")] = False) -> None:
     """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config)."""
-    from . import config as config_mod
-    from . import service
+    from .config import model as config_mod
+    from .service import scheduler as service
 
     service.run(config_mod.load(config), log_json=log_json)
 
@@ -246,7 +246,7 @@ def report(config: ConfigOpt = None,
            out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the site "
                                                        "(default: <state_dir>/report).")] = None) -> None:
     """Write a static HTML report: sources, version timelines, change pages, alerts and an Atom feed."""
-    from .pages import write_site
+    from .report import write_site
 
     cfg, store = _load(config)
     target = out_dir or cfg.state_dir / "report"
@@ -265,7 +265,7 @@ def serve(config: ConfigOpt = None,
           host: Annotated[str, typer.Option("--host", help="Address to bind (default: loopback only).")] = "127.0.0.1",
           port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 8765) -> None:
     """Serve the review UI: the report pages live from the store and an alert queue to mark reviewed."""
-    from . import web
+    from .report import web
 
     cfg, store = _load(config)
     try:
@@ -281,7 +281,7 @@ def demo(keep: Annotated[Path | None, typer.Option("--keep", help="Keep state an
          serve_ui: Annotated[bool, typer.Option("--serve", help="Open the review UI on 127.0.0.1 afterwards.")] = False
          ) -> None:
     """Show the whole loop offline: a local site, scripted edits, the alerts and the report."""
-    from . import demo as demo_mod
+    from .demo import story as demo_mod
 
     demo_mod.run(keep, serve=serve_ui, console=out)
 
@@ -300,7 +300,7 @@ def _user_error(e: BaseException) -> bool:
 
     Imported here, not at the top, so `watcher --help` does not pay for pydantic and SQLAlchemy."""
     from .config import ConfigError
-    from .statelock import AlreadyRunning
+    from .service import AlreadyRunning
     from .store import StoreError
 
     return isinstance(e, ConfigError | UsageError | StoreError | AlreadyRunning)

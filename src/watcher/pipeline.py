@@ -26,11 +26,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import alerts as alerts_mod
-from . import faults, template
-from .compare import compare
+from .alerts import record as alerts_mod
+from .claims import template
+from .claims.compare import compare
 from .config import Config, Source
-from .extract import Document, extract, load_baseline
+from .extract import Document, extract, faults, load_baseline
 from .fetch import FetchResult, Politeness, fetch, make_client
 from .store import Store, Version, now
 
@@ -462,7 +462,7 @@ async def check(store: Store, source: Source, client, config: Config,
 
 async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
     """Check the named (default: all) sources concurrently with one pooled HTTP client."""
-    from .notify import deliver_pending
+    from .alerts.deliver import deliver_pending
 
     started = now()
     wanted = list(ids or [])

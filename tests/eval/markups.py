@@ -1,6 +1,6 @@
 """Unseen markups for the labelled revision set: page layouts our extraction was *not* tuned on.
 
-Why these exist: the four generators of :mod:`watcher.sitegen` are the markups the extraction
+Why these exist: the four generators of :mod:`watcher.demo.sitegen` are the markups the extraction
 was developed against, so a perfect score on them says little. Each generator here reproduces a
 layout family seen on real sites after a redesign, with the boilerplate that leaked into claims
 there: generic div components with "Keep reading" cards, card grids without any marker text,
@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from watcher.sitegen import (
+from watcher.demo.sitegen import (
     _MENU,
     Teaser,
     _cookie_banner,

@@ -51,7 +51,7 @@ from tests.eval.scenarios import (
     render,
     stats,
 )
-from watcher.sitegen import LocalSite
+from watcher.demo import LocalSite
 
 # ------------------------------------------------------------------------------------------ server
 
@@ -151,7 +151,7 @@ def _toml_str(s: str) -> str:
 
 
 def run_scenario(sc: Scenario, server: PageServer, verbose: bool = False) -> list[StepResult]:
-    from watcher import config as config_mod
+    import watcher.config.model as config_mod
     from watcher.pipeline import run_check
     from watcher.store import Store
 

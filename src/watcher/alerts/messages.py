@@ -1,0 +1,208 @@
+"""Notification messages for alerts: a title and a body in the format a channel takes.
+
+A person reading a notification on a phone must be able to judge the change without opening
+anything: the message names the kind and the article, shows the old and the new sentence with the
+changed words marked, the baseline sentence when the figure had already moved before, the source
+URL and where to read the full diff report.
+
+Body formats form a small registry (urlwatch's idea, as in :mod:`watcher.report.formats`): one class per
+Apprise body format, keyed by the format's word (``text``, ``markdown``, ``html``). A message is
+built once per format the channel asks for, so nothing is converted after the fact (email gets
+real HTML with a plain-text part, Slack real Markdown, a webhook plain text).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .. import kinds as kinds_mod
+from ..claims import word_diff
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a message says about the alert's source beyond the alert row itself."""
+
+    article_title: str
+    diff_pointer: str | None  # where the full diff report is (a command for now; a path or URL later)
+
+
+class TextFormat:
+    """Plain text: changes marked like ``watcher diff`` does, ``[-old-]`` and ``{+new+}``."""
+
+    word = "text"
+
+    def esc(self, s: str) -> str:
+        return s
+
+    def old(self, s: str) -> str:
+        return f"[-{s}-]"
+
+    def new(self, s: str) -> str:
+        return f"{{+{s}+}}"
+
+    def label(self, s: str) -> str:
+        return f"{s}:"
+
+    def link(self, url: str) -> str:
+        return url
+
+    def code(self, s: str) -> str:
+        return s
+
+    def heading(self, s: str) -> str:
+        return f"{s}\n{'─' * min(len(s), 60)}"
+
+    def paragraph(self, lines: list[str]) -> str:
+        return "\n".join(lines)
+
+    def join(self, blocks: list[str]) -> str:
+        return "\n\n".join(blocks)
+
+
+class MarkdownFormat(TextFormat):
+    word = "markdown"
+    _special = re.compile(r"([\\`*_~\[\]<>#|])")
+
+    def esc(self, s: str) -> str:
+        return self._special.sub(r"\\\1", s)
+
+    def old(self, s: str) -> str:
+        return f"~~{s}~~" if s.strip() else s
+
+    def new(self, s: str) -> str:
+        return f"**{s}**" if s.strip() else s
+
+    def label(self, s: str) -> str:
+        return f"**{s}:**"
+
+    def link(self, url: str) -> str:
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+
+    def code(self, s: str) -> str:
+        return f"`{s}`"
+
+    def heading(self, s: str) -> str:
+        return f"### {self.esc(s)}"
+
+    def paragraph(self, lines: list[str]) -> str:
+        return "  \n".join(lines)
+
+
+class HtmlFormat(TextFormat):
+    word = "html"
+
+    def esc(self, s: str) -> str:
+        return html.escape(s, quote=False)
+
+    def old(self, s: str) -> str:
+        return f'<del style="color:#b00020">{s}</del>'
+
+    def new(self, s: str) -> str:
+        return f'<ins style="color:#006400"><b>{s}</b></ins>'
+
+    def label(self, s: str) -> str:
+        return f"<b>{s}:</b>"
+
+    def link(self, url: str) -> str:
+        u = html.escape(url)
+        return f'<a href="{u}">{u}</a>'
+
+    def code(self, s: str) -> str:
+        return f"<code>{html.escape(s)}</code>"
+
+    def heading(self, s: str) -> str:
+        return f"<h3>{self.esc(s)}</h3>"
+
+    def paragraph(self, lines: list[str]) -> str:
+        return "<p>" + "<br>\n".join(lines) + "</p>"
+
+    def join(self, blocks: list[str]) -> str:
+        return "\n".join(blocks)
+
+
+FORMATS: dict[str, TextFormat] = {f.word: f for f in (TextFormat(), MarkdownFormat(), HtmlFormat())}
+
+
+def title(alert: dict, ctx: Context) -> str:
+    """"Estimate changed — <article title>"."""
+    kind = kinds_mod.title(alert["kind"])
+    if _data(alert).get("reverted"):
+        kind += " (back to baseline)"
+    return f"{kind} — {ctx.article_title}"
+
+
+def marked(old: str, new: str, fmt: TextFormat) -> tuple[str, str]:
+    """``old`` and ``new`` with the words that differ marked (a word diff, so figures stand out)."""
+    a, b = [], []
+    for op, chunk in word_diff(old, new):
+        text = fmt.esc(chunk)
+        if op <= 0:
+            a.append(fmt.old(text) if op < 0 else text)
+        if op >= 0:
+            b.append(fmt.new(text) if op > 0 else text)
+    return "".join(a), "".join(b)
+
+
+def alert_body(alert: dict, ctx: Context, fmt: TextFormat) -> str:
+    """The body for one alert: what changed, before/after, baseline, links."""
+    data = _data(alert)
+    before, after = alert.get("before"), alert.get("after")
+    head = [fmt.esc(alert.get("explanation") or "")]
+    sentences: list[str] = []
+    if before and after:
+        b, a = marked(before, after, fmt)
+        sentences += [f"{fmt.label('Before')} {b}", f"{fmt.label('After')} {a}"]
+    elif before:
+        sentences.append(f"{fmt.label('Removed')} {fmt.old(fmt.esc(before))}")
+    elif after:
+        sentences.append(f"{fmt.label('Added')} {fmt.new(fmt.esc(after))}")
+    baseline, previous = data.get("baseline"), data.get("previous")
+    if previous and baseline and baseline != previous and not data.get("reverted"):
+        base_marked, _ = marked(baseline, after or previous, fmt)
+        sentences.append(f"{fmt.label('At baseline')} {base_marked}")
+    links = [f"{fmt.label('Source')} {fmt.esc(alert['source'])} — {fmt.link(data['url'])}" if data.get("url")
+             else f"{fmt.label('Source')} {fmt.esc(alert['source'])}"]
+    if ctx.diff_pointer and alert["kind"] not in ("source_error", "source_warning"):
+        links.append(f"{fmt.label('Diff report')} {fmt.code(ctx.diff_pointer)}")
+    links.append(f"{fmt.label('Severity')} {alert['severity']} · {_when(alert['created_at'])}")
+    blocks = [fmt.paragraph(head)] + ([fmt.paragraph(sentences)] if sentences else []) + [fmt.paragraph(links)]
+    return fmt.join(blocks)
+
+
+def single(alert: dict, ctx: Context, fmt: str) -> tuple[str, str]:
+    """(title, body) of the message for one alert."""
+    return title(alert, ctx), alert_body(alert, ctx, FORMATS[fmt])
+
+
+def digest(items: list[tuple[dict, Context]], fmt: str) -> tuple[str, str]:
+    """(title, body) of one message collecting several alerts, oldest first."""
+    f = FORMATS[fmt]
+    kinds: dict[str, int] = {}
+    for a, _ in items:
+        kinds[a["kind"]] = kinds.get(a["kind"], 0) + 1
+    summary = ", ".join(f"{n} {kinds_mod.title(k).lower()}" for k, n in kinds.items())
+    sources = sorted({a["source"] for a, _ in items})
+    head = f"watcher digest: {len(items)} alert(s) from {len(sources)} source(s) ({summary})"
+    blocks = [f.heading(title(a, ctx)) + "\n" + alert_body(a, ctx, f) for a, ctx in items]
+    return head, f.join(blocks)
+
+
+def test_message(config_path: str, fmt: str) -> tuple[str, str]:
+    f = FORMATS[fmt]
+    return ("watcher: test notification",
+            f.paragraph([f.esc(f"This is a test message from watcher ({config_path})."),
+                         f.esc("Claim alerts for the sources that list this notifier will arrive here.")]))
+
+
+def _data(alert: dict) -> dict:
+    d = alert.get("data")
+    return json.loads(d) if isinstance(d, str) else (d or {})
+
+
+def _when(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -1,0 +1,68 @@
+"""The vocabulary of the numeric grammar: number words, ordinals, multipliers, durations, units
+and the function words that are never a counted noun.
+
+Tables only, apart from :mod:`watcher.claims.numbers` so that the grammar there stays readable; the
+German, French and Spanish entries sit beside the English ones they mean.
+"""
+
+from __future__ import annotations
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30, "fiftieth": 50, "hundredth": 100,
+}
+MULT_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+              "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100, "doubled": 2, "double": 2,
+              "doubling": 2, "tripled": 3, "triple": 3, "tripling": 3, "quadrupled": 4, "quadruple": 4,
+              "halved": 0.5, "twice": 2, "thrice": 3}
+DURATION_UNITS = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
+    "year": "year", "decade": "decade", "century": "century", "min": "minute",
+    # German, French, Spanish (plural forms: a trailing "s" is stripped before the look-up)
+    "sekunde": "second", "sekunden": "second", "minuten": "minute", "stunde": "hour", "stunden": "hour",
+    "tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week", "monat": "month",
+    "monate": "month", "monaten": "month", "jahr": "year", "jahre": "year", "jahren": "year",
+    "jahrzehnte": "decade", "seconde": "second", "heure": "hour", "jour": "day", "semaine": "week",
+    "mois": "month", "ans": "year", "année": "year", "segundo": "second", "minuto": "minute", "hora": "hour",
+    "día": "day", "dia": "day", "semana": "week", "mese": "month", "mes": "month", "año": "year", "ano": "year",
+}
+NOUN_STOP = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with", "than",
+             "that", "which", "who", "as", "per", "is", "are", "was", "were", "has", "have", "had", "be",
+             "been", "its", "their", "his", "her", "this", "these", "those", "since", "into", "more", "less",
+             "it", "they", "he", "she", "we", "not", "will", "would", "could", "may", "might", "but",
+             # German, French, Spanish function words: never the counted noun
+             "der", "die", "das", "den", "dem", "des", "ein", "eine", "und", "oder", "im", "mit", "von", "zu",
+             "für", "auf", "bei", "ist", "sind", "war", "waren", "wurde", "wurden", "hat", "haben", "pro",
+             "le", "la", "les", "du", "de", "d", "et", "ou", "est", "sont", "au", "aux", "en", "par", "pour",
+             "el", "los", "las", "del", "y", "o", "es", "son", "fue", "con", "por", "para", "que", "se",
+             "werden", "worden", "wird", "sein", "seien", "sei", "ont", "été", "était", "étaient", "sera",
+             "seront", "han", "ha", "al", "fueron", "hubo", "será", "serán", "eran", "era"}
+# units written after a figure ("80TB", "5 km", "3GHz"): case-folded, so "MB" = "mb" = "Mb";
+# one-letter units only in their usual case ("5G" is a network, "5g" five grams)
+MEASURE_UNITS = {u: u for u in (
+    "mm cm km µm m² km² m2 km2 m³ m3 ha qm mi ft yd mg µg kg lb lbs oz ml cl dl hl kb mb gb tb pb kib mib "
+    "gib tib kbit mbit gbit kbps mbps gbps mbit/s gbit/s hz khz mhz ghz kw mw gw kwh mwh gwh twh mah kv "
+    "ps hp kcal kj km/h kmh mph m/s °c °f db nm").split()}
+MEASURE_UNITS.update({"m": "m", "g": "g", "l": "l", "L": "l", "t": "t", "W": "w", "V": "v"})
+RATE_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "minute": "minute",
+               "person": "person", "capita": "person", "head": "person", "tag": "day", "woche": "week",
+               "monat": "month", "jahr": "year", "stunde": "hour", "kopf": "person", "jour": "day",
+               "semaine": "week", "mois": "month", "an": "year", "heure": "hour", "habitant": "person",
+               "día": "day", "dia": "day", "semana": "week", "mes": "month", "año": "year", "hora": "hour",
+               "habitante": "person"}
+RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                "täglich": "day", "wöchentlich": "week", "monatlich": "month", "jährlich": "year"}
+FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3, "two thirds": 2 / 3,
+             "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
+             "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2,
+             "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1, "majority": 0.5001, "minority": 0.4999}
+VAGUE = {"a dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
+         "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7, "billions": 1e9}

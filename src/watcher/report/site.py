@@ -1,0 +1,97 @@
+"""The report pages as HTML strings, and the static site that writes them to a folder.
+
+``watcher report`` writes these pages once; ``watcher serve`` renders the very same functions per
+request (``live=True`` adds the review buttons and the queue filters). Every page has a flat file
+name at the site root (see :mod:`watcher.report.views`), so links are relative and the written site works
+from ``file://`` — no server, no remote asset.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import NAMESPACE_URL, uuid5
+
+from ..config import Config
+from ..store import Store, now
+from . import views
+from .templating import render
+
+FEED_MAX = 200  # entries in alerts.xml, newest first
+FEED_KINDS = set(views.ALERT_KINDS) - {"text_changed"}  # wording edits are diff material, not feed news
+_GENERATED = re.compile(r"^(?:index|alerts|source-.+|change-.+-v\d+)\.html$|^alerts\.xml$")
+
+
+def index_page(cfg: Config, store: Store, live: bool = False) -> str:
+    sources = views.summaries(cfg, store)
+    return render("index.html", sources=sources, open_total=sum(s.open_total for s in sources), live=live)
+
+
+def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: bool = False,
+                here: str = "alerts.html") -> str:
+    flt = flt or views.AlertFilter(status="open" if live else "all")
+    sources = views.summaries(cfg, store)
+    return render("alerts.html", alerts=views.alert_queue(store, flt), f=flt, sources=sources,
+                  titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
+
+
+def source_page(cfg: Config, store: Store, source_id: str, live: bool = False) -> str | None:
+    s = views.summary(cfg, store, source_id)
+    if s is None:
+        return None
+    return render("source.html", s=s, t=views.timeline(store, source_id), here=s.href, live=live)
+
+
+def change_html(view: views.ChangeView, title: str, url: str | None, live: bool = False,
+                standalone: bool = False) -> str:
+    r = view.report
+    return render("change.html", v=view, title=title, url=url, live=live, standalone=standalone,
+                  here=views.change_href(r.source, r.new.number), source_href=views.source_href(r.source))
+
+
+def change_page(cfg: Config, store: Store, source_id: str, number: int, live: bool = False) -> str | None:
+    s = views.summary(cfg, store, source_id)
+    view = views.change_for(store, source_id, number) if s else None
+    return None if view is None else change_html(view, s.title, s.url, live=live)
+
+
+def feed(cfg: Config, store: Store) -> str:
+    """The Atom feed of claim alerts and fetch problems (newest first)."""
+    rows = [a for a in store.alerts() if a["kind"] in FEED_KINDS][-FEED_MAX:][::-1]
+    alerts = [views.alert_view(a) for a in rows]
+    return render("alerts.xml", alerts=alerts, titles={s.id: s.title for s in views.summaries(cfg, store)},
+                  feed_id=f"urn:uuid:{uuid5(NAMESPACE_URL, 'watcher-feed:' + store.url)}",
+                  updated=alerts[0].created_at if alerts else now())
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    out: Path
+    pages: int
+    removed: int
+
+
+def _write(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a page."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_site(cfg: Config, store: Store, out: Path) -> SiteResult:
+    """Write every page into ``out``; pages of versions or sources that are gone are removed."""
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store),
+                             "alerts.xml": feed(cfg, store)}
+    for s in views.summaries(cfg, store):
+        files[s.href] = source_page(cfg, store, s.id) or ""
+        for view in views.change_pages(store, s.id):
+            files[views.change_href(s.id, view.report.new.number)] = change_html(view, s.title, s.url)
+    for name, text in files.items():
+        _write(out / name, text)
+    stale = [p for p in out.iterdir() if p.is_file() and _GENERATED.match(p.name) and p.name not in files]
+    for p in stale:
+        p.unlink()
+    return SiteResult(out, len(files), len(stale))

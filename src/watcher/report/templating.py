@@ -1,0 +1,42 @@
+"""Jinja2 templates shared by the static site, the live UI and ``watcher diff --format html``.
+
+Why one environment of our own rather than Starlette's ``Jinja2Templates``: the static site has no
+request and no router, and every link is relative (see :mod:`watcher.report.views`), so the same
+``render`` call serves ``file://`` pages and HTTP responses alike. Autoescaping is on for HTML and
+XML: article text is untrusted input.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .. import __version__
+from .views import SEVERITIES, qualifier_word
+
+
+def fmt_ts(ts: float | None) -> str:
+    """A timestamp for people: ``2026-11-25 16:10 UTC``."""
+    return "—" if ts is None else datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def iso_ts(ts: float | None) -> str:
+    return "" if ts is None else datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("watcher.report", "templates"), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html", "xml"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(ts=fmt_ts, iso=iso_ts, qualifier=qualifier_word)
+    env.globals.update(SEVERITIES=SEVERITIES, version=__version__)
+    return env
+
+
+def render(template: str, **context) -> str:
+    context.setdefault("generated_at", datetime.now(UTC).timestamp())
+    context.setdefault("live", False)
+    context.setdefault("standalone", False)
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,398 @@
+"""What the report pages show, computed from the store and the config — no HTML here.
+
+The static site (``watcher report``), the live UI (``watcher serve``) and ``watcher diff --format
+html|md`` all render these view objects, so a figure reads the same wherever a reviewer meets it.
+Page addresses live here too (:func:`source_href`, :func:`change_href`): the static site and the
+web app use the same flat file names, so every link is relative and works from ``file://`` and
+over HTTP alike.
+
+A *change page* is one stored version compared with the source's current baseline (what
+``watcher diff ID`` shows by default); the alerts raised when that version was checked are listed
+on it, so the alert queue links each alert to the page of its version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from uuid import NAMESPACE_URL, uuid5
+
+from .. import kinds
+from ..claims import attribution, word_diff
+from ..config import Config
+from ..store import Store, Version
+from .diff import DiffReport, build
+
+SEVERITIES = kinds.SEVERITIES
+ALERT_KINDS = kinds.ALL
+QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "at_least": "at least", "at_most": "at most",
+                   "less_than": "less than", "nearly": "nearly", "up_to": "up to"}
+FIGURE_FIELDS = ("value", "range", "qualifier", "unit", "figure_added", "figure_removed")
+HERO_MAX = 4  # figures in the block at the top of a change page; the rest are in the table
+
+
+def source_href(source_id: str) -> str:
+    return f"source-{source_id}.html"
+
+
+def change_href(source_id: str, number: int) -> str:
+    return f"change-{source_id}-v{number}.html"
+
+
+def qualifier_word(q: str | None) -> str:
+    return QUALIFIER_WORDS.get(q, q.replace("_", " ")) if q else ""
+
+
+def health(row: dict | None) -> tuple[str, str]:
+    """(state, text) of a source row: state is ok | failing | warning | never."""
+    if not row or not row.get("last_outcome"):
+        return "never", "never checked"
+    if row.get("failures"):
+        return "failing", f"failing ×{row['failures']}: {row.get('last_error')}"
+    if row["last_outcome"] == "source_warning":
+        return "warning", f"warning: {row.get('last_error')}"
+    return "ok", "ok"
+
+
+# -- figures and claims ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """One figure of a claim, old and new as the article wrote them."""
+
+    old: str | None
+    new: str | None
+    noun: str | None
+    field: str
+    relative: float | None = None
+    old_qualifier: str = ""
+    new_qualifier: str = ""
+
+    @property
+    def delta(self) -> str:
+        return "" if self.relative in (None, 0.0) else f"{self.relative:+.0%}"
+
+    @property
+    def qualifier_changed(self) -> bool:
+        return self.old_qualifier != self.new_qualifier
+
+
+def figure_changes(changes: list[dict] | tuple[dict, ...]) -> list[FigureChange]:
+    return [FigureChange(old=c.get("old"), new=c.get("new"), noun=c.get("noun"), field=c["field"],
+                         relative=c.get("relative_change"), old_qualifier=qualifier_word(c.get("old_qualifier")),
+                         new_qualifier=qualifier_word(c.get("new_qualifier")))
+            for c in changes if c.get("field") in FIGURE_FIELDS]
+
+
+def cue_changes(changes: list[dict] | tuple[dict, ...]) -> list[str]:
+    """Attribution, hedging and polarity changes, phrased for a reader."""
+    out = []
+    for c in changes:
+        if c.get("field") == "attribution":
+            out.append(f"attribution: {', '.join(c['old']) or 'none'} → {', '.join(c['new']) or 'none'}")
+        elif c.get("field") == "hedge":
+            if c.get("removed"):
+                out.append("hedge removed: " + ", ".join(c["removed"]))
+            if c.get("added"):
+                out.append("hedge added: " + ", ".join(c["added"]))
+        elif c.get("field") == "polarity":
+            out.append(f"polarity: {c['old']} → {c['new']}")
+    return out
+
+
+def sentence_ops(before: str | None, after: str | None) -> list[tuple[int, str]]:
+    if before is not None and after is not None:
+        return word_diff(before, after)
+    return [(-1, before)] if before is not None else [(1, after or "")]
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One row of the claim-change table."""
+
+    key: str
+    kind: str
+    severity: str
+    explanation: str
+    figures: list[FigureChange]
+    cues: list[str]
+    qualifier: str
+    attribution: str
+    ops: list[tuple[int, str]]
+    alerts: list[AlertView] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"claim-{self.key}"
+
+
+def _qualifier_cell(figs: list[FigureChange]) -> str:
+    cells = []
+    for f in figs:
+        if f.qualifier_changed:
+            cells.append(f"{f.old_qualifier or 'none'} → {f.new_qualifier or 'none'}")
+        elif f.new_qualifier or f.old_qualifier:
+            cells.append(f.new_qualifier or f.old_qualifier)
+    return "; ".join(dict.fromkeys(cells))
+
+
+def _attribution_cell(changes: tuple[dict, ...], before: str | None, after: str | None) -> str:
+    for c in changes:
+        if c.get("field") == "attribution":
+            return f"{', '.join(c['old']) or 'none'} → {', '.join(c['new']) or 'none'}"
+    return ", ".join(sorted(attribution(after or before or "")))
+
+
+# -- alerts ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertView:
+    id: int
+    source: str
+    kind: str
+    severity: str
+    explanation: str
+    created_at: float
+    reviewed: bool
+    before: str | None
+    after: str | None
+    version: int | None
+    key: str | None
+    figures: list[FigureChange]
+    href: str  # the change page of its version (or the source page), relative to the site root
+    fingerprint: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"alert-{self.id}"
+
+    @property
+    def is_claim(self) -> bool:
+        return kinds.is_claim(self.kind)
+
+    @property
+    def entry_id(self) -> str:
+        """A stable Atom entry id (feed readers dedupe on it)."""
+        return f"urn:uuid:{uuid5(NAMESPACE_URL, 'watcher-alert:' + self.fingerprint)}"
+
+    @property
+    def ops(self) -> list[tuple[int, str]]:
+        return sentence_ops(self.before, self.after) if (self.before or self.after) else []
+
+
+def alert_view(a: dict, pages: set[tuple[str, int]] | None = None) -> AlertView:
+    """``pages``: the (source, version) change pages that exist; else every versioned alert has one."""
+    data = json.loads(a.get("data") or "{}")
+    version = data.get("version") if a.get("version_id") is not None else None
+    has_page = version is not None and (pages is None or (a["source"], version) in pages)
+    href = (change_href(a["source"], version) + f"#alert-{a['id']}") if has_page else source_href(a["source"])
+    return AlertView(id=a["id"], source=a["source"], kind=a["kind"], severity=a["severity"],
+                     explanation=a.get("explanation") or "", created_at=a["created_at"],
+                     reviewed=bool(a.get("reviewed")), before=a.get("before"), after=a.get("after"),
+                     version=version, key=data.get("key"), figures=figure_changes(data.get("changes") or []),
+                     href=href, fingerprint=a.get("fingerprint") or str(a["id"]))
+
+
+@dataclass(frozen=True)
+class AlertFilter:
+    source: str = ""
+    kind: str = ""
+    severity: str = ""
+    status: str = "open"  # open | reviewed | all
+
+    def keep(self, a: dict) -> bool:
+        return ((not self.source or a["source"] == self.source) and (not self.kind or a["kind"] == self.kind)
+                and (not self.severity or a["severity"] == self.severity)
+                and (self.status == "all" or bool(a.get("reviewed")) == (self.status == "reviewed")))
+
+
+def alert_queue(store: Store, flt: AlertFilter = AlertFilter()) -> list[AlertView]:
+    """Alerts matching ``flt``, most severe first, then newest first."""
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    rows = sorted((a for a in store.alerts() if flt.keep(a)),
+                  key=lambda a: (rank.get(a["severity"], 9), -a["created_at"], -a["id"]))
+    return [alert_view(a) for a in rows]
+
+
+# -- sources and timelines -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    id: str
+    title: str
+    url: str
+    health_state: str
+    health: str
+    last_check: float | None
+    last_change: float | None
+    open_alerts: dict[str, int]
+    configured: bool = True
+
+    @property
+    def href(self) -> str:
+        return source_href(self.id)
+
+    @property
+    def open_total(self) -> int:
+        return sum(self.open_alerts.values())
+
+
+def summaries(cfg: Config, store: Store) -> list[SourceSummary]:
+    """Every configured source (and any source still in the store but no longer configured)."""
+    rows = store.source_rows()
+    open_by: dict[str, Counter] = defaultdict(Counter)
+    for a in store.alerts():
+        if not a["reviewed"]:
+            open_by[a["source"]][a["severity"]] += 1
+    configured = {s.id: s for s in cfg.sources}
+    out = []
+    for sid in list(configured) + sorted(set(rows) - set(configured)):
+        s, row = configured.get(sid), rows.get(sid, {})
+        state, text = health(row)
+        out.append(SourceSummary(
+            id=sid, title=(s.title if s else None) or row.get("title") or sid, url=s.url if s else row.get("url", ""),
+            health_state=state, health=text, last_check=row.get("last_check"), last_change=row.get("last_change"),
+            open_alerts={sev: open_by[sid][sev] for sev in SEVERITIES if open_by[sid][sev]},
+            configured=s is not None))
+    return out
+
+
+def summary(cfg: Config, store: Store, source_id: str) -> SourceSummary | None:
+    return next((s for s in summaries(cfg, store) if s.id == source_id), None)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    version: Version
+    is_current_baseline: bool
+    alerts: list[AlertView]
+
+    @property
+    def href(self) -> str | None:
+        return None if self.is_current_baseline else change_href(self.version.source, self.version.number)
+
+    @property
+    def words(self) -> int:
+        return len(self.version.text.split())
+
+    @property
+    def open_alerts(self) -> dict[str, int]:
+        c = Counter(a.severity for a in self.alerts if not a.reviewed)
+        return {s: c[s] for s in SEVERITIES if c[s]}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    versions: list[TimelineEntry]  # newest first
+    problems: list[AlertView]      # source_error / source_warning, newest first
+
+
+def baseline_of(versions: list[Version]) -> Version | None:
+    return next((v for v in reversed(versions) if v.is_baseline), versions[0] if versions else None)
+
+
+def timeline(store: Store, source_id: str) -> Timeline:
+    vs = store.versions(source_id)
+    base = baseline_of(vs)
+    by_vid: dict[int, list[AlertView]] = defaultdict(list)
+    problems = []
+    for a in store.alerts(source=source_id):
+        if a["version_id"] is None:
+            problems.append(alert_view(a))
+        else:
+            by_vid[a["version_id"]].append(alert_view(a))
+    entries = [TimelineEntry(v, base is not None and v.id == base.id, by_vid.get(v.id, [])) for v in reversed(vs)]
+    return Timeline(entries, problems[::-1])
+
+
+# -- change pages ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of the text diff: ``fold`` (unchanged paragraphs) or one changed/added/removed one."""
+
+    status: str
+    ops: list[tuple[int, str]] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    report: DiffReport
+    claims: list[ClaimRow]
+    blocks: list[Block]
+    alerts: list[AlertView]  # raised when this version was checked
+    text_edits: int
+
+    @property
+    def hero(self) -> list[tuple[ClaimRow, FigureChange]]:
+        """The figures shown big at the top: those alerted at this version first."""
+        rows = sorted((r for r in self.claims if r.figures), key=lambda r: (not r.alerts, SEVERITIES.index(
+            r.severity) if r.severity in SEVERITIES else 9))
+        return [(r, f) for r in rows for f in r.figures if f.old is not None and f.new is not None][:HERO_MAX]
+
+    @property
+    def hero_cues(self) -> list[tuple[ClaimRow, str]]:
+        return [(r, c) for r in self.claims if not r.figures for c in r.cues][:HERO_MAX]
+
+    @property
+    def source(self) -> str:
+        return self.report.source
+
+
+def blocks(paragraphs: list[tuple[str, list[tuple[int, str]]]]) -> list[Block]:
+    out: list[Block] = []
+    for status, ops in paragraphs:
+        if status == "same":
+            if out and out[-1].status == "fold":
+                out[-1].folded.append(ops[0][1])
+            else:
+                out.append(Block("fold", folded=[ops[0][1]]))
+        else:
+            out.append(Block(status, ops))
+    return out
+
+
+def change_view(report: DiffReport, alerts: list[dict] = ()) -> ChangeView:
+    views = [alert_view(a) for a in alerts]
+    by_key: dict[str, list[AlertView]] = defaultdict(list)
+    for a in views:
+        if a.key:
+            by_key[a.key].append(a)
+    rows = []
+    for f in report.findings:
+        if not f.is_claim:
+            continue
+        figs = figure_changes(f.changes)
+        rows.append(ClaimRow(key=f.key, kind=f.kind, severity=f.severity, explanation=f.explanation, figures=figs,
+                             cues=cue_changes(f.changes), qualifier=_qualifier_cell(figs),
+                             attribution=_attribution_cell(f.changes, f.before, f.after),
+                             ops=sentence_ops(f.before, f.after), alerts=by_key.get(f.key, [])))
+    return ChangeView(report, rows, blocks(report.paragraphs), views,
+                      text_edits=sum(1 for f in report.findings if not f.is_claim))
+
+
+def change_pages(store: Store, source_id: str, numbers: list[int] | None = None) -> list[ChangeView]:
+    """Change pages of a source (every non-baseline version, or those ``numbers``), oldest first.
+
+    One read of the versions and alerts serves them all, so a report of a long history stays linear.
+    """
+    vs = store.versions(source_id)
+    base = baseline_of(vs)
+    if base is None:
+        return []
+    alerts = store.alerts(source=source_id)
+    wanted = None if numbers is None else set(numbers)
+    return [change_view(build(source_id, base, v), [a for a in alerts if a["version_id"] == v.id])
+            for v in vs if v.id != base.id and (wanted is None or v.number in wanted)]
+
+
+def change_for(store: Store, source_id: str, number: int) -> ChangeView | None:
+    """The change page of version ``number`` against the current baseline (None: no such page)."""
+    pages = change_pages(store, source_id, [number])
+    return pages[0] if pages else None

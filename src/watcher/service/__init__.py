@@ -1,0 +1,10 @@
+"""``watcher run``: the scheduler (scheduler), its pure timing functions (schedule), one service per
+state directory (statelock) and the check log lines (checklog).
+
+The scheduler (APScheduler and the whole pipeline) is imported by its module,
+``watcher.service.scheduler``, not here: the CLI's error handler imports this package.
+"""
+
+from .statelock import AlreadyRunning, StateLock
+
+__all__ = ["AlreadyRunning", "StateLock"]
