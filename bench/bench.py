@@ -1,7 +1,7 @@
 """Benchmark: three `watcher check` passes over N local article pages, optionally vs urlwatch.
 
 A threaded server per host address (127.0.0.1 … 127.0.0.H, loopback only) serves N synthetic
-article pages of ~25 KB with realistic markup and boilerplate (watcher.sitegen). Passes:
+article pages of ~25 KB with realistic markup and boilerplate (watcher.demo.sitegen). Passes:
   first    all pages new
   same     nothing changed
   changed  10 % of pages change one figure

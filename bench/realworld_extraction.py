@@ -1,7 +1,7 @@
 """Measure extraction + cleaning on the real pages of ../shared/realworld-dev/.
 
 For each page: share of `with` snippets (main text) kept and of `without` snippets (boilerplate)
-dropped, by our pipeline (`watcher.extract.extract`) and, for reference, by trafilatura's defaults.
+dropped, by our pipeline (`watcher.extract.html.extract`) and, for reference, by trafilatura's defaults.
 Snippets containing a digit are reported separately: they are where a changed figure in
 boilerplate would become a false claim alert, or a changed figure in the body a missed one.
 

@@ -1,4 +1,4 @@
-"""Boilerplate from the page's structure (watcher.dom), one rule at a time, on realistic markup.
+"""Boilerplate from the page's structure (watcher.extract.dom), one rule at a time, on realistic markup.
 
 Each case is a page with an article of real length plus one kind of furniture, in markup with no
 telling class names; the furniture must be left out (and listed with its reason), the article's

@@ -57,7 +57,7 @@ from watcher.demo import LocalSite
 
 
 class PageServer:
-    """One local site (watcher.sitegen.LocalSite) for the whole run; page contents swapped per step."""
+    """One local site (watcher.demo.sitegen.LocalSite) for the whole run; page contents swapped per step."""
 
     def __init__(self) -> None:
         self.pages: dict[str, tuple[int, str, bytes]] = {}
