@@ -110,17 +110,17 @@ def align(base: list[Sentence], cur: list[Sentence]) -> Alignment:
             best = process.extractOne(other[i].masked, choices, scorer=fuzz.ratio, score_cutoff=MERGE_MIN)
             if not best:
                 continue
-            a, b = joined[best[2]]
+            ja, jb = joined[best[2]]
             taken = done_c if one_side_is_base else done_b
-            if a in taken or b in taken:
+            if ja in taken or jb in taken:
                 continue
-            taken.update((a, b))
+            taken.update((ja, jb))
             if one_side_is_base:
                 done_b.add(i)
-                out.pairs.append(Pair([base[i]], [cur[a], cur[b]], best[1]))
+                out.pairs.append(Pair([base[i]], [cur[ja], cur[jb]], best[1]))
             else:
                 done_c.add(i)
-                out.pairs.append(Pair([base[a], base[b]], [cur[i]], best[1]))
+                out.pairs.append(Pair([base[ja], base[jb]], [cur[i]], best[1]))
     rest_b = [i for i in rest_b if i not in done_b]
     rest_c = [j for j in rest_c if j not in done_c]
 
@@ -158,6 +158,7 @@ def _rel(old: float, new: float) -> float | None:
 
 def _figure_change(o: Mention | None, n: Mention | None) -> dict:
     ref = n or o
+    assert ref is not None, "a figure change has an old or a new figure"
     d: dict = {"unit": ref.unit, "noun": ref.noun, "kind": ref.kind}
     if o is not None:
         d.update(old=o.text, old_value=o.value, old_high=o.high, old_qualifier=o.qualifier)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from uuid import NAMESPACE_URL, uuid5
 
@@ -189,7 +190,8 @@ def alert_view(a: dict, pages: set[tuple[str, int]] | None = None) -> AlertView:
     data = json.loads(a.get("data") or "{}")
     version = data.get("version") if a.get("version_id") is not None else None
     has_page = version is not None and (pages is None or (a["source"], version) in pages)
-    href = (change_href(a["source"], version) + f"#alert-{a['id']}") if has_page else source_href(a["source"])
+    href = (change_href(a["source"], int(version)) + f"#alert-{a['id']}") if has_page and version is not None \
+        else source_href(a["source"])
     return AlertView(id=a["id"], source=a["source"], kind=a["kind"], severity=a["severity"],
                      explanation=a.get("explanation") or "", created_at=a["created_at"],
                      reviewed=bool(a.get("reviewed")), before=a.get("before"), after=a.get("after"),
@@ -359,7 +361,7 @@ def blocks(paragraphs: list[tuple[str, list[tuple[int, str]]]]) -> list[Block]:
     return out
 
 
-def change_view(report: DiffReport, alerts: list[dict] = ()) -> ChangeView:
+def change_view(report: DiffReport, alerts: Sequence[dict] = ()) -> ChangeView:
     views = [alert_view(a) for a in alerts]
     by_key: dict[str, list[AlertView]] = defaultdict(list)
     for a in views:
