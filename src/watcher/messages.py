@@ -17,9 +17,9 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from . import kinds as kinds_mod
+from . import timefmt
 from .compare import word_diff
 
 
@@ -205,4 +205,4 @@ def _data(alert: dict) -> dict:
 
 
 def _when(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return timefmt.human(ts)

@@ -42,6 +42,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from .timefmt import iso  # noqa: F401 (store rows' times as the JSON contract writes them; importers use it)
+
 SCHEMA_VERSION = 2  # 2: versions.ignored_z (blocks left out as boilerplate, with reasons)
 APP_ID = "watcher"
 
@@ -182,8 +184,7 @@ def now() -> float:
     return datetime.now(UTC).timestamp()
 
 
-def iso(ts: float | None) -> str | None:
-    return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
