@@ -321,10 +321,10 @@ def compare_pair(pair: Pair) -> Finding | None:
         figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
     if figs:
         kind = "estimate_changed"
-        expl = "; ".join([_describe_figure(c) for c in figs] + [_describe_cue(c) for c in cues])
+        expl = "; ".join([_describe_figure(c) for c in figs] + [describe_cue(c) for c in cues])
     elif cues:
         kind = "claim_changed"
-        expl = "; ".join(_describe_cue(c) for c in cues)
+        expl = "; ".join(describe_cue(c) for c in cues)
     else:
         kind = "text_changed"
         expl = "wording changed"
@@ -333,7 +333,11 @@ def compare_pair(pair: Pair) -> Finding | None:
                    explanation=expl, changes=tuple(figs + cues), severity=SEVERITY[kind])
 
 
-def _describe_cue(c: dict) -> str:
+CUE_FIELDS = ("attribution", "hedge", "polarity")
+
+
+def describe_cue(c: dict) -> str:
+    """An attribution, hedge or polarity change phrased for a reader ("hedge removed: likely")."""
     if c["field"] == "attribution":
         old = ", ".join(c["old"]) or "none"
         new = ", ".join(c["new"]) or "none"

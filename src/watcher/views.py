@@ -21,7 +21,7 @@ from uuid import NAMESPACE_URL, uuid5
 
 from . import kinds
 from .claims import attribution
-from .compare import word_diff
+from .compare import CUE_FIELDS, describe_cue, word_diff
 from .config import Config
 from .diffreport import DiffReport, build
 from .store import Store, Version
@@ -92,15 +92,11 @@ def cue_changes(changes: list[dict] | tuple[dict, ...]) -> list[str]:
     """Attribution, hedging and polarity changes, phrased for a reader."""
     out = []
     for c in changes:
-        if c.get("field") == "attribution":
-            out.append(f"attribution: {', '.join(c['old']) or 'none'} → {', '.join(c['new']) or 'none'}")
-        elif c.get("field") == "hedge":
-            if c.get("removed"):
-                out.append("hedge removed: " + ", ".join(c["removed"]))
-            if c.get("added"):
-                out.append("hedge added: " + ", ".join(c["added"]))
-        elif c.get("field") == "polarity":
-            out.append(f"polarity: {c['old']} → {c['new']}")
+        if c.get("field") == "hedge":  # one line per direction, as the report lists them
+            out += [describe_cue({**c, "added": []})] if c.get("removed") else []
+            out += [describe_cue({**c, "removed": []})] if c.get("added") else []
+        elif c.get("field") in CUE_FIELDS:
+            out.append(describe_cue(c))
     return out
 
 
