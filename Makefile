@@ -29,8 +29,9 @@ test: setup           ## the whole test suite, on every core (pytest-xdist)
 test-fast: setup      ## the edit loop: everything but the slow end-to-end modules (marked slow)
 	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
-lint: setup
-	$(BIN)/ruff check src tests
+lint: setup           ## ruff, and mypy at the strictness pyproject.toml states
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m mypy
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -12,6 +12,7 @@ import pytest
 from .conftest import SHARED
 
 CHECK = SHARED / "contract" / "check.py"
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 
 @pytest.mark.skipif(not CHECK.exists(), reason="../shared/contract/check.py is not beside this checkout")

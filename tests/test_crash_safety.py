@@ -12,11 +12,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from watcher.store import Store
 
 from .conftest import write_config
 from .fixtures import fault_server as fs
 from .fixtures import pages
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 TITLE, PARAS = pages.ARTICLES["county_budget"]
 N = 12

@@ -126,10 +126,9 @@ def sources(config: ConfigOpt = None) -> None:
 
 
 def _interval(seconds: float) -> str:
-    for unit, n in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= n and seconds % n == 0:
-            return f"{int(seconds // n)}{unit}"
-    return f"{seconds:g}s"
+    from .timefmt import interval
+
+    return interval(seconds)
 
 
 @app.command()

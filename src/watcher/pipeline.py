@@ -337,6 +337,7 @@ class Workers:
 
         Nothing is stored for an unchanged page but its check time and validators, so a kill before
         the batch is written loses no version and no alert, only those timestamps."""
+        assert self.batch is not None, "only passes of several sources batch their bookkeeping"
         self.batch.append((source_id, values))
         if len(self.batch) >= self.BATCH_SIZE:
             await self.flush(store)

@@ -17,9 +17,9 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from .. import kinds as kinds_mod
+from .. import timefmt
 from ..claims import word_diff
 
 
@@ -64,12 +64,19 @@ class TextFormat:
         return "\n\n".join(blocks)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]<>#|])")
+
+
+def md_escape(text: str) -> str:
+    """Markdown syntax escaped, so article text shows as written (in messages and in reports)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 class MarkdownFormat(TextFormat):
     word = "markdown"
-    _special = re.compile(r"([\\`*_~\[\]<>#|])")
 
     def esc(self, s: str) -> str:
-        return self._special.sub(r"\\\1", s)
+        return md_escape(s)
 
     def old(self, s: str) -> str:
         return f"~~{s}~~" if s.strip() else s
@@ -205,4 +212,4 @@ def _data(alert: dict) -> dict:
 
 
 def _when(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return timefmt.human(ts)

@@ -105,7 +105,7 @@ def _follow_born(findings: list[Finding], states: dict[str, dict]) -> list[Findi
     if not gone or not new:
         return findings
     old_s = sentences([st["last_text"] for st in gone.values()])
-    new_s = sentences([f.after for f in new])
+    new_s = sentences([f.after or "" for f in new])
     old_keys = list(gone)
     rename: dict[int, str] = {}
     for pair in align(old_s, new_s).pairs:

@@ -110,17 +110,17 @@ def align(base: list[Sentence], cur: list[Sentence]) -> Alignment:
             best = process.extractOne(other[i].masked, choices, scorer=fuzz.ratio, score_cutoff=MERGE_MIN)
             if not best:
                 continue
-            a, b = joined[best[2]]
+            ja, jb = joined[best[2]]
             taken = done_c if one_side_is_base else done_b
-            if a in taken or b in taken:
+            if ja in taken or jb in taken:
                 continue
-            taken.update((a, b))
+            taken.update((ja, jb))
             if one_side_is_base:
                 done_b.add(i)
-                out.pairs.append(Pair([base[i]], [cur[a], cur[b]], best[1]))
+                out.pairs.append(Pair([base[i]], [cur[ja], cur[jb]], best[1]))
             else:
                 done_c.add(i)
-                out.pairs.append(Pair([base[a], base[b]], [cur[i]], best[1]))
+                out.pairs.append(Pair([base[ja], base[jb]], [cur[i]], best[1]))
     rest_b = [i for i in rest_b if i not in done_b]
     rest_c = [j for j in rest_c if j not in done_c]
 
@@ -158,6 +158,7 @@ def _rel(old: float, new: float) -> float | None:
 
 def _figure_change(o: Mention | None, n: Mention | None) -> dict:
     ref = n or o
+    assert ref is not None, "a figure change has an old or a new figure"
     d: dict = {"unit": ref.unit, "noun": ref.noun, "kind": ref.kind}
     if o is not None:
         d.update(old=o.text, old_value=o.value, old_high=o.high, old_qualifier=o.qualifier)
@@ -320,10 +321,10 @@ def compare_pair(pair: Pair) -> Finding | None:
         figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
     if figs:
         kind = "estimate_changed"
-        expl = "; ".join([_describe_figure(c) for c in figs] + [_describe_cue(c) for c in cues])
+        expl = "; ".join([_describe_figure(c) for c in figs] + [describe_cue(c) for c in cues])
     elif cues:
         kind = "claim_changed"
-        expl = "; ".join(_describe_cue(c) for c in cues)
+        expl = "; ".join(describe_cue(c) for c in cues)
     else:
         kind = "text_changed"
         expl = "wording changed"
@@ -332,7 +333,11 @@ def compare_pair(pair: Pair) -> Finding | None:
                    explanation=expl, changes=tuple(figs + cues), severity=SEVERITY[kind])
 
 
-def _describe_cue(c: dict) -> str:
+CUE_FIELDS = ("attribution", "hedge", "polarity")
+
+
+def describe_cue(c: dict) -> str:
+    """An attribution, hedge or polarity change phrased for a reader ("hedge removed: likely")."""
     if c["field"] == "attribution":
         old = ", ".join(c["old"]) or "none"
         new = ", ".join(c["new"]) or "none"

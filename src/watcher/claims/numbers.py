@@ -196,7 +196,7 @@ def _is_word_char(ch: str) -> bool:
     return bool(ch) and ch.isalpha() and bool(_LATIN_LETTER.match(ch))
 
 
-def _unit_after(sentence: str, at: int) -> tuple[str, int] | None:
+def _unit_after(sentence: str, at: int) -> tuple[str | None, int] | None:
     """A unit written right after a numeral ("80TB", "5 km", "3GHz") → (canonical unit, end)."""
     m = _UNIT_AFTER.match(sentence, at)
     if not m:
@@ -404,13 +404,15 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 def _vague_and_fractions(sentence: str, found: list[Mention]) -> list[Mention]:
     """ "two-thirds of voters", "hundreds of troops": estimates too, and they change ("hundreds" →
     "thousands", "half" → "a third")."""
-    out = []
+    out: list[Mention] = []
     for rx, table, kind in ((_FRACTION_RE, FRACTIONS, "fraction"), (_VAGUE_RE, VAGUE, "count")):
         for m in rx.finditer(sentence):
             if _covered(m.start(), m.end(), found + out):
                 continue
             word = m.group(1).lower().replace("-", " ") if kind == "fraction" else m.group(1).lower()
             value = table.get(word, table.get(m.group(1).lower()))
+            if value is None:
+                continue
             out.append(Mention(text=m.group(0), value=float(value), kind=kind, start=m.start(), end=m.end(),
                                noun=_noun_after(sentence[m.end():]),
                                qualifier="approx" if kind == "count" else _qualifier(sentence[:m.start()])))

@@ -217,7 +217,7 @@ def _decades(s: str, out: list[Span]) -> None:
     if not any(h in low for h in _DECADE_HINTS):
         return  # substring tests: far cheaper than the pattern on the many sentences with none
     for m in _DECADE.finditer(s):
-        g = m.lastgroup if m.lastgroup != "jahre" else "de"
+        g = m.lastgroup if m.lastgroup not in (None, "jahre") else "de"
         raw = m.group(g)
         if g == "de" and len(raw) == 2 and not m.group("jahre"):
             continue  # "ein 50er" (a banknote, a bus line): only "50er Jahre" is a decade

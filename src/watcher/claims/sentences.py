@@ -156,7 +156,7 @@ def _foreign_sources(text: str) -> set[str]:
             if de:
                 found.add(_clean_source(de.group(0)))
             continue
-        words = []
+        words: list[str] = []
         for w in m.group(2).split():
             if w.lower() in _FOREIGN_STOP or len(words) == 5:
                 break

@@ -54,7 +54,7 @@ def demote(findings: Sequence[Finding], template: Iterable[str]) -> list[Finding
         return list(findings)
 
     def inside(text: str | None) -> bool:
-        return bool(text) and any(text in b for b in blocks)
+        return text is not None and text != "" and any(text in b for b in blocks)
 
     out = []
     for f in findings:

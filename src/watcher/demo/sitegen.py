@@ -555,13 +555,11 @@ class LocalSite:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:  # noqa: N802 - http.server API
-                page = lookup(self.path)
-                if page is None:
-                    page = (404, "text/html; charset=utf-8", b"<h1>Not found</h1>")
-                elif not isinstance(page, tuple):
-                    page = (200, "text/html; charset=utf-8", page)
-                status, ctype, body = page
-                body = body.encode("utf-8") if isinstance(body, str) else body
+                found = lookup(self.path)
+                status, ctype, raw = ((404, "text/html; charset=utf-8", b"<h1>Not found</h1>") if found is None
+                                      else found if isinstance(found, tuple)
+                                      else (200, "text/html; charset=utf-8", found))
+                body = raw.encode("utf-8") if isinstance(raw, str) else raw
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
@@ -573,11 +571,12 @@ class LocalSite:
 
         self.server = ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
-        self.server.handle_error = lambda *a: None  # a client closing a kept-alive connection is not news
+        self.server.handle_error = lambda *a: None  # type: ignore[method-assign]  # a client closing a kept-alive connection is not news
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def url(self, path: str) -> str:
         host, port = self.server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}/{path.lstrip('/')}"
 
     def close(self) -> None:

@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import clean
 
@@ -158,8 +158,8 @@ def _page_title(html: str) -> str | None:
 # favor_precision=False: trafilatura's balanced mode keeps main text that precision mode drops (short
 # lines, list items, a second column); the structural evidence of watcher.dom removes the boilerplate
 # it would let through. include_tables=True: data tables hold figures analysts cite.
-_TRAFILATURA = dict(include_comments=False, include_tables=True, with_metadata=False, deduplicate=False,
-                    favor_precision=False)
+_TRAFILATURA: dict[str, Any] = dict(include_comments=False, include_tables=True, with_metadata=False,
+                                    deduplicate=False, favor_precision=False)
 
 
 def html_to_paragraphs(html: str, rules: SiteRules | None = None

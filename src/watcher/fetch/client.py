@@ -467,6 +467,7 @@ async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, m
                         if _dns_failure(e):
                             raise
                         last, wait = FetchResult(url=url, error=_describe(e)), None
+                    assert last is not None  # set by either branch above
                     if wait is not None and wait > MAX_RETRY_AFTER:
                         return _with(last, error=f"{last.error} (server asks to retry after {wait:.0f} s)",
                                      attempts=attempt, elapsed=time.monotonic() - start)
@@ -478,7 +479,7 @@ async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, m
                         note = f" (after {attempt} attempts)" if attempt > 1 else ""
                         if attempt <= retries:
                             note = f" (no retry: waiting {wait:.1f} s would pass the {timeout:g} s time limit)"
-                        return _with(last, error=last.error + note, attempts=attempt,
+                        return _with(last, error=(last.error or "") + note, attempts=attempt,
                                      elapsed=time.monotonic() - start)
                     await asyncio.sleep(wait)
         except TimeoutError:

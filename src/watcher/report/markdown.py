@@ -7,17 +7,14 @@ ones folded into a count.
 
 from __future__ import annotations
 
-import re
-
+from ..alerts.messages import md_escape
 from .diff import DiffReport
 from .views import FigureChange, change_view
 
-_SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
-
 
 def esc(text: str) -> str:
-    """Escape Markdown syntax so article text shows as written."""
-    return _SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    """Escape Markdown syntax so article text shows as written (one line: a table cell or an item)."""
+    return md_escape(text.replace("\n", " "))
 
 
 def _mark(chunk: str, marker: str) -> str:

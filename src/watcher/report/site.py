@@ -54,7 +54,7 @@ def change_html(view: views.ChangeView, title: str, url: str | None, live: bool 
 def change_page(cfg: Config, store: Store, source_id: str, number: int, live: bool = False) -> str | None:
     s = views.summary(cfg, store, source_id)
     view = views.change_for(store, source_id, number) if s else None
-    return None if view is None else change_html(view, s.title, s.url, live=live)
+    return None if view is None or s is None else change_html(view, s.title, s.url, live=live)
 
 
 def feed(cfg: Config, store: Store) -> str:

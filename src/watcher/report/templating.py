@@ -13,17 +13,17 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .. import __version__
+from .. import __version__, timefmt
 from .views import SEVERITIES, qualifier_word
 
 
 def fmt_ts(ts: float | None) -> str:
     """A timestamp for people: ``2026-11-25 16:10 UTC``."""
-    return "—" if ts is None else datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return timefmt.human(ts)
 
 
 def iso_ts(ts: float | None) -> str:
-    return "" if ts is None else datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+    return timefmt.iso(ts) or ""
 
 
 @lru_cache(maxsize=1)

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from uuid import NAMESPACE_URL, uuid5
 
 from .. import kinds
 from ..claims import attribution, word_diff
+from ..claims.compare import CUE_FIELDS, describe_cue
 from ..config import Config
 from ..store import Store, Version
 from .diff import DiffReport, build
@@ -90,15 +92,11 @@ def cue_changes(changes: list[dict] | tuple[dict, ...]) -> list[str]:
     """Attribution, hedging and polarity changes, phrased for a reader."""
     out = []
     for c in changes:
-        if c.get("field") == "attribution":
-            out.append(f"attribution: {', '.join(c['old']) or 'none'} → {', '.join(c['new']) or 'none'}")
-        elif c.get("field") == "hedge":
-            if c.get("removed"):
-                out.append("hedge removed: " + ", ".join(c["removed"]))
-            if c.get("added"):
-                out.append("hedge added: " + ", ".join(c["added"]))
-        elif c.get("field") == "polarity":
-            out.append(f"polarity: {c['old']} → {c['new']}")
+        if c.get("field") == "hedge":  # one line per direction, as the report lists them
+            out += [describe_cue({**c, "added": []})] if c.get("removed") else []
+            out += [describe_cue({**c, "removed": []})] if c.get("added") else []
+        elif c.get("field") in CUE_FIELDS:
+            out.append(describe_cue(c))
     return out
 
 
@@ -188,7 +186,8 @@ def alert_view(a: dict, pages: set[tuple[str, int]] | None = None) -> AlertView:
     data = json.loads(a.get("data") or "{}")
     version = data.get("version") if a.get("version_id") is not None else None
     has_page = version is not None and (pages is None or (a["source"], version) in pages)
-    href = (change_href(a["source"], version) + f"#alert-{a['id']}") if has_page else source_href(a["source"])
+    href = (change_href(a["source"], int(version)) + f"#alert-{a['id']}") if has_page and version is not None \
+        else source_href(a["source"])
     return AlertView(id=a["id"], source=a["source"], kind=a["kind"], severity=a["severity"],
                      explanation=a.get("explanation") or "", created_at=a["created_at"],
                      reviewed=bool(a.get("reviewed")), before=a.get("before"), after=a.get("after"),
@@ -358,7 +357,7 @@ def blocks(paragraphs: list[tuple[str, list[tuple[int, str]]]]) -> list[Block]:
     return out
 
 
-def change_view(report: DiffReport, alerts: list[dict] = ()) -> ChangeView:
+def change_view(report: DiffReport, alerts: Sequence[dict] = ()) -> ChangeView:
     views = [alert_view(a) for a in alerts]
     by_key: dict[str, list[AlertView]] = defaultdict(list)
     for a in views:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import UTC, datetime
+
+from .. import timefmt
 
 FIELDS = "fields"  # the ``extra`` key that carries structured fields of a record
 
@@ -20,7 +21,7 @@ class JsonFormatter(logging.Formatter):
     """One JSON object a line: time, level, logger, message, plus the record's structured fields."""
 
     def format(self, record: logging.LogRecord) -> str:
-        obj = {"time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+        obj = {"time": timefmt.iso_ms(record.created),
                "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage()}
         obj.update(getattr(record, FIELDS, None) or {})
         if record.exc_info:
@@ -50,8 +51,7 @@ def check_fields(result, failures: int = 0, next_check: float | None = None) -> 
         "version": result.version if new_version else None,
         "alerts": len(result.alerts), "alert_kinds": [a["kind"] for a in result.alerts],
         "error": result.message, "failures": failures,
-        "next_check": None if next_check is None else
-        datetime.fromtimestamp(next_check, UTC).isoformat(timespec="seconds"),
+        "next_check": timefmt.iso(next_check),
     }
 
 
@@ -66,12 +66,8 @@ def check_message(f: dict, retry_in: float | None = None) -> str:
     if f["error"]:
         line += f" — {f['error']}"
     if f["failures"] > 1 and retry_in is not None:
-        line += f" ({f['failures']} failures in a row; next try in {_human(retry_in)})"
+        line += f" ({f['failures']} failures in a row; next try in {timefmt.span(retry_in)})"
     return line
 
 
-def _human(seconds: float) -> str:
-    for unit, n in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= n:
-            return f"{seconds / n:.1f}{unit}".replace(".0" + unit, unit)
-    return f"{seconds:.0f}s" if seconds >= 10 else f"{seconds:.1f}s"
+

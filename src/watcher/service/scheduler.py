@@ -176,6 +176,7 @@ class Service:
             return
         self._set_next(sid, None)  # paused while it runs: never two checks of a source, no catch-up burst
         task = asyncio.current_task()
+        assert task is not None  # called from the check's own task
         planned = False
         try:
             async with self.limits.slot(source.url):

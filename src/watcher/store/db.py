@@ -42,6 +42,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from ..timefmt import iso  # noqa: F401 (store rows' times as the JSON contract writes them; importers use it)
+
 SCHEMA_VERSION = 2  # 2: versions.ignored_z (blocks left out as boilerplate, with reasons)
 APP_ID = "watcher"
 
@@ -182,8 +184,7 @@ def now() -> float:
     return datetime.now(UTC).timestamp()
 
 
-def iso(ts: float | None) -> str | None:
-    return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
@@ -280,7 +281,7 @@ class Store:
         row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
         if row is None:
             c.execute(insert(sources).values(id=source_id, url=url, failures=0))
-            row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
+            row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().one()
         elif row["url"] != url:
             c.execute(update(sources).where(sources.c.id == source_id).values(url=url, etag=None,
                                                                                last_modified=None, raw_hash=None))
@@ -324,7 +325,7 @@ class Store:
         if is_baseline:
             c.execute(update(versions).where(versions.c.source == source_id).values(is_baseline=False))
         ts = now()
-        vid = c.execute(insert(versions).values(
+        vid = c.execute(insert(versions).values(  # type: ignore[index]  # an INSERT has its new key
             source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
             content_hash=content_hash, title=title, url=url, text_z=zlib.compress(text.encode("utf-8"), 6),
             ignored_z=zlib.compress(json.dumps(ignored, ensure_ascii=False).encode("utf-8"), 6) if ignored else None,
@@ -346,9 +347,9 @@ class Store:
         for r in c.execute(select(versions.c.source, versions.c.content_hash, versions.c.origin)
                            .where(versions.c.is_baseline)):
             out.setdefault(r[0], {}).update(baseline_hash=r[1], baseline_origin=r[2])
-        for r in c.execute(select(versions.c.source, func.max(versions.c.number))
-                           .where(versions.c.origin == "fetch").group_by(versions.c.source)):
-            out.setdefault(r[0], {})["latest"] = r[1]
+        for s, n in c.execute(select(versions.c.source, func.max(versions.c.number))
+                              .where(versions.c.origin == "fetch").group_by(versions.c.source)):
+            out.setdefault(s, {})["latest"] = n
         return out
 
     def latest_number(self, c: Connection, source_id: str) -> int | None:
@@ -434,7 +435,7 @@ class Store:
         row = dict(source=source, kind=kind, severity=severity, before=before, after=after,
                    explanation=explanation, data=json.dumps(data, ensure_ascii=False), version_id=version_id,
                    created_at=now(), fingerprint=fingerprint, reviewed=False)
-        row["id"] = c.execute(insert(alerts).values(**row)).inserted_primary_key[0]
+        row["id"] = c.execute(insert(alerts).values(**row)).inserted_primary_key[0]  # type: ignore[index]
         return row
 
     def alerts(self, source: str | None = None, since_id: int = 0) -> list[dict]:
@@ -455,7 +456,9 @@ class Store:
             return c.execute(update(alerts).where(alerts.c.id == alert_id).values(reviewed=reviewed)).rowcount > 0
 
     def alerts_by_id(self, c: Connection, ids: list[int]) -> dict[int, dict]:
-        rows = c.execute(select(alerts).where(alerts.c.id.in_(ids))).mappings() if ids else []
+        if not ids:
+            return {}
+        rows = c.execute(select(alerts).where(alerts.c.id.in_(ids))).mappings()
         return {r["id"]: dict(r) for r in rows}
 
     def alerts_created_since(self, c: Connection, ts: float) -> list[dict]:
