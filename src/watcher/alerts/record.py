@@ -94,7 +94,7 @@ def _follow_born(findings: list[Finding], states: dict[str, dict]) -> list[Findi
     An added sentence is named by its wording with figures masked, so "117 live cases" → "154 live
     cases" keeps its name. When the words around the figure changed as well, the claim we tracked
     vanishes and a new one appears in the same step: the two are aligned like baseline sentences
-    (:func:`watcher.claims.compare.align`) and a pair takes the tracked claim's name.
+    (:func:`watcher.claims.align.align`) and a pair takes the tracked claim's name.
     """
     from ..claims.sentences import sentences
 

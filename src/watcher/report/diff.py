@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import kinds
-from ..claims.compare import Finding, compare, word_diff
+from ..claims import Finding, word_diff
+from ..claims.compare import compare
 from ..store import Version
 
 CLAIM_ORDER = kinds.ORDER

@@ -1,0 +1,118 @@
+"""Order-free alignment of two versions' sentences, in three passes that each say what they do.
+
+NewsEdits (NAACL 2022) found lexical alignment as good as embeddings: identical canonical
+sentences pair first, so moved paragraphs and reformatted numbers cost nothing; then merges and
+splits (one sentence ↔ two adjacent ones); then fuzzy one-to-one pairs (rapidfuzz on the sentence
+with its figures masked, so "7,000" → "11,000" still pairs).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .sentences import Sentence
+
+FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
+MERGE_MIN = 86.0  # similarity of a sentence with two adjacent ones joined, to call it a split/merge
+
+
+@dataclass
+class Pair:
+    base: list[Sentence]
+    cur: list[Sentence]
+    score: float = 100.0
+
+
+@dataclass
+class Alignment:
+    pairs: list[Pair] = field(default_factory=list)
+    removed: list[Sentence] = field(default_factory=list)
+    added: list[Sentence] = field(default_factory=list)
+
+
+def _score(a: str, b: str, **_: object) -> float:
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def align(base: list[Sentence], cur: list[Sentence]) -> Alignment:
+    """Order-free alignment: exact canonical → merges/splits → fuzzy one-to-one."""
+    out = Alignment()
+    rest_b, rest_c = _exact(base, cur, out)
+    if rest_b and rest_c:
+        rest_b, rest_c = _merges(base, cur, rest_b, rest_c, out)
+    if rest_b and rest_c:
+        rest_b, rest_c = _fuzzy(base, cur, rest_b, rest_c, out)
+    out.removed = [base[i] for i in rest_b]
+    out.added = [cur[j] for j in rest_c]
+    return out
+
+
+def _exact(base: list[Sentence], cur: list[Sentence], out: Alignment) -> tuple[list[int], list[int]]:
+    """Pair sentences with the same canonical form; return the indices left on each side."""
+    by_canon: dict[str, deque[int]] = defaultdict(deque)
+    for j, c in enumerate(cur):
+        by_canon[c.canonical].append(j)
+    used_c: set[int] = set()
+    rest_b: list[int] = []
+    for i, b in enumerate(base):
+        q = by_canon.get(b.canonical)
+        if q:
+            j = q.popleft()
+            used_c.add(j)
+            out.pairs.append(Pair([b], [cur[j]]))
+        else:
+            rest_b.append(i)
+    return rest_b, [j for j in range(len(cur)) if j not in used_c]
+
+
+def _merges(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],
+            out: Alignment) -> tuple[list[int], list[int]]:
+    """One sentence against two adjacent leftovers of the other side joined (a split or a merge)."""
+    done_b: set[int] = set()
+    done_c: set[int] = set()
+    for one, many, one_side_is_base in ((rest_b, rest_c, True), (rest_c, rest_b, False)):
+        seq = cur if one_side_is_base else base
+        other = base if one_side_is_base else cur
+        joined = [(many[k], many[k + 1]) for k in range(len(many) - 1) if many[k + 1] == many[k] + 1]
+        if not joined:
+            continue
+        choices = [f"{seq[a].masked} {seq[b].masked}" for a, b in joined]
+        for i in one:
+            if (i in done_b) if one_side_is_base else (i in done_c):
+                continue
+            best = process.extractOne(other[i].masked, choices, scorer=fuzz.ratio, score_cutoff=MERGE_MIN)
+            if not best:
+                continue
+            ja, jb = joined[best[2]]
+            taken = done_c if one_side_is_base else done_b
+            if ja in taken or jb in taken:
+                continue
+            taken.update((ja, jb))
+            if one_side_is_base:
+                done_b.add(i)
+                out.pairs.append(Pair([base[i]], [cur[ja], cur[jb]], best[1]))
+            else:
+                done_c.add(i)
+                out.pairs.append(Pair([base[ja], base[jb]], [cur[i]], best[1]))
+    return [i for i in rest_b if i not in done_b], [j for j in rest_c if j not in done_c]
+
+
+def _fuzzy(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],
+           out: Alignment) -> tuple[list[int], list[int]]:
+    """Fuzzy one-to-one pairs on the masked sentences, best pairs first."""
+    choices = [cur[j].masked for j in rest_c]
+    cands = sorted(((score, x, y) for x, i in enumerate(rest_b)
+                    for _, score, y in process.extract(base[i].masked, choices, scorer=_score,
+                                                       score_cutoff=FUZZY_MIN, limit=5)), reverse=True)
+    got_b: set[int] = set()
+    got_c: set[int] = set()
+    for s, x, y in cands:
+        if x in got_b or y in got_c:
+            continue
+        got_b.add(x)
+        got_c.add(y)
+        out.pairs.append(Pair([base[rest_b[x]]], [cur[rest_c[y]]], s))
+    return [i for k, i in enumerate(rest_b) if k not in got_b], [j for k, j in enumerate(rest_c) if k not in got_c]
