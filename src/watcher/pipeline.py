@@ -29,7 +29,7 @@ from pathlib import Path
 from .alerts import record as alerts_mod
 from .claims import template
 from .claims.compare import compare
-from .config import Config, Source
+from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults, load_baseline
 from .fetch import FetchResult, Politeness, fetch, make_client
 from .store import Store, Version, now
@@ -358,7 +358,7 @@ def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
             store.update_source(c, source_id, **values)
 
 
-def _extract(body: bytes, encoding: str | None, rules=None) -> Document:
+def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None) -> Document:
     return extract(body, encoding=encoding, rules=rules)
 
 

@@ -5,9 +5,11 @@ Why text rules at all: pull quotes that repeat a body paragraph, headlines, capt
 Applying one set of rules to both is what makes an HTML page and its text dump clean to the same
 paragraphs — and so compare without false alerts.
 
-The rules are patterns of boilerplate, never sentences of particular articles:
+The rules are patterns of boilerplate, never sentences of particular articles, and they drop a
+line only on evidence (recall first; see :func:`clean_blocks`):
 
-* short lines that are not sentences (headlines, deks, section labels, date lines, "More stories");
+* above the first body sentence only, short lines that are not sentences (headlines, deks, section
+  labels) — in a page only those without a figure; date lines and timestamps anywhere;
 * widget markers (share buttons, "Follow us on social", newsletter boxes) — and the pull quote
   sitting next to a share button when it repeats a nearby paragraph;
 * near-duplicates of a nearby paragraph (pull quotes, repeated captions), exact repeats anywhere;

@@ -183,16 +183,23 @@ class _Pruner:
         parent = el.getparent()
         return parent is None or self.m.chars.get(parent, 0) > self.m.chars.get(el, 0) or el.tag in ("a", "button")
 
+    def _widget_box(self, el: HtmlElement, link_dense: bool = False) -> HtmlElement:
+        """The largest ancestor of ``el`` that is still widget-sized (and, with ``link_dense``,
+        still mostly links): the box a control, a notice or a share link sits in."""
+        box = el
+        for anc in el.iterancestors():
+            n = self.m.chars.get(anc, 0)
+            if anc.tag in ("body", "html") or n > WIDGET_MAX_CHARS or \
+                    (link_dense and self.m.link_chars.get(anc, 0) < 0.5 * n):
+                break
+            box = anc
+        return box
+
     def controls(self) -> None:
         for el in self.root.iter(*_CONTROLS):
             if el.tag == "input" and (el.get("type") or "").lower() not in _ENTRY_TYPES:
                 continue
-            box = el
-            for anc in el.iterancestors():
-                if anc.tag in ("body", "html") or self.m.chars.get(anc, 0) > WIDGET_MAX_CHARS:
-                    break
-                box = anc
-            self.mark(box, "form box (newsletter, search or poll)")
+            self.mark(self._widget_box(el), "form box (newsletter, search or poll)")
 
     def cookie_notices(self) -> None:
         """A short block that asks about cookies and offers a button or link (a consent banner)."""
@@ -200,24 +207,14 @@ class _Pruner:
             n = self.m.chars.get(el, 0)
             if not 20 <= n <= WIDGET_MAX_CHARS or not _COOKIES.search(el.text_content()):
                 continue
-            box = el
-            for anc in el.iterancestors():
-                if anc.tag in ("body", "html") or self.m.chars.get(anc, 0) > WIDGET_MAX_CHARS:
-                    break
-                box = anc
+            box = self._widget_box(el)
             if next(box.iter("button", "a"), None) is not None:
                 self.mark(box, "cookie notice")
 
     def share_links(self) -> None:
         for a in self.root.iter("a"):
             if _SHARE_HREF.search(a.get("href") or ""):
-                box = a
-                for anc in a.iterancestors():
-                    n = self.m.chars.get(anc, 0)
-                    if anc.tag in ("body", "html") or n > WIDGET_MAX_CHARS or self.m.link_chars.get(anc, 0) < 0.5 * n:
-                        break
-                    box = anc
-                self.mark(box, "share links")
+                self.mark(self._widget_box(a, link_dense=True), "share links")
 
     def captions(self) -> None:
         for el in self.root.iter("figcaption", "small"):

@@ -1,11 +1,12 @@
 """Turn page bytes (HTML) or a plain-text seed into a :class:`Document` of cleaned paragraphs.
 
 A pure function of its input (trafilatura's pipeline idea): no caches, no globals, so it can run
-in a worker process and give the same answer every time. trafilatura is called with the settings
-of DESIGN.md §3 — ``favor_precision``, no comments, tables kept (a deliberate departure, see html_to_paragraphs), never ``deduplicate`` (its
-process-wide cache drops text on later calls of the same page). What trafilatura keeps of
-boilerplate is removed afterwards by :mod:`watcher.extract.clean`, the same rules that clean plain-text
-seeds, so an HTML page and its text dump clean to the same paragraphs.
+in a worker process and give the same answer every time. The page is parsed once;
+:mod:`watcher.extract.dom` reads boilerplate off the tree's structure first, then trafilatura
+finds the article in its balanced mode (no comments, tables kept, never ``deduplicate``: its
+process-wide cache drops text on later calls of the same page). The text rules of
+:mod:`watcher.extract.clean` run last — the same rules that clean plain-text seeds. Every block
+left out is kept in :attr:`Document.ignored` with its reason.
 """
 
 from __future__ import annotations
