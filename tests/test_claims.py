@@ -29,7 +29,7 @@ def run(cfg):
     store = Store(c.database_url)
     try:
         run_check(c, store)
-        return [a for a in store.alerts() if a["kind"] in
+        return [a for a in store.alerts() if a.kind in
                 ("estimate_changed", "claim_changed", "claim_removed", "claim_added")]
     finally:
         store.close()
@@ -44,7 +44,7 @@ def test_alert_once_again_on_further_change_and_back_to_baseline(site, tmp_path)
     v2 = [p.replace("About 250 people", "About 400 people") for p in PARAS]
     site.put("/f", page(v2, ["School closures"]))
     got = run(cfg)
-    assert [(a["kind"], "250" in a["before"], "400" in a["after"]) for a in got] == [("estimate_changed", True, True)]
+    assert [(a.kind, "250" in a.before, "400" in a.after) for a in got] == [("estimate_changed", True, True)]
 
     v3 = [p.replace("volunteers are distributing", "volunteers are handing out") for p in v2]
     site.put("/f", page(v3, ["Traffic update"]))
@@ -55,15 +55,15 @@ def test_alert_once_again_on_further_change_and_back_to_baseline(site, tmp_path)
     got = run(cfg)
     assert len(got) == 2
     again = got[-1]
-    assert "400" in again["before"] and "600" in again["after"]
-    assert "at baseline: 250" in again["explanation"]
-    assert json.loads(again["data"])["baseline"].startswith("About 250 people")
+    assert "400" in again.before and "600" in again.after
+    assert "at baseline: 250" in again.explanation
+    assert again.data.baseline.startswith("About 250 people")
 
     site.put("/f", page(PARAS, ["Traffic update"]))
     got = run(cfg)
     assert len(got) == 3
-    assert got[-1]["kind"] == "estimate_changed" and "back to the baseline" in got[-1]["explanation"]
-    assert "600" in got[-1]["before"] and "250" in got[-1]["after"]
+    assert got[-1].kind == "estimate_changed" and "back to the baseline" in got[-1].explanation
+    assert "600" in got[-1].before and "250" in got[-1].after
 
     p = watcher("claims", "flood", "--config", str(cfg))
     assert p.returncode == 0
@@ -114,7 +114,7 @@ def test_fault_page_raises_one_warning_and_no_claim_alert(site, tmp_path):
     assert claim_alerts(rows) == []
     site.put("/f", pages.news_page(TITLE, [p.replace("About 250", "About 260") for p in PARAS * 3]))
     got = run(cfg)
-    assert len(got) == 1 and got[0]["kind"] == "estimate_changed"
+    assert len(got) == 1 and got[0].kind == "estimate_changed"
 
 
 # ---------------------------------------------------------------------------------------------

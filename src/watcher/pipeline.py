@@ -32,7 +32,7 @@ from .claims.compare import compare
 from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults, load_baseline
 from .fetch import FetchResult, Politeness, fetch, make_client
-from .store import Store, Version, now
+from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, Version, now
 
 log = logging.getLogger("watcher.check")
 
@@ -43,7 +43,7 @@ class CheckResult:
     outcome: str  # new_version | unchanged | baseline | error | warning
     duration: float = 0.0
     version: int | None = None
-    alerts: list[dict] = field(default_factory=list)
+    alerts: list[AlertRecord] = field(default_factory=list)
     message: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -76,39 +76,39 @@ def _ensure_seed_baseline(store: Store, c, source: Source, seed: Document | None
     return new, True
 
 
-def _seed_differs(seed: Document | None, origin: str | None, content_hash: str | None) -> bool:
-    """The seed no longer matches the stored baseline (``origin``/``content_hash``), so even
-    unchanged bytes need a comparison. Compared by hash only: no version text is loaded."""
-    return seed is not None and (origin != "seed" or content_hash != seed.content_hash)
+def _seed_differs(seed: Document | None, baseline: BaselineRef | None) -> bool:
+    """The seed no longer matches the stored baseline, so even unchanged bytes need a comparison.
+    Compared by hash only: no version text is loaded."""
+    return seed is not None and (baseline is None or baseline.origin != "seed"
+                                 or baseline.content_hash != seed.content_hash)
 
 
 def _seed_changed(store: Store, c, source: Source, seed: Document | None) -> bool:
-    meta = store.baseline_meta(c, source.id) or {}
-    return _seed_differs(seed, meta.get("origin"), meta.get("content_hash"))
+    return _seed_differs(seed, store.baseline_ref(c, source.id))
 
 
-def _ok_values(res: FetchResult, row: dict) -> dict:
+def _ok_values(res: FetchResult, state: SourceState) -> dict:
     """What a successful fetch records on its source, changed or not."""
     t = now()
-    return dict(last_check=t, last_ok=t, failures=0, last_error=None, etag=res.etag or row.get("etag"),
-                last_modified=res.last_modified or row.get("last_modified"))
+    return dict(last_check=t, last_ok=t, failures=0, last_error=None, etag=res.etag or state.etag,
+                last_modified=res.last_modified or state.last_modified)
 
 
-def _problem(store: Store, source: Source, row: dict, kind: str, message: str, res: FetchResult | None,
+def _problem(store: Store, source: Source, state: SourceState, kind: str, message: str, res: FetchResult | None,
              start: float, **extra) -> CheckResult:
     """Record a ``source_error``/``source_warning`` (its alert once per streak); ``extra``: more
     columns of the source row to write with it."""
     with store.transaction(immediate=True) as c:
-        a = alerts_mod.record_problem(store, c, source.id, kind, message, row, source.url)
+        a = alerts_mod.record_problem(store, c, source.id, kind, message, state, source.url)
         values = dict(last_check=now(), last_outcome=kind, last_error=message, **extra)
         if kind == "source_error":
-            values["failures"] = (row.get("failures") or 0) + 1
+            values["failures"] = state.failures + 1
         store.update_source(c, source.id, **values)
     return CheckResult(source.id, "error" if kind == "source_error" else "warning", time.monotonic() - start,
                        alerts=[a] if a else [], message=message)
 
 
-def process(store: Store, source: Source, res: FetchResult, doc: Document | None, row: dict,
+def process(store: Store, source: Source, res: FetchResult, doc: Document | None, state: SourceState,
             start: float, timings: dict[str, float], raw_hash: str | None = None,
             seed: Document | None = None) -> CheckResult:
     """Everything after fetch and extraction: fault check, version, comparison, alerts.
@@ -119,7 +119,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
     runs on the db thread, where parsing HTML would race the extraction lane inside lxml."""
     t0 = time.monotonic()
     with store.transaction(immediate=True) as c:
-        ok = _ok_values(res, row)
+        ok = _ok_values(res, state)
         if doc is None and not _seed_changed(store, c, source, seed):  # the cheap path: nothing to do
             store.update_source(c, source.id, last_outcome="unchanged", **ok)
             return CheckResult(source.id, "unchanged", time.monotonic() - start, store.latest_number(c, source.id),
@@ -134,7 +134,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
         base_doc = Document(baseline.title, baseline.paragraphs) if baseline else None
         reason = faults.assess(doc, base_doc)
         if reason is None:
-            ok.update(title=source.title or doc.title, raw_hash=raw_hash or row.get("raw_hash"))
+            ok.update(title=source.title or doc.title, raw_hash=raw_hash or state.raw_hash)
             if latest is not None and latest.content_hash == doc.content_hash and not reseeded:
                 store.update_source(c, source.id, last_outcome="unchanged", **ok)
                 return CheckResult(source.id, "unchanged", time.monotonic() - start, latest.number,
@@ -147,7 +147,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
                                             is_baseline=baseline is None, ignored=doc.ignored)
                 ok["last_change"] = now()
             timings["store"] = time.monotonic() - t0
-            new_alerts: list[dict] = []
+            new_alerts: list[AlertRecord] = []
             outcome = "baseline" if baseline is None else "new_version"
             tmpl = _template_blocks(store, c, source, version, baseline)
             if baseline is not None and baseline.id != version.id:
@@ -160,7 +160,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             store.update_source(c, source.id, last_outcome=outcome, **ok)
             return CheckResult(source.id, outcome, time.monotonic() - start, version.number, new_alerts,
                                timings=timings)
-    result = _problem(store, source, row, "source_warning", reason, res, start)
+    result = _problem(store, source, state, "source_warning", reason, res, start)
     result.timings = timings
     return result
 
@@ -362,21 +362,17 @@ def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None) 
     return extract(body, encoding=encoding, rules=rules)
 
 
-def _begin(store: Store, source: Source) -> dict:
+def _begin(store: Store, source: Source) -> SourceState:
     with store.transaction() as c:
         return store.ensure_source(c, source.id, source.url)
 
 
-def _begin_all(store: Store, selected: list[Source]) -> dict[str, dict]:
-    """Every source's row, its baseline hash and latest version number, in a few queries."""
+def _begin_all(store: Store, selected: list[Source]) -> dict[str, tuple[SourceState, PassMeta]]:
+    """Every source's state, its baseline (origin, hash) and latest version number, in a few queries."""
     with store.transaction() as c:
-        rows = store.ensure_sources(c, [(s.id, s.url) for s in selected])
+        states = store.ensure_sources(c, [(s.id, s.url) for s in selected])
         meta = store.pass_meta(c)
-    for sid, row in rows.items():
-        m = meta.get(sid, {})
-        row["_baseline_hash"], row["_baseline_origin"], row["_latest"] = (
-            m.get("baseline_hash"), m.get("baseline_origin"), m.get("latest"))
-    return rows
+    return {sid: (st, meta.get(sid, PassMeta())) for sid, st in states.items()}
 
 
 def _skip_note(raw_hash: str) -> str:
@@ -384,78 +380,80 @@ def _skip_note(raw_hash: str) -> str:
     return f" (page sha256 {raw_hash[:12]}: not processed again until it changes)"
 
 
-def _failed_bytes(row: dict) -> str | None:
+def _failed_bytes(state: SourceState) -> str | None:
     """The raw hash of the body whose processing last failed with an internal error, if any.
 
-    Remembered in the row's ``raw_hash`` (so identical bytes compare as the same page, like any
+    Remembered in the source's ``raw_hash`` (so identical bytes compare as the same page, like any
     unchanged page) and named in ``last_error`` (so ``watcher sources`` says it is skipped)."""
-    h = row.get("raw_hash")
-    if h and row.get("last_outcome") == "source_error" and (row.get("last_error") or "").endswith(_skip_note(h)):
+    h = state.raw_hash
+    if h and state.last_outcome == "source_error" and (state.last_error or "").endswith(_skip_note(h)):
         return h
     return None
 
 
-def _internal_error(store: Store, source: Source, row: dict, e: Exception, raw_hash: str | None,
+def _internal_error(store: Store, source: Source, state: SourceState, e: Exception, raw_hash: str | None,
                     start: float) -> CheckResult:
     """A ``source_error`` for a bug met while checking one source; with ``raw_hash`` (the body it
     failed on) those bytes are remembered, so the next checks skip them instead of failing the
     same way each time (the alert is raised once: :func:`alerts.record_problem`)."""
     message = f"internal error: {type(e).__name__}: {e}"
     if raw_hash is None:
-        return _problem(store, source, row, "source_error", message, None, start)
-    return _problem(store, source, row, "source_error", message + _skip_note(raw_hash), None, start,
+        return _problem(store, source, state, "source_error", message, None, start)
+    return _problem(store, source, state, "source_error", message + _skip_note(raw_hash), None, start,
                     raw_hash=raw_hash)
 
 
-def _still_failing(store: Store, source: Source, row: dict, start: float) -> CheckResult:
+def _still_failing(store: Store, source: Source, state: SourceState, start: float) -> CheckResult:
     """The page is still the body an internal error was met on: note the check, nothing else."""
     with store.transaction(immediate=True) as c:
         store.update_source(c, source.id, last_check=now())
-    return CheckResult(source.id, "error", time.monotonic() - start, message=row.get("last_error"))
+    return CheckResult(source.id, "error", time.monotonic() - start, message=state.last_error)
 
 
 async def check(store: Store, source: Source, client, config: Config,
                 polite: Politeness | None = None, workers: Workers | None = None,
-                row: dict | None = None) -> CheckResult:
-    """One check of one source. Never raises: an internal error becomes a ``source_error``."""
+                known: tuple[SourceState, PassMeta] | None = None) -> CheckResult:
+    """One check of one source. Never raises: an internal error becomes a ``source_error``.
+
+    ``known``: the source's state and version summary, read for the whole pass by
+    :func:`check_all`; with it (in a batching pass) an unchanged page costs no query of its own."""
     own = workers is None
     workers = workers or Workers.for_pass(1)
     start = time.monotonic()
     timings: dict[str, float] = {}
-    if row is None:
-        row = await workers.run_db(_begin, store, source)
+    state, meta = known if known is not None else (await workers.run_db(_begin, store, source), None)
     body_hash: str | None = None  # the body being processed: an internal error from then on is remembered
     try:
         # after an internal error, fetch unconditionally: a 304 could not tell the failing body
         # from the last good one, the raw hash of a full body can
-        conditional = row.get("raw_hash") is not None and _failed_bytes(row) is None
-        res = await fetch(client, source.url, etag=row.get("etag") if conditional else None,
-                          last_modified=row.get("last_modified") if conditional else None,
+        conditional = state.raw_hash is not None and _failed_bytes(state) is None
+        res = await fetch(client, source.url, etag=state.etag if conditional else None,
+                          last_modified=state.last_modified if conditional else None,
                           polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed
         if res.error:
-            return await workers.run_db(_problem, store, source, row, "source_error", res.error, res, start)
+            return await workers.run_db(_problem, store, source, state, "source_error", res.error, res, start)
         if res.warning:
-            return await workers.run_db(_problem, store, source, row, "source_warning", res.warning, res, start)
+            return await workers.run_db(_problem, store, source, state, "source_warning", res.warning, res, start)
         seed = await workers.seed(source)
         doc = None
-        raw_hash = hashlib.sha256(res.body).hexdigest() if res.body else row.get("raw_hash")
-        same = res.not_modified or raw_hash == row.get("raw_hash")
-        if same and _failed_bytes(row) is not None:
-            return await workers.run_db(_still_failing, store, source, row, start)
-        if (same and workers.batch is not None and "_baseline_hash" in row
-                and not _seed_differs(seed, row["_baseline_origin"], row["_baseline_hash"])):
-            await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, row)))
-            return CheckResult(source.id, "unchanged", time.monotonic() - start, row.get("_latest"), timings=timings)
+        raw_hash = hashlib.sha256(res.body).hexdigest() if res.body else state.raw_hash
+        same = res.not_modified or raw_hash == state.raw_hash
+        if same and _failed_bytes(state) is not None:
+            return await workers.run_db(_still_failing, store, source, state, start)
+        if (same and workers.batch is not None and meta is not None
+                and not _seed_differs(seed, meta.baseline)):
+            await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, state)))
+            return CheckResult(source.id, "unchanged", time.monotonic() - start, meta.latest, timings=timings)
         body_hash = raw_hash
         if not same:
             t = time.monotonic()
             doc = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
             timings["extract"] = time.monotonic() - t
-        return await workers.run_db(process, store, source, res, doc, row, start, timings, raw_hash, seed)
+        return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed)
     except Exception as e:  # one source's bug must not stop the others
         log.exception("check of %s failed", source.id)
-        return await workers.run_db(_internal_error, store, source, row, e, body_hash, start)
+        return await workers.run_db(_internal_error, store, source, state, e, body_hash, start)
     finally:
         if own:
             workers.close()
@@ -471,7 +469,7 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
     polite = new_politeness(config)
     workers = Workers.for_pass(len(selected))
     try:
-        rows = await workers.run_db(_begin_all, store, selected)
+        known = await workers.run_db(_begin_all, store, selected)
         results: list[CheckResult | None] = [None] * len(selected)
         queue = iter(enumerate(selected))
         async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
@@ -479,7 +477,7 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
                 # a fixed set of workers pulling sources, not one task per source: memory stays
                 # flat as sources grow (10,000 pending tasks would hold 10,000 coroutine frames)
                 for k, s in queue:
-                    results[k] = await check(store, s, client, config, polite, workers, rows.pop(s.id))
+                    results[k] = await check(store, s, client, config, polite, workers, known.pop(s.id))
 
             await asyncio.gather(*(worker() for _ in range(min(len(selected), config.defaults.concurrency))))
         await workers.flush(store)

@@ -49,7 +49,7 @@ def check_fields(result, failures: int = 0, next_check: float | None = None) -> 
         "event": "check", "source": result.source, "outcome": result.outcome,
         "duration": round(result.duration, 3), "new_version": new_version,
         "version": result.version if new_version else None,
-        "alerts": len(result.alerts), "alert_kinds": [a["kind"] for a in result.alerts],
+        "alerts": len(result.alerts), "alert_kinds": [a.kind for a in result.alerts],
         "error": result.message, "failures": failures,
         "next_check": timefmt.iso(next_check),
     }
