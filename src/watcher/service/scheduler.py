@@ -70,7 +70,7 @@ def _dt(ts: float) -> datetime:
 class Limits:
     """A cap on checks at once, and a cap per host (by host name, as Scrapy's per-domain slots).
 
-    Why a host gate here besides the request slots of :class:`watcher.fetch.client.Politeness`: a check
+    Why a host gate here besides the request slots of :class:`watcher.fetch.polite.Politeness`: a check
     waits for its host *before* it takes a global slot, so a queue of checks for one busy host
     never holds the global slots that other hosts' checks need. (The same semaphore cannot serve
     both levels: checks holding every host slot would then wait on it again inside the fetch.)
