@@ -48,7 +48,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from ..alerts.deliver import deliver_pending
 from ..config import Config, ConfigError, ConfigWatcher, Source
 from ..config import load as load_config
-from ..pipeline import CheckResult, Workers, check, client_for, new_politeness
+from ..lanes import Workers
+from ..pipeline import CheckResult, check, client_for, new_politeness
 from ..store import SourceState, Store, now
 from . import checklog, schedule
 from .statelock import StateLock
