@@ -1,7 +1,9 @@
-"""The config: the TOML file's model and validation (model), and the file watch that reloads it (watch).
+"""The config: what keys a file may hold (keys), loading it into a resolved Config (model), and the
+file watch that reloads it (watch).
 """
 
-from .model import Config, ConfigError, NotifyTarget, SiteRules, Source, load, parse_duration
+from .keys import parse_duration
+from .model import Config, ConfigError, NotifyTarget, SiteRules, Source, load
 from .watch import ConfigWatcher
 
 __all__ = ["Config", "ConfigError", "ConfigWatcher", "NotifyTarget", "SiteRules", "Source", "load", "parse_duration"]
