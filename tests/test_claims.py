@@ -120,6 +120,7 @@ def test_fault_page_raises_one_warning_and_no_claim_alert(site, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # timestamps, dates inside claims, other languages' cues
 
+import watcher.claims.cues as cues  # noqa: E402
 import watcher.claims.sentences as claims_mod  # noqa: E402
 
 STAMPS = ["Latest update (30 September)", "Last updated 8:00 a.m.", "Updated: June 20, 2024, 9:15 a.m. PDT",
@@ -181,7 +182,7 @@ def test_reformatted_figures_in_other_languages_compare_equal():
     ("De acuerdo con el informe, hubo 3 millones de visitas.", "informe"),
 ])
 def test_attribution_in_other_languages(text, source):
-    assert claims_mod.attribution(text) == frozenset({source})
+    assert cues.attribution(text) == frozenset({source})
 
 
 @pytest.mark.parametrize("text, hedge", [
@@ -191,7 +192,7 @@ def test_attribution_in_other_languages(text, source):
     ("Es probablemente cierto.", "probably"), ("Podría ser así.", "could"), ("Parece cierto.", "seems"),
 ])
 def test_hedges_in_other_languages(text, hedge):
-    assert claims_mod.hedges(text) == frozenset({hedge})
+    assert cues.hedges(text) == frozenset({hedge})
 
 
 @pytest.mark.parametrize("affirmed, negated", [
@@ -200,6 +201,6 @@ def test_hedges_in_other_languages(text, hedge):
     ("Hubo muertos.", "No hubo muertos."),
 ])
 def test_polarity_in_other_languages(affirmed, negated):
-    assert claims_mod.negations(affirmed) % 2 == 0 and claims_mod.negations(negated) % 2 == 1
+    assert cues.negations(affirmed) % 2 == 0 and cues.negations(negated) % 2 == 1
     assert [f.kind for f in compare([affirmed + " Das sagte 1 Sprecher."], [negated + " Das sagte 1 Sprecher."])
             if f.is_claim] == ["claim_changed"]
