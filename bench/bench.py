@@ -1,7 +1,7 @@
 """Benchmark: three `watcher check` passes over N local article pages, optionally vs urlwatch.
 
 A threaded server per host address (127.0.0.1 … 127.0.0.H, loopback only) serves N synthetic
-article pages of ~25 KB with realistic markup and boilerplate (watcher.demo.sitegen). Passes:
+article pages of ~25 KB with realistic markup and boilerplate (tests/sitegen.py). Passes:
   first    all pages new
   same     nothing changed
   changed  10 % of pages change one figure
@@ -29,8 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # the page generators live with the tests (tests/sitegen.py)
 
-import watcher.demo.sitegen as sitegen  # noqa: E402
+from tests import sitegen  # noqa: E402
 
 SUBJECTS = ["the port authority", "the regional health board", "the defence ministry", "the central bank",
             "the water utility", "the transit agency", "the state auditor", "the fisheries council"]

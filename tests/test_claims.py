@@ -11,8 +11,8 @@ from watcher.claims.compare import compare
 from watcher.pipeline import run_check
 from watcher.store import Store
 
+from . import sitegen as pages
 from .conftest import claim_alerts, watcher, write_config
-from .fixtures import pages
 
 TITLE = "Flooding displaces residents across the valley"
 PARAS = [

@@ -19,10 +19,10 @@ import pytest
 
 import watcher.config.model as config_mod
 from watcher import pipeline
-from watcher.demo import ARTICLES, news_page
 from watcher.store import Store
 
 from .conftest import write_config
+from .sitegen import ARTICLES, news_page
 
 MARKER = "Injected-fault marker paragraph."
 TITLE, PARAS = ARTICLES["county_budget"]

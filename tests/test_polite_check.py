@@ -9,9 +9,9 @@ import watcher.config.model as config_mod
 from watcher.pipeline import run_check
 from watcher.store import Store
 
+from . import sitegen as pages
 from .conftest import watcher, write_config
 from .fixtures import fault_server as fs
-from .fixtures import pages
 
 TITLE, PARAS = pages.ARTICLES["county_budget"]
 HTML = fs.article(TITLE, PARAS)

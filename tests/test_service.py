@@ -25,8 +25,8 @@ import pytest
 import watcher.service.schedule as schedule
 from watcher.store import SourceState
 
+from . import sitegen as pages
 from .conftest import Site, alerts_json, claim_alerts, watcher
-from .fixtures import pages
 from .seed_expected import SEED_ANALYSIS
 from .test_check import edit, magazine
 

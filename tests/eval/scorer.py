@@ -58,7 +58,7 @@ from watcher.store import AlertRecord
 
 
 class PageServer:
-    """One local site (watcher.demo.sitegen.LocalSite) for the whole run; page contents swapped per step."""
+    """One local site (watcher.demo.localsite.LocalSite) for the whole run; page contents swapped per step."""
 
     def __init__(self) -> None:
         self.pages: dict[str, tuple[int, str, bytes]] = {}

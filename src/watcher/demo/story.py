@@ -18,7 +18,9 @@ from rich.console import Console
 
 from ..kinds import CLAIM_KINDS
 from ..store import AlertRecord, Store
-from . import sitegen
+from .localsite import LocalSite
+from .pages import magazine_page, thinktank_page
+from .teasers import TEASER_POOL, rotate
 
 SEEDS = Path(__file__).resolve().parent / "seeds"  # package data: the demo runs from an installed wheel too
 ANALYSIS_SEED = "000_a426cd0a5ba97d96.txt"
@@ -78,15 +80,15 @@ def _pages() -> dict[str, Article]:
     commentary = list(load_baseline(SEEDS / COMMENTARY_SEED).paragraphs)
 
     def magazine(a: Article) -> str:
-        return sitegen.magazine_page(
+        return magazine_page(
             ANALYSIS_TITLE, a.paragraphs, dek="But even good friends have geopolitical limits",
             caption="Russia's President Vladimir Putin meets with North Korea's leader Kim Jong Un in Pyongyang, "
                     "June 19, 2024. Sputnik/Gavriil Grigorov/Pool via REUTERS",
-            teasers=sitegen.rotate(sitegen.TEASER_POOL, 3, a.teaser_offset))
+            teasers=rotate(TEASER_POOL, 3, a.teaser_offset))
 
     def thinktank(a: Article) -> str:
         quote = next(p for p in a.paragraphs if p.startswith("North Korea and Russia simply do not"))
-        return sitegen.thinktank_page(
+        return thinktank_page(
             COMMENTARY_TITLE, a.paragraphs, caption="North Korean leader Kim Jong-un meets with Russian President "
             "Vladimir Putin in the Amur Oblast, September 13, 2023", credit=a.credit,
             pull_quotes={a.paragraphs.index(quote) - 1: quote.split(". ")[0] + "."},
@@ -95,7 +97,7 @@ def _pages() -> dict[str, Article]:
     return {"analysis": Article(magazine, analysis), "commentary": Article(thinktank, commentary)}
 
 
-def _config(folder: Path, site: sitegen.LocalSite) -> Path:
+def _config(folder: Path, site: LocalSite) -> Path:
     cfg = folder / "watcher.toml"
     cfg.write_text(
         'state_dir = "state"\n\n'
@@ -120,7 +122,7 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="watcher-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
     pages = _pages()
-    site = sitegen.LocalSite(lambda path: (lambda a: a.render(a) if a else None)(pages.get(path.strip("/"))))
+    site = LocalSite(lambda path: (lambda a: a.render(a) if a else None)(pages.get(path.strip("/"))))
     raised: list[AlertRecord] = []
     try:
         cfg = config_mod.load(_config(folder, site))
