@@ -24,7 +24,7 @@ from .claims import template
 from .claims.compare import compare
 from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
-from .fetch import FetchResult, Politeness, fetch, make_client
+from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
 from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, Version, now
 
@@ -169,10 +169,9 @@ def new_politeness(config: Config) -> Politeness:
     return Politeness(per_host=config.defaults.per_host)
 
 
-def client_for(config: Config, user_agent: str = "watcher"):
+def client_for(config: Config, user_agent: str = "watcher") -> Client:
     """The pooled HTTP client of a pass, with the configured proxy (else the environment's)."""
-    return make_client(user_agent, config.defaults.timeout, config.defaults.concurrency,
-                       proxy=config.defaults.proxy, max_redirects=config.defaults.max_redirects)
+    return make_client(user_agent, config.defaults.timeout, config.defaults.concurrency, proxy=config.defaults.proxy)
 
 
 def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None) -> Document:

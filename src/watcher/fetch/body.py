@@ -1,7 +1,7 @@
 """Reading a response body within bounds: raw bytes capped, inflation capped, binaries named.
 
-Why the body is read raw and inflated here rather than by httpx: httpx inflates a whole network
-read (up to 64 KB) in one call, and 64 KB of a gzip bomb is ~66 MB of zeros; chained encodings
+Why the body is read raw and inflated here rather than by the HTTP library: libraries inflate a
+whole network read (up to 64 KB) in one call, and 64 KB of a gzip bomb is ~66 MB of zeros; chained encodings
 multiply that. :class:`_Inflater` inflates in pieces of at most :data:`PIECE` bytes, so a bomb is
 cut off at ``max_decompressed`` without ever being allocated. We advertise only ``gzip, deflate``
 (what we can bound); a server that sends ``br`` or ``zstd`` anyway gets a clear error.
@@ -9,14 +9,15 @@ cut off at ``max_decompressed`` without ever being allocated. We advertise only 
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterator
 
-import httpx
+import aiohttp
 
 from .result import Fault
+from .session import ACCEPT_ENCODING
 
-ACCEPT_ENCODING = "gzip, deflate"
 PIECE = 256 * 1024          # largest piece of inflated output produced at once
 MAX_ENCODINGS = 3
 _MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
@@ -84,7 +85,8 @@ def _inflaters(content_encoding: str | None) -> list[_Inflater]:
     return [_Inflater(n) for n in reversed(names)]
 
 
-async def read_body(r: httpx.Response, max_bytes: int, max_decompressed: int, *, truncate: bool = False) -> bytes:
+async def read_body(r: aiohttp.ClientResponse, max_bytes: int, max_decompressed: int, *,
+                    truncate: bool = False) -> bytes:
     """The body, inflated; raw bytes capped at ``max_bytes``, inflated at ``max_decompressed``.
 
     Both caps apply while the bytes arrive, so nothing larger than a cap plus one piece is ever
@@ -94,7 +96,7 @@ async def read_body(r: httpx.Response, max_bytes: int, max_decompressed: int, *,
     chunks: list[bytes] = []
     raw = size = 0
     try:
-        async for chunk in r.aiter_raw():
+        async for chunk in r.content.iter_any():
             raw += len(chunk)
             if raw > max_bytes and not truncate:
                 raise Fault(f"response too large (over {max_bytes:,} bytes)")
@@ -109,6 +111,10 @@ async def read_body(r: httpx.Response, max_bytes: int, max_decompressed: int, *,
                 chunks.append(piece)
             if raw > max_bytes:
                 break
+    except aiohttp.ClientPayloadError as e:  # the connection broke before the promised length
+        got = re.search(r"received \d+ of \d+ bytes", str(e))
+        raise Fault("connection broken by the server while sending the body" + (f" ({got.group(0)})" if got else ""),
+                    retry=True) from None
     except zlib.error as e:
         raise Fault(f"bad content encoding ({r.headers.get('content-encoding')}): {e}") from None
     return b"".join(chunks)

@@ -18,50 +18,33 @@ import asyncio
 import random
 import time
 from dataclasses import dataclass, replace
+from typing import Any
 
-import httpx
+import aiohttp
+from yarl import URL
 
-from .body import ACCEPT_ENCODING, read_body, sniff_binary
+from .body import read_body, sniff_binary
 from .polite import MAX_CRAWL_DELAY, MAX_RETRY_AFTER, ROBOTS_TIMEOUT, Politeness, origin_of, parse_retry_after
 from .result import RETRY_ERRORS, Fault, FetchResult, describe, dns_failure
+from .session import Client, make_client
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 MAX_REDIRECTS = 10
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 BACKOFF_BASE = 0.5          # seconds before the first retry; doubles each time, ±50 % jitter
-KEEPALIVE_CONNECTIONS = 100
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
-
-def make_client(user_agent: str, timeout: float = 30.0, max_connections: int = 16, *,
-                proxy: str | None = None, max_redirects: int = MAX_REDIRECTS) -> httpx.AsyncClient:
-    """One pooled client for a whole check pass (connection reuse is most of the speed).
-
-    ``proxy`` comes from the config; without it ``trust_env`` lets ``HTTP(S)_PROXY``/``NO_PROXY``
-    from the environment apply, as users of curl expect.
-    """
-    return httpx.AsyncClient(
-        follow_redirects=True,
-        max_redirects=max_redirects,
-        timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
-        headers={"User-Agent": user_agent, "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
-                 "Accept-Language": "en;q=1.0, *;q=0.5", "Accept-Encoding": ACCEPT_ENCODING},
-        # idle connections to many hosts stay open: the pass's semaphore, not the pool, bounds
-        # concurrency, and a pool as small as the concurrency thrashes when sources span more hosts
-        limits=httpx.Limits(max_connections=max(max_connections, KEEPALIVE_CONNECTIONS),
-                            max_keepalive_connections=KEEPALIVE_CONNECTIONS, keepalive_expiry=30.0),
-        proxy=proxy,
-        trust_env=True,
-    )
+__all__ = ["Client", "fetch", "make_client"]
 
 
 @dataclass(frozen=True)
 class _Request:
     """One fetch's request and its bounds: the same for every attempt."""
 
-    client: httpx.AsyncClient
+    client: Client
     url: str
     headers: dict[str, str]
-    timeouts: httpx.Timeout
+    timeouts: aiohttp.ClientTimeout
     max_bytes: int
     max_decompressed: int
     max_redirects: int
@@ -71,49 +54,67 @@ class _Request:
 
 
 async def _attempt(req: _Request, start: float) -> FetchResult:
-    request = req.client.build_request("GET", req.url, headers=req.headers, timeout=req.timeouts)
+    target = URL(req.url, encoded=False)
     visits: dict[str, int] = {}
     for hop in range(req.max_redirects + 1):
-        r = await req.client.send(request, stream=True, follow_redirects=False)
-        try:
-            nxt = r.next_request
+        async with req.client.session.get(target, headers=req.headers, timeout=req.timeouts, allow_redirects=False,
+                                          proxy=req.client.proxy) as r:
+            nxt = _redirect_target(r)
             if nxt is None:
                 return await _response(r, req, hop, start)
-            target = str(nxt.url)
-            if nxt.url.scheme not in ("http", "https"):
-                raise Fault(f"redirect to a non-web URL refused: {target[:200]}")
-            visits[target] = visits.get(target, 0) + 1
-            if visits[target] > 2:
-                raise Fault(f"redirect loop: {str(r.url)[:200]} → {target[:200]} → … ({hop + 1} redirects)")
-            request = nxt
-        finally:
-            await r.aclose()
+            if nxt.scheme not in ("http", "https"):
+                raise Fault(f"redirect to a non-web URL refused: {str(nxt)[:200]}")
+            key = str(nxt)
+            visits[key] = visits.get(key, 0) + 1
+            if visits[key] > 2:
+                raise Fault(f"redirect loop: {str(r.url)[:200]} → {key[:200]} → … ({hop + 1} redirects)")
+            target = nxt
     raise Fault(f"too many redirects (more than {req.max_redirects})")
 
 
-async def _response(r: httpx.Response, req: _Request, hops: int, start: float) -> FetchResult:
+def _redirect_target(r: aiohttp.ClientResponse) -> URL | None:
+    """Where a redirect points (a relative Location resolved against the response's URL), else None."""
+    location = r.headers.get("Location")
+    if r.status not in REDIRECT_STATUSES or not location:
+        return None
+    try:
+        return r.url.join(URL(location.strip(), encoded=False)).with_fragment(None)
+    except ValueError:
+        raise Fault(f"redirect to an unreadable location refused: {location[:200]!r}") from None
+
+
+def _charset(r: aiohttp.ClientResponse) -> str | None:
+    """The charset the Content-Type header declares, if any (never guessed here: extraction decides)."""
+    try:
+        return r.charset
+    except (ValueError, LookupError):
+        return None
+
+
+async def _response(r: aiohttp.ClientResponse, req: _Request, hops: int, start: float) -> FetchResult:
     """The final response of an attempt as a result: a status the check can use, or what is wrong."""
-    ctype = r.headers.get("content-type", "").split(";")[0].strip().lower() or None
-    base = dict(url=req.url, final_url=str(r.url), status=r.status_code, content_type=ctype, redirects=hops,
-                etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"),
-                encoding=r.charset_encoding, headers={k.lower(): v for k, v in r.headers.items()})
+    ctype = r.headers.get("Content-Type", "").split(";")[0].strip().lower() or None
+    status, reason = r.status, (r.reason or "").strip()
+    base: dict[str, Any] = dict(url=req.url, final_url=str(r.url), status=status, content_type=ctype,
+                                redirects=hops, etag=r.headers.get("ETag"), last_modified=r.headers.get("Last-Modified"),
+                                encoding=_charset(r), headers={k.lower(): v for k, v in r.headers.items()})
 
     def done(**kw) -> FetchResult:
         return FetchResult(**base, **kw, elapsed=time.monotonic() - start)
 
-    if r.status_code == 304:
+    if status == 304:
         return done(not_modified=True)
-    if r.status_code in RETRY_STATUSES:
-        message = f"HTTP {r.status_code} {r.reason_phrase}".strip()
-        raise Fault(message, retry=True, retry_after=parse_retry_after(r.headers.get("retry-after")),
+    if status in RETRY_STATUSES:
+        message = f"HTTP {status} {reason}".strip()
+        raise Fault(message, retry=True, retry_after=parse_retry_after(r.headers.get("Retry-After")),
                     result=done(error=message))
-    if r.status_code >= 400:
-        return done(error=f"HTTP {r.status_code} {r.reason_phrase}".strip())
-    if r.status_code >= 300:
-        return done(error=f"HTTP {r.status_code} redirect without a usable Location")
+    if status >= 400:
+        return done(error=f"HTTP {status} {reason}".strip())
+    if status >= 300:
+        return done(error=f"HTTP {status} redirect without a usable Location")
     if ctype and not any(ctype.startswith(t) for t in HTML_TYPES):
         return done(warning=f"not an HTML page (content type {ctype})")
-    declared = r.headers.get("content-length", "").strip()
+    declared = r.headers.get("Content-Length", "").strip()
     if declared.isascii() and declared.isdigit() and int(declared) > req.max_bytes:
         return done(error=f"response too large ({int(declared):,} bytes > {req.max_bytes:,})")
     body = await read_body(r, req.max_bytes, req.max_decompressed)
@@ -172,7 +173,7 @@ async def _retrying(req: _Request, polite: Politeness, origin: str, delay: float
                     if not f.retry:
                         return FetchResult(url=req.url, error=str(f), elapsed=time.monotonic() - start,
                                            attempts=attempt)
-                    last, asked = f.result, f.retry_after
+                    last, asked = f.result or FetchResult(url=req.url, error=str(f)), f.retry_after
                 except RETRY_ERRORS as e:
                     if dns_failure(e):
                         raise
@@ -182,18 +183,20 @@ async def _retrying(req: _Request, polite: Politeness, origin: str, delay: float
                 if final is not None:
                     return replace(final, attempts=attempt, elapsed=time.monotonic() - start)
                 await asyncio.sleep(wait)
+    except aiohttp.ServerTimeoutError as e:  # a TimeoutError too, but the server's, not our budget
+        return FetchResult(url=req.url, error=describe(e), elapsed=time.monotonic() - start, attempts=attempt)
     except TimeoutError:
         note = f"; earlier attempt: {last.error}" if last and last.error else ""
         return FetchResult(url=req.url, error=f"timed out after {timeout:g} s in total{note}",
                            elapsed=time.monotonic() - start, attempts=attempt)
-    except (httpx.HTTPError, OSError) as e:
+    except (aiohttp.ClientError, OSError, ValueError) as e:
         return FetchResult(url=req.url, error=describe(e), elapsed=time.monotonic() - start, attempts=attempt)
 
 
 # -- the public entry ---------------------------------------------------------------------------
 
 
-async def _robots_delay(client: httpx.AsyncClient, polite: Politeness, url: str, origin: str, ua: str,
+async def _robots_delay(client: Client, polite: Politeness, url: str, origin: str, ua: str,
                         timeout: float, min_delay: float) -> float | FetchResult:
     """The delay robots.txt asks between requests to the host (at least ``min_delay``), or the
     result refusing ``url`` when robots.txt disallows it for our user agent."""
@@ -217,7 +220,7 @@ def _headers(ua: str, etag: str | None, last_modified: str | None) -> dict[str, 
     return headers
 
 
-async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, max_bytes: int = 10_000_000,
+async def fetch(client: Client, url: str, *, timeout: float = 30.0, max_bytes: int = 10_000_000,
                 etag: str | None = None, last_modified: str | None = None, user_agent: str | None = None,
                 connect_timeout: float = 10.0, read_timeout: float = 20.0,
                 max_decompressed: int = 20_000_000, retries: int = 2, max_redirects: int = MAX_REDIRECTS,
@@ -236,7 +239,8 @@ async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, m
     delay = await _robots_delay(client, polite, url, origin, ua, timeout, min_delay) if respect_robots else min_delay
     if isinstance(delay, FetchResult):
         return delay  # disallowed
-    timeouts = httpx.Timeout(timeout, connect=min(connect_timeout, timeout), read=min(read_timeout, timeout))
+    timeouts = aiohttp.ClientTimeout(total=None, connect=min(connect_timeout, timeout),
+                                     sock_read=min(read_timeout, timeout))
     req = _Request(client, url, _headers(ua, etag, last_modified), timeouts, max_bytes, max_decompressed,
                    max_redirects)
     async with polite.slot(origin):

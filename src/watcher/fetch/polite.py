@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-import httpx
+import aiohttp
 from protego import Protego
 
 from .body import read_body
 from .result import Fault
+from .session import Client
 
 MAX_RETRY_AFTER = 60.0      # longest Retry-After we wait for; longer means "not this check"
 MAX_CRAWL_DELAY = 60.0      # a robots.txt Crawl-delay above this is capped (a pass must end)
@@ -76,8 +77,7 @@ class Politeness:
         h = self._host(origin)
         h.next_start = max(h.next_start, time.monotonic() + seconds)
 
-    async def robots(self, client: httpx.AsyncClient, origin: str, user_agent: str,
-                     timeout: float) -> Protego | None:
+    async def robots(self, client: Client, origin: str, user_agent: str, timeout: float) -> Protego | None:
         """The parsed robots.txt of ``origin`` (None: none there, or unreadable — all allowed)."""
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:  # concurrent sources on one host fetch it once
@@ -89,24 +89,21 @@ class Politeness:
             return rules
 
 
-async def _load_robots(client: httpx.AsyncClient, origin: str, user_agent: str, timeout: float) -> Protego | None:
+async def _load_robots(client: Client, origin: str, user_agent: str, timeout: float) -> Protego | None:
     try:
         async with asyncio.timeout(timeout):
-            req = client.build_request("GET", origin + "/robots.txt", headers={"User-Agent": user_agent},
-                                       timeout=timeout)
-            r = await client.send(req, stream=True, follow_redirects=True)
-            try:
-                if r.status_code != 200:
+            async with client.session.get(origin + "/robots.txt", headers={"User-Agent": user_agent},
+                                          timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy,
+                                          allow_redirects=True, max_redirects=5) as r:
+                if r.status != 200:
                     return None  # 4xx: no rules; 5xx/other: treated as allowed too (project's choice)
                 body = await read_body(r, ROBOTS_MAX_BYTES, ROBOTS_MAX_BYTES, truncate=True)
-            finally:
-                await r.aclose()
         return Protego.parse(body.decode("utf-8", errors="replace"))
-    except (httpx.HTTPError, OSError, TimeoutError, Fault, ValueError):
+    except (aiohttp.ClientError, OSError, TimeoutError, Fault, ValueError):
         return None
 
 
-def origin_of(url: httpx.URL | str) -> str:
+def origin_of(url: object) -> str:
     """``scheme://host:port`` of a URL: the unit politeness counts by."""
     parts = urlsplit(str(url))
     return f"{parts.scheme}://{parts.netloc}".lower()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass, field
 
-import httpx
+import aiohttp
 
 
 @dataclass(frozen=True)
@@ -48,38 +48,46 @@ class Fault(Exception):
         self.retry, self.retry_after, self.result = retry, retry_after, result
 
 
-# Transport errors worth another attempt (a DNS failure among them is not: see dns_failure).
-RETRY_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError, httpx.ReadError,
-                httpx.WriteError, httpx.PoolTimeout, httpx.ProxyError)
+# Transport errors worth another attempt (a DNS failure among them is not: see dns_failure). A server
+# that stops sending mid-response (a read timeout) is not retried: it would only drip again.
+RETRY_ERRORS = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError, aiohttp.ServerDisconnectedError,
+                aiohttp.ClientOSError, aiohttp.ClientPayloadError, aiohttp.ClientResponseError)
+
+
+def _cause(exc: BaseException | None) -> str:
+    return (str(exc) or type(exc).__name__) if exc is not None else "unknown cause"
 
 
 def describe(exc: BaseException) -> str:
     """A transport error as the line ``watcher sources`` shows: what happened, not the class name."""
-    name = type(exc).__name__
-    if isinstance(exc, httpx.ConnectTimeout):
+    if isinstance(exc, aiohttp.ClientProxyConnectionError):
+        return f"proxy error: {_cause(exc)}"
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return "connection timed out"
-    if isinstance(exc, httpx.ReadTimeout):
+    if isinstance(exc, aiohttp.SocketTimeoutError):
         return "timed out waiting for the server"
-    if isinstance(exc, httpx.ConnectError):
+    if isinstance(exc, aiohttp.ClientConnectorError):
         if dns_failure(exc):
-            return f"cannot resolve the host name: {exc}"
-        return f"cannot connect: {exc or name}"
-    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
-        return f"connection broken by the server ({exc or 'reset'})"
-    if isinstance(exc, httpx.UnsupportedProtocol):
+            return f"cannot resolve the host name: {exc.host} ({_cause(exc.os_error)})"
+        return f"cannot connect: {_cause(exc.os_error)}"
+    if isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientOSError | aiohttp.ClientPayloadError):
+        return f"connection broken by the server ({_cause(exc)})"
+    if isinstance(exc, aiohttp.ClientResponseError):  # a response that is not HTTP
+        return f"connection broken by the server (bad HTTP response: {exc.message})"
+    if isinstance(exc, aiohttp.InvalidURL):
         return f"not a web URL: {exc}"
-    if isinstance(exc, httpx.ProxyError):
-        return f"proxy error: {exc}"
-    return f"{name}: {exc}" if str(exc) else name
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def dns_failure(exc: BaseException) -> bool:
     """A name that does not resolve will not resolve a second later: not worth a retry."""
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return True
     seen: BaseException | None = exc
     for _ in range(5):
         if seen is None:
             return False
         if isinstance(seen, socket.gaierror):
             return True
-        seen = seen.__cause__ or seen.__context__
+        seen = getattr(seen, "os_error", None) or seen.__cause__ or seen.__context__
     return False

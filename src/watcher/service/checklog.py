@@ -39,7 +39,6 @@ def setup(json_lines: bool = False, level: int = logging.INFO) -> None:
     root.setLevel(level)
     # "Running job …" / "executed successfully" twice per check would bury our one line.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def check_fields(result, failures: int = 0, next_check: float | None = None) -> dict:
