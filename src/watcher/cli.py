@@ -48,7 +48,7 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
           config: ConfigOpt = None,
           json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
     """Check every (or the named) source once now, store new versions and record alerts."""
-    from .alerts.record import is_claim
+    from .kinds import CLAIM_KINDS
     from .pipeline import run_check
 
     cfg, store = _load(config)
@@ -63,7 +63,7 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
                               "timings": {k: round(v, 4) for k, v in r.timings.items()}}))
             continue
         style = {"error": "red", "warning": "yellow", "new_version": "cyan", "baseline": "cyan"}.get(r.outcome, "")
-        claim_n = sum(1 for a in r.alerts if is_claim(a))
+        claim_n = sum(1 for a in r.alerts if a.kind in CLAIM_KINDS)
         line = f"[bold]{r.source}[/]: [{style or 'default'}]{r.outcome}[/]"
         if r.version is not None:
             line += f" (version {r.version})"
@@ -73,7 +73,7 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
             line += f" — [bold red]{claim_n} claim alert(s)[/]"
         out.print(line + f"  [dim]{r.duration:.2f}s[/]")
         for a in r.alerts:
-            if is_claim(a):
+            if a.kind in CLAIM_KINDS:
                 out.print(f"   [red]{a.kind}[/]: {a.explanation}")
 
 

@@ -18,10 +18,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .alerts import record as alerts_mod
-from .alerts.deliver import deliver_pending
-from .claims import template
-from .claims.compare import compare
+from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
@@ -78,7 +75,7 @@ def _problem(store: Store, source: Source, state: SourceState, kind: str, messag
     """Record a ``source_error``/``source_warning`` (its alert once per streak); ``extra``: more
     columns of the source row to write with it."""
     with store.transaction(immediate=True) as c:
-        a = alerts_mod.record_problem(store, c, source.id, kind, message, state, source.url)
+        a = record_problem(store, c, source.id, kind, message, state, source.url)
         values = dict(last_check=now(), last_outcome=kind, last_error=message, **extra)
         if kind == "source_error":
             values["failures"] = state.failures + 1
@@ -131,10 +128,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             tmpl = _template_blocks(store, c, source, version, baseline)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
-                findings = template.demote(compare(baseline.paragraphs, version.paragraphs,
-                                                   seed=baseline.origin == "seed"), tmpl)
-                new_alerts = alerts_mod.record_findings(store, c, source.id, findings, version, baseline,
-                                                        source.url)
+                new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl)
                 timings["compare"] = time.monotonic() - t1
             store.update_source(c, source.id, last_outcome=outcome, **ok)
             return CheckResult(source.id, outcome, time.monotonic() - start, version.number, new_alerts,
@@ -144,9 +138,26 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
     return result
 
 
+def _compare_and_record(store: Store, c, source: Source, version: Version, baseline: Version,
+                        tmpl: list[str]) -> list[AlertRecord]:
+    """Compare a new version with the baseline and record what is news.
+
+    The claim engine is imported here, at the first changed page, not with the pipeline: a pass
+    over unchanged or failing pages never pays for it (imports are most of a short pass's CPU)."""
+    from .alerts import record
+    from .claims import template
+    from .claims.compare import compare
+
+    findings = template.demote(compare(baseline.paragraphs, version.paragraphs, seed=baseline.origin == "seed"), tmpl)
+    return record.record_findings(store, c, source.id, findings, version, baseline, source.url)
+
+
 def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None) -> list[str]:
     """Paragraphs of this version and its baseline that other sources of the host also carry; and
-    this version's short blocks recorded as evidence for the others."""
+    this version's short blocks recorded as evidence for the others (a new version only: the claim
+    engine is imported then, see :func:`_compare_and_record`)."""
+    from .claims import template
+
     host = template.host_of(source.url)
     page = template.candidates(version.paragraphs)
     base = template.candidates(baseline.paragraphs) if baseline is not None and baseline.id != version.id else {}
@@ -211,7 +222,7 @@ def _internal_error(store: Store, source: Source, state: SourceState, e: Excepti
                     start: float) -> CheckResult:
     """A ``source_error`` for a bug met while checking one source; with ``raw_hash`` (the body it
     failed on) those bytes are remembered, so the next checks skip them instead of failing the
-    same way each time (the alert is raised once: :func:`alerts.record_problem`)."""
+    same way each time (the alert is raised once: :func:`record_problem`)."""
     message = f"internal error: {type(e).__name__}: {e}"
     if raw_hash is None:
         return _problem(store, source, state, "source_error", message, None, start)
@@ -281,9 +292,11 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
     wanted = list(ids or [])
     selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
     polite = new_politeness(config)
-    workers = Workers.for_pass(len(selected))
+    # read before the workers are forked (still one thread here): a pass with sources never fetched
+    # will extract, so the workers are forked with the extractor already imported, once for all
+    known = _begin_all(store, selected)
+    workers = Workers.for_pass(len(selected), preload=any(m.latest is None for _, m in known.values()))
     try:
-        known = await workers.run_db(_begin_all, store, selected)
         results: list[CheckResult | None] = [None] * len(selected)
         queue = iter(enumerate(selected))
         async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
@@ -297,7 +310,10 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
         await workers.flush(store)
     finally:
         workers.close()
-    await asyncio.to_thread(deliver_pending, config, store, started)  # notifications (notify.py)
+    if any(s.notify for s in config.sources):  # notifications; with no notifier, nothing to import
+        from .alerts.deliver import deliver_pending
+
+        await asyncio.to_thread(deliver_pending, config, store, started)
     return [r for r in results if r is not None]
 
 

@@ -12,19 +12,16 @@ every failing check.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.engine import Connection
 
 from ..claims import Finding, Pair, align, compare_pair
 from ..kinds import CLAIM_KINDS, SEVERITY
-from ..store import AlertData, AlertRecord, ClaimState, SourceState, Store, Version
+from ..store import AlertData, AlertRecord, ClaimState, Store, Version
 from ..timefmt import iso
-
-
-def _fp(*parts: object) -> str:
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:32]
+from .problems import fingerprint as _fp
+from .problems import record_problem  # noqa: F401 (part of this module's surface)
 
 
 def record_findings(store: Store, c: Connection, source_id: str, findings: list[Finding], version: Version,
@@ -160,17 +157,6 @@ def _reverted(store: Store, c: Connection, source_id: str, prev: ClaimState, ver
                           explanation=expl, data=data, version_id=version.id,
                           fingerprint=_fp(source_id, prev.key, "reverted", version.id))
     return [row] if row else []
-
-
-def record_problem(store: Store, c: Connection, source_id: str, kind: str, message: str, state: SourceState,
-                   url: str) -> AlertRecord | None:
-    """A ``source_error``/``source_warning``, once per streak (or when the message changes)."""
-    if state.last_outcome == kind and state.last_error == message:
-        return None
-    streak = state.last_ok or 0
-    return store.add_alert(c, source=source_id, kind=kind, severity=SEVERITY[kind], before=None, after=None,
-                           explanation=message, data=AlertData(url=url, error=message), version_id=None,
-                           fingerprint=_fp(source_id, kind, message, streak, state.last_check))
 
 
 def to_json(a: AlertRecord) -> dict:
