@@ -58,7 +58,7 @@ async def _attempt(req: _Request, start: float) -> FetchResult:
     visits: dict[str, int] = {}
     for hop in range(req.max_redirects + 1):
         async with req.client.session.get(target, headers=req.headers, timeout=req.timeouts, allow_redirects=False,
-                                          proxy=req.client.proxy) as r:
+                                          proxy=req.client.proxy_for(str(target))) as r:
             nxt = _redirect_target(r)
             if nxt is None:
                 return await _response(r, req, hop, start)

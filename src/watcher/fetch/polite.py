@@ -93,7 +93,7 @@ async def _load_robots(client: Client, origin: str, user_agent: str, timeout: fl
     try:
         async with asyncio.timeout(timeout):
             async with client.session.get(origin + "/robots.txt", headers={"User-Agent": user_agent},
-                                          timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy,
+                                          timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy_for(origin),
                                           allow_redirects=True, max_redirects=5) as r:
                 if r.status != 200:
                     return None  # 4xx: no rules; 5xx/other: treated as allowed too (project's choice)

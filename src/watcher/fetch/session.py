@@ -14,7 +14,9 @@ follows them by hand to count them and to refuse non-web targets).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import urllib.request
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -26,11 +28,29 @@ MAX_HEADER_LINE = 16384  # a header line longer than this is a broken or hostile
 
 @dataclass
 class Client:
-    """An aiohttp session with our default headers and proxy; ``async with`` closes it."""
+    """An aiohttp session with our default headers and proxy; ``async with`` closes it.
+
+    ``proxy`` is the configured proxy; without one, ``env_proxies`` (``HTTP(S)_PROXY``, read once)
+    apply to every host ``NO_PROXY`` does not exempt. Decided here once per host rather than by
+    aiohttp's ``trust_env``, which reads the environment and ``~/.netrc`` again on every request
+    (a quarter of an unchanged page's CPU)."""
 
     session: aiohttp.ClientSession
     headers: dict[str, str]
     proxy: str | None = None
+    env_proxies: dict[str, str] = field(default_factory=dict)
+    _by_host: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def proxy_for(self, url: str) -> str | None:
+        """The proxy a request to ``url`` goes through, if any."""
+        if self.proxy or not self.env_proxies:
+            return self.proxy
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.hostname or "")
+        if key not in self._by_host:
+            via = self.env_proxies.get(parts.scheme)
+            self._by_host[key] = None if via is None or urllib.request.proxy_bypass(key[1]) else via
+        return self._by_host[key]
 
     async def __aenter__(self) -> Client:
         return self
@@ -56,7 +76,8 @@ def make_client(user_agent: str, timeout: float = 30.0, max_connections: int = 1
     headers = {"User-Agent": user_agent, "Accept": ACCEPT, "Accept-Language": "en;q=1.0, *;q=0.5",
                "Accept-Encoding": ACCEPT_ENCODING}
     session = aiohttp.ClientSession(
-        connector=connector, headers=headers, auto_decompress=False, trust_env=proxy is None,
+        connector=connector, headers=headers, auto_decompress=False,
         cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=aiohttp.ClientTimeout(total=timeout),
         max_line_size=MAX_HEADER_LINE, max_field_size=MAX_HEADER_LINE)
-    return Client(session, headers, proxy)
+    env = {} if proxy else {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https")}
+    return Client(session, headers, proxy, env)
