@@ -113,17 +113,36 @@ def sources(config: ConfigOpt = None) -> None:
 
     cfg, store = _load(config)
     states = store.source_states()
-    t = Table(show_lines=False)
-    for col in ("id", "url", "interval", "last check", "last change", "next run", "failures", "health",
-                "last error"):
-        t.add_column(col, overflow="fold")
+    cols = ("id", "url", "interval", "last check", "last change", "next run", "failures", "health", "last error")
+    rows = []
     for s in cfg.sources:
         r = states.get(s.id) or SourceState(id=s.id, url=s.url)
         state = health(r)[0]
-        t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
-                  _fmt_ts(r.next_due), str(r.failures), "never checked" if state == "never" else state,
-                  r.last_error or "")
-    out.print(t)
+        rows.append((s.id, s.url, _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
+                     _fmt_ts(r.next_due), str(r.failures), "never checked" if state == "never" else state,
+                     r.last_error or ""))
+    _table(cols, rows)
+
+
+PLAIN_ROWS = 200  # above this many rows a table prints as plain aligned columns
+
+
+def _table(cols: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table for the terminal. Rich lays out every cell (about a millisecond a row); a list of
+    10,000 sources prints as plain aligned columns instead, in a fraction of a second, and reads
+    the same to ``grep`` and ``awk``."""
+    if len(rows) <= PLAIN_ROWS:
+        t = Table(show_lines=False)
+        for col in cols:
+            t.add_column(col, overflow="fold")
+        for row in rows:
+            t.add_row(*row)
+        out.print(t)
+        return
+    widths = [max(len(c), *(len(r[k]) for r in rows)) for k, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def _interval(seconds: float) -> str:

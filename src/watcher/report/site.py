@@ -37,8 +37,10 @@ def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None,
                   titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
 
 
-def source_page(cfg: Config, store: Store, source_id: str, live: bool = False) -> str | None:
-    s = views.summary(cfg, store, source_id)
+def source_page(cfg: Config, store: Store, source_id: str, live: bool = False,
+                s: views.SourceSummary | None = None) -> str | None:
+    """A source's page; ``s``: its summary when the caller has it already (the static site)."""
+    s = s or views.summary(cfg, store, source_id)
     if s is None:
         return None
     return render("source.html", s=s, t=views.timeline(store, source_id), here=s.href, live=live)
@@ -57,11 +59,12 @@ def change_page(cfg: Config, store: Store, source_id: str, number: int, live: bo
     return None if view is None or s is None else change_html(view, s.title, s.url, live=live)
 
 
-def feed(cfg: Config, store: Store) -> str:
+def feed(cfg: Config, store: Store, sources: list[views.SourceSummary] | None = None) -> str:
     """The Atom feed of claim alerts and fetch problems (newest first)."""
     rows = [a for a in store.alerts() if a.kind in FEED_KINDS][-FEED_MAX:][::-1]
     alerts = [views.alert_view(a) for a in rows]
-    return render("alerts.xml", alerts=alerts, titles={s.id: s.title for s in views.summaries(cfg, store)},
+    sources = sources if sources is not None else views.summaries(cfg, store)
+    return render("alerts.xml", alerts=alerts, titles={s.id: s.title for s in sources},
                   feed_id=f"urn:uuid:{uuid5(NAMESPACE_URL, 'watcher-feed:' + store.url)}",
                   updated=alerts[0].created_at if alerts else now())
 
@@ -83,10 +86,11 @@ def _write(path: Path, text: str) -> None:
 def write_site(cfg: Config, store: Store, out: Path) -> SiteResult:
     """Write every page into ``out``; pages of versions or sources that are gone are removed."""
     out.mkdir(parents=True, exist_ok=True)
-    files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store),
-                             "alerts.xml": feed(cfg, store)}
-    for s in views.summaries(cfg, store):
-        files[s.href] = source_page(cfg, store, s.id) or ""
+    files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store)}
+    sources = views.summaries(cfg, store)
+    files["alerts.xml"] = feed(cfg, store, sources)
+    for s in sources:  # each page costs its own source's rows only: the site grows linearly
+        files[s.href] = source_page(cfg, store, s.id, s=s) or ""
         for view in views.change_pages(store, s.id):
             files[views.change_href(s.id, view.report.new.number)] = change_html(view, s.title, s.url)
     for name, text in files.items():

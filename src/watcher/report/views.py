@@ -21,7 +21,7 @@ from uuid import NAMESPACE_URL, uuid5
 from .. import kinds
 from ..claims import attribution, word_diff
 from ..claims.compare import CUE_FIELDS, describe_cue
-from ..config import Config
+from ..config import Config, Source
 from ..store import AlertRecord, SourceState, Store, Version
 from .diff import DiffReport, build
 
@@ -238,29 +238,32 @@ class SourceSummary:
         return sum(self.open_alerts.values())
 
 
+def _summary(sid: str, s: Source | None, st: SourceState | None, open_by: dict[str, int]) -> SourceSummary:
+    state, text = health(st)
+    return SourceSummary(
+        id=sid, title=(s.title if s else None) or (st.title if st else None) or sid,
+        url=s.url if s else (st.url if st else ""), health_state=state, health=text,
+        last_check=st.last_check if st else None, last_change=st.last_change if st else None,
+        open_alerts={sev: open_by[sev] for sev in SEVERITIES if open_by.get(sev)}, configured=s is not None)
+
+
 def summaries(cfg: Config, store: Store) -> list[SourceSummary]:
-    """Every configured source (and any source still in the store but no longer configured)."""
+    """Every configured source (and any source still in the store but no longer configured): one
+    query for the states, one for the open-alert counts, whatever the number of sources."""
     states = store.source_states()
-    open_by: dict[str, Counter] = defaultdict(Counter)
-    for a in store.alerts():
-        if not a.reviewed:
-            open_by[a.source][a.severity] += 1
+    open_by = store.open_alert_counts()
     configured = {s.id: s for s in cfg.sources}
-    out = []
-    for sid in list(configured) + sorted(set(states) - set(configured)):
-        s, st = configured.get(sid), states.get(sid)
-        state, text = health(st)
-        out.append(SourceSummary(
-            id=sid, title=(s.title if s else None) or (st.title if st else None) or sid,
-            url=s.url if s else (st.url if st else ""), health_state=state, health=text,
-            last_check=st.last_check if st else None, last_change=st.last_change if st else None,
-            open_alerts={sev: open_by[sid][sev] for sev in SEVERITIES if open_by[sid][sev]},
-            configured=s is not None))
-    return out
+    return [_summary(sid, configured.get(sid), states.get(sid), open_by.get(sid, {}))
+            for sid in list(configured) + sorted(set(states) - set(configured))]
 
 
 def summary(cfg: Config, store: Store, source_id: str) -> SourceSummary | None:
-    return next((s for s in summaries(cfg, store) if s.id == source_id), None)
+    """One source's summary, read for that source alone (a source page must not cost all of them)."""
+    s = next((x for x in cfg.sources if x.id == source_id), None)
+    st = store.source_state(source_id)
+    if s is None and st is None:
+        return None
+    return _summary(source_id, s, st, store.open_alert_counts(source_id).get(source_id, {}))
 
 
 @dataclass(frozen=True)
