@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -127,7 +128,7 @@ def sources(config: ConfigOpt = None) -> None:
 PLAIN_ROWS = 200  # above this many rows a table prints as plain aligned columns
 
 
-def _table(cols: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _table(cols: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     """A table for the terminal. Rich lays out every cell (about a millisecond a row); a list of
     10,000 sources prints as plain aligned columns instead, in a fraction of a second, and reads
     the same to ``grep`` and ``awk``."""

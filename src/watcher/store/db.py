@@ -266,14 +266,21 @@ class Store:
         if hashes:
             c.execute(insert(blocks), [{"host": host, "hash": h, "source": source_id} for h in sorted(hashes)])
 
+    SHARED_PER_BLOCK = 8  # other sources named per block: enough to tell a template from a mirror
+
     def shared_blocks(self, c: Connection, host: str, source_id: str, hashes: set[str]) -> dict[str, set[str]]:
-        """For each of ``hashes``, the other sources of ``host`` whose latest version has it."""
+        """For each of ``hashes``, other sources of ``host`` whose latest version has it — at most
+        :data:`SHARED_PER_BLOCK` of them. A site's template block is carried by every article of
+        the site; naming them all would make each check cost the size of the site (10,000 sources:
+        thousands of rows per check). A few suffice: a block carried by one non-mirror source is
+        template, and a mirror shares the article's own blocks, which few sources carry."""
         out: dict[str, set[str]] = {}
         wanted = sorted(hashes)
         for i in range(0, len(wanted), 500):
-            rows = c.execute(select(blocks.c.hash, blocks.c.source).where(
-                blocks.c.host == host, blocks.c.hash.in_(wanted[i:i + 500]), blocks.c.source != source_id))
-            for h, src in rows:
+            k = func.row_number().over(partition_by=blocks.c.hash, order_by=blocks.c.source).label("k")
+            inner = select(blocks.c.hash, blocks.c.source, k).where(
+                blocks.c.host == host, blocks.c.hash.in_(wanted[i:i + 500]), blocks.c.source != source_id).subquery()
+            for h, src in c.execute(select(inner.c.hash, inner.c.source).where(inner.c.k <= self.SHARED_PER_BLOCK)):
                 out.setdefault(h, set()).add(src)
         return out
 
