@@ -266,7 +266,9 @@ def main() -> int:
     cmd = [watcher, "check", "--json", "--config", str(cfg)]
     for name, every in PASSES:
         farm.publish(every)
+        before = stored_bytes(work / "state" / "watcher.db")
         r = run_measured(cmd, work)
+        stored = stored_bytes(work / "state" / "watcher.db") - before
         rows = [json.loads(x) for x in r.out.splitlines() if x.startswith("{")]
         stages = {s: [row["timings"][s] * 1000 for row in rows if s in row.get("timings", {})]
                   for s in ("fetch", "extract", "compare", "store")}
@@ -277,7 +279,8 @@ def main() -> int:
         line = (f"{name:8s} {args.n / r.wall:7.1f} pages/s  wall {r.wall:6.2f}s  CPU {cpu_ms:6.2f} ms/page "
                 f"= {cpu_ms / floor_ms:4.2f}× the floor  peak RSS {r.rss_kb / 1024:4.0f} MB "
                 f"(PSS with workers {r.pss_kb / 1024:4.0f} MB)  "
-                f"db {size / max(1, versions) / 1024:5.1f} KB/version, text stored at {ratio:.0%} of raw")
+                f"db {size / max(1, versions) / 1024:5.1f} KB/version, text stored at {ratio:.0%} of raw, "
+                f"this pass stored {stored:,} bytes")
         line += "\n" + " " * 9 + "  ".join(f"{s} p50/p95 {statistics.median(v) if v else 0:.1f}/{pct(v, .95):.1f}ms"
                                             for s, v in stages.items())
         errors = [row for row in rows if row["outcome"] == "error"]
@@ -332,6 +335,20 @@ def count_versions(db: Path) -> tuple[int, float]:
         rows = c.execute("select text_z from versions").fetchall()
     raw = sum(len(zlib.decompress(r[0])) for r in rows)
     return len(rows), sum(len(r[0]) for r in rows) / max(1, raw)
+
+
+def stored_bytes(db: Path) -> int:
+    """Bytes of what checks store for good — versions (text and left-out blocks) and alerts — as
+    opposed to the bookkeeping updated in place (check times, validators)."""
+    import sqlite3
+
+    if not db.exists():
+        return 0
+    with sqlite3.connect(db) as c:
+        v = c.execute("select coalesce(sum(length(text_z) + coalesce(length(ignored_z), 0)), 0) from versions").fetchone()
+        a = c.execute("select coalesce(sum(length(coalesce(before, '')) + length(coalesce(after, '')) + "
+                      "length(coalesce(data, '')) + length(coalesce(explanation, ''))), 0) from alerts").fetchone()
+    return int(v[0]) + int(a[0])
 
 
 def setup_urlwatch(work: Path, farm: Farm, n: int) -> list[str]:
