@@ -11,7 +11,7 @@ import socket
 from pathlib import Path
 
 from . import sitegen as pages
-from .conftest import SEEDS, Site, watcher, write_config
+from .conftest import SEEDS, Site, cli, write_config
 from .seed_expected import SEED_ANALYSIS, SEED_ANALYSIS_FILE
 
 TITLE_A = "Putin and Kim in Pyongyang, making it 'strategic'"
@@ -32,7 +32,7 @@ def edit(paras: list[str], old: str, new: str) -> list[str]:
 
 
 def _check(cfg: Path) -> None:
-    p = watcher("check", "--config", str(cfg))
+    p = cli("check", "--config", str(cfg))
     assert p.returncode == 0, p.stderr
 
 
@@ -51,7 +51,7 @@ def build_state(tmp: Path) -> Path:
             {"id": "analysis", "url": site.url("/analysis"), "baseline": SEEDS / SEED_ANALYSIS_FILE,
              "title": "Putin and Kim in Pyongyang"},
             {"id": "county", "url": site.url("/news")},
-            {"id": "down", "url": f"http://127.0.0.1:{dead}/gone"},
+            {"id": "down", "url": f"http://127.0.0.1:{dead}/gone", "retries": 0},  # no backoff waits
         ])
         _check(cfg)
         analysis = edit(SEED_ANALYSIS, "an estimated 7,000 containers", "an estimated 11,000 containers")

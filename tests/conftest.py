@@ -3,15 +3,24 @@ and as a subprocess."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import io
 import json
+import logging
 import os
+import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from rich.console import Console
 
+import watcher.cli as cli_mod
 from watcher import kinds
 from watcher.demo import LocalSite
 
@@ -19,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 CLAIM_KINDS = set(kinds.CLAIM_KINDS)
+T = TypeVar("T")
 
 
 @dataclass
@@ -74,21 +84,100 @@ def write_config(tmp: Path, sources: list[dict], **top) -> Path:
 
 
 def watcher(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run the installed CLI as a user would (a subprocess)."""
+    """Run the installed CLI as a user would (a subprocess): for tests about the process itself —
+    exit codes and stderr of the real command, signals, two processes at once, logging."""
     exe = Path(sys.executable).parent / "watcher"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "watcher"]
     env = {k: v for k, v in os.environ.items() if k != "WATCHER_CONFIG"}
     return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
 
 
+def _unhandled(record: logging.LogRecord) -> bool:
+    """Whether the real process would hand ``record`` to Python's last-resort handler: no logger
+    between it and the (handler-less) root has a handler of its own (apprise has one: its records
+    do not reach a terminal)."""
+    lg: logging.Logger | None = logging.getLogger(record.name)
+    while lg is not None and lg is not logging.getLogger():
+        if lg.handlers:
+            return False
+        lg = lg.parent if lg.propagate else None
+    return True
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What an in-process run of the CLI returned, shaped like a finished subprocess."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args: str, cwd: Path | None = None) -> Ran:
+    """Run the CLI in this process: ``watcher.cli.main`` with ``args`` as its argv, stdout and stderr
+    captured, the exit code taken from its ``SystemExit``.
+
+    The same code path as the installed command — argument parsing, the commands, the mapping of
+    user errors to exit 2 — without a process start (about half a second each: Python, SQLAlchemy,
+    trafilatura, then extraction workers importing them again). For tests about what a command does;
+    :func:`watcher` runs the real process where the process is what a test is about. The terminal
+    console is replaced for the run, as wide as the command makes it when its output is not a
+    terminal. Warnings and errors logged during the run are written to its ``stderr`` as the real
+    command writes them (a command other than ``watcher run`` configures no logging, so Python's
+    last-resort handler prints each record's message), so a test of what reaches the terminal — a
+    secret that must not — sees the same text either way."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = cli_mod.out, sys.argv, os.environ.pop("WATCHER_CONFIG", None)
+    cli_mod.out = Console(file=out, highlight=False, width=160)
+    sys.argv = ["watcher", *args]
+    logged = logging.StreamHandler(err)
+    logged.setLevel(logging.WARNING)
+    logged.addFilter(_unhandled)
+    logging.getLogger().addHandler(logged)
+    code = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                (contextlib.chdir(cwd) if cwd else contextlib.nullcontext()):
+            try:
+                cli_mod.main()
+            except SystemExit as e:
+                code = e.code if isinstance(e.code, int) else int(e.code is not None)
+    finally:
+        logging.getLogger().removeHandler(logged)
+        cli_mod.out, sys.argv = saved[0], saved[1]
+        if saved[2] is not None:
+            os.environ["WATCHER_CONFIG"] = saved[2]
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
 def alerts_json(cfg: Path) -> list[dict]:
-    p = watcher("alerts", "--json", "--config", str(cfg))
+    p = cli("alerts", "--json", "--config", str(cfg))
     assert p.returncode == 0, p.stderr
     return [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
 
 
 def claim_alerts(rows: list[dict]) -> list[dict]:
     return [a for a in rows if a["kind"] in CLAIM_KINDS]
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, make: Callable[[], T]) -> T:
+    """``make()`` once per test run, however many xdist workers need it (the xdist recipe).
+
+    A session fixture runs once per worker; for one that costs half a minute (the scored eval set,
+    every real page extracted) the workers would each pay it. The first worker to get here computes
+    it under a lock and pickles it into the run's shared temporary folder; the others wait for the
+    lock and read it. Without xdist (``worker_id`` "master") it is simply computed."""
+    if worker_id == "master":
+        return make()
+    root = tmp_path_factory.getbasetemp().parent  # one folder per run, shared by its workers
+    cached = root / f"{name}.pickle"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if cached.exists():
+            return pickle.loads(cached.read_bytes())
+        value = make()
+        cached.write_bytes(pickle.dumps(value))
+        return value
 
 
 @pytest.fixture(scope="session")

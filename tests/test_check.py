@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 from . import sitegen as pages
-from .conftest import SEEDS, alerts_json, claim_alerts, watcher, write_config
+from .conftest import SEEDS, alerts_json, claim_alerts, cli, write_config
 from .seed_expected import SEED_ANALYSIS, SEED_ANALYSIS_FILE, SEED_COMMENTARY, SEED_COMMENTARY_FILE
 
 TITLE_A = "Putin and Kim in Pyongyang, making it 'strategic'"
@@ -32,7 +32,7 @@ def edit(paras, old, new):
 
 
 def check(cfg):
-    p = watcher("check", "--config", str(cfg))
+    p = cli("check", "--config", str(cfg))
     assert p.returncode == 0, p.stderr
     return p
 
@@ -84,7 +84,7 @@ def test_noise_raises_no_claim_alert(site, tmp_path):
     rows = alerts_json(cfg)
     assert claim_alerts(rows) == []
     # the edits are stored as versions, so the diff report shows them
-    p = watcher("history", "analysis", "--config", str(cfg))
+    p = cli("history", "analysis", "--config", str(cfg))
     assert p.returncode == 0 and "2" in p.stdout
 
 
@@ -114,7 +114,8 @@ def test_unreachable_host_is_a_source_error_and_others_still_run(site, tmp_path)
     dead_port = s.getsockname()[1]
     s.close()
     site.put("/ok", thinktank(SEED_COMMENTARY))
-    cfg = write_config(tmp_path, [{"id": "down", "url": f"http://127.0.0.1:{dead_port}/x"},
+    # retries: 0 — the retries of a refused connection, and their waits, are tests/test_fetch.py's
+    cfg = write_config(tmp_path, [{"id": "down", "url": f"http://127.0.0.1:{dead_port}/x", "retries": 0},
                                   {"id": "gone", "url": site.url("/missing")},
                                   {"id": "ok", "url": site.url("/ok")}])
     p = check(cfg)
@@ -123,7 +124,7 @@ def test_unreachable_host_is_a_source_error_and_others_still_run(site, tmp_path)
     assert ("down", "source_error") in kinds and ("gone", "source_error") in kinds
     assert any("404" in a["explanation"] for a in rows if a["source"] == "gone")
     assert "ok" in p.stdout
-    h = watcher("history", "ok", "--config", str(cfg))
+    h = cli("history", "ok", "--config", str(cfg))
     assert "baseline" in h.stdout
     check(cfg)  # still failing: the error is not repeated
     assert len([a for a in alerts_json(cfg) if a["kind"] == "source_error"]) == 2
@@ -135,12 +136,12 @@ def test_diff_shows_word_level_change(site, tmp_path):
     check(cfg)
     site.put("/a", magazine(edit(SEED_ANALYSIS, "around 10,000 shells", "around 12,000 shells")))
     check(cfg)
-    p = watcher("diff", "a", "--config", str(cfg))
+    p = cli("diff", "a", "--config", str(cfg))
     assert p.returncode == 0
     assert "[-10,000-]" in p.stdout and "{+12,000+}" in p.stdout
     assert "estimate_changed" in p.stdout
     assert "keep reading" not in p.stdout.lower()
-    j = watcher("diff", "a", "--format", "json", "--config", str(cfg))
+    j = cli("diff", "a", "--format", "json", "--config", str(cfg))
     import json
 
     doc = json.loads(j.stdout)

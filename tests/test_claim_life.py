@@ -10,7 +10,7 @@ import pytest
 
 from watcher.claims.compare import compare
 
-from .conftest import alerts_json, claim_alerts, watcher, write_config
+from .conftest import alerts_json, claim_alerts, cli, write_config
 
 INTRO = [
     "The county health department published its weekly figures on Monday, a day later than usual "
@@ -38,7 +38,7 @@ def run(site, tmp_path, versions: list[str]) -> list[list[dict]]:
     seen, out = 0, []
     for html in versions:
         site.put("/w", html)
-        assert watcher("check", "--config", str(cfg)).returncode == 0
+        assert cli("check", "--config", str(cfg)).returncode == 0
         got = claim_alerts(alerts_json(cfg))
         out.append(got[seen:])
         seen = len(got)

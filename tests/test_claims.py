@@ -12,7 +12,7 @@ from watcher.pipeline import run_check
 from watcher.store import Store
 
 from . import sitegen as pages
-from .conftest import claim_alerts, watcher, write_config
+from .conftest import claim_alerts, cli, write_config
 
 TITLE = "Flooding displaces residents across the valley"
 PARAS = [
@@ -65,7 +65,7 @@ def test_alert_once_again_on_further_change_and_back_to_baseline(site, tmp_path)
     assert got[-1].kind == "estimate_changed" and "back to the baseline" in got[-1].explanation
     assert "600" in got[-1].before and "250" in got[-1].after
 
-    p = watcher("claims", "flood", "--config", str(cfg))
+    p = cli("claims", "flood", "--config", str(cfg))
     assert p.returncode == 0
     assert "About 250 people" in p.stdout and "back to the baseline" in p.stdout
     assert "400" in p.stdout and "600" in p.stdout
@@ -109,7 +109,7 @@ def test_fault_page_raises_one_warning_and_no_claim_alert(site, tmp_path):
     site.put("/f", wall)
     assert run(cfg) == []
     assert run(cfg) == []
-    rows = [json.loads(x) for x in watcher("alerts", "--json", "--config", str(cfg)).stdout.splitlines()]
+    rows = [json.loads(x) for x in cli("alerts", "--json", "--config", str(cfg)).stdout.splitlines()]
     assert [a["kind"] for a in rows if a["kind"] == "source_warning"] == ["source_warning"]
     assert claim_alerts(rows) == []
     site.put("/f", pages.news_page(TITLE, [p.replace("About 250", "About 260") for p in PARAS * 3]))

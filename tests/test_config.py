@@ -6,13 +6,13 @@ import pytest
 
 from watcher.config import ConfigError, load, parse_duration
 
-from .conftest import ROOT, watcher
+from .conftest import ROOT, cli
 
 
 def run_with(tmp_path, text):
     cfg = tmp_path / "watcher.toml"
     cfg.write_text(text)
-    return cfg, watcher("check", "--config", str(cfg))
+    return cfg, cli("check", "--config", str(cfg))
 
 
 @pytest.mark.parametrize("body, words", [

@@ -7,13 +7,13 @@ import time
 
 import watcher.demo.story as demo
 
-from .conftest import watcher
+from .conftest import cli
 
 
 def test_demo_end_to_end(tmp_path):
     keep = tmp_path / "demo"
     start = time.monotonic()
-    p = watcher("demo", "--keep", str(keep), cwd=tmp_path)
+    p = cli("demo", "--keep", str(keep), cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     assert time.monotonic() - start < 60
     out = re.sub(r"\s+", " ", p.stdout)

@@ -18,6 +18,8 @@ import pytest
 
 from tests.eval import markups, scenarios, scorer
 
+from .conftest import once_per_run
+
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 PRECISION = RECALL = 0.98
@@ -40,9 +42,10 @@ def _cases(keys: tuple[str, ...], xfail: dict[str, str]) -> list:
             for k in keys]
 
 
-@pytest.fixture(scope="module")
-def result() -> dict:
-    return scorer.evaluate()
+@pytest.fixture(scope="session")
+def result(tmp_path_factory, worker_id) -> dict:
+    """The scored set (~35 s), computed once per run however many xdist workers ask for it."""
+    return once_per_run(tmp_path_factory, worker_id, "eval-result", scorer.evaluate)
 
 
 def _markup(result: dict, markup: str) -> dict:

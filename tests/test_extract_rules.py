@@ -10,7 +10,7 @@ from __future__ import annotations
 from watcher.config import load
 from watcher.extract import extract
 
-from .conftest import alerts_json, claim_alerts, watcher, write_config
+from .conftest import alerts_json, claim_alerts, cli, write_config
 
 BODY = [
     "The regional council approved a plan on Tuesday to build 1,200 new homes on the former rail yard, "
@@ -39,9 +39,9 @@ def test_exclude_selector_silences_a_moving_box(site, tmp_path):
     cfg = write_config(tmp_path, [plain, ruled])
     cfg.write_text(cfg.read_text() + '\n[sources.extract]\nexclude = ["div[data-widget=quotes]"]\n')
     assert load(cfg).source("ruled").extract.exclude == ("div[data-widget=quotes]",)
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     site.put("/a", page("2.7"))
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     by_source = {}
     for a in claim_alerts(alerts_json(cfg)):
         by_source.setdefault(a["source"], []).append(a)
@@ -72,14 +72,14 @@ def test_diff_lists_what_was_left_out_and_why(site, tmp_path):
     teasers = pages.rotate(pages.TEASER_POOL, 3, 0)
     site.put("/m", pages.magazine_page(title, paras, teasers=teasers))
     cfg = write_config(tmp_path, [{"id": "m", "url": site.url("/m")}])
-    assert watcher("check", "--config", str(cfg)).returncode == 0
-    p = watcher("diff", "m", "--format", "json", "--ignored", "--config", str(cfg))
+    assert cli("check", "--config", str(cfg)).returncode == 0
+    p = cli("diff", "m", "--format", "json", "--ignored", "--config", str(cfg))
     assert p.returncode == 0, p.stderr
     left_out = json.loads(p.stdout)["ignored"]
     reasons = {b["reason"] for b in left_out}
     assert any("teaser card" in r for r in reasons), reasons
     assert any(teasers[0].title in b["text"] for b in left_out), left_out
-    term = watcher("diff", "m", "--ignored", "--config", str(cfg))
+    term = cli("diff", "m", "--ignored", "--config", str(cfg))
     assert term.returncode == 0 and "Left out of version 1" in term.stdout and "teaser card" in term.stdout
 
 

@@ -17,7 +17,7 @@ from watcher.config import load
 from watcher.pipeline import run_check
 from watcher.store import AlertHead, Store
 
-from .conftest import SEEDS, watcher, write_config
+from .conftest import SEEDS, Ran, cli, write_config
 from .fixtures.receivers import Receiver, SmtpSink, free_port
 from .seed_expected import SEED_ANALYSIS, SEED_ANALYSIS_FILE
 from .test_check import TITLE_A, edit, magazine
@@ -40,8 +40,8 @@ def setup(site, tmp_path: Path, notify: list[str], **top) -> Path:
                                     "baseline": SEEDS / SEED_ANALYSIS_FILE}], notify=notify, **top)
 
 
-def check(cfg: Path) -> subprocess.CompletedProcess:
-    p = watcher("check", "--config", str(cfg))
+def check(cfg: Path) -> Ran:
+    p = cli("check", "--config", str(cfg))
     assert p.returncode == 0, p.stderr
     return p
 
@@ -186,7 +186,7 @@ def test_min_severity_and_per_source_lists(site, tmp_path):
         cfg = write_config(tmp_path, [
             {"id": "analysis", "url": site.url("/analysis"), "baseline": SEEDS / SEED_ANALYSIS_FILE},
             {"id": "down", "url": f"http://127.0.0.1:{free_port()}/gone", "notify": [ops.url()],
-             "notify_replace": True, "notify_min_severity": "low"},
+             "notify_replace": True, "notify_min_severity": "low", "retries": 0},  # no backoff waits
         ], notify=[everyone.url()])
         check_here(cfg)
         # the default ("claims") does not send source errors; "low" does
@@ -246,7 +246,7 @@ def test_notifier_added_later_gets_only_new_alerts(site, tmp_path, receiver):
 def test_notify_test_reports_each_notifier(tmp_path, receiver):
     dead = f"json://user:hunter22-secret@127.0.0.1:{free_port()}/"
     cfg = write_config(tmp_path, [{"id": "a", "url": "http://127.0.0.1:9/a"}], notify=[receiver.url(), dead])
-    p = watcher("notify-test", "--config", str(cfg))
+    p = cli("notify-test", "--config", str(cfg))
     assert p.returncode == 1, p.stderr
     lines = p.stdout.splitlines()
     assert any(line.startswith("OK") and f"127.0.0.1:{receiver.port}" in line for line in lines)
@@ -255,11 +255,11 @@ def test_notify_test_reports_each_notifier(tmp_path, receiver):
     assert [pl["title"] for pl in receiver.payloads] == ["watcher: test notification"]
 
     ok = write_config(tmp_path, [{"id": "a", "url": "http://127.0.0.1:9/a"}], notify=[receiver.url()])
-    p = watcher("notify-test", "--config", str(ok))
+    p = cli("notify-test", "--config", str(ok))
     assert p.returncode == 0 and "1 of 1 notifier(s) reached" in p.stdout
 
     none = write_config(tmp_path, [{"id": "a", "url": "http://127.0.0.1:9/a"}])
-    p = watcher("notify-test", "--config", str(none))
+    p = cli("notify-test", "--config", str(none))
     assert p.returncode == 2 and "no notifiers configured" in p.stderr
 
 
@@ -272,7 +272,7 @@ def test_notify_test_reports_each_notifier(tmp_path, receiver):
 ])
 def test_bad_notify_config_is_a_clear_error(tmp_path, top, needle):
     cfg = write_config(tmp_path, [{"id": "a", "url": "http://127.0.0.1:9/a"}], **top)
-    p = watcher("check", "--config", str(cfg))
+    p = cli("check", "--config", str(cfg))
     assert p.returncode == 2 and needle in p.stderr and "hunter22" not in p.stderr, p.stderr
 
 

@@ -10,7 +10,7 @@ from watcher.pipeline import run_check
 from watcher.store import Store
 
 from . import sitegen as pages
-from .conftest import watcher, write_config
+from .conftest import cli, write_config
 from .fixtures import fault_server as fs
 
 TITLE, PARAS = pages.ARTICLES["county_budget"]
@@ -99,7 +99,7 @@ def test_proxy_from_config_or_environment(server, tmp_path, monkeypatch, from_en
         monkeypatch.setenv("HTTP_PROXY", server.url(""))
     else:
         cfg.write_text(cfg.read_text() + f'\n[defaults]\nproxy = "{server.url("")}"\n')
-    p = watcher("check", "--json", "--config", str(cfg))
+    p = cli("check", "--json", "--config", str(cfg))
     assert p.returncode == 0, p.stderr
     assert '"outcome": "baseline"' in p.stdout, p.stdout
     assert server.hits["/story"] == 1

@@ -33,6 +33,8 @@ from watcher.extract import Document, decode, extract
 from watcher.fetch import FetchResult
 from watcher.store import Store
 
+from .conftest import once_per_run
+
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "realworld-dev" / "pages"
@@ -68,11 +70,16 @@ def db_dir(tmp_path: Path):
         yield Path(d)
 
 
-@pytest.fixture(scope="module")
-def extracted() -> dict[str, Document]:
-    """Every page extracted once, in worker processes (as the service extracts)."""
+def _extract_all() -> dict[str, Document]:
     with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("fork")) as pool:
         return dict(zip(NAMES, pool.map(_extract_file, NAMES, chunksize=4), strict=True))
+
+
+@pytest.fixture(scope="session")
+def extracted(tmp_path_factory, worker_id) -> dict[str, Document]:
+    """Every page extracted once, in worker processes (as the service extracts) — once per run,
+    however many xdist workers ask for it."""
+    return once_per_run(tmp_path_factory, worker_id, "realworld-extracted", _extract_all)
 
 
 # -- edits ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 
 from . import sitegen as pages
 from .alert_state import BOILERPLATE
-from .conftest import alerts_json, watcher
+from .conftest import alerts_json, cli
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -37,7 +37,7 @@ def text_of(doc) -> str:
 @pytest.fixture(scope="module")
 def site(alert_state: Path, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "report"
-    p = watcher("report", "--config", str(alert_state), "--out", str(out))
+    p = cli("report", "--config", str(alert_state), "--out", str(out))
     assert p.returncode == 0, p.stderr
     assert "index.html" in p.stdout
     return out
@@ -150,24 +150,24 @@ def test_atom_feed_of_alerts(site: Path, alert_state: Path):
         assert (site / urlsplit(href).path).is_file()
     # a second run gives the same entry ids (feed readers must not see the alerts as new)
     out2 = site.parent / "again"
-    assert watcher("report", "--config", str(alert_state), "--out", str(out2)).returncode == 0
+    assert cli("report", "--config", str(alert_state), "--out", str(out2)).returncode == 0
     again = ET.parse(out2 / "alerts.xml").getroot().findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}id") for e in again] == ids
 
 
 def test_report_defaults_to_state_dir_and_refuses_a_file_as_folder(alert_copy: Path):
-    p = watcher("report", "--config", str(alert_copy))
+    p = cli("report", "--config", str(alert_copy))
     assert p.returncode == 0, p.stderr
     assert (alert_copy.parent / "state" / "report" / "index.html").is_file()
     blocker = alert_copy.parent / "afile"
     blocker.write_text("x")
-    p = watcher("report", "--config", str(alert_copy), "--out", str(blocker))
+    p = cli("report", "--config", str(alert_copy), "--out", str(blocker))
     assert p.returncode == 2 and "not a folder" in p.stderr
     assert blocker.read_text() == "x"
 
 
 def test_diff_html_is_one_standalone_page(alert_state: Path):
-    p = watcher("diff", "analysis", "--format", "html", "--config", str(alert_state))
+    p = cli("diff", "analysis", "--format", "html", "--config", str(alert_state))
     assert p.returncode == 0, p.stderr
     doc = lxml.html.fromstring(p.stdout)
     assert remote_assets(doc) == []
@@ -180,7 +180,7 @@ def test_diff_html_is_one_standalone_page(alert_state: Path):
 
 
 def test_diff_between_named_versions_and_markdown(alert_state: Path):
-    p = watcher("diff", "analysis", "2", "3", "--format", "md", "--config", str(alert_state))
+    p = cli("diff", "analysis", "2", "3", "--format", "md", "--config", str(alert_state))
     assert p.returncode == 0, p.stderr
     md = p.stdout
     assert "| Severity | Change | Figure (old → new) | Qualifier | Attribution |" in md
@@ -192,7 +192,7 @@ def test_diff_between_named_versions_and_markdown(alert_state: Path):
 
 
 def test_diff_unknown_format_is_a_usage_error(alert_state: Path):
-    p = watcher("diff", "analysis", "--format", "pdf", "--config", str(alert_state))
+    p = cli("diff", "analysis", "--format", "pdf", "--config", str(alert_state))
     assert p.returncode == 2
     assert "html" in p.stderr and "md" in p.stderr
 

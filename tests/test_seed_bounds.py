@@ -11,7 +11,7 @@ from __future__ import annotations
 from tests import sitegen as pages
 from tests.seed_expected import SEED_COMMENTARY
 
-from .conftest import ROOT, alerts_json, claim_alerts, watcher, write_config
+from .conftest import ROOT, alerts_json, claim_alerts, cli, write_config
 
 SEED = ROOT / "seeds" / "002_e9ee366aa947b6a8.txt"
 TITLE = "Putin's Embrace of Kim Jong-un Has Its Limits"
@@ -21,13 +21,13 @@ def test_teasers_below_the_seeds_end_are_not_claims(site, tmp_path):
     teasers = pages.rotate(pages.TEASER_POOL, 2, 0)
     site.put("/c", pages.div_page(TITLE, list(SEED_COMMENTARY), tail_teasers=teasers))
     cfg = write_config(tmp_path, [{"id": "c", "url": site.url("/c"), "baseline": SEED}])
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     assert claim_alerts(alerts_json(cfg)) == []
     site.put("/c", pages.div_page(TITLE, list(SEED_COMMENTARY), tail_teasers=pages.rotate(pages.TEASER_POOL, 2, 2)))
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     assert claim_alerts(alerts_json(cfg)) == []
     update = "Update: Officials said on Friday that 12 more shipments of munitions had arrived in Russia."
     site.put("/c", pages.div_page(TITLE, list(SEED_COMMENTARY) + [update], tail_teasers=teasers))
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     got = claim_alerts(alerts_json(cfg))
     assert [a["kind"] for a in got] == ["claim_added"] and got[0]["after"] == update, got

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from .conftest import watcher, write_config
+from .conftest import cli, watcher, write_config
 
 
 def state(tmp_path):
@@ -64,7 +64,7 @@ def test_foreign_or_corrupt_state_database_exits_2_and_is_not_touched(tmp_path, 
     make(db)
     before = digest(db)
     for cmd in (["check"], ["sources"], ["alerts"]):
-        p = watcher(*cmd, "--config", str(cfg))
+        p = cli(*cmd, "--config", str(cfg))
         assert p.returncode == 2, (cmd, p.returncode, p.stderr)
         assert str(db) in p.stderr and "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1
         for w in words:

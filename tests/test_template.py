@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tests import sitegen as pages
 
-from .conftest import alerts_json, claim_alerts, watcher, write_config
+from .conftest import alerts_json, claim_alerts, cli, write_config
 
 PROMO = ("Our reporting is read by more than {n} subscribers across the region, and every one of "
          "them helps keep it independent.")
@@ -39,13 +39,13 @@ def test_a_block_every_page_carries_is_template(site, tmp_path):
     site.put("/ferry-print", page(title3, arts["ferry"][1], "25,000"))
     sources = [{"id": k.replace("_", "-"), "url": site.url(f"/{k}")} for k in arts]
     cfg = write_config(tmp_path, sources)
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
 
     for k, (title, paras) in arts.items():
         if k == "ferry":
             paras = [p.replace("640 passengers", "710 passengers") for p in paras]
         site.put(f"/{k}", page(title, paras, "30,000"))
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     got = claim_alerts(alerts_json(cfg))
     assert [(a["source"], a["kind"]) for a in got] == [("ferry", "estimate_changed")], got
     assert "640" in got[0]["explanation"] and "710" in got[0]["explanation"]
@@ -56,11 +56,11 @@ def test_the_same_article_twice_is_no_template_evidence(site, tmp_path):
     site.put("/a", page(title, paras, "25,000"))
     site.put("/a-print", page(title, paras, "25,000"))
     cfg = write_config(tmp_path, [{"id": "a", "url": site.url("/a")}, {"id": "print", "url": site.url("/a-print")}])
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     edited = [p.replace("47 bridges", "52 bridges") for p in paras]
     site.put("/a", page(title, edited, "25,000"))
     site.put("/a-print", page(title, edited, "25,000"))
-    assert watcher("check", "--config", str(cfg)).returncode == 0
+    assert cli("check", "--config", str(cfg)).returncode == 0
     got = claim_alerts(alerts_json(cfg))
     assert sorted(a["source"] for a in got) == ["a", "print"], got
     assert all(a["kind"] == "estimate_changed" and "47" in a["explanation"] for a in got), got

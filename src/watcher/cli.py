@@ -30,12 +30,17 @@ class UsageError(Exception):
     """A user error outside the config file (unknown source id, missing version)."""
 
 
+_opened: list = []  # the stores this command opened: closed when it ends (main), however it ends
+
+
 def _load(config: Path | None):
     from .config import model as config_mod
     from .store import Store
 
     cfg = config_mod.load(config)
-    return cfg, Store(cfg.database_url)
+    store = Store(cfg.database_url)
+    _opened.append(store)
+    return cfg, store
 
 
 def _fmt_ts(ts: float | None) -> str:
@@ -328,6 +333,14 @@ def _user_error(e: BaseException) -> bool:
 
 def main() -> None:
     """Console-script entry: map user errors to exit 2, bugs to exit 1."""
+    try:
+        _run()
+    finally:
+        while _opened:
+            _opened.pop().close()
+
+
+def _run() -> None:
     try:
         app(standalone_mode=False)
     except SystemExit:

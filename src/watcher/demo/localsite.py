@@ -38,7 +38,8 @@ class LocalSite:
         self.server = ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
         self.server.handle_error = lambda *a: None  # type: ignore[method-assign]  # a client closing a kept-alive connection is not news
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # polled every 50 ms, not http.server's 0.5 s: close() waits for the loop to notice
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
 
     def url(self, path: str) -> str:
         host, port = self.server.server_address[:2]
