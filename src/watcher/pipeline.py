@@ -161,8 +161,14 @@ def _template_blocks(store: Store, c, source: Source, version: Version, baseline
     host = template.host_of(source.url)
     page = template.candidates(version.paragraphs)
     base = template.candidates(baseline.paragraphs) if baseline is not None and baseline.id != version.id else {}
-    shared = store.shared_blocks(c, host, source.id, set(page) | set(base))
-    found = template.template_hashes(page, shared) | template.template_hashes(base, shared)
+
+    def mirrors(hashes: set[str], floor: int) -> set[str]:
+        return store.block_overlap(c, host, source.id, hashes, floor)
+
+    def carried(hashes: set[str], mirror_ids: set[str]) -> set[str]:
+        return store.carried_elsewhere(c, host, hashes, mirror_ids | {source.id})
+
+    found = template.template_hashes(page, mirrors, carried) | template.template_hashes(base, mirrors, carried)
     store.set_blocks(c, host, source.id, set(page))
     return [p for h, p in {**base, **page}.items() if h in found]
 

@@ -14,8 +14,7 @@ is no evidence.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -38,13 +37,20 @@ def candidates(paragraphs: Iterable[str]) -> dict[str, str]:
     return {block_hash(p): p for p in paragraphs if len(p.split()) <= TEMPLATE_MAX_WORDS}
 
 
-def template_hashes(page: dict[str, str], shared: dict[str, set[str]]) -> set[str]:
-    """The blocks of ``page`` that another (non-mirror) source of the host also has."""
+def mirror_floor(page: dict[str, str]) -> int:
+    """A source sharing more than this many of ``page``'s blocks is the same article (a mirror)."""
+    return int(MIRROR_SHARE * len(page))
+
+
+def template_hashes(page: dict[str, str], mirrors: Callable[[set[str], int], set[str]],
+                    carried: Callable[[set[str], set[str]], set[str]]) -> set[str]:
+    """The blocks of ``page`` that another (non-mirror) source of the host also has. ``mirrors``
+    (blocks, floor) names the sources sharing more than ``floor`` of the blocks; ``carried``
+    (blocks, excluded sources) says which blocks a source outside the excluded ones carries —
+    both answered by the store for the whole host at once."""
     if not page:
         return set()
-    per_source = Counter(src for h in page for src in shared.get(h, ()))
-    mirrors = {src for src, n in per_source.items() if n > MIRROR_SHARE * len(page)}
-    return {h for h in page if shared.get(h, set()) - mirrors}
+    return carried(set(page), mirrors(set(page), mirror_floor(page)))
 
 
 def demote(findings: Sequence[Finding], template: Iterable[str]) -> list[Finding]:

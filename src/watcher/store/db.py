@@ -266,23 +266,24 @@ class Store:
         if hashes:
             c.execute(insert(blocks), [{"host": host, "hash": h, "source": source_id} for h in sorted(hashes)])
 
-    SHARED_PER_BLOCK = 8  # other sources named per block: enough to tell a template from a mirror
+    def block_overlap(self, c: Connection, host: str, source_id: str, hashes: set[str], more_than: int) -> set[str]:
+        """Other sources of ``host`` whose latest version carries more than ``more_than`` of
+        ``hashes``. Counted by the database: a site's template blocks are on every article, and
+        reading every carrier of them would make each check cost the size of the site."""
+        if not hashes:
+            return set()
+        q = (select(blocks.c.source).where(blocks.c.host == host, blocks.c.hash.in_(sorted(hashes)),
+                                           blocks.c.source != source_id)
+             .group_by(blocks.c.source).having(func.count() > more_than))
+        return {r[0] for r in c.execute(q)}
 
-    def shared_blocks(self, c: Connection, host: str, source_id: str, hashes: set[str]) -> dict[str, set[str]]:
-        """For each of ``hashes``, other sources of ``host`` whose latest version has it — at most
-        :data:`SHARED_PER_BLOCK` of them. A site's template block is carried by every article of
-        the site; naming them all would make each check cost the size of the site (10,000 sources:
-        thousands of rows per check). A few suffice: a block carried by one non-mirror source is
-        template, and a mirror shares the article's own blocks, which few sources carry."""
-        out: dict[str, set[str]] = {}
-        wanted = sorted(hashes)
-        for i in range(0, len(wanted), 500):
-            k = func.row_number().over(partition_by=blocks.c.hash, order_by=blocks.c.source).label("k")
-            inner = select(blocks.c.hash, blocks.c.source, k).where(
-                blocks.c.host == host, blocks.c.hash.in_(wanted[i:i + 500]), blocks.c.source != source_id).subquery()
-            for h, src in c.execute(select(inner.c.hash, inner.c.source).where(inner.c.k <= self.SHARED_PER_BLOCK)):
-                out.setdefault(h, set()).add(src)
-        return out
+    def carried_elsewhere(self, c: Connection, host: str, hashes: set[str], exclude: set[str]) -> set[str]:
+        """Those of ``hashes`` that some source of ``host`` outside ``exclude`` carries."""
+        if not hashes:
+            return set()
+        q = select(blocks.c.hash).where(blocks.c.host == host, blocks.c.hash.in_(sorted(hashes)),
+                                        blocks.c.source.not_in(sorted(exclude))).distinct()
+        return {r[0] for r in c.execute(q)}
 
     def claim_states(self, c: Connection, source_id: str) -> dict[str, ClaimState]:
         rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()
