@@ -81,6 +81,20 @@ def watcher(*args: str, cwd: Path | None = None, timeout: float = 120) -> subpro
     return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
 
 
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """The console-script entry point in-process (many cases; a subprocess each would cost seconds)."""
+    from watcher import cli
+
+    def go(*args: str) -> subprocess.CompletedProcess:
+        monkeypatch.setattr("sys.argv", ["watcher", *args])
+        with pytest.raises(SystemExit) as exit_:
+            cli.main()
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, exit_.value.code, out, err)
+    return go
+
+
 def alerts_json(cfg: Path) -> list[dict]:
     p = watcher("alerts", "--json", "--config", str(cfg))
     assert p.returncode == 0, p.stderr

@@ -306,24 +306,46 @@ def _user_error(e: BaseException) -> bool:
     return isinstance(e, ConfigError | UsageError | StoreError | AlreadyRunning)
 
 
+def _click_classes(name: str) -> tuple[type, ...]:
+    """Click's exception class ``name``, as Typer uses it: its own vendored copy of Click (Typer ≥ 0.22,
+    whose classes derive from ``typer.exceptions.TyperException``) or the ``click`` package."""
+    found = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        cls = getattr(sys.modules.get(module), name, None)
+        if isinstance(cls, type):
+            found.append(cls)
+    return tuple(found)
+
+
+def _usage_error(e: BaseException) -> bool:
+    """A command line Click could not parse (unknown option, missing argument, unknown command)."""
+    return isinstance(e, _click_classes("ClickException"))
+
+
+def _aborted(e: BaseException) -> bool:
+    return isinstance(e, _click_classes("Abort"))
+
+
 def main() -> None:
     """Console-script entry: map user errors to exit 2, bugs to exit 1."""
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=False, prog_name="watcher")
     except SystemExit:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as e:  # click usage errors come as ClickException
-        import click
-
+    except Exception as e:
         if _user_error(e):
             print(f"watcher: {e}", file=sys.stderr)
             sys.exit(2)
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
+        if _usage_error(e):
+            e.show()  # type: ignore[attr-defined]  # the usage line, a pointer to --help, the error
+            if getattr(e, "ctx", None) is None:  # Click knew no command to show the usage of
+                print("Try 'watcher --help' for help.", file=sys.stderr)
+            if "option" in str(e) and not getattr(getattr(e, "ctx", None), "parent", True):
+                print("Options go after the command's name: `watcher COMMAND --config FILE`.", file=sys.stderr)
             sys.exit(2)
-        if isinstance(e, click.exceptions.Abort):
+        if _aborted(e):
             sys.exit(130)
         print(f"watcher: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         if "--debug" in sys.argv or __import__("os").environ.get("WATCHER_DEBUG"):

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..alerts import check_url
 
-ID_RE = re.compile(r"^[a-z0-9_-]+$")
+ID_RE = re.compile(r"\A[a-z0-9_-]+\Z")  # \Z, not $: "ok\n" is not an id (``$`` matches before a final newline)
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 MinSeverity = Literal["claims", "high", "medium", "low", "info"]
@@ -142,8 +142,8 @@ class SourceModel(_NotifyKeys):
     @field_validator("id")
     @classmethod
     def _id(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError(f"id {v!r} must match [a-z0-9_-]+")
+        if not ID_RE.fullmatch(v):
+            raise ValueError(f"id {v!r} must be lowercase letters, digits, '_' and '-' only ([a-z0-9_-]+)")
         return v
 
     @field_validator("url")

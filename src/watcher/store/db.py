@@ -69,6 +69,16 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver c
     cur.close()
 
 
+def _schema_number(value: object, url: str) -> int:
+    """The schema version a database records; a value that is no version number (hand-edited, or
+    another program's ``meta`` table) is refused before anything is written."""
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise StoreError(f"{url}: its schema version {str(value)[:40]!r} is not a number watcher writes "
+                         "(a damaged or foreign database); move it away to start a fresh state") from None
+
+
 class Store:
     """A thin, typed facade over the tables; one instance per process."""
 
@@ -79,7 +89,11 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._check_sqlite_file(path)
         self.engine: Engine = create_engine(url, future=True)
-        self._init_schema()
+        try:
+            self._init_schema()
+        except BaseException:
+            self.engine.dispose()  # a refused database is left alone, no connection kept open on it
+            raise
         if self.engine.dialect.name == "sqlite":
             # only now: journal_mode=WAL rewrites the file header, and a stranger's file must stay as it was
             self.engine.dispose()
@@ -110,7 +124,7 @@ class Store:
                 if row is None:
                     c.execute(insert(meta).values(key="schema", value=str(SCHEMA_VERSION)))
                     c.execute(insert(meta).values(key="app", value=APP_ID))
-                elif int(row) > SCHEMA_VERSION:
+                elif _schema_number(row, self.url) > SCHEMA_VERSION:
                     raise StoreError(f"{self.url}: written by a newer watcher (schema {row})")
                 elif int(row) < 2:  # additive: versions stored before it have no ignored blocks
                     cols = {col["name"] for col in self.engine.dialect.get_columns(c, "versions")}
