@@ -6,18 +6,20 @@ config, with a one-line message naming file, source and field; 1 an unexpected i
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+from .console import safe_console
+from .sanitize import json_text, one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch article pages and alert when a figure or a claim in them changes.")
-out = Console(highlight=False)
+out = safe_console(highlight=False)  # text from pages never drives the terminal (watcher.console)
 if not out.is_terminal:  # piped or captured: don't wrap tables at 80 columns
     out.width = 160
 
@@ -57,10 +59,10 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
     results = run_check(cfg, store, ids)
     for r in results:
         if json_out:
-            print(json.dumps({"source": r.source, "outcome": r.outcome, "version": r.version,
-                              "duration": round(r.duration, 3), "message": r.message,
-                              "alerts": [a.kind for a in r.alerts],
-                              "timings": {k: round(v, 4) for k, v in r.timings.items()}}))
+            print(json_text({"source": r.source, "outcome": r.outcome, "version": r.version,
+                             "duration": round(r.duration, 3), "message": r.message,
+                             "alerts": [a.kind for a in r.alerts],
+                             "timings": {k: round(v, 4) for k, v in r.timings.items()}}))
             continue
         style = {"error": "red", "warning": "yellow", "new_version": "cyan", "baseline": "cyan"}.get(r.outcome, "")
         claim_n = sum(1 for a in r.alerts if a.kind in CLAIM_KINDS)
@@ -68,13 +70,13 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
         if r.version is not None:
             line += f" (version {r.version})"
         if r.message:
-            line += f" — {r.message}"
+            line += f" — {escape(r.message)}"
         if claim_n:
             line += f" — [bold red]{claim_n} claim alert(s)[/]"
         out.print(line + f"  [dim]{r.duration:.2f}s[/]")
         for a in r.alerts:
             if a.kind in CLAIM_KINDS:
-                out.print(f"   [red]{a.kind}[/]: {a.explanation}")
+                out.print(f"   [red]{a.kind}[/]: {escape(a.explanation or '')}")
 
 
 @app.command("alerts")
@@ -89,7 +91,7 @@ def alerts_cmd(config: ConfigOpt = None,
     rows = [a for a in store.alerts(source=source) if not claims_only or is_claim(a)]
     if json_out:
         for a in rows:
-            sys.stdout.write(json.dumps(to_json(a), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(to_json(a)) + "\n")
         return
     if not rows:
         out.print("No alerts.")
@@ -98,11 +100,11 @@ def alerts_cmd(config: ConfigOpt = None,
         j = to_json(a)
         colour = {"high": "red", "medium": "yellow", "low": "cyan"}.get(a.severity, "dim")
         out.print(f"[dim]{_fmt_ts(a.created_at)}[/] [bold]{a.source}[/] [{colour}]{a.kind}[/] "
-                  f"({a.severity}): {a.explanation}")
+                  f"({a.severity}): {escape(a.explanation or '')}")
         if j["before"]:
-            out.print(f"    [red]- {j['before']}[/]")
+            out.print(f"    [red]- {escape(j['before'])}[/]")
         if j["after"]:
-            out.print(f"    [green]+ {j['after']}[/]")
+            out.print(f"    [green]+ {escape(j['after'])}[/]")
 
 
 @app.command()
@@ -120,9 +122,9 @@ def sources(config: ConfigOpt = None) -> None:
     for s in cfg.sources:
         r = states.get(s.id) or SourceState(id=s.id, url=s.url)
         state = health(r)[0]
-        t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
+        t.add_row(s.id, escape(s.url), _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
                   _fmt_ts(r.next_due), str(r.failures), "never checked" if state == "never" else state,
-                  r.last_error or "")
+                  escape(r.last_error or ""))
     out.print(t)
 
 
@@ -146,7 +148,7 @@ def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Con
         t.add_column(col)
     for v in vs:
         t.add_row(f"{v.number}{' (baseline)' if v.is_baseline else ''}", _fmt_ts(v.created_at), v.origin,
-                  str(len(v.paragraphs)), str(len(v.text.split())), v.content_hash[:12], v.title or "")
+                  str(len(v.paragraphs)), str(len(v.text.split())), v.content_hash[:12], escape(v.title or ""))
     out.print(t)
 
 
@@ -181,8 +183,6 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
 @app.command("notify-test")
 def notify_test(config: ConfigOpt = None) -> None:
     """Send a test message to every configured notifier and report each result (exit 1 if one failed)."""
-    from rich.markup import escape
-
     from .alerts.deliver import notify_test as send_tests
     from .config import model as config_mod
 
@@ -215,20 +215,20 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
     rows = [t for t in tracked_claims(store, source_id) if not changed or t.history or t.status != "unchanged"]
     if json_out:
         for t in rows:
-            print(json.dumps(asdict(t), ensure_ascii=False))
+            print(json_text(asdict(t)))
         return
     if not rows:
         out.print(f"No tracked claims for {source_id} yet (run `watcher check {source_id}`).")
         return
     for n, t in enumerate(rows, 1):
         colour = "green" if t.status == "unchanged" else "red"
-        figs = f"  [dim]figures: {', '.join(t.figures)}[/]" if t.figures else ""
+        figs = f"  [dim]figures: {escape(', '.join(t.figures))}[/]" if t.figures else ""
         out.print(f"[bold]{n}.[/] [{colour}]{t.status}[/]{figs}")
         out.print(f"   baseline: {t.baseline or '—'}", markup=False)
         if t.current and t.current != t.baseline:
             out.print(f"   now:      {t.current}", markup=False)
         for h in t.history:
-            out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {h['explanation']}")
+            out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {escape(h['explanation'])}")
 
 
 @app.command()
@@ -336,7 +336,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as e:
         if _user_error(e):
-            print(f"watcher: {e}", file=sys.stderr)
+            print(f"watcher: {one_line(str(e))}", file=sys.stderr)
             sys.exit(2)
         if _usage_error(e):
             e.show()  # type: ignore[attr-defined]  # the usage line, a pointer to --help, the error

@@ -23,6 +23,7 @@ from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
+from .sanitize import one_line
 from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, Version, now
 
 log = logging.getLogger("watcher.check")
@@ -73,7 +74,9 @@ def _ok_values(res: FetchResult, state: SourceState) -> dict:
 def _problem(store: Store, source: Source, state: SourceState, kind: str, message: str, res: FetchResult | None,
              start: float, **extra) -> CheckResult:
     """Record a ``source_error``/``source_warning`` (its alert once per streak); ``extra``: more
-    columns of the source row to write with it."""
+    columns of the source row to write with it. The message can quote the server (a reason phrase,
+    a Location): it is stored as one line without control characters."""
+    message = one_line(message)
     with store.transaction(immediate=True) as c:
         a = record_problem(store, c, source.id, kind, message, state, source.url)
         values = dict(last_check=now(), last_outcome=kind, last_error=message, **extra)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..alerts import check_url
+from ..sanitize import one_line
 
 ID_RE = re.compile(r"\A[a-z0-9_-]+\Z")  # \Z, not $: "ok\n" is not an id (``$`` matches before a final newline)
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
@@ -150,6 +151,11 @@ class SourceModel(_NotifyKeys):
     @classmethod
     def _url(cls, v: str) -> str:
         return _web_url(v, "url")
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str | None) -> str | None:
+        return None if v is None else one_line(v)  # shown in every report: no control characters
 
     @field_validator("interval", "timeout", "connect_timeout", "read_timeout", mode="before")
     @classmethod
