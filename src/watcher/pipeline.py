@@ -23,6 +23,7 @@ from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
+from .redact import redact
 from .sanitize import one_line
 from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, Version, now
 
@@ -75,8 +76,9 @@ def _problem(store: Store, source: Source, state: SourceState, kind: str, messag
              start: float, **extra) -> CheckResult:
     """Record a ``source_error``/``source_warning`` (its alert once per streak); ``extra``: more
     columns of the source row to write with it. The message can quote the server (a reason phrase,
-    a Location): it is stored as one line without control characters."""
-    message = one_line(message)
+    a Location) or a URL: it is stored as one line without control characters, URLs and the
+    source's secrets masked."""
+    message = one_line(redact(message, source.secrets))
     with store.transaction(immediate=True) as c:
         a = record_problem(store, c, source.id, kind, message, state, source.url)
         values = dict(last_check=now(), last_outcome=kind, last_error=message, **extra)
@@ -257,7 +259,7 @@ async def check(store: Store, source: Source, client, config: Config,
         # after an internal error, fetch unconditionally: a 304 could not tell the failing body
         # from the last good one, the raw hash of a full body can
         conditional = state.raw_hash is not None and _failed_bytes(state) is None
-        res = await fetch(client, source.url, etag=state.etag if conditional else None,
+        res = await fetch(client, source.fetch_url, etag=state.etag if conditional else None,
                           last_modified=state.last_modified if conditional else None,
                           polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..alerts import check_url
+from ..redact import mask_url
 from ..sanitize import one_line
 
 ID_RE = re.compile(r"\A[a-z0-9_-]+\Z")  # \Z, not $: "ok\n" is not an id (``$`` matches before a final newline)
@@ -50,18 +51,23 @@ def parse_duration(value: Any, *, allow_zero: bool = False) -> float:
 
 
 def _web_url(v: str, what: str) -> str:
-    """``v`` if it is an http(s) URL with a host: no other scheme may ever be read through a source."""
-    parts = urlsplit(v)
+    """``v`` if it is an http(s) URL with a host: no other scheme may ever be read through a source.
+    The errors quote the URL with its secrets masked (a config error is shown and logged)."""
+    shown = mask_url(v)
+    try:
+        parts = urlsplit(v)
+    except ValueError as e:
+        raise ValueError(f"{what} {shown!r} is not a URL ({e})") from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"{what} {v!r}: only http and https URLs can be used")
+        raise ValueError(f"{what} {shown!r}: only http and https URLs can be used")
     if not parts.hostname:
-        raise ValueError(f"{what} {v!r} has no host")
-    if any(c.isspace() or ord(c) < 32 for c in v):
-        raise ValueError(f"{what} {v!r} contains spaces or control characters")
+        raise ValueError(f"{what} {shown!r} has no host")
+    if any(c.isspace() or not c.isprintable() for c in v):
+        raise ValueError(f"{what} {shown!r} contains spaces or control characters")
     try:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
-        raise ValueError(f"{what} {v!r} has a bad port") from None
+        raise ValueError(f"{what} {shown!r} has a bad port") from None
     return v
 
 

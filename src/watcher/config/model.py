@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..redact import mask_url, url_secrets
 from .keys import DefaultsModel, FileModel, SourceModel
 
 DEFAULT_CONFIG = "config/watcher.toml"
@@ -73,7 +74,12 @@ def _source_notify(m: SourceModel, top: FileModel) -> tuple[NotifyTarget, ...]:
 
 @dataclass(frozen=True)
 class Source:
-    """One watched page, with every default already applied."""
+    """One watched page, with every default already applied.
+
+    ``url`` is the page's address as it may be shown and stored: a password or a secret query
+    parameter in it is masked (:mod:`watcher.redact`). The address as configured, secrets and all,
+    is ``secret_url`` (set only when it differs) and is used by the fetch alone (:attr:`fetch_url`),
+    so no report, log line, alert or notification can quote it by mistake."""
 
     id: str
     url: str
@@ -92,6 +98,17 @@ class Source:
     retries: int = 2
     min_delay: float = 0.0
     extract: SiteRules | None = None
+    secret_url: str | None = field(default=None, repr=False)
+
+    @property
+    def fetch_url(self) -> str:
+        """The URL to request: the configured one, with its credentials."""
+        return self.secret_url or self.url
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The secret strings of the configured URL, to redact from any message about this source."""
+        return url_secrets(self.secret_url) if self.secret_url else ()
 
 
 @dataclass(frozen=True)
@@ -210,8 +227,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
                                   field="baseline")
         if not m.enabled:
             continue
+        shown = mask_url(m.url)
         sources.append(Source(
-            id=m.id, url=m.url, interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
+            id=m.id, url=shown, secret_url=None if shown == m.url else m.url,
+            interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
             user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
             respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
             notify=_source_notify(m, top),

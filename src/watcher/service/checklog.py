@@ -13,6 +13,7 @@ import logging
 import sys
 
 from .. import timefmt
+from ..redact import redact
 
 FIELDS = "fields"  # the ``extra`` key that carries structured fields of a record
 
@@ -29,11 +30,23 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(obj, ensure_ascii=False, default=str)
 
 
+class MaskingFormatter(logging.Formatter):
+    """Another formatter's lines with every URL in them masked (:mod:`watcher.redact`): a traceback
+    or a library's message may quote a source's URL, and its password must not reach the journal."""
+
+    def __init__(self, inner: logging.Formatter) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(self.inner.format(record))
+
+
 def setup(json_lines: bool = False, level: int = logging.INFO) -> None:
     """Log to stderr (systemd's journal collects it); quiet APScheduler's per-job chatter."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(
-        "%(asctime)s %(levelname)s %(message)s", datefmt="%Y-%m-%dT%H:%M:%S%z"))
+    handler.setFormatter(MaskingFormatter(JsonFormatter() if json_lines else logging.Formatter(
+        "%(asctime)s %(levelname)s %(message)s", datefmt="%Y-%m-%dT%H:%M:%S%z")))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

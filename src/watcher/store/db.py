@@ -25,6 +25,7 @@ from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from ..redact import mask_url
 from .records import (
     AlertData,
     AlertHead,
@@ -167,6 +168,7 @@ class Store:
     def ensure_source(self, c: Connection, source_id: str, url: str) -> SourceState:
         """The state of ``source_id``, created when new. A source whose URL changed forgets the old
         page's validators and body hash: they describe another page."""
+        url = mask_url(url)  # the store never holds a URL's secrets (watcher.redact)
         row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
         if row is None:
             c.execute(insert(sources).values(id=source_id, url=url, failures=0))
@@ -184,7 +186,7 @@ class Store:
         q = select(sources).where(sources.c.id.in_(ids)) if len(ids) < 30000 else select(sources)
         states = {r["id"]: SourceState.from_row(r) for r in c.execute(q).mappings()}
         for sid, url in wanted:
-            if sid not in states or states[sid].url != url:
+            if sid not in states or states[sid].url != mask_url(url):
                 states[sid] = self.ensure_source(c, sid, url)
         return states
 
@@ -212,11 +214,11 @@ class Store:
         ts = now()
         vid = c.execute(insert(versions).values(  # type: ignore[index]  # an INSERT has its new key
             source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
-            content_hash=content_hash, title=title, url=url, text_z=zlib.compress(text.encode("utf-8"), 6),
+            content_hash=content_hash, title=title, url=url and mask_url(url), text_z=zlib.compress(text.encode("utf-8"), 6),
             ignored_z=pack_ignored(ignored),
         )).inserted_primary_key[0]
         return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
-                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url, text=text,
+                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url and mask_url(url), text=text,
                        ignored=tuple(ignored))
 
     def baseline_ref(self, c: Connection, source_id: str) -> BaselineRef | None:
@@ -320,6 +322,8 @@ class Store:
         returned holds ``data`` as read back from its JSON, as every later read of the row will."""
         if c.execute(select(alerts.c.id).where(alerts.c.fingerprint == fingerprint)).first():
             return None
+        if data.url:
+            data = replace(data, url=mask_url(data.url))
         row = dict(source=source, kind=kind, severity=severity, before=before, after=after,
                    explanation=explanation, data=data.to_json(), version_id=version_id,
                    created_at=now(), fingerprint=fingerprint, reviewed=False)
