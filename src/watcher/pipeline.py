@@ -176,7 +176,7 @@ def fetch_options(source: Source, config: Config) -> dict:
     """The fetch limits of ``source`` (its own keys, else ``[defaults]``) as :func:`fetch` keywords."""
     return dict(timeout=source.timeout, connect_timeout=source.connect_timeout, read_timeout=source.read_timeout,
                 max_bytes=source.max_bytes, max_decompressed=source.max_decompressed, retries=source.retries,
-                min_delay=source.min_delay, respect_robots=source.respect_robots,
+                min_delay=source.min_delay, respect_robots=source.respect_robots, allow_private=source.allow_private,
                 max_redirects=config.defaults.max_redirects, user_agent=source.user_agent)
 
 

@@ -144,6 +144,7 @@ class SourceModel(_NotifyKeys):
     max_decompressed: int | None = Field(default=None, gt=0)
     retries: int | None = Field(default=None, ge=0, le=10)
     min_delay: float | None = None
+    allow_private: bool | None = None
     extract: ExtractModel | None = None
 
     @field_validator("id")
@@ -188,6 +189,9 @@ class DefaultsModel(_Strict):
     retries: int = Field(default=2, ge=0, le=10)
     max_redirects: int = Field(default=10, ge=0, le=50)
     min_delay: float = 0.0
+    # fetches may reach loopback/private/link-local/reserved addresses: true (all), false (none),
+    # unset (none but the IP address a source's URL names literally) — see watcher.fetch.guard
+    allow_private: bool | None = None
     proxy: str | None = None
     stagger: float = 60.0  # `watcher run`: overdue first checks are spread over this long after start-up
     backoff_max: float = 21600.0  # `watcher run`: longest wait between checks of a failing source

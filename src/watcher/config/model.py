@@ -98,6 +98,7 @@ class Source:
     retries: int = 2
     min_delay: float = 0.0
     extract: SiteRules | None = None
+    allow_private: bool | None = None  # non-public targets: True all, False none, None the URL's own IP literal
     secret_url: str | None = field(default=None, repr=False)
 
     @property
@@ -183,7 +184,8 @@ def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
 
 def _fetch_settings(m: SourceModel, d: DefaultsModel) -> dict[str, Any]:
     """Per-source fetch limits: the source's own value, else ``[defaults]``."""
-    keys = ("connect_timeout", "read_timeout", "max_bytes", "max_decompressed", "retries", "min_delay")
+    keys = ("connect_timeout", "read_timeout", "max_bytes", "max_decompressed", "retries", "min_delay",
+            "allow_private")
     return {k: getattr(d, k) if getattr(m, k) is None else getattr(m, k) for k in keys}
 
 
