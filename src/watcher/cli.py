@@ -36,7 +36,7 @@ def _load(config: Path | None):
     from .store import Store
 
     cfg = config_mod.load(config)
-    return cfg, Store(cfg.database_url)
+    return cfg, Store(cfg.database_url, lock_timeout=cfg.lock_timeout)
 
 
 def _fmt_ts(ts: float | None) -> str:
@@ -50,13 +50,33 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
           config: ConfigOpt = None,
           json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
     """Check every (or the named) source once now, store new versions and record alerts."""
-    from .kinds import CLAIM_KINDS
-    from .pipeline import run_check
+    from .pipeline import CheckInterrupted, run_check
 
     cfg, store = _load(config)
     for i in ids or []:
         cfg.source(i)
-    results = run_check(cfg, store, ids)
+    _writable(store, cfg, "check")
+    try:
+        results = run_check(cfg, store, ids)
+    except CheckInterrupted as e:  # the database failed: show what was saved, then say why it stopped
+        _print_checks(e.results, json_out)
+        raise
+    _print_checks(results, json_out)
+
+
+def _writable(store, cfg, command: str) -> None:
+    """Refuse a command that writes when the state database can only be read (a read-only state
+    directory): before it fetches anything it could not save."""
+    from .store import StoreFault
+
+    if store.read_only:
+        raise StoreFault(f"cannot {command}: the state directory {cfg.state_dir} is read-only, so nothing could be "
+                         "saved (the reading commands work: sources, alerts, history, diff, claims, report --out DIR)")
+
+
+def _print_checks(results, json_out: bool) -> None:
+    from .kinds import CLAIM_KINDS
+
     for r in results:
         if json_out:
             print(json_text({"source": r.source, "outcome": r.outcome, "version": r.version,
@@ -235,10 +255,12 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
 def run(config: ConfigOpt = None,
         log_json: Annotated[bool, typer.Option("--log-json", help="Log JSON Lines instead of text.")] = False) -> None:
     """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config)."""
-    from .config import model as config_mod
     from .service import scheduler as service
 
-    service.run(config_mod.load(config), log_json=log_json)
+    cfg, store = _load(config)  # the database is opened (and refused) here, before the service starts
+    _writable(store, cfg, "run the service")
+    store.close()
+    service.run(cfg, log_json=log_json)
 
 
 @app.command()
@@ -300,10 +322,10 @@ def _user_error(e: BaseException) -> bool:
 
     Imported here, not at the top, so `watcher --help` does not pay for pydantic and SQLAlchemy."""
     from .config import ConfigError
-    from .service import AlreadyRunning
+    from .service import StateDirError
     from .store import StoreError
 
-    return isinstance(e, ConfigError | UsageError | StoreError | AlreadyRunning)
+    return isinstance(e, ConfigError | UsageError | StoreError | StateDirError)
 
 
 def _click_classes(name: str) -> tuple[type, ...]:

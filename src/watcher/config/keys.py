@@ -224,8 +224,9 @@ class FileModel(_NotifyKeys):
     notify_digest: float | None = None
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
+    lock_timeout: float = 30.0  # how long a write waits for a database another process holds
 
-    @field_validator("notify_expire", "notify_retry", mode="before")
+    @field_validator("notify_expire", "notify_retry", "lock_timeout", mode="before")
     @classmethod
     def _duration(cls, v: Any) -> float:
         return parse_duration(v)

@@ -124,6 +124,7 @@ class Config:
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
     includes: tuple[str, ...] = ()  # absolute glob patterns of included files (the service watches them)
+    lock_timeout: float = 30.0  # seconds a write waits for a database another process holds
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -243,5 +244,6 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
     return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
                   files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
-                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include))
+                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include),
+                  lock_timeout=top.lock_timeout)
 

@@ -19,13 +19,21 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..redact import mask_url
+from .access import (
+    LOCK_TIMEOUT,
+    StoreError,
+    listen_for_faults,
+    prepare_sqlite,
+    read_only_url,
+    sqlite_path,
+    sqlite_pragmas,
+)
 from .records import (
     AlertData,
     AlertHead,
@@ -53,21 +61,8 @@ from .schema import (
 )
 
 
-class StoreError(Exception):
-    """The state database cannot be used (corrupt, foreign, or from a newer watcher)."""
-
-
 def now() -> float:
     return datetime.now(UTC).timestamp()
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
 
 
 def _schema_number(value: object, url: str) -> int:
@@ -83,13 +78,15 @@ def _schema_number(value: object, url: str) -> int:
 class Store:
     """A thin, typed facade over the tables; one instance per process."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        """Open (creating if need be) the database at ``url``. A SQLite file whose directory cannot be
+        written is opened read-only (``read_only``): reading commands work, writes are a
+        :class:`StoreFault`. ``lock_timeout``: how long a write waits for another process's lock."""
         self.url = url
-        if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._check_sqlite_file(path)
-        self.engine: Engine = create_engine(url, future=True)
+        path = sqlite_path(url)
+        self.read_only = prepare_sqlite(path) if path is not None else False
+        self.engine: Engine = create_engine(read_only_url(path) if path and self.read_only else url, future=True)
+        listen_for_faults(self.engine, url, lock_timeout, self.read_only)
         try:
             self._init_schema()
         except BaseException:
@@ -98,17 +95,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             # only now: journal_mode=WAL rewrites the file header, and a stranger's file must stay as it was
             self.engine.dispose()
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-
-    @staticmethod
-    def _check_sqlite_file(path: Path) -> None:
-        if path.exists() and not path.is_file():
-            raise StoreError(f"{path} is not a file; point state_dir elsewhere or move it away")
-        if path.exists() and path.stat().st_size > 0:
-            with path.open("rb") as f:
-                if f.read(16) != b"SQLite format 3\x00":
-                    raise StoreError(f"{path} is not a SQLite database (corrupt or foreign file); "
-                                     "move it away to start a fresh state")
+            event.listen(self.engine, "connect", sqlite_pragmas(self.read_only, lock_timeout))
 
     def _init_schema(self) -> None:
         try:
