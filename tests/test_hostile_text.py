@@ -15,6 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -170,6 +171,8 @@ def assert_well_formed_site(out: Path) -> None:
     for page in out.glob("*.html"):
         text = page.read_bytes().decode("utf-8")  # strict: a lone surrogate could not even be written
         assert not UNSAFE.findall(text), (page.name, UNSAFE.findall(text))
+        tree = lxml.html.document_fromstring(text)
+        assert tree.find(".//body") is not None and tree.findtext(".//title"), page.name
 
 
 def test_an_older_database_holding_hostile_text_still_gives_a_valid_feed(hostile, tmp_path):

@@ -350,6 +350,9 @@ def _aborted(e: BaseException) -> bool:
 
 def main() -> None:
     """Console-script entry: map user errors to exit 2, bugs to exit 1."""
+    from .service.checklog import setup_commands
+
+    setup_commands()  # `watcher run` replaces it with the service's log
     try:
         app(standalone_mode=False, prog_name="watcher")
     except SystemExit:
