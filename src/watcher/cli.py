@@ -248,7 +248,7 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
         if t.current and t.current != t.baseline:
             out.print(f"   now:      {t.current}", markup=False)
         for h in t.history:
-            out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {escape(h['explanation'])}")
+            out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {escape(h['explanation'] or '')}")
 
 
 @app.command()
