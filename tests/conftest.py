@@ -150,6 +150,20 @@ def cli(*args: str, cwd: Path | None = None) -> Ran:
     return Ran(code, out.getvalue(), err.getvalue())
 
 
+@pytest.fixture
+def run(monkeypatch, capsys):
+    """The console-script entry point in-process (many cases; a subprocess each would cost seconds)."""
+    from watcher import cli
+
+    def go(*args: str) -> subprocess.CompletedProcess:
+        monkeypatch.setattr("sys.argv", ["watcher", *args])
+        with pytest.raises(SystemExit) as exit_:
+            cli.main()
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, exit_.value.code, out, err)
+    return go
+
+
 def alerts_json(cfg: Path) -> list[dict]:
     p = cli("alerts", "--json", "--config", str(cfg))
     assert p.returncode == 0, p.stderr

@@ -3,28 +3,13 @@ no URL other than http(s) ever accepted (so no local file is read through a sour
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from watcher import cli
 from watcher.config import load
 
 from .conftest import watcher
 
 SRC = '[[sources]]\nid = "x"\nurl = "https://e.org/a"\n'
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    """The console-script entry point in-process (many cases; a subprocess each would cost seconds)."""
-    def go(*args):
-        monkeypatch.setattr("sys.argv", ["watcher", *args])
-        with pytest.raises(SystemExit) as exit_:
-            cli.main()
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, exit_.value.code, out, err)
-    return go
 
 
 def one_line_error(p, *words):

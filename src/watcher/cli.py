@@ -6,19 +6,21 @@ config, with a one-line message naming file, source and field; 1 an unexpected i
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+from .console import safe_console
+from .sanitize import json_text, one_line, strip_controls
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch article pages and alert when a figure or a claim in them changes.")
-out = Console(highlight=False)
+out = safe_console(highlight=False)  # text from pages never drives the terminal (watcher.console)
 if not out.is_terminal:  # piped or captured: don't wrap tables at 80 columns
     out.width = 160
 
@@ -38,7 +40,7 @@ def _load(config: Path | None):
     from .store import Store
 
     cfg = config_mod.load(config)
-    store = Store(cfg.database_url)
+    store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout)
     _opened.append(store)
     return cfg, store
 
@@ -54,19 +56,39 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
           config: ConfigOpt = None,
           json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
     """Check every (or the named) source once now, store new versions and record alerts."""
-    from .kinds import CLAIM_KINDS
-    from .pipeline import run_check
+    from .pipeline import CheckInterrupted, run_check
 
     cfg, store = _load(config)
     for i in ids or []:
         cfg.source(i)
-    results = run_check(cfg, store, ids)
+    _writable(store, cfg, "check")
+    try:
+        results = run_check(cfg, store, ids)
+    except CheckInterrupted as e:  # the database failed: show what was saved, then say why it stopped
+        _print_checks(e.results, json_out)
+        raise
+    _print_checks(results, json_out)
+
+
+def _writable(store, cfg, command: str) -> None:
+    """Refuse a command that writes when the state database can only be read (a read-only state
+    directory): before it fetches anything it could not save."""
+    from .store import StoreFault
+
+    if store.read_only:
+        raise StoreFault(f"cannot {command}: the state directory {cfg.state_dir} is read-only, so nothing could be "
+                         "saved (the reading commands work: sources, alerts, history, diff, claims, report --out DIR)")
+
+
+def _print_checks(results, json_out: bool) -> None:
+    from .kinds import CLAIM_KINDS
+
     for r in results:
         if json_out:
-            print(json.dumps({"source": r.source, "outcome": r.outcome, "version": r.version,
-                              "duration": round(r.duration, 3), "message": r.message,
-                              "alerts": [a.kind for a in r.alerts],
-                              "timings": {k: round(v, 4) for k, v in r.timings.items()}}))
+            print(json_text({"source": r.source, "outcome": r.outcome, "version": r.version,
+                             "duration": round(r.duration, 3), "message": r.message,
+                             "alerts": [a.kind for a in r.alerts],
+                             "timings": {k: round(v, 4) for k, v in r.timings.items()}}))
             continue
         style = {"error": "red", "warning": "yellow", "new_version": "cyan", "baseline": "cyan"}.get(r.outcome, "")
         claim_n = sum(1 for a in r.alerts if a.kind in CLAIM_KINDS)
@@ -74,13 +96,13 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
         if r.version is not None:
             line += f" (version {r.version})"
         if r.message:
-            line += f" — {r.message}"
+            line += f" — {escape(r.message)}"
         if claim_n:
             line += f" — [bold red]{claim_n} claim alert(s)[/]"
         out.print(line + f"  [dim]{r.duration:.2f}s[/]")
         for a in r.alerts:
             if a.kind in CLAIM_KINDS:
-                out.print(f"   [red]{a.kind}[/]: {a.explanation}")
+                out.print(f"   [red]{a.kind}[/]: {escape(a.explanation or '')}")
 
 
 @app.command("alerts")
@@ -95,7 +117,7 @@ def alerts_cmd(config: ConfigOpt = None,
     rows = [a for a in store.alerts(source=source) if not claims_only or is_claim(a)]
     if json_out:
         for a in rows:
-            sys.stdout.write(json.dumps(to_json(a), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(to_json(a)) + "\n")
         return
     if not rows:
         out.print("No alerts.")
@@ -104,11 +126,11 @@ def alerts_cmd(config: ConfigOpt = None,
         j = to_json(a)
         colour = {"high": "red", "medium": "yellow", "low": "cyan"}.get(a.severity, "dim")
         out.print(f"[dim]{_fmt_ts(a.created_at)}[/] [bold]{a.source}[/] [{colour}]{a.kind}[/] "
-                  f"({a.severity}): {a.explanation}")
+                  f"({a.severity}): {escape(a.explanation or '')}")
         if j["before"]:
-            out.print(f"    [red]- {j['before']}[/]")
+            out.print(f"    [red]- {escape(j['before'])}[/]")
         if j["after"]:
-            out.print(f"    [green]+ {j['after']}[/]")
+            out.print(f"    [green]+ {escape(j['after'])}[/]")
 
 
 @app.command()
@@ -142,13 +164,13 @@ def _table(cols: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
         for col in cols:
             t.add_column(col, overflow="fold")
         for row in rows:
-            t.add_row(*row)
+            t.add_row(*(escape(c) for c in row))
         out.print(t)
         return
     widths = [max(len(c), *(len(r[k]) for r in rows)) for k, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write(strip_controls("\n".join(lines)) + "\n")
 
 
 def _interval(seconds: float) -> str:
@@ -171,7 +193,7 @@ def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Con
         t.add_column(col)
     for v in vs:
         t.add_row(f"{v.number}{' (baseline)' if v.is_baseline else ''}", _fmt_ts(v.created_at), v.origin,
-                  str(len(v.paragraphs)), str(len(v.text.split())), v.content_hash[:12], v.title or "")
+                  str(len(v.paragraphs)), str(len(v.text.split())), v.content_hash[:12], escape(v.title or ""))
     out.print(t)
 
 
@@ -206,8 +228,6 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
 @app.command("notify-test")
 def notify_test(config: ConfigOpt = None) -> None:
     """Send a test message to every configured notifier and report each result (exit 1 if one failed)."""
-    from rich.markup import escape
-
     from .alerts.deliver import notify_test as send_tests
     from .config import model as config_mod
 
@@ -240,30 +260,32 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
     rows = [t for t in tracked_claims(store, source_id) if not changed or t.history or t.status != "unchanged"]
     if json_out:
         for t in rows:
-            print(json.dumps(asdict(t), ensure_ascii=False))
+            print(json_text(asdict(t)))
         return
     if not rows:
         out.print(f"No tracked claims for {source_id} yet (run `watcher check {source_id}`).")
         return
     for n, t in enumerate(rows, 1):
         colour = "green" if t.status == "unchanged" else "red"
-        figs = f"  [dim]figures: {', '.join(t.figures)}[/]" if t.figures else ""
+        figs = f"  [dim]figures: {escape(', '.join(t.figures))}[/]" if t.figures else ""
         out.print(f"[bold]{n}.[/] [{colour}]{t.status}[/]{figs}")
         out.print(f"   baseline: {t.baseline or '—'}", markup=False)
         if t.current and t.current != t.baseline:
             out.print(f"   now:      {t.current}", markup=False)
         for h in t.history:
-            out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {h['explanation']}")
+            out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {escape(h['explanation'] or '')}")
 
 
 @app.command()
 def run(config: ConfigOpt = None,
         log_json: Annotated[bool, typer.Option("--log-json", help="Log JSON Lines instead of text.")] = False) -> None:
     """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config)."""
-    from .config import model as config_mod
     from .service import scheduler as service
 
-    service.run(config_mod.load(config), log_json=log_json)
+    cfg, store = _load(config)  # the database is opened (and refused) here, before the service starts
+    _writable(store, cfg, "run the service")
+    store.close()
+    service.run(cfg, log_json=log_json)
 
 
 @app.command()
@@ -325,14 +347,37 @@ def _user_error(e: BaseException) -> bool:
 
     Imported here, not at the top, so `watcher --help` does not pay for pydantic and SQLAlchemy."""
     from .config import ConfigError
-    from .service import AlreadyRunning
+    from .service import StateDirError
     from .store import StoreError
 
-    return isinstance(e, ConfigError | UsageError | StoreError | AlreadyRunning)
+    return isinstance(e, ConfigError | UsageError | StoreError | StateDirError)
+
+
+def _click_classes(name: str) -> tuple[type, ...]:
+    """Click's exception class ``name``, as Typer uses it: its own vendored copy of Click (Typer ≥ 0.22,
+    whose classes derive from ``typer.exceptions.TyperException``) or the ``click`` package."""
+    found = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        cls = getattr(sys.modules.get(module), name, None)
+        if isinstance(cls, type):
+            found.append(cls)
+    return tuple(found)
+
+
+def _usage_error(e: BaseException) -> bool:
+    """A command line Click could not parse (unknown option, missing argument, unknown command)."""
+    return isinstance(e, _click_classes("ClickException"))
+
+
+def _aborted(e: BaseException) -> bool:
+    return isinstance(e, _click_classes("Abort"))
 
 
 def main() -> None:
     """Console-script entry: map user errors to exit 2, bugs to exit 1."""
+    from .service.checklog import setup_commands
+
+    setup_commands()  # `watcher run` replaces it with the service's log
     try:
         _run()
     finally:
@@ -342,21 +387,23 @@ def main() -> None:
 
 def _run() -> None:
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=False, prog_name="watcher")
     except SystemExit:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as e:  # click usage errors come as ClickException
-        import click
-
+    except Exception as e:
         if _user_error(e):
-            print(f"watcher: {e}", file=sys.stderr)
+            print(f"watcher: {one_line(str(e))}", file=sys.stderr)
             sys.exit(2)
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
+        if _usage_error(e):
+            e.show()  # type: ignore[attr-defined]  # the usage line, a pointer to --help, the error
+            if getattr(e, "ctx", None) is None:  # Click knew no command to show the usage of
+                print("Try 'watcher --help' for help.", file=sys.stderr)
+            if "option" in str(e) and not getattr(getattr(e, "ctx", None), "parent", True):
+                print("Options go after the command's name: `watcher COMMAND --config FILE`.", file=sys.stderr)
             sys.exit(2)
-        if isinstance(e, click.exceptions.Abort):
+        if _aborted(e):
             sys.exit(130)
         print(f"watcher: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         if "--debug" in sys.argv or __import__("os").environ.get("WATCHER_DEBUG"):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .config import Source
 from .extract import Document, load_baseline, preload_extractor
-from .store import Store
+from .store import Store, StoreFault
 
 log = logging.getLogger("watcher.check")
 
@@ -132,6 +132,8 @@ class Workers:
     cpu: Executor
     batch: list[tuple[str, dict]] | None = None  # unchanged sources' bookkeeping, written together
     cpu_size: int = 1  # worker processes of ``cpu`` (0: ``cpu`` is the in-process lane thread)
+    fault: StoreFault | None = None  # the database failed (full, read-only, locked): no more store work
+    unsaved: list[str] | None = None  # sources whose batched bookkeeping the fault lost
 
     BATCH_SIZE = 256
 
@@ -149,7 +151,16 @@ class Workers:
                    batch=[] if n_sources > 1 else None)
 
     async def run_db(self, fn, *args):
-        return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
+        """``fn(*args)`` on the db thread. After a :class:`StoreFault` every later call fails at once
+        with it: a full disk or a lock held elsewhere would fail each of them the same way, one
+        busy timeout after another."""
+        if self.fault is not None:
+            raise self.fault
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
+        except StoreFault as e:
+            self.fault = self.fault or e
+            raise
 
     async def run_cpu(self, fn, *args):
         """``fn(*args)`` in the extraction lane. A worker that died (OOM killer, signal, a crash in
@@ -200,7 +211,11 @@ class Workers:
     async def flush(self, store: Store) -> None:
         if self.batch:
             items, self.batch[:] = list(self.batch), []
-            await self.run_db(_write_unchanged, store, items)
+            try:
+                await self.run_db(_write_unchanged, store, items)
+            except StoreFault:
+                self.unsaved = (self.unsaved or []) + [sid for sid, _ in items]
+                raise
 
     def close(self) -> None:
         self.db.shutdown(wait=True)

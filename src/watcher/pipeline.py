@@ -23,7 +23,9 @@ from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
-from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, Version, now
+from .redact import redact
+from .sanitize import one_line
+from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, StoreFault, Version, now
 
 log = logging.getLogger("watcher.check")
 
@@ -37,6 +39,15 @@ class CheckResult:
     alerts: list[AlertRecord] = field(default_factory=list)
     message: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+
+
+class CheckInterrupted(StoreFault):
+    """A pass stopped by a storage fault (full, read-only, locked): ``results`` are the checks that
+    finished and were saved before it — they are kept, each in its own committed transaction."""
+
+    def __init__(self, fault: StoreFault, results: list[CheckResult], total: int) -> None:
+        super().__init__(f"{len(results)} of {total} source(s) checked and saved; {fault}")
+        self.fault, self.results, self.total = fault, results, total
 
 
 def _ensure_seed_baseline(store: Store, c, source: Source, seed: Document | None) -> tuple[Version | None, bool]:
@@ -73,7 +84,10 @@ def _ok_values(res: FetchResult, state: SourceState) -> dict:
 def _problem(store: Store, source: Source, state: SourceState, kind: str, message: str, res: FetchResult | None,
              start: float, **extra) -> CheckResult:
     """Record a ``source_error``/``source_warning`` (its alert once per streak); ``extra``: more
-    columns of the source row to write with it."""
+    columns of the source row to write with it. The message can quote the server (a reason phrase,
+    a Location) or a URL: it is stored as one line without control characters, URLs and the
+    source's secrets masked."""
+    message = one_line(redact(message, source.secrets))
     with store.transaction(immediate=True) as c:
         a = record_problem(store, c, source.id, kind, message, state, source.url)
         values = dict(last_check=now(), last_outcome=kind, last_error=message, **extra)
@@ -177,7 +191,7 @@ def fetch_options(source: Source, config: Config) -> dict:
     """The fetch limits of ``source`` (its own keys, else ``[defaults]``) as :func:`fetch` keywords."""
     return dict(timeout=source.timeout, connect_timeout=source.connect_timeout, read_timeout=source.read_timeout,
                 max_bytes=source.max_bytes, max_decompressed=source.max_decompressed, retries=source.retries,
-                min_delay=source.min_delay, respect_robots=source.respect_robots,
+                min_delay=source.min_delay, respect_robots=source.respect_robots, allow_private=source.allow_private,
                 max_redirects=config.defaults.max_redirects, user_agent=source.user_agent)
 
 
@@ -260,7 +274,7 @@ async def check(store: Store, source: Source, client, config: Config,
         # after an internal error, fetch unconditionally: a 304 could not tell the failing body
         # from the last good one, the raw hash of a full body can
         conditional = state.raw_hash is not None and _failed_bytes(state) is None
-        res = await fetch(client, source.url, etag=state.etag if conditional else None,
+        res = await fetch(client, source.fetch_url, etag=state.etag if conditional else None,
                           last_modified=state.last_modified if conditional else None,
                           polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed
@@ -284,6 +298,8 @@ async def check(store: Store, source: Source, client, config: Config,
             doc = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
             timings["extract"] = time.monotonic() - t
         return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed)
+    except StoreFault:  # the database's fault, not the source's: the pass stops (check_all)
+        raise
     except Exception as e:  # one source's bug must not stop the others
         log.exception("check of %s failed", source.id)
         return await workers.run_db(_internal_error, store, source, state, e, body_hash, start)
@@ -293,14 +309,21 @@ async def check(store: Store, source: Source, client, config: Config,
 
 
 async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
-    """Check the named (default: all) sources concurrently with one pooled HTTP client."""
+    """Check the named (default: all) sources concurrently with one pooled HTTP client.
+
+    A storage fault (:class:`StoreFault`: disk full, read-only, locked) stops the pass — no new
+    check starts, checks under way fail fast — and raises :class:`CheckInterrupted` holding the
+    results that were saved before it."""
     started = now()
     wanted = list(ids or [])
     selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
     polite = new_politeness(config)
     # read before the workers are forked (still one thread here): a pass with sources never fetched
     # will extract, so the workers are forked with the extractor already imported, once for all
-    known = _begin_all(store, selected)
+    try:
+        known = _begin_all(store, selected)
+    except StoreFault as e:
+        raise CheckInterrupted(e, [], len(selected)) from None
     workers = Workers.for_pass(len(selected), preload=any(m.latest is None for _, m in known.values()))
     try:
         results: list[CheckResult | None] = [None] * len(selected)
@@ -310,12 +333,24 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
                 # a fixed set of workers pulling sources, not one task per source: memory stays
                 # flat as sources grow (10,000 pending tasks would hold 10,000 coroutine frames)
                 for k, s in queue:
-                    results[k] = await check(store, s, client, config, polite, workers, known.pop(s.id))
+                    if workers.fault is not None:
+                        return
+                    try:
+                        results[k] = await check(store, s, client, config, polite, workers, known.pop(s.id))
+                    except StoreFault:
+                        return  # recorded in workers.fault
 
             await asyncio.gather(*(worker() for _ in range(min(len(selected), config.defaults.concurrency))))
-        await workers.flush(store)
+        try:
+            await workers.flush(store)
+        except StoreFault:
+            pass  # recorded in workers.fault and workers.unsaved
     finally:
         workers.close()
+    if workers.fault is not None:
+        lost = set(workers.unsaved or ())
+        saved = [r for r in results if r is not None and r.source not in lost]
+        raise CheckInterrupted(workers.fault, saved, len(selected))
     if any(s.notify for s in config.sources):  # notifications; with no notifier, nothing to import
         from .alerts.deliver import deliver_pending
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from ..redact import redact
+
 
 @dataclass(frozen=True)
 class Notifier:
@@ -22,9 +24,7 @@ class Notifier:
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
     def redact(self, text: str) -> str:
-        for s in self.secrets:
-            text = text.replace(s, "****")
-        return text
+        return redact(text, self.secrets)
 
 
 # -- URLs --------------------------------------------------------------------------------------

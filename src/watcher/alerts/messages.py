@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .. import kinds as kinds_mod
 from .. import timefmt
 from ..claims import word_diff
+from ..sanitize import strip_controls
 from ..store import AlertRecord
 
 
@@ -183,7 +184,7 @@ def alert_body(alert: AlertRecord, ctx: Context, fmt: TextFormat) -> str:
 
 def single(alert: AlertRecord, ctx: Context, fmt: str) -> tuple[str, str]:
     """(title, body) of the message for one alert."""
-    return title(alert, ctx), alert_body(alert, ctx, FORMATS[fmt])
+    return strip_controls(title(alert, ctx)), strip_controls(alert_body(alert, ctx, FORMATS[fmt]))
 
 
 def digest(items: list[tuple[AlertRecord, Context]], fmt: str) -> tuple[str, str]:
@@ -196,7 +197,7 @@ def digest(items: list[tuple[AlertRecord, Context]], fmt: str) -> tuple[str, str
     sources = sorted({a.source for a, _ in items})
     head = f"watcher digest: {len(items)} alert(s) from {len(sources)} source(s) ({summary})"
     blocks = [f.heading(title(a, ctx)) + "\n" + alert_body(a, ctx, f) for a, ctx in items]
-    return head, f.join(blocks)
+    return strip_controls(head), strip_controls(f.join(blocks))
 
 
 def test_message(config_path: str, fmt: str) -> tuple[str, str]:

@@ -17,8 +17,10 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..alerts import check_url
+from ..redact import mask_url
+from ..sanitize import one_line
 
-ID_RE = re.compile(r"^[a-z0-9_-]+$")
+ID_RE = re.compile(r"\A[a-z0-9_-]+\Z")  # \Z, not $: "ok\n" is not an id (``$`` matches before a final newline)
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 MinSeverity = Literal["claims", "high", "medium", "low", "info"]
@@ -49,18 +51,23 @@ def parse_duration(value: Any, *, allow_zero: bool = False) -> float:
 
 
 def _web_url(v: str, what: str) -> str:
-    """``v`` if it is an http(s) URL with a host: no other scheme may ever be read through a source."""
-    parts = urlsplit(v)
+    """``v`` if it is an http(s) URL with a host: no other scheme may ever be read through a source.
+    The errors quote the URL with its secrets masked (a config error is shown and logged)."""
+    shown = mask_url(v)
+    try:
+        parts = urlsplit(v)
+    except ValueError as e:
+        raise ValueError(f"{what} {shown!r} is not a URL ({e})") from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"{what} {v!r}: only http and https URLs can be used")
+        raise ValueError(f"{what} {shown!r}: only http and https URLs can be used")
     if not parts.hostname:
-        raise ValueError(f"{what} {v!r} has no host")
-    if any(c.isspace() or ord(c) < 32 for c in v):
-        raise ValueError(f"{what} {v!r} contains spaces or control characters")
+        raise ValueError(f"{what} {shown!r} has no host")
+    if any(c.isspace() or not c.isprintable() for c in v):
+        raise ValueError(f"{what} {shown!r} contains spaces or control characters")
     try:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
-        raise ValueError(f"{what} {v!r} has a bad port") from None
+        raise ValueError(f"{what} {shown!r} has a bad port") from None
     return v
 
 
@@ -137,19 +144,25 @@ class SourceModel(_NotifyKeys):
     max_decompressed: int | None = Field(default=None, gt=0)
     retries: int | None = Field(default=None, ge=0, le=10)
     min_delay: float | None = None
+    allow_private: bool | None = None
     extract: ExtractModel | None = None
 
     @field_validator("id")
     @classmethod
     def _id(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError(f"id {v!r} must match [a-z0-9_-]+")
+        if not ID_RE.fullmatch(v):
+            raise ValueError(f"id {v!r} must be lowercase letters, digits, '_' and '-' only ([a-z0-9_-]+)")
         return v
 
     @field_validator("url")
     @classmethod
     def _url(cls, v: str) -> str:
         return _web_url(v, "url")
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str | None) -> str | None:
+        return None if v is None else one_line(v)  # shown in every report: no control characters
 
     @field_validator("interval", "timeout", "connect_timeout", "read_timeout", mode="before")
     @classmethod
@@ -176,6 +189,9 @@ class DefaultsModel(_Strict):
     retries: int = Field(default=2, ge=0, le=10)
     max_redirects: int = Field(default=10, ge=0, le=50)
     min_delay: float = 0.0
+    # fetches may reach loopback/private/link-local/reserved addresses: true (all), false (none),
+    # unset (none but the IP address a source's URL names literally) — see watcher.fetch.guard
+    allow_private: bool | None = None
     proxy: str | None = None
     stagger: float = 60.0  # `watcher run`: overdue first checks are spread over this long after start-up
     backoff_max: float = 21600.0  # `watcher run`: longest wait between checks of a failing source
@@ -208,8 +224,9 @@ class FileModel(_NotifyKeys):
     notify_digest: float | None = None
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
+    lock_timeout: float = 30.0  # how long a write waits for a database another process holds
 
-    @field_validator("notify_expire", "notify_retry", mode="before")
+    @field_validator("notify_expire", "notify_retry", "lock_timeout", mode="before")
     @classmethod
     def _duration(cls, v: Any) -> float:
         return parse_duration(v)

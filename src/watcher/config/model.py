@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..redact import mask_url, url_secrets
 from .keys import DefaultsModel, FileModel, SourceModel
 
 DEFAULT_CONFIG = "config/watcher.toml"
@@ -73,7 +74,12 @@ def _source_notify(m: SourceModel, top: FileModel) -> tuple[NotifyTarget, ...]:
 
 @dataclass(frozen=True)
 class Source:
-    """One watched page, with every default already applied."""
+    """One watched page, with every default already applied.
+
+    ``url`` is the page's address as it may be shown and stored: a password or a secret query
+    parameter in it is masked (:mod:`watcher.redact`). The address as configured, secrets and all,
+    is ``secret_url`` (set only when it differs) and is used by the fetch alone (:attr:`fetch_url`),
+    so no report, log line, alert or notification can quote it by mistake."""
 
     id: str
     url: str
@@ -92,6 +98,18 @@ class Source:
     retries: int = 2
     min_delay: float = 0.0
     extract: SiteRules | None = None
+    allow_private: bool | None = None  # non-public targets: True all, False none, None the URL's own IP literal
+    secret_url: str | None = field(default=None, repr=False)
+
+    @property
+    def fetch_url(self) -> str:
+        """The URL to request: the configured one, with its credentials."""
+        return self.secret_url or self.url
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The secret strings of the configured URL, to redact from any message about this source."""
+        return url_secrets(self.secret_url) if self.secret_url else ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,7 @@ class Config:
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
     includes: tuple[str, ...] = ()  # absolute glob patterns of included files (the service watches them)
+    lock_timeout: float = 30.0  # seconds a write waits for a database another process holds
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -166,7 +185,8 @@ def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
 
 def _fetch_settings(m: SourceModel, d: DefaultsModel) -> dict[str, Any]:
     """Per-source fetch limits: the source's own value, else ``[defaults]``."""
-    keys = ("connect_timeout", "read_timeout", "max_bytes", "max_decompressed", "retries", "min_delay")
+    keys = ("connect_timeout", "read_timeout", "max_bytes", "max_decompressed", "retries", "min_delay",
+            "allow_private")
     return {k: getattr(d, k) if getattr(m, k) is None else getattr(m, k) for k in keys}
 
 
@@ -210,8 +230,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
                                   field="baseline")
         if not m.enabled:
             continue
+        shown = mask_url(m.url)
         sources.append(Source(
-            id=m.id, url=m.url, interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
+            id=m.id, url=shown, secret_url=None if shown == m.url else m.url,
+            interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
             user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
             respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
             notify=_source_notify(m, top),
@@ -222,5 +244,6 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
     return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
                   files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
-                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include))
+                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include),
+                  lock_timeout=top.lock_timeout)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from ..console import safe_console
 from ..kinds import CLAIM_KINDS
 from ..store import AlertRecord, Store
 from .localsite import LocalSite
@@ -118,7 +119,7 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
     from ..pipeline import run_check
     from ..report import write_site
 
-    console = console or Console(highlight=False)
+    console = console or safe_console(highlight=False)
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="watcher-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
     pages = _pages()
@@ -126,7 +127,7 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
     raised: list[AlertRecord] = []
     try:
         cfg = config_mod.load(_config(folder, site))
-        store = Store(cfg.database_url)
+        store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout)
 
         def check() -> list[AlertRecord]:
             results = run_check(cfg, store)

@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..sanitize import one_line
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TERMINAL = re.compile(r"""[.!?…:;。！？；][\s"'”’»)\]*」』]*$""")
@@ -113,18 +115,21 @@ LINE_CACHE = 8192
 
 
 def normalise_space(text: str) -> str:
-    """NFC, no invisible characters, single spaces: markup reformatting must not change text.
+    """NFC, no invisible characters, no control characters, single spaces: markup reformatting
+    must not change text, and text from the web must be safe to store and show (every line and
+    title of a page passes here; :mod:`watcher.sanitize` says which characters go, and why).
 
     This runs on every line of every page, so it does only the work a line needs: ``str.split()``
     splits on exactly the characters ``\\s`` matches (several times faster than a regex), ASCII
-    text is already NFC and holds no invisible character, and the character table is applied only
-    to a line that holds one of them."""
+    text is already NFC and holds no invisible character, the character table is applied only
+    to a line that holds one of them, and a line ``isprintable`` says is clean is not searched."""
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         if _HAS_INVISIBLE.search(text):
             text = text.translate(_INVISIBLE)
-    return " ".join(text.split())
+    out = " ".join(text.split())
+    return out if out.isprintable() else one_line(out)
 
 
 def ends_sentence(text: str) -> bool:

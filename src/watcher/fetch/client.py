@@ -24,6 +24,7 @@ import aiohttp
 from yarl import URL
 
 from .body import read_body, sniff_binary
+from .guard import Policy
 from .polite import MAX_CRAWL_DELAY, MAX_RETRY_AFTER, ROBOTS_TIMEOUT, Politeness, origin_of, parse_retry_after
 from .result import RETRY_ERRORS, Fault, FetchResult, describe, dns_failure
 from .session import Client, make_client
@@ -48,6 +49,7 @@ class _Request:
     max_bytes: int
     max_decompressed: int
     max_redirects: int
+    policy: Policy  # which non-public addresses it may reach (watcher.fetch.guard)
 
 
 # -- one attempt: a request and its redirects --------------------------------------------------
@@ -57,8 +59,8 @@ async def _attempt(req: _Request, start: float) -> FetchResult:
     target = URL(req.url, encoded=False)
     visits: dict[str, int] = {}
     for hop in range(req.max_redirects + 1):
-        async with req.client.session.get(target, headers=req.headers, timeout=req.timeouts, allow_redirects=False,
-                                          proxy=req.client.proxy_for(str(target))) as r:
+        async with req.client.get(target, req.policy, headers=req.headers, timeout=req.timeouts,
+                                  allow_redirects=False, proxy=req.client.proxy_for(str(target))) as r:
             nxt = _redirect_target(r)
             if nxt is None:
                 return await _response(r, req, hop, start)
@@ -197,10 +199,10 @@ async def _retrying(req: _Request, polite: Politeness, origin: str, delay: float
 
 
 async def _robots_delay(client: Client, polite: Politeness, url: str, origin: str, ua: str,
-                        timeout: float, min_delay: float) -> float | FetchResult:
+                        timeout: float, min_delay: float, policy: Policy) -> float | FetchResult:
     """The delay robots.txt asks between requests to the host (at least ``min_delay``), or the
     result refusing ``url`` when robots.txt disallows it for our user agent."""
-    rules = await polite.robots(client, origin, ua, min(ROBOTS_TIMEOUT, timeout))
+    rules = await polite.robots(client, origin, ua, min(ROBOTS_TIMEOUT, timeout), policy)
     if rules is None:
         return min_delay
     if not rules.can_fetch(url, ua):
@@ -225,23 +227,27 @@ async def fetch(client: Client, url: str, *, timeout: float = 30.0, max_bytes: i
                 connect_timeout: float = 10.0, read_timeout: float = 20.0,
                 max_decompressed: int = 20_000_000, retries: int = 2, max_redirects: int = MAX_REDIRECTS,
                 min_delay: float = 0.0, respect_robots: bool = True,
-                polite: Politeness | None = None) -> FetchResult:
+                polite: Politeness | None = None, allow_private: bool | None = None) -> FetchResult:
     """GET ``url``: at most ``timeout`` seconds in total (retries and their waits included).
 
     ``connect_timeout``/``read_timeout`` bound each connection and each wait for bytes; the total
     bounds a server that drips. Waiting for a per-host slot or a politeness delay is not counted:
     it is our choice, not the server's fault. ``polite`` is shared by the fetches of a pass; without
-    it this call is polite on its own (it reads robots.txt itself).
+    it this call is polite on its own (it reads robots.txt itself). ``allow_private``: which
+    non-public addresses the request and its redirects may reach (:class:`~watcher.fetch.guard.Policy`;
+    None: only the one ``url`` names literally).
     """
     polite = polite or Politeness()
     ua = user_agent or client.headers.get("User-Agent", "watcher")
     origin = origin_of(url)
-    delay = await _robots_delay(client, polite, url, origin, ua, timeout, min_delay) if respect_robots else min_delay
+    policy = Policy.for_url(url, allow_private)
+    delay = (await _robots_delay(client, polite, url, origin, ua, timeout, min_delay, policy) if respect_robots
+             else min_delay)
     if isinstance(delay, FetchResult):
         return delay  # disallowed
     timeouts = aiohttp.ClientTimeout(total=None, connect=min(connect_timeout, timeout),
                                      sock_read=min(read_timeout, timeout))
     req = _Request(client, url, _headers(ua, etag, last_modified), timeouts, max_bytes, max_decompressed,
-                   max_redirects)
+                   max_redirects, policy)
     async with polite.slot(origin):
         return await _retrying(req, polite, origin, delay, timeout, retries)

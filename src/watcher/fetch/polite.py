@@ -20,6 +20,7 @@ import aiohttp
 from protego import Protego
 
 from .body import read_body
+from .guard import STRICT, Policy
 from .result import Fault
 from .session import Client
 
@@ -77,24 +78,27 @@ class Politeness:
         h = self._host(origin)
         h.next_start = max(h.next_start, time.monotonic() + seconds)
 
-    async def robots(self, client: Client, origin: str, user_agent: str, timeout: float) -> Protego | None:
-        """The parsed robots.txt of ``origin`` (None: none there, or unreadable — all allowed)."""
+    async def robots(self, client: Client, origin: str, user_agent: str, timeout: float,
+                     policy: Policy = STRICT) -> Protego | None:
+        """The parsed robots.txt of ``origin`` (None: none there, unreadable, or at an address
+        ``policy`` refuses — all allowed; the page's own request then says why it is refused)."""
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:  # concurrent sources on one host fetch it once
             cached = self._robots.get(origin)
             if cached and cached[0] > time.monotonic():
                 return cached[1]
-            rules = await _load_robots(client, origin, user_agent, timeout)
+            rules = await _load_robots(client, origin, user_agent, timeout, policy)
             self._robots[origin] = (time.monotonic() + self.robots_ttl, rules)
             return rules
 
 
-async def _load_robots(client: Client, origin: str, user_agent: str, timeout: float) -> Protego | None:
+async def _load_robots(client: Client, origin: str, user_agent: str, timeout: float,
+                       policy: Policy) -> Protego | None:
     try:
         async with asyncio.timeout(timeout):
-            async with client.session.get(origin + "/robots.txt", headers={"User-Agent": user_agent},
-                                          timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy_for(origin),
-                                          allow_redirects=True, max_redirects=5) as r:
+            async with client.get(origin + "/robots.txt", policy, headers={"User-Agent": user_agent},
+                                  timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy_for(origin),
+                                  allow_redirects=True, max_redirects=5) as r:
                 if r.status != 200:
                     return None  # 4xx: no rules; 5xx/other: treated as allowed too (project's choice)
                 body = await read_body(r, ROBOTS_MAX_BYTES, ROBOTS_MAX_BYTES, truncate=True)

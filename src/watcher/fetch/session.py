@@ -10,15 +10,26 @@ The session is configured so that the fetch stage keeps the decisions it must bo
 bodies arrive still content-encoded (``auto_decompress=False``: :mod:`watcher.fetch.body`
 inflates them within limits) and redirects are not followed here (:mod:`watcher.fetch.client`
 follows them by hand to count them and to refuse non-web targets).
+
+Two sessions, because ``allow_private`` is a per-source setting while the pool is shared by all
+sources of a pass: ``session`` connects only to public addresses (its connector resolves through
+:class:`~watcher.fetch.guard.GuardedResolver`, and a request's :func:`~watcher.fetch.guard.guard`
+middleware checks IP literals and proxied targets with the source's :class:`~watcher.fetch.guard.Policy`);
+the unguarded one is made at the first request of a source with ``allow_private = true``.
+:meth:`Client.get` picks the session for a policy. Two pools also mean that a connection opened
+for a source allowed to reach a private address is never reused for a source that is not.
 """
 
 from __future__ import annotations
 
 import urllib.request
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
+
+from .guard import STRICT, GuardedResolver, Policy, guard
 
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"  # what :mod:`watcher.fetch.body` can inflate within bounds
@@ -35,11 +46,24 @@ class Client:
     aiohttp's ``trust_env``, which reads the environment and ``~/.netrc`` again on every request
     (a quarter of an unchanged page's CPU)."""
 
-    session: aiohttp.ClientSession
+    session: aiohttp.ClientSession  # guarded: public addresses only, unless a request's policy says more
     headers: dict[str, str]
     proxy: str | None = None
     env_proxies: dict[str, str] = field(default_factory=dict)
     _by_host: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    _settings: dict[str, Any] = field(default_factory=dict)  # to make the unguarded session alike
+    _open: aiohttp.ClientSession | None = None
+    _resolver: GuardedResolver | None = None  # the connector does not own a resolver it was given
+
+    def get(self, url: Any, policy: Policy = STRICT, **kwargs: Any) -> Any:
+        """``session.get(url, **kwargs)`` on the session ``policy`` calls for (the request's context
+        manager): the guarded one with the policy's middleware, or for ``allow_private = true`` the
+        unguarded one."""
+        if policy.allow:
+            if self._open is None:
+                self._open = _session(aiohttp.TCPConnector(**self._settings["connector"]), **self._settings["session"])
+            return self._open.get(url, **kwargs)
+        return self.session.get(url, middlewares=(guard(policy),), **kwargs)
 
     def proxy_for(self, url: str) -> str | None:
         """The proxy a request to ``url`` goes through, if any."""
@@ -57,6 +81,15 @@ class Client:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.session.close()
+        if self._open is not None:
+            await self._open.close()
+        if self._resolver is not None:
+            await self._resolver.close()
+
+
+def _session(connector: aiohttp.BaseConnector, **settings: Any) -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(connector=connector, auto_decompress=False, max_line_size=MAX_HEADER_LINE,
+                                 max_field_size=MAX_HEADER_LINE, **settings)
 
 
 def make_client(user_agent: str, timeout: float = 30.0, max_connections: int = 16, *,
@@ -68,16 +101,18 @@ def make_client(user_agent: str, timeout: float = 30.0, max_connections: int = 1
     from the environment apply, as users of curl expect. Cookies a site sets (a consent wall's,
     a redirect that needs one) are kept for the client's life, IP-address hosts included.
     """
-    connector = aiohttp.TCPConnector(
+    connector: dict[str, Any] = dict(
         # idle connections to many hosts stay open: the pass's semaphore, not the pool, bounds
         # concurrency, and a pool as small as the concurrency thrashes when sources span more hosts
         limit=max(max_connections, KEEPALIVE_CONNECTIONS), limit_per_host=0, keepalive_timeout=30.0,
         ttl_dns_cache=300)
     headers = {"User-Agent": user_agent, "Accept": ACCEPT, "Accept-Language": "en;q=1.0, *;q=0.5",
                "Accept-Encoding": ACCEPT_ENCODING}
-    session = aiohttp.ClientSession(
-        connector=connector, headers=headers, auto_decompress=False,
-        cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=aiohttp.ClientTimeout(total=timeout),
-        max_line_size=MAX_HEADER_LINE, max_field_size=MAX_HEADER_LINE)
+    settings: dict[str, Any] = dict(headers=headers, cookie_jar=aiohttp.CookieJar(unsafe=True),
+                    timeout=aiohttp.ClientTimeout(total=timeout))
     env = {} if proxy else {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https")}
-    return Client(session, headers, proxy, env)
+    proxy_hosts = [h for h in (urlsplit(p).hostname for p in [proxy, *env.values()] if p) if h]
+    resolver = GuardedResolver(exempt=proxy_hosts)
+    guarded = _session(aiohttp.TCPConnector(resolver=resolver, **connector), middlewares=(guard(STRICT),), **settings)
+    return Client(guarded, headers, proxy, env, _settings={"connector": connector, "session": settings},
+                  _resolver=resolver)

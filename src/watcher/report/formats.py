@@ -7,7 +7,6 @@ standalone page (:mod:`watcher.report.site`), ``md`` Markdown for tickets (:mod:
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 
@@ -18,6 +17,8 @@ from rich.text import Text
 
 from .. import kinds
 from ..claims import Finding
+from ..console import safe_console
+from ..sanitize import json_text, strip_controls
 from ..timefmt import iso
 from .diff import CLAIM_ORDER, DiffReport, build, paragraph_diff  # noqa: F401 (the report surface)
 from .markdown import markdown
@@ -35,7 +36,7 @@ def _finding_table(findings: list[Finding]) -> Table:
         if not f.is_claim:
             continue
         style = kinds.BY_NAME[f.kind].style
-        t.add_row(Text(f.kind, style=style), f.explanation, f.before or "—", f.after or "—")
+        t.add_row(Text(f.kind, style=style), Text(f.explanation), Text(f.before or "—"), Text(f.after or "—"))
     return t
 
 
@@ -52,7 +53,7 @@ def _ops_text(ops: list[tuple[int, str]]) -> Text:
 
 
 def render_terminal(r: DiffReport, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or safe_console()
     console.print(Panel.fit(
         f"[bold]{r.source}[/]  version {r.old.number} ({'baseline' if r.old.is_baseline else r.old.origin}, "
         f"{iso(r.old.created_at)}) → version {r.new.number} ({iso(r.new.created_at)})"))
@@ -96,7 +97,7 @@ def render_json(r: DiffReport, console: Console | None = None) -> None:
     }
     if r.show_ignored:
         doc["ignored"] = [{"text": t, "reason": why} for t, why in r.new.ignored]
-    print(json.dumps(doc, ensure_ascii=False, indent=2))
+    print(json_text(doc, indent=2))
 
 
 def render_html(r: DiffReport, console: Console | None = None) -> None:
@@ -105,7 +106,7 @@ def render_html(r: DiffReport, console: Console | None = None) -> None:
 
 
 def render_md(r: DiffReport, console: Console | None = None) -> None:
-    sys.stdout.write(markdown(r))
+    sys.stdout.write(strip_controls(markdown(r)))
 
 
 FORMATS: dict[str, Callable[[DiffReport, Console | None], None]] = {

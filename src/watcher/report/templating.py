@@ -12,8 +12,10 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .. import __version__, timefmt
+from ..sanitize import strip_controls
 from .views import SEVERITIES, qualifier_word
 
 
@@ -26,10 +28,22 @@ def iso_ts(ts: float | None) -> str:
     return timefmt.iso(ts) or ""
 
 
+def safe_value(value: object) -> object:
+    """Every value a template prints, without control characters (``finalize``: one place for all
+    pages and the Atom feed, so text from a page or a database an older version wrote can never
+    make the feed invalid XML or a page carry a lone surrogate). Markup stays markup."""
+    if value is None or isinstance(value, int | float):
+        return value
+    if hasattr(value, "__html__"):
+        return Markup(strip_controls(str(value.__html__())))
+    return strip_controls(str(value))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("watcher.report", "templates"), undefined=StrictUndefined,
-                      autoescape=select_autoescape(["html", "xml"]), trim_blocks=True, lstrip_blocks=True)
+                      autoescape=select_autoescape(["html", "xml"]), trim_blocks=True, lstrip_blocks=True,
+                      finalize=safe_value)
     env.filters.update(ts=fmt_ts, iso=iso_ts, qualifier=qualifier_word)
     env.globals.update(SEVERITIES=SEVERITIES, version=__version__)
     return env

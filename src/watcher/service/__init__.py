@@ -5,6 +5,6 @@ The scheduler (APScheduler and the whole pipeline) is imported by its module,
 ``watcher.service.scheduler``, not here: the CLI's error handler imports this package.
 """
 
-from .statelock import AlreadyRunning, StateLock
+from .statelock import AlreadyRunning, StateDirError, StateLock
 
-__all__ = ["AlreadyRunning", "StateLock"]
+__all__ = ["AlreadyRunning", "StateDirError", "StateLock"]

@@ -13,6 +13,8 @@ import logging
 import sys
 
 from .. import timefmt
+from ..redact import redact
+from ..sanitize import strip_controls
 
 FIELDS = "fields"  # the ``extra`` key that carries structured fields of a record
 
@@ -29,16 +31,42 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(obj, ensure_ascii=False, default=str)
 
 
+class SafeFormatter(logging.Formatter):
+    """Another formatter's lines made safe to write: every URL in them masked (:mod:`watcher.redact`:
+    a traceback or a library's message may quote a source's URL, and its password must not reach
+    the journal) and control characters removed (:mod:`watcher.sanitize`: a page's text quoted by
+    an exception must not drive the terminal that tails the log)."""
+
+    def __init__(self, inner: logging.Formatter) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def format(self, record: logging.LogRecord) -> str:
+        return strip_controls(redact(self.inner.format(record)))
+
+
 def setup(json_lines: bool = False, level: int = logging.INFO) -> None:
     """Log to stderr (systemd's journal collects it); quiet APScheduler's per-job chatter."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(
-        "%(asctime)s %(levelname)s %(message)s", datefmt="%Y-%m-%dT%H:%M:%S%z"))
+    handler.setFormatter(SafeFormatter(JsonFormatter() if json_lines else logging.Formatter(
+        "%(asctime)s %(levelname)s %(message)s", datefmt="%Y-%m-%dT%H:%M:%S%z")))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     # "Running job …" / "executed successfully" twice per check would bury our one line.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def setup_commands() -> None:
+    """For the other commands: warnings and errors (an internal error in one source, with its
+    traceback) on stderr as Python's last-resort handler would write them, but made safe. Left
+    alone when logging is already configured (a host program, a test runner)."""
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(SafeFormatter(logging.Formatter("%(message)s")))
+        root.addHandler(handler)
 
 
 def check_fields(result, failures: int = 0, next_check: float | None = None) -> dict:

@@ -50,7 +50,7 @@ from ..config import Config, ConfigError, ConfigWatcher, Source
 from ..config import load as load_config
 from ..lanes import Workers
 from ..pipeline import CheckResult, check, client_for, new_politeness
-from ..store import SourceState, Store, now
+from ..store import SourceState, Store, StoreFault, now
 from . import checklog, schedule
 from .statelock import StateLock
 
@@ -186,6 +186,10 @@ class Service:
                 self.inflight[task] = sid
                 result = await check(self.store, source, self.client, self.config, self.polite, self.workers)
             planned = await self._after(sid, result)
+        except StoreFault as e:  # disk full, database locked: one line; the next run tries again
+            self.workers.fault = None
+            log.error("%s: not checked: %s", sid, e, extra={checklog.FIELDS: {
+                "event": "store_fault", "source": sid, "error": str(e)}})
         finally:
             self.inflight.pop(task, None)
             if not planned and not self.stopping:
@@ -374,7 +378,7 @@ def run(config: Config, log_json: bool = False) -> None:
     """``watcher run``: take the state directory's lock, open the store, serve until stopped."""
     checklog.setup(json_lines=log_json)
     with StateLock(config.state_dir):
-        store = Store(config.database_url)
+        store = Store(config.database_url, lock_timeout=config.lock_timeout)
         try:
             asyncio.run(serve(config, store))
         finally:

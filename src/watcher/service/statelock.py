@@ -19,17 +19,25 @@ from pathlib import Path
 LOCK_NAME = "watcher.lock"
 
 
-class AlreadyRunning(Exception):
-    """Another service holds the state directory; ``str`` is the message for the terminal."""
+class StateDirError(Exception):
+    """The state directory cannot hold the service's lock; ``str`` is the message for the terminal."""
+
+
+class AlreadyRunning(StateDirError):
+    """Another service holds the state directory."""
 
 
 class StateLock:
     """Hold the service lock of ``state_dir`` for the life of this object (or until :meth:`release`)."""
 
     def __init__(self, state_dir: Path) -> None:
-        state_dir.mkdir(parents=True, exist_ok=True)
         self.path = state_dir / LOCK_NAME
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            state_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:  # a read-only state directory, one of another user
+            raise StateDirError(f"cannot take the service lock {self.path}: {e.strerror or e} "
+                                "(`watcher run` must be able to write its state directory)") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

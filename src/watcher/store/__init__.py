@@ -4,7 +4,8 @@
 :class:`Store` that reads and writes them.
 """
 
-from .db import Store, StoreError, now
+from .access import StoreError, StoreFault
+from .db import Store, now
 from .records import (
     AlertData,
     AlertHead,
@@ -18,4 +19,4 @@ from .records import (
 )
 
 __all__ = ["AlertData", "AlertHead", "AlertRecord", "BaselineRef", "ClaimState", "Delivery", "PassMeta",
-           "SourceState", "Store", "StoreError", "Version", "now"]
+           "SourceState", "Store", "StoreError", "StoreFault", "Version", "now"]

@@ -19,12 +19,21 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from ..redact import mask_url
+from .access import (
+    LOCK_TIMEOUT,
+    StoreError,
+    listen_for_faults,
+    prepare_sqlite,
+    read_only_url,
+    sqlite_path,
+    sqlite_pragmas,
+)
 from .records import (
     AlertData,
     AlertHead,
@@ -52,48 +61,41 @@ from .schema import (
 )
 
 
-class StoreError(Exception):
-    """The state database cannot be used (corrupt, foreign, or from a newer watcher)."""
-
-
 def now() -> float:
     return datetime.now(UTC).timestamp()
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
+def _schema_number(value: object, url: str) -> int:
+    """The schema version a database records; a value that is no version number (hand-edited, or
+    another program's ``meta`` table) is refused before anything is written."""
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise StoreError(f"{url}: its schema version {str(value)[:40]!r} is not a number watcher writes "
+                         "(a damaged or foreign database); move it away to start a fresh state") from None
 
 
 class Store:
     """A thin, typed facade over the tables; one instance per process."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        """Open (creating if need be) the database at ``url``. A SQLite file whose directory cannot be
+        written is opened read-only (``read_only``): reading commands work, writes are a
+        :class:`StoreFault`. ``lock_timeout``: how long a write waits for another process's lock."""
         self.url = url
-        if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._check_sqlite_file(path)
-        self.engine: Engine = create_engine(url, future=True)
-        self._init_schema()
+        path = sqlite_path(url)
+        self.read_only = prepare_sqlite(path) if path is not None else False
+        self.engine: Engine = create_engine(read_only_url(path) if path and self.read_only else url, future=True)
+        listen_for_faults(self.engine, url, lock_timeout, self.read_only)
+        try:
+            self._init_schema()
+        except BaseException:
+            self.engine.dispose()  # a refused database is left alone, no connection kept open on it
+            raise
         if self.engine.dialect.name == "sqlite":
             # only now: journal_mode=WAL rewrites the file header, and a stranger's file must stay as it was
             self.engine.dispose()
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-
-    @staticmethod
-    def _check_sqlite_file(path: Path) -> None:
-        if path.exists() and not path.is_file():
-            raise StoreError(f"{path} is not a file; point state_dir elsewhere or move it away")
-        if path.exists() and path.stat().st_size > 0:
-            with path.open("rb") as f:
-                if f.read(16) != b"SQLite format 3\x00":
-                    raise StoreError(f"{path} is not a SQLite database (corrupt or foreign file); "
-                                     "move it away to start a fresh state")
+            event.listen(self.engine, "connect", sqlite_pragmas(self.read_only, lock_timeout))
 
     def _init_schema(self) -> None:
         try:
@@ -110,7 +112,7 @@ class Store:
                 if row is None:
                     c.execute(insert(meta).values(key="schema", value=str(SCHEMA_VERSION)))
                     c.execute(insert(meta).values(key="app", value=APP_ID))
-                elif int(row) > SCHEMA_VERSION:
+                elif _schema_number(row, self.url) > SCHEMA_VERSION:
                     raise StoreError(f"{self.url}: written by a newer watcher (schema {row})")
                 elif int(row) < 2:  # additive: versions stored before it have no ignored blocks
                     cols = {col["name"] for col in self.engine.dialect.get_columns(c, "versions")}
@@ -153,6 +155,7 @@ class Store:
     def ensure_source(self, c: Connection, source_id: str, url: str) -> SourceState:
         """The state of ``source_id``, created when new. A source whose URL changed forgets the old
         page's validators and body hash: they describe another page."""
+        url = mask_url(url)  # the store never holds a URL's secrets (watcher.redact)
         row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
         if row is None:
             c.execute(insert(sources).values(id=source_id, url=url, failures=0))
@@ -169,12 +172,12 @@ class Store:
         ids = [i for i, _ in wanted]
         q = select(sources).where(sources.c.id.in_(ids)) if len(ids) < 30000 else select(sources)
         states = {r["id"]: SourceState.from_row(r) for r in c.execute(q).mappings()}
-        new = [(sid, url) for sid, url in wanted if sid not in states]
+        new = [(sid, mask_url(url)) for sid, url in wanted if sid not in states]
         if new:  # one multi-row insert: a first pass over 10,000 sources is not 20,000 statements
             c.execute(insert(sources), [{"id": sid, "url": url, "failures": 0} for sid, url in new])
             states.update((sid, SourceState(id=sid, url=url)) for sid, url in new)
         for sid, url in wanted:
-            if states[sid].url != url:
+            if states[sid].url != mask_url(url):
                 states[sid] = self.ensure_source(c, sid, url)
         return states
 
@@ -202,11 +205,11 @@ class Store:
         ts = now()
         vid = c.execute(insert(versions).values(  # type: ignore[index]  # an INSERT has its new key
             source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
-            content_hash=content_hash, title=title, url=url, text_z=zlib.compress(text.encode("utf-8"), 6),
+            content_hash=content_hash, title=title, url=url and mask_url(url), text_z=zlib.compress(text.encode("utf-8"), 6),
             ignored_z=pack_ignored(ignored),
         )).inserted_primary_key[0]
         return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
-                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url, text=text,
+                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url and mask_url(url), text=text,
                        ignored=tuple(ignored))
 
     def baseline_ref(self, c: Connection, source_id: str) -> BaselineRef | None:
@@ -318,6 +321,8 @@ class Store:
         returned holds ``data`` as read back from its JSON, as every later read of the row will."""
         if c.execute(select(alerts.c.id).where(alerts.c.fingerprint == fingerprint)).first():
             return None
+        if data.url:
+            data = replace(data, url=mask_url(data.url))
         row = dict(source=source, kind=kind, severity=severity, before=before, after=after,
                    explanation=explanation, data=data.to_json(), version_id=version_id,
                    created_at=now(), fingerprint=fingerprint, reviewed=False)

@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..redact import mask_url, redact
+
 Row = Mapping[Any, Any]  # a result row as SQLAlchemy hands it out (RowMapping), or a dict of its columns
 
 
@@ -46,8 +48,19 @@ class Version:
     def from_row(cls, row: Row) -> Version:
         return cls(id=row["id"], source=row["source"], number=row["number"], created_at=row["created_at"],
                    origin=row["origin"], is_baseline=bool(row["is_baseline"]), content_hash=row["content_hash"],
-                   title=row["title"], url=row["url"], text=zlib.decompress(row["text_z"]).decode("utf-8"),
+                   title=row["title"], url=_shown(row["url"]), text=zlib.decompress(row["text_z"]).decode("utf-8"),
                    ignored=unpack_ignored(row.get("ignored_z")))
+
+
+def _shown(url: str | None) -> str | None:
+    """A stored URL as it may be shown. The store writes URLs masked (:meth:`Store.add_version`…);
+    rows an older version wrote may still hold a password or a token, so reads mask too."""
+    return mask_url(url) if url else url
+
+
+def _scrubbed(text: str | None) -> str | None:
+    """A stored message (an error quoting a URL) with any URL in it masked, for the same reason."""
+    return redact(text) if text else text
 
 
 def pack_ignored(ignored: Sequence[tuple[str, str]]) -> bytes | None:
@@ -84,9 +97,9 @@ class SourceState:
 
     @classmethod
     def from_row(cls, row: Row) -> SourceState:
-        return cls(id=row["id"], url=row["url"], title=row["title"], last_check=row["last_check"],
+        return cls(id=row["id"], url=mask_url(row["url"]), title=row["title"], last_check=row["last_check"],
                    last_ok=row["last_ok"], last_change=row["last_change"], last_outcome=row["last_outcome"],
-                   failures=row["failures"] or 0, last_error=row["last_error"], etag=row["etag"],
+                   failures=row["failures"] or 0, last_error=_scrubbed(row["last_error"]), etag=row["etag"],
                    last_modified=row["last_modified"], raw_hash=row["raw_hash"], next_due=row["next_due"])
 
 
@@ -132,11 +145,11 @@ class AlertData:
         raw = json.loads(text) if text else {}
         if not isinstance(raw, dict):
             return cls()
-        return cls(url=raw.get("url"), version=raw.get("version"), baseline_version=raw.get("baseline_version"),
+        return cls(url=_shown(raw.get("url")), version=raw.get("version"), baseline_version=raw.get("baseline_version"),
                    changes=tuple(raw.get("changes") or ()), key=raw.get("key"), baseline=raw.get("baseline"),
                    previous=raw.get("previous"), previous_changes=tuple(raw.get("previous_changes") or ()),
                    reverted=bool(raw.get("reverted")), born_version=raw.get("born_version"),
-                   error=raw.get("error"))
+                   error=_scrubbed(raw.get("error")))
 
     def to_json(self) -> str:
         fields = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(self).items()
@@ -164,7 +177,7 @@ class AlertRecord:
     @classmethod
     def from_row(cls, row: Row) -> AlertRecord:
         return cls(id=row["id"], source=row["source"], kind=row["kind"], severity=row["severity"],
-                   before=row["before"], after=row["after"], explanation=row["explanation"],
+                   before=row["before"], after=row["after"], explanation=_scrubbed(row["explanation"]),
                    data=AlertData.from_json(row["data"]), version_id=row["version_id"],
                    created_at=row["created_at"], fingerprint=row["fingerprint"], reviewed=bool(row["reviewed"]))
 
