@@ -39,9 +39,12 @@ class Server:
         return httpx.Client(base_url=self.base, timeout=10, **kw)
 
 
-def form_token(html: str) -> str:
-    """The CSRF token the page's review forms carry (every POST form carries the same one)."""
+def form_token(html: str, required: bool = True) -> str:
+    """The CSRF token the page's POST forms carry (all of them the same one); "" when there is none
+    and it is not ``required``."""
     tokens = set(lxml.html.fromstring(html).xpath("//form[@method='post']/input[@name='csrf_token']/@value"))
+    if not tokens and not required:
+        return ""
     assert len(tokens) == 1, f"expected one form token in the page, got {tokens}"
     return tokens.pop()
 
@@ -50,7 +53,8 @@ def review(client: httpx.Client, aid: int | str, reviewed: str = "1", nxt: str =
            token: str | None = None, **kw) -> httpx.Response:
     """POST "mark reviewed" as the page's form does: with the session's token (read from a page
     unless given)."""
-    token = form_token(client.get("/alerts.html", params={"status": "all"}).text) if token is None else token
+    if token is None:
+        token = form_token(client.get("/alerts.html", params={"status": "all"}).text, required=False)
     return client.post(f"/alerts/{aid}/review", data={"reviewed": reviewed, "next": nxt, "csrf_token": token}, **kw)
 
 
