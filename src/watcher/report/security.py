@@ -77,12 +77,9 @@ class Access:
 
     def describe(self) -> str:
         """What the start message says about exposure and authentication."""
-        if self.exposed:
-            where = "exposed beyond this machine"
-        else:
-            where = "loopback only"
-        auth = f"authenticated (token from {self.token_from})" if self.token else "no login (set " \
-            f"${TOKEN_ENV} to require one)"
+        where = "exposed beyond this machine" if self.exposed else "loopback only"
+        auth = (f"authenticated (token from {self.token_from})" if self.token
+                else f"no login (set ${TOKEN_ENV} to require one)")
         return f"{where}, {auth}; Host names answered: {self.hosts.shown()}"
 
 
@@ -109,7 +106,7 @@ def access_for(cfg: Config, bind_host: str, bound_addr: str, port: int, allow_ho
     exposed = not is_loopback(bound_addr)
     if exposed and token is None:
         raise AccessError(f"--host {bind_host} is reachable from other machines, so the review UI needs a token: "
-                        f"set ${TOKEN_ENV} (or [serve] token) to one of 16+ characters, or bind to 127.0.0.1")
+                          f"set ${TOKEN_ENV} (or [serve] token) to one of 16+ characters, or bind to 127.0.0.1")
     return Access(hosts, token, token_from if token else "", exposed)
 
 
