@@ -262,17 +262,31 @@ def report(config: ConfigOpt = None,
 
 @app.command()
 def serve(config: ConfigOpt = None,
-          host: Annotated[str, typer.Option("--host", help="Address to bind (default: loopback only).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 8765) -> None:
+          host: Annotated[str, typer.Option("--host", help="Address to bind (default: loopback only; any other "
+                                            "address needs a token, see README).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 8765,
+          allow_host: Annotated[list[str] | None, typer.Option(
+              "--allow-host", help="A Host name (or name:port) clients use to reach the UI, besides those derived "
+                                   "from --host; repeatable.")] = None) -> None:
     """Serve the review UI: the report pages live from the store and an alert queue to mark reviewed."""
     from .report import web
+    from .report.security import AccessError, access_for
 
     cfg, store = _load(config)
     try:
         sock = web.bind(host, port)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
-    web.serve(cfg, store, sock, host=host)
+    try:
+        bound_addr, bound_port = sock.getsockname()[:2]
+        access = access_for(cfg, host, bound_addr, bound_port, allow_hosts=allow_host or [])
+    except AccessError as e:
+        sock.close()
+        raise UsageError(str(e)) from None
+    except BaseException:
+        sock.close()
+        raise
+    web.serve(cfg, store, sock, host=host, access=access)
 
 
 @app.command()

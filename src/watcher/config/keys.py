@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..alerts import check_url
+from .serve import ServeModel
 
 ID_RE = re.compile(r"^[a-z0-9_-]+$")
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
@@ -208,6 +209,7 @@ class FileModel(_NotifyKeys):
     notify_digest: float | None = None
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
+    serve: ServeModel = Field(default_factory=ServeModel)
 
     @field_validator("notify_expire", "notify_retry", mode="before")
     @classmethod

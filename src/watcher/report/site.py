@@ -1,7 +1,8 @@
 """The report pages as HTML strings, and the static site that writes them to a folder.
 
 ``watcher report`` writes these pages once; ``watcher serve`` renders the very same functions per
-request (``live=True`` adds the review buttons and the queue filters). Every page has a flat file
+request (``live``, a :class:`~watcher.report.templating.Live`, adds the review buttons and the queue
+filters). Every page has a flat file
 name at the site root (see :mod:`watcher.report.views`), so links are relative and the written site works
 from ``file://`` — no server, no remote asset.
 """
@@ -17,19 +18,19 @@ from uuid import NAMESPACE_URL, uuid5
 from ..config import Config
 from ..store import Store, now
 from . import views
-from .templating import render
+from .templating import Live, render
 
 FEED_MAX = 200  # entries in alerts.xml, newest first
 FEED_KINDS = set(views.ALERT_KINDS) - {"text_changed"}  # wording edits are diff material, not feed news
 _GENERATED = re.compile(r"^(?:index|alerts|source-.+|change-.+-v\d+)\.html$|^alerts\.xml$")
 
 
-def index_page(cfg: Config, store: Store, live: bool = False) -> str:
+def index_page(cfg: Config, store: Store, live: Live | None = None) -> str:
     sources = views.summaries(cfg, store)
     return render("index.html", sources=sources, open_total=sum(s.open_total for s in sources), live=live)
 
 
-def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: bool = False,
+def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: Live | None = None,
                 here: str = "alerts.html") -> str:
     flt = flt or views.AlertFilter(status="open" if live else "all")
     sources = views.summaries(cfg, store)
@@ -37,21 +38,21 @@ def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None,
                   titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
 
 
-def source_page(cfg: Config, store: Store, source_id: str, live: bool = False) -> str | None:
+def source_page(cfg: Config, store: Store, source_id: str, live: Live | None = None) -> str | None:
     s = views.summary(cfg, store, source_id)
     if s is None:
         return None
     return render("source.html", s=s, t=views.timeline(store, source_id), here=s.href, live=live)
 
 
-def change_html(view: views.ChangeView, title: str, url: str | None, live: bool = False,
+def change_html(view: views.ChangeView, title: str, url: str | None, live: Live | None = None,
                 standalone: bool = False) -> str:
     r = view.report
     return render("change.html", v=view, title=title, url=url, live=live, standalone=standalone,
                   here=views.change_href(r.source, r.new.number), source_href=views.source_href(r.source))
 
 
-def change_page(cfg: Config, store: Store, source_id: str, number: int, live: bool = False) -> str | None:
+def change_page(cfg: Config, store: Store, source_id: str, number: int, live: Live | None = None) -> str | None:
     s = views.summary(cfg, store, source_id)
     view = views.change_for(store, source_id, number) if s else None
     return None if view is None or s is None else change_html(view, s.title, s.url, live=live)

@@ -8,6 +8,7 @@ XML: article text is untrusted input.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -15,6 +16,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .. import __version__, timefmt
 from .views import SEVERITIES, qualifier_word
+
+
+@dataclass(frozen=True)
+class Live:
+    """What a page rendered by ``watcher serve`` adds to the static one: the review forms, which
+    carry the session's CSRF token, and a log-out button when the session logged in. Passed as
+    ``live`` (absent: a static page)."""
+
+    csrf: str
+    logout: bool = False
 
 
 def fmt_ts(ts: float | None) -> str:
@@ -37,6 +48,6 @@ def environment() -> Environment:
 
 def render(template: str, **context) -> str:
     context.setdefault("generated_at", datetime.now(UTC).timestamp())
-    context.setdefault("live", False)
+    context.setdefault("live", None)
     context.setdefault("standalone", False)
     return environment().get_template(template).render(**context)
