@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
 
+from ..alerts import feedback
 from ..config import Config
 from ..store import Store, now
 from . import views
@@ -22,7 +23,7 @@ from .templating import Live, render
 
 FEED_MAX = 200  # entries in alerts.xml, newest first
 FEED_KINDS = set(views.ALERT_KINDS) - {"text_changed"}  # wording edits are diff material, not feed news
-_GENERATED = re.compile(r"^(?:index|alerts|source-.+|change-.+-v\d+)\.html$|^alerts\.xml$")
+_GENERATED = re.compile(r"^(?:index|alerts|rules|source-.+|change-.+-v\d+)\.html$|^alerts\.xml$")
 
 
 def index_page(cfg: Config, store: Store, live: Live | None = None) -> str:
@@ -36,6 +37,12 @@ def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None,
     sources = views.summaries(cfg, store)
     return render("alerts.html", alerts=views.alert_queue(store, flt), f=flt, sources=sources,
                   titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
+
+
+def rules_page(cfg: Config, store: Store, live: Live | None = None) -> str:
+    """The rules reviewers' verdicts made (removable in the live UI)."""
+    titles = {s.id: s.title for s in views.summaries(cfg, store)}
+    return render("rules.html", rules=feedback.rules(store), titles=titles, live=live)
 
 
 def source_page(cfg: Config, store: Store, source_id: str, live: Live | None = None) -> str | None:
@@ -85,7 +92,7 @@ def write_site(cfg: Config, store: Store, out: Path) -> SiteResult:
     """Write every page into ``out``; pages of versions or sources that are gone are removed."""
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store),
-                             "alerts.xml": feed(cfg, store)}
+                             "alerts.xml": feed(cfg, store), "rules.html": rules_page(cfg, store)}
     for s in views.summaries(cfg, store):
         files[s.href] = source_page(cfg, store, s.id) or ""
         for view in views.change_pages(store, s.id):

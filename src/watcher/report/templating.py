@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .. import __version__, timefmt
+from .. import __version__, kinds, timefmt
 from .views import SEVERITIES, qualifier_word
 
 
@@ -42,7 +42,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("watcher.report", "templates"), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html", "xml"]), trim_blocks=True, lstrip_blocks=True)
     env.filters.update(ts=fmt_ts, iso=iso_ts, qualifier=qualifier_word)
-    env.globals.update(SEVERITIES=SEVERITIES, version=__version__)
+    env.globals.update(SEVERITIES=SEVERITIES, VERDICTS=kinds.VERDICTS, version=__version__)
     return env
 
 
