@@ -31,7 +31,7 @@ from urllib.parse import urlencode, urlsplit
 from starlette.datastructures import FormData, Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Config, ConfigError
@@ -177,16 +177,20 @@ async def checked_form(request: Request) -> FormData:
     return form
 
 
-def _refuse(status: int, text: str, **headers: str) -> Response:
+def _refuse(status: int, text: str, as_json: bool = False, **headers: str) -> Response:
+    if as_json:
+        return JSONResponse({"error": text}, status_code=status, headers=headers or None)
     return PlainTextResponse(text, status_code=status, headers=headers or None)
 
 
 class Guard:
     """ASGI middleware (inside Starlette's SessionMiddleware): Host, authentication and origin
-    checks before any route runs, and the security headers on every response."""
+    checks before any route runs, and the security headers on every response. Under
+    ``json_prefix`` (the JSON API) a refusal is ``{"error": ...}`` and a missing login is a 401,
+    never a redirect to the login page."""
 
-    def __init__(self, app: ASGIApp, access: Access) -> None:
-        self.app, self.access = app, access
+    def __init__(self, app: ASGIApp, access: Access, json_prefix: str | None = None) -> None:
+        self.app, self.access, self.json_prefix = app, access, json_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -208,20 +212,21 @@ class Guard:
 
     def _check(self, request: Request) -> Response | None:
         headers = request.headers
+        api = self.json_prefix is not None and request.url.path.startswith(self.json_prefix)
         if not self.access.hosts.allows(headers.get("host")):
-            return _refuse(400, "Invalid host header")
+            return _refuse(400, "Invalid host header", api)
         if self.access.token is not None:
-            refusal = self._authenticate(request)
+            refusal = self._authenticate(request, api)
             if refusal is not None:
                 return refusal
         if request.method not in SAFE_METHODS:
             own = f"{request.url.scheme}://{headers.get('host')}"
             why = cross_site(headers, own)
             if why:
-                return _refuse(403, f"cross-site request refused ({why})")
+                return _refuse(403, f"cross-site request refused ({why})", api)
         return None
 
-    def _authenticate(self, request: Request) -> Response | None:
+    def _authenticate(self, request: Request, api: bool) -> Response | None:
         assert self.access.token is not None
         bearer = bearer_ok(request.headers, self.access.token)
         if bearer:
@@ -229,9 +234,10 @@ class Guard:
             return None
         if bearer is None and (request.session.get("auth") is True or request.url.path == LOGIN_PATH):
             return None
-        if bearer is None and request.method in SAFE_METHODS and "text/html" in request.headers.get("accept", ""):
+        if bearer is None and not api and request.method in SAFE_METHODS \
+                and "text/html" in request.headers.get("accept", ""):
             here = request.url.path.lstrip("/") + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"{LOGIN_PATH}?{urlencode({'next': here})}" if here else LOGIN_PATH, 303)
-        return _refuse(401, "authentication required: log in, or send Authorization: Bearer <token>",
+        return _refuse(401, "authentication required: log in, or send Authorization: Bearer <token>", api,
                        **{"WWW-Authenticate": 'Bearer realm="watcher"'})
 

@@ -12,6 +12,7 @@ before the store sees it: anything malformed is a 404, never a 500.
 
 from __future__ import annotations
 
+import html
 import re
 import signal
 import socket
@@ -21,9 +22,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
 
+from ..alerts import feedback
+from ..api import PREFIX as API_PREFIX
+from ..api.app import create_api
 from ..config import Config
 from ..config.keys import ID_RE
 from ..store import Store
@@ -41,6 +45,14 @@ STATUSES = ("open", "reviewed", "all")
 def _not_found(what: str) -> HTMLResponse:
     return HTMLResponse(f"<!doctype html><title>Not found</title><p>{what} not found. "
                         '<a href="index.html">All sources</a></p>', status_code=404)
+
+
+async def _outer_not_found(request: Request, exc: Exception) -> Response:
+    """A path no route takes: JSON under the API's prefix (even one the mount's pattern does not reach,
+    such as an id with a newline inside), plain text elsewhere."""
+    if request.url.path.startswith(API_PREFIX):
+        return JSONResponse({"error": "Not Found"}, status_code=404)
+    return PlainTextResponse("Not Found", status_code=404)
 
 
 def _number(text: str) -> int | None:
@@ -96,13 +108,31 @@ def create_app(cfg: Config, store: Store, access: Access) -> Starlette:
             return _not_found("Alert")
         form = await security.checked_form(request)
         reviewed = str(form.get("reviewed", "1")) != "0"
-        if not await run_in_threadpool(store.set_reviewed, aid, reviewed):
+        verdict = form.get("verdict") if reviewed else None
+        try:
+            done = await run_in_threadpool(feedback.review, store, aid, reviewed=reviewed,
+                                           verdict=verdict if isinstance(verdict, str) and verdict else None)
+        except feedback.VerdictError as e:
+            return HTMLResponse(f"<!doctype html><title>Refused</title><p>{html.escape(str(e))}</p>", status_code=409)
+        if done is None:
             return _not_found(f"Alert {aid}")
         nxt = _next_page(form.get("next"))
         target = "/" + (nxt or "alerts.html")
         if not target.startswith("/alerts.html"):
             target += f"#alert-{aid}"
         return RedirectResponse(target, status_code=303)
+
+    def rules(request: Request) -> Response:
+        return HTMLResponse(pages.rules_page(cfg, store, live=_live(request)))
+
+    async def remove_rule(request: Request) -> Response:
+        rid = _number(request.path_params["rid"])
+        if rid is None:
+            return _not_found("Rule")
+        await security.checked_form(request)
+        if await run_in_threadpool(feedback.remove_rule, store, rid) is None:
+            return _not_found(f"Rule {rid}")
+        return RedirectResponse("/rules.html", status_code=303)
 
     async def login(request: Request) -> Response:
         nxt = _next_page(request.query_params.get("next") if request.method == "GET" else None)
@@ -132,6 +162,8 @@ def create_app(cfg: Config, store: Store, access: Access) -> Starlette:
         Route("/", index), Route("/index.html", index), Route("/alerts.html", alerts), Route("/alerts.xml", feed),
         Route("/source-{sid}.html", source), Route("/change-{sid}-v{n}.html", change),
         Route("/alerts/{aid}/review", review, methods=["POST"]),
+        Route("/rules.html", rules), Route("/rules/{rid}/remove", remove_rule, methods=["POST"]),
+        Mount(API_PREFIX, app=create_api(cfg, store, access)),
         Route(security.LOGIN_PATH, login, methods=["GET", "POST"]), Route("/logout", logout, methods=["POST"]),
     ]
     # the session cookie's name carries the port: browsers share cookies between the ports of one
@@ -139,8 +171,8 @@ def create_app(cfg: Config, store: Store, access: Access) -> Starlette:
     middleware = [Middleware(SessionMiddleware, secret_key=access.session_secret(),
                              session_cookie=f"watcher_session_{access.hosts.port}", max_age=security.SESSION_MAX_AGE,
                              same_site="lax"),
-                  Middleware(security.Guard, access=access)]
-    return Starlette(routes=routes, middleware=middleware)
+                  Middleware(security.Guard, access=access, json_prefix=API_PREFIX + "/")]
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={404: _outer_not_found})
 
 
 def bind(host: str = "127.0.0.1", port: int = 8765) -> socket.socket:
