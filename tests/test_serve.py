@@ -24,7 +24,9 @@ from .conftest import alerts_json, watcher
 @dataclass
 class Server:
     proc: subprocess.Popen
-    base: str
+    base: str  # where to connect (for a wildcard bind: 127.0.0.1 on the bound port)
+    banner: str
+    port: int
 
     def get(self, path: str, **kw) -> httpx.Response:
         return httpx.get(self.base + path, timeout=10, **kw)
@@ -32,28 +34,55 @@ class Server:
     def post(self, path: str, data: dict, **kw) -> httpx.Response:
         return httpx.post(self.base + path, data=data, timeout=10, **kw)
 
+    def session(self, **kw) -> httpx.Client:
+        """A client with a cookie jar, as a browser has: it keeps the session cookie between requests."""
+        return httpx.Client(base_url=self.base, timeout=10, **kw)
+
+
+def form_token(html: str, required: bool = True) -> str:
+    """The CSRF token the page's POST forms carry (all of them the same one); "" when there is none
+    and it is not ``required``."""
+    tokens = set(lxml.html.fromstring(html).xpath("//form[@method='post']/input[@name='csrf_token']/@value"))
+    if not tokens and not required:
+        return ""
+    assert len(tokens) == 1, f"expected one form token in the page, got {tokens}"
+    return tokens.pop()
+
+
+def review(client: httpx.Client, aid: int | str, reviewed: str = "1", nxt: str = "alerts.html",
+           token: str | None = None, **kw) -> httpx.Response:
+    """POST "mark reviewed" as the page's form does: with the session's token (read from a page
+    unless given)."""
+    if token is None:
+        token = form_token(client.get("/alerts.html", params={"status": "all"}).text, required=False)
+    return client.post(f"/alerts/{aid}/review", data={"reviewed": reviewed, "next": nxt, "csrf_token": token}, **kw)
+
 
 @contextmanager
-def serving(cfg: Path, stop: signal.Signals = signal.SIGINT) -> Iterator[Server]:
-    """Run `watcher serve --port 0` until the block ends, then stop it with ``stop`` (Ctrl-C: SIGINT)."""
+def serving(cfg: Path, stop: signal.Signals = signal.SIGINT, args: tuple[str, ...] = (),
+            env: dict[str, str] | None = None, ready: dict[str, str] | None = None) -> Iterator[Server]:
+    """Run `watcher serve --port 0 ARGS` until the block ends, then stop it with ``stop`` (Ctrl-C:
+    SIGINT). ``env`` adds variables; ``ready`` are the headers of the request that waits for it to answer."""
     exe = Path(sys.executable).parent / "watcher"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "watcher"]
-    env = {k: v for k, v in os.environ.items() if k != "WATCHER_CONFIG"}
-    proc = subprocess.Popen(cmd + ["serve", "--config", str(cfg), "--port", "0"], env=env,
+    environ = {k: v for k, v in os.environ.items() if k not in ("WATCHER_CONFIG", "WATCHER_SERVE_TOKEN")}
+    proc = subprocess.Popen(cmd + ["serve", "--config", str(cfg), "--port", "0", *args], env=environ | (env or {}),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         banner = proc.stdout.readline()
-        m = re.search(r"on (http://127\.0\.0\.1:\d+)/", banner)
+        m = re.search(r"on http://(\S+):(\d+)/", banner)
         if not m:
             proc.kill()
             pytest.fail(f"watcher serve did not start: {banner!r} {proc.stderr.read()}")
-        server = Server(proc, m.group(1))
+        addr, port = m.group(1), int(m.group(2))
+        connect = {"0.0.0.0": "127.0.0.1", "[::]": "[::1]"}.get(addr, addr)
+        server = Server(proc, f"http://{connect}:{port}", banner, port)
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
                 pytest.fail(f"watcher serve exited {proc.returncode}: {proc.stderr.read()}")
             try:
-                if server.get("/").status_code == 200:
+                if server.get("/", headers=ready or {}).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -106,22 +135,21 @@ def test_serve_pages_filters_and_review(alert_copy: Path):
         assert len(ET.fromstring(feed.content).findall("{http://www.w3.org/2005/Atom}entry")) == 4
 
         # a page on another site cannot mark alerts reviewed; a foreign Host name is refused
-        forged = srv.post(f"/alerts/{est['id']}/review", {"reviewed": "1", "next": "alerts.html"},
-                          headers={"Origin": "http://evil.example"})
+        browser = srv.session()
+        forged = review(browser, est["id"], headers={"Origin": "http://evil.example"})
         assert forged.status_code == 403
         assert srv.get("/", headers={"Host": "evil.example"}).status_code == 400
-        assert srv.post("/alerts/99999/review", {"reviewed": "1"}).status_code == 404
+        assert review(browser, 99999).status_code == 404
 
-        r = srv.post(f"/alerts/{est['id']}/review", {"reviewed": "1", "next": "change-analysis-v3.html"},
-                     headers={"Origin": srv.base})
+        r = review(browser, est["id"], nxt="change-analysis-v3.html", headers={"Origin": srv.base})
         assert r.status_code == 303 and r.headers["location"] == f"/change-analysis-v3.html#alert-{est['id']}"
         assert est["id"] not in alert_ids(srv.get("/alerts.html").text)
         assert alert_ids(srv.get("/alerts.html", params={"status": "reviewed"}).text) == [est["id"]]
         # an absolute "next" is not followed (no open redirect)
-        r = srv.post(f"/alerts/{est['id']}/review", {"reviewed": "0", "next": "https://evil.example/"})
+        r = review(browser, est["id"], reviewed="0", nxt="https://evil.example/")
         assert r.status_code == 303 and r.headers["location"] == "/alerts.html"
         assert est["id"] in alert_ids(srv.get("/alerts.html").text), "reopened"
-        srv.post(f"/alerts/{est['id']}/review", {"reviewed": "1", "next": "alerts.html"})
+        review(browser, est["id"])
     assert srv.proc.returncode == 0, srv.proc.stderr.read()
     # the reviewed state is stored: the CLI sees it after the server is gone
     after = {a["id"]: a["reviewed"] for a in alerts_json(alert_copy)}

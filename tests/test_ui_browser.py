@@ -83,3 +83,43 @@ def test_review_an_alert_in_the_browser(browser, alert_copy: Path, tmp_path: Pat
         assert fig and fig["y"] + fig["height"] <= 844
         phone.screenshot(path=str(tmp_path / "change-phone.png"))
     assert next(a for a in alerts_json(alert_copy) if a["id"] == est["id"])["reviewed"] is True
+
+
+def _auto_post(action: str) -> str:
+    """A page that posts "mark reviewed" to ``action`` as soon as it loads, as a hostile page would."""
+    return (f'<!doctype html><form method="post" action="{action}"><input name="reviewed" value="1">'
+            '<input name="next" value="alerts.html"></form>'
+            # once loaded and a moment later, so that page.goto has returned (a navigation that starts
+            # before "load" interrupts it) and Playwright has attached to the frame to see the response
+            '<script>addEventListener("load", () => setTimeout(() => document.forms[0].submit(), 100))</script>')
+
+
+def test_hostile_pages_cannot_mark_an_alert_reviewed(browser, alert_copy: Path, site, tmp_path: Path):
+    """A sandboxed iframe and a file:// page post with ``Origin: null``; a page on another port of
+    this host is "same-site". None of them has the session's form token, and none gets through."""
+    from html import escape
+
+    from playwright.sync_api import Error as PlaywrightError
+
+    aid = alerts_json(alert_copy)[0]["id"]
+    with serving(alert_copy) as srv:
+        action = f"{srv.base}/alerts/{aid}/review"
+        site.put("/sandboxed", '<!doctype html><title>cute cats</title><iframe sandbox="allow-forms allow-scripts" '
+                               f'srcdoc="{escape(_auto_post(action))}"></iframe>')
+        site.put("/other-port", _auto_post(action))
+        local = tmp_path / "attachment.html"
+        local.write_text(_auto_post(action), encoding="utf-8")
+        page = browser.new_page()
+        page.goto(srv.base + "/alerts.html")  # the reviewer has the UI open: the browser holds its session cookie
+        for url in (site.url("/sandboxed"), site.url("/other-port"), local.as_uri()):
+            with page.context.expect_event("response", lambda r: r.url == action) as posted:
+                try:
+                    page.goto(url)
+                except PlaywrightError as e:  # the page posted before Playwright saw it load: what it is for
+                    if "interrupted by another navigation" not in str(e):
+                        raise
+            assert posted.value.status == 403, (url, posted.value.status)
+            sent = posted.value.request.all_headers()
+            assert sent.get("origin") in ("null", site.url("").rstrip("/")), (url, sent)
+        page.close()
+    assert not any(a["reviewed"] for a in alerts_json(alert_copy))

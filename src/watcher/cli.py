@@ -135,20 +135,24 @@ def alerts_cmd(config: ConfigOpt = None,
 
 @app.command()
 def sources(config: ConfigOpt = None) -> None:
-    """Each source: id, url, interval, last check, last change, next run (of `watcher run`), health."""
+    """Each source: id, url, interval, last check, last change, next run (of `watcher run`), health, and
+    its claim alerts with the reviewers' verdicts (confirmed, dismissed as not a claim or a wrong figure)."""
+    from .alerts.feedback import review_counts
     from .report import health
-    from .store import SourceState
+    from .store import ReviewCounts, SourceState
 
     cfg, store = _load(config)
-    states = store.source_states()
-    cols = ("id", "url", "interval", "last check", "last change", "next run", "failures", "health", "last error")
+    states, counts = store.source_states(), review_counts(store)
+    cols = ("id", "url", "interval", "last check", "last change", "next run", "failures", "health",
+            "alerts (confirmed/dismissed)", "last error")
     rows = []
     for s in cfg.sources:
         r = states.get(s.id) or SourceState(id=s.id, url=s.url)
+        n = counts.get(s.id) or ReviewCounts()
         state = health(r)[0]
         rows.append((s.id, s.url, _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
                      _fmt_ts(r.next_due), str(r.failures), "never checked" if state == "never" else state,
-                     r.last_error or ""))
+                     f"{n.alerts} ({n.confirmed}/{n.dismissed})", r.last_error or ""))
     _table(cols, rows)
 
 
@@ -215,10 +219,7 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
     vs = store.versions(source_id)
     if not vs:
         raise UsageError(f"no versions of {source_id!r} yet (run `watcher check {source_id}`)")
-    by_num = {v.number: v for v in vs}
-    base = next((v for v in reversed(vs) if v.is_baseline), vs[0])
-    old = by_num.get(from_version) if from_version is not None else base
-    new = by_num.get(to_version) if to_version is not None else vs[-1]
+    old, new = report.endpoints(vs, from_version, to_version)
     if old is None or new is None:
         missing = from_version if old is None else to_version
         raise UsageError(f"{source_id!r} has no version {missing} (see `watcher history {source_id}`)")
@@ -276,6 +277,51 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
             out.print(f"   [dim]v{h['version']} {h['created_at']}[/] {h['kind']}: {escape(h['explanation'] or '')}")
 
 
+rules_app = typer.Typer(help="Rules reviewers taught: claim findings they matched are kept as text changes.")
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback(invoke_without_command=True)
+def rules_cmd(ctx: typer.Context, config: ConfigOpt = None,
+              source: Annotated[str | None, typer.Option("--source", help="Only this source's rules.")] = None,
+              json_out: Annotated[bool, typer.Option("--json", help="One JSON object per rule.")] = False) -> None:
+    """List the rules made by "not a claim" and "wrong figure" verdicts (`watcher rules remove ID` removes one)."""
+    if ctx.invoked_subcommand:
+        return
+    from .alerts.feedback import rule_json, rules
+
+    cfg, store = _load(config)
+    found = rules(store, source)
+    if json_out:
+        for r in found:
+            print(json_text(rule_json(r)))
+        return
+    if not found:
+        out.print("No rules" + (f" for {source}." if source else ".") + " (A \"not a claim\" or \"wrong figure\" "
+                  "verdict in watcher serve or the API makes one.)", markup=False)
+        return
+    t = Table()
+    for col in ("id", "source", "reason", "scope", "alert", "created", "text"):
+        t.add_column(col, overflow="fold")
+    for r in found:
+        text = r.text if len(r.text) <= 160 else r.text[:159] + "…"
+        t.add_row(str(r.id), r.source, r.reason, r.scope, str(r.alert_id or "—"), _fmt_ts(r.created_at), text)
+    out.print(t)
+
+
+@rules_app.command("remove")
+def rules_remove(rule_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=2**63 - 1)],
+                 config: ConfigOpt = None) -> None:
+    """Remove a rule: the next change of what it matched is alerted again."""
+    from .alerts.feedback import remove_rule
+
+    _, store = _load(config)
+    gone = remove_rule(store, rule_id)
+    if gone is None:
+        raise UsageError(f"no rule {rule_id} (see `watcher rules`)")
+    out.print(f"Removed rule {gone.id} ({gone.reason}, {gone.source}).", markup=False)
+
+
 @app.command()
 def run(config: ConfigOpt = None,
         log_json: Annotated[bool, typer.Option("--log-json", help="Log JSON Lines instead of text.")] = False) -> None:
@@ -309,17 +355,31 @@ def report(config: ConfigOpt = None,
 
 @app.command()
 def serve(config: ConfigOpt = None,
-          host: Annotated[str, typer.Option("--host", help="Address to bind (default: loopback only).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 8765) -> None:
+          host: Annotated[str, typer.Option("--host", help="Address to bind (default: loopback only; any other "
+                                            "address needs a token, see README).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0: any free port).")] = 8765,
+          allow_host: Annotated[list[str] | None, typer.Option(
+              "--allow-host", help="A Host name (or name:port) clients use to reach the UI, besides those derived "
+                                   "from --host; repeatable.")] = None) -> None:
     """Serve the review UI: the report pages live from the store and an alert queue to mark reviewed."""
     from .report import web
+    from .report.security import AccessError, access_for
 
     cfg, store = _load(config)
     try:
         sock = web.bind(host, port)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
-    web.serve(cfg, store, sock, host=host)
+    try:
+        bound_addr, bound_port = sock.getsockname()[:2]
+        access = access_for(cfg, host, bound_addr, bound_port, allow_hosts=allow_host or [])
+    except AccessError as e:
+        sock.close()
+        raise UsageError(str(e)) from None
+    except BaseException:
+        sock.close()
+        raise
+    web.serve(cfg, store, sock, host=host, access=access)
 
 
 @app.command()

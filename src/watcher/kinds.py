@@ -44,3 +44,10 @@ def is_claim(kind: str) -> bool:
 def title(kind: str) -> str:
     k = BY_NAME.get(kind)
     return k.title if k else kind.replace("_", " ").capitalize()
+
+
+# A reviewer's verdict on a claim alert (watcher serve, the API): the alert was right, or it was not a
+# claim at all (boilerplate), or the engine read a figure wrong. The last two teach a rule (see
+# watcher.alerts.feedback) and count as dismissed.
+VERDICTS = {"confirmed": "Confirmed", "not_a_claim": "Not a claim — boilerplate", "wrong_figure": "Wrong figure"}
+DISMISSING = ("not_a_claim", "wrong_figure")

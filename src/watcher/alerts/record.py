@@ -8,6 +8,10 @@ finding disappears has returned to the baseline, and that is reported too.
 
 Fault alerts (``source_error``/``source_warning``) are raised once per failure streak, not at
 every failing check.
+
+Reviewers teach it too: a finding that a rule of the source matches (a sentence a reviewer called
+"not a claim" or "wrong figure", see :mod:`watcher.alerts.feedback`) is recorded as ``text_changed``
+naming the rule, and its return to the baseline is no "back to the baseline" claim alert either.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from sqlalchemy.engine import Connection
 
 from ..claims import Finding, Pair, align, compare_pair
 from ..kinds import CLAIM_KINDS, SEVERITY
-from ..store import AlertData, AlertRecord, ClaimState, Store, Version
+from ..store import AlertData, AlertRecord, ClaimState, Rule, Store, Version
+from ..store import reviews as review_rows
 from ..timefmt import iso
+from .feedback import label, rule_for
 from .problems import fingerprint as _fp
 from .problems import record_problem  # noqa: F401 (part of this module's surface)
 
@@ -29,6 +35,7 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
     """Store the alerts that are news among ``findings`` (compared with ``baseline``)."""
     states = store.claim_states(c, source_id)
     findings = _follow_born(findings, states)
+    rules = review_rows.rules_of(c, source_id)
     out: list[AlertRecord] = []
     seen: set[str] = set()
     common = AlertData(url=url, version=version.number, baseline_version=baseline.number)
@@ -36,6 +43,11 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
         seen.add(f.key)
         prev = states.get(f.key)
         if prev and prev.state == f.state:
+            continue
+        rule = rule_for(rules, f.key, f.before, f.after) if f.is_claim or (prev and prev.kind in CLAIM_KINDS) \
+            else None
+        if rule is not None:
+            out += _taught(store, c, source_id, f, prev, rule, version, common)
             continue
         if f.kind == "claim_added" and prev is not None and prev.kind in CLAIM_KINDS:
             out += _born_claim_changed(store, c, source_id, f, prev, version, common)
@@ -65,10 +77,26 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
     for key, prev in states.items():
         if key in seen:
             continue
-        if prev.kind in CLAIM_KINDS:
+        if prev.kind in CLAIM_KINDS and rule_for(rules, key, prev.baseline_text, prev.last_text) is None:
             out += _reverted(store, c, source_id, prev, version, common, now_text=prev.baseline_text)
         store.delete_claim_state(c, source_id, key)
     return out
+
+
+def _taught(store: Store, c: Connection, source_id: str, f: Finding, prev: ClaimState | None, rule: Rule,
+            version: Version, common: AlertData) -> list[AlertRecord]:
+    """A finding a reviewer's rule matches: kept as ``text_changed`` naming the rule, and tracked as a
+    text change (so a later return to the baseline is no claim alert, and once the rule is removed the
+    next change of the claim is alerted as new)."""
+    expl = f"{f.explanation} (kept as a text change by rule {rule.id}: {label(rule.reason)})"
+    row = store.add_alert(c, source=source_id, kind="text_changed", severity=SEVERITY["text_changed"],
+                          before=f.before, after=f.after, explanation=expl,
+                          data=replace(common, changes=tuple(f.changes), key=f.key, baseline=f.before, rule=rule.id),
+                          version_id=version.id, fingerprint=_fp(source_id, f.key, f.state, version.id))
+    store.set_claim_state(c, source_id, f.key, kind="text_changed", state=f.state,
+                          baseline_text=(prev.baseline_text if prev else None) or f.before, last_text=f.after,
+                          changes=f.changes, version_id=version.id)
+    return [row] if row else []
 
 
 def _baseline_values(prev: ClaimState, f: Finding) -> str:
@@ -167,7 +195,7 @@ def to_json(a: AlertRecord) -> dict:
         "created_at": iso(a.created_at), "changes": list(a.data.changes), "url": a.data.url,
         "version": a.data.version, "baseline_version": a.data.baseline_version,
         "baseline": a.data.baseline, "reverted": a.data.reverted,
-        "reviewed": a.reviewed,
+        "reviewed": a.reviewed, "verdict": a.verdict, "rule": a.data.rule,
     }
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..alerts import check_url
 from ..redact import mask_url
 from ..sanitize import one_line
+from .serve import ServeModel
 
 ID_RE = re.compile(r"\A[a-z0-9_-]+\Z")  # \Z, not $: "ok\n" is not an id (``$`` matches before a final newline)
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
@@ -225,6 +226,7 @@ class FileModel(_NotifyKeys):
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
     lock_timeout: float = 30.0  # how long a write waits for a database another process holds
+    serve: ServeModel = Field(default_factory=ServeModel)
 
     @field_validator("notify_expire", "notify_retry", "lock_timeout", mode="before")
     @classmethod

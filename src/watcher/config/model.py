@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from ..redact import mask_url, url_secrets
 from .keys import DefaultsModel, FileModel, SourceModel
+from .serve import ServeModel
 
 DEFAULT_CONFIG = "config/watcher.toml"
 
@@ -125,6 +126,7 @@ class Config:
     notify_retry: float = 60.0
     includes: tuple[str, ...] = ()  # absolute glob patterns of included files (the service watches them)
     lock_timeout: float = 30.0  # seconds a write waits for a database another process holds
+    serve: ServeModel = field(default_factory=ServeModel)  # [serve]: watcher serve's Host names and token
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -245,5 +247,5 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
     return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
                   files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
                   notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include),
-                  lock_timeout=top.lock_timeout)
+                  lock_timeout=top.lock_timeout, serve=top.serve)
 

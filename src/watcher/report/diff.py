@@ -30,6 +30,33 @@ def build(source: str, old: Version, new: Version, show_ignored: bool = False) -
     return DiffReport(source, old, new, findings, paragraph_diff(old.paragraphs, new.paragraphs), show_ignored)
 
 
+def endpoints(versions: list[Version], from_number: int | None, to_number: int | None
+              ) -> tuple[Version | None, Version | None]:
+    """The two versions a diff compares (``versions`` oldest first, not empty): ``from_number`` or the
+    current baseline, ``to_number`` or the latest. None for a number the source has no version of."""
+    by_num = {v.number: v for v in versions}
+    base = next((v for v in reversed(versions) if v.is_baseline), versions[0])
+    old = by_num.get(from_number) if from_number is not None else base
+    new = by_num.get(to_number) if to_number is not None else versions[-1]
+    return old, new
+
+
+def to_json(r: DiffReport) -> dict:
+    """The JSON form of a diff (``watcher diff --format json``, the API's diff): claim changes, other
+    text changes, the changed paragraphs with their word operations, and on request the ignored blocks."""
+    doc: dict = {
+        "source": r.source, "from": r.old.number, "to": r.new.number,
+        "claims": [{"kind": f.kind, "severity": f.severity, "before": f.before, "after": f.after,
+                    "explanation": f.explanation, "changes": list(f.changes)} for f in r.findings if f.is_claim],
+        "text_changes": [{"kind": f.kind, "before": f.before, "after": f.after} for f in r.findings
+                         if not f.is_claim],
+        "paragraphs": [{"status": s, "ops": ops} for s, ops in r.paragraphs if s != "same"],
+    }
+    if r.show_ignored:
+        doc["ignored"] = [{"text": t, "reason": why} for t, why in r.new.ignored]
+    return doc
+
+
 def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[str, list[tuple[int, str]]]]:
     """Paragraph-level alignment (diff-match-patch on paragraph lines), then word diffs inside."""
     from diff_match_patch import diff_match_patch

@@ -20,7 +20,7 @@ from ..claims import Finding
 from ..console import safe_console
 from ..sanitize import json_text, strip_controls
 from ..timefmt import iso
-from .diff import CLAIM_ORDER, DiffReport, build, paragraph_diff  # noqa: F401 (the report surface)
+from .diff import CLAIM_ORDER, DiffReport, build, endpoints, paragraph_diff, to_json  # noqa: F401 (the report surface)
 from .markdown import markdown
 from .site import change_html
 from .views import change_view
@@ -87,17 +87,7 @@ def render_terminal(r: DiffReport, console: Console | None = None) -> None:
 
 
 def render_json(r: DiffReport, console: Console | None = None) -> None:
-    doc = {
-        "source": r.source, "from": r.old.number, "to": r.new.number,
-        "claims": [{"kind": f.kind, "severity": f.severity, "before": f.before, "after": f.after,
-                    "explanation": f.explanation, "changes": list(f.changes)} for f in r.findings if f.is_claim],
-        "text_changes": [{"kind": f.kind, "before": f.before, "after": f.after} for f in r.findings
-                         if not f.is_claim],
-        "paragraphs": [{"status": s, "ops": ops} for s, ops in r.paragraphs if s != "same"],
-    }
-    if r.show_ignored:
-        doc["ignored"] = [{"text": t, "reason": why} for t, why in r.new.ignored]
-    print(json_text(doc, indent=2))
+    print(json_text(to_json(r), indent=2))
 
 
 def render_html(r: DiffReport, console: Console | None = None) -> None:

@@ -1,7 +1,8 @@
 """The report pages as HTML strings, and the static site that writes them to a folder.
 
 ``watcher report`` writes these pages once; ``watcher serve`` renders the very same functions per
-request (``live=True`` adds the review buttons and the queue filters). Every page has a flat file
+request (``live``, a :class:`~watcher.report.templating.Live`, adds the review buttons and the queue
+filters). Every page has a flat file
 name at the site root (see :mod:`watcher.report.views`), so links are relative and the written site works
 from ``file://`` — no server, no remote asset.
 """
@@ -14,22 +15,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
 
+from ..alerts import feedback
 from ..config import Config
 from ..store import Store, now
 from . import views
-from .templating import render
+from .templating import Live, render
 
 FEED_MAX = 200  # entries in alerts.xml, newest first
 FEED_KINDS = set(views.ALERT_KINDS) - {"text_changed"}  # wording edits are diff material, not feed news
-_GENERATED = re.compile(r"^(?:index|alerts|source-.+|change-.+-v\d+)\.html$|^alerts\.xml$")
+_GENERATED = re.compile(r"^(?:index|alerts|rules|source-.+|change-.+-v\d+)\.html$|^alerts\.xml$")
 
 
-def index_page(cfg: Config, store: Store, live: bool = False) -> str:
+def index_page(cfg: Config, store: Store, live: Live | None = None) -> str:
     sources = views.summaries(cfg, store)
     return render("index.html", sources=sources, open_total=sum(s.open_total for s in sources), live=live)
 
 
-def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: bool = False,
+def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: Live | None = None,
                 here: str = "alerts.html") -> str:
     flt = flt or views.AlertFilter(status="open" if live else "all")
     sources = views.summaries(cfg, store)
@@ -37,7 +39,13 @@ def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None,
                   titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
 
 
-def source_page(cfg: Config, store: Store, source_id: str, live: bool = False,
+def rules_page(cfg: Config, store: Store, live: Live | None = None) -> str:
+    """The rules reviewers' verdicts made (removable in the live UI)."""
+    titles = {s.id: s.title for s in views.summaries(cfg, store)}
+    return render("rules.html", rules=feedback.rules(store), titles=titles, live=live)
+
+
+def source_page(cfg: Config, store: Store, source_id: str, live: Live | None = None,
                 s: views.SourceSummary | None = None) -> str | None:
     """A source's page; ``s``: its summary when the caller has it already (the static site)."""
     s = s or views.summary(cfg, store, source_id)
@@ -46,14 +54,14 @@ def source_page(cfg: Config, store: Store, source_id: str, live: bool = False,
     return render("source.html", s=s, t=views.timeline(store, source_id), here=s.href, live=live)
 
 
-def change_html(view: views.ChangeView, title: str, url: str | None, live: bool = False,
+def change_html(view: views.ChangeView, title: str, url: str | None, live: Live | None = None,
                 standalone: bool = False) -> str:
     r = view.report
     return render("change.html", v=view, title=title, url=url, live=live, standalone=standalone,
                   here=views.change_href(r.source, r.new.number), source_href=views.source_href(r.source))
 
 
-def change_page(cfg: Config, store: Store, source_id: str, number: int, live: bool = False) -> str | None:
+def change_page(cfg: Config, store: Store, source_id: str, number: int, live: Live | None = None) -> str | None:
     s = views.summary(cfg, store, source_id)
     view = views.change_for(store, source_id, number) if s else None
     return None if view is None or s is None else change_html(view, s.title, s.url, live=live)
@@ -86,7 +94,8 @@ def _write(path: Path, text: str) -> None:
 def write_site(cfg: Config, store: Store, out: Path) -> SiteResult:
     """Write every page into ``out``; pages of versions or sources that are gone are removed."""
     out.mkdir(parents=True, exist_ok=True)
-    files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store)}
+    files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store),
+                             "rules.html": rules_page(cfg, store)}
     sources = views.summaries(cfg, store)
     files["alerts.xml"] = feed(cfg, store, sources)
     for s in sources:  # each page costs its own source's rows only: the site grows linearly

@@ -8,15 +8,26 @@ XML: article text is untrusted input.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .. import __version__, timefmt
+from .. import __version__, kinds, timefmt
 from ..sanitize import strip_controls
 from .views import SEVERITIES, qualifier_word
+
+
+@dataclass(frozen=True)
+class Live:
+    """What a page rendered by ``watcher serve`` adds to the static one: the review forms, which
+    carry the session's CSRF token, and a log-out button when the session logged in. Passed as
+    ``live`` (absent: a static page)."""
+
+    csrf: str
+    logout: bool = False
 
 
 def fmt_ts(ts: float | None) -> str:
@@ -45,12 +56,12 @@ def environment() -> Environment:
                       autoescape=select_autoescape(["html", "xml"]), trim_blocks=True, lstrip_blocks=True,
                       finalize=safe_value)
     env.filters.update(ts=fmt_ts, iso=iso_ts, qualifier=qualifier_word)
-    env.globals.update(SEVERITIES=SEVERITIES, version=__version__)
+    env.globals.update(SEVERITIES=SEVERITIES, VERDICTS=kinds.VERDICTS, version=__version__)
     return env
 
 
 def render(template: str, **context) -> str:
     context.setdefault("generated_at", datetime.now(UTC).timestamp())
-    context.setdefault("live", False)
+    context.setdefault("live", None)
     context.setdefault("standalone", False)
     return environment().get_template(template).render(**context)

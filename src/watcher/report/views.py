@@ -161,6 +161,8 @@ class AlertView:
     figures: list[FigureChange]
     href: str  # the change page of its version (or the source page), relative to the site root
     fingerprint: str = ""
+    verdict: str | None = None  # the reviewer's (kinds.VERDICTS)
+    rule: int | None = None  # the rule that kept this finding as a text change
 
     @property
     def anchor(self) -> str:
@@ -190,7 +192,7 @@ def alert_view(a: AlertRecord, pages: set[tuple[str, int]] | None = None) -> Ale
                      explanation=a.explanation or "", created_at=a.created_at,
                      reviewed=a.reviewed, before=a.before, after=a.after,
                      version=version, key=a.data.key, figures=figure_changes(a.data.changes),
-                     href=href, fingerprint=a.fingerprint or str(a.id))
+                     href=href, fingerprint=a.fingerprint or str(a.id), verdict=a.verdict, rule=a.data.rule)
 
 
 @dataclass(frozen=True)

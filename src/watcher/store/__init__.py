@@ -1,7 +1,8 @@
 """The state database: versions, alerts, per-source health and the notification queue.
 
 ``schema`` holds the tables, ``records`` the typed rows the store hands out, ``db`` the
-:class:`Store` that reads and writes them.
+:class:`Store` that reads and writes them; ``reviews`` the reviewers' verdicts and the rules they
+made, ``paging`` alerts a page at a time (import those two by their module).
 """
 
 from .access import StoreError, StoreFault
@@ -14,9 +15,11 @@ from .records import (
     ClaimState,
     Delivery,
     PassMeta,
+    ReviewCounts,
+    Rule,
     SourceState,
     Version,
 )
 
 __all__ = ["AlertData", "AlertHead", "AlertRecord", "BaselineRef", "ClaimState", "Delivery", "PassMeta",
-           "SourceState", "Store", "StoreError", "StoreFault", "Version", "now"]
+           "ReviewCounts", "Rule", "SourceState", "Store", "StoreError", "StoreFault", "Version", "now"]

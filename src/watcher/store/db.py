@@ -49,6 +49,7 @@ from .records import (
 from .schema import (
     APP_ID,
     SCHEMA_VERSION,
+    alert_select,
     alerts,
     blocks,
     claim_states,
@@ -330,7 +331,7 @@ class Store:
         return AlertRecord.from_row(row)
 
     def alerts(self, source: str | None = None, since_id: int = 0) -> list[AlertRecord]:
-        q = select(alerts).where(alerts.c.id > since_id)
+        q = alert_select().where(alerts.c.id > since_id)
         if source:
             q = q.where(alerts.c.source == source)
         with self.engine.connect() as c:
@@ -350,7 +351,7 @@ class Store:
 
     def alert(self, alert_id: int) -> AlertRecord | None:
         with self.engine.connect() as c:
-            row = c.execute(select(alerts).where(alerts.c.id == alert_id)).mappings().first()
+            row = c.execute(alert_select().where(alerts.c.id == alert_id)).mappings().first()
         return AlertRecord.from_row(row) if row else None
 
     def set_reviewed(self, alert_id: int, reviewed: bool = True) -> bool:
@@ -361,7 +362,7 @@ class Store:
     def alerts_by_id(self, c: Connection, ids: list[int]) -> dict[int, AlertRecord]:
         if not ids:
             return {}
-        rows = c.execute(select(alerts).where(alerts.c.id.in_(ids))).mappings()
+        rows = c.execute(alert_select().where(alerts.c.id.in_(ids))).mappings()
         return {r["id"]: AlertRecord.from_row(r) for r in rows}
 
     def alerts_created_since(self, c: Connection, ts: float) -> list[AlertHead]:

@@ -139,6 +139,7 @@ class AlertData:
     reverted: bool = False  # the claim is back to its baseline form
     born_version: int | None = None  # a claim added after the baseline: the version it appeared in
     error: str | None = None  # source_error / source_warning: what went wrong
+    rule: int | None = None  # a claim finding a reviewer's rule kept as text_changed: that rule's id
 
     @classmethod
     def from_json(cls, text: str | None) -> AlertData:
@@ -149,7 +150,7 @@ class AlertData:
                    changes=tuple(raw.get("changes") or ()), key=raw.get("key"), baseline=raw.get("baseline"),
                    previous=raw.get("previous"), previous_changes=tuple(raw.get("previous_changes") or ()),
                    reverted=bool(raw.get("reverted")), born_version=raw.get("born_version"),
-                   error=_scrubbed(raw.get("error")))
+                   error=_scrubbed(raw.get("error")), rule=raw.get("rule"))
 
     def to_json(self) -> str:
         fields = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(self).items()
@@ -173,13 +174,52 @@ class AlertRecord:
     created_at: float
     fingerprint: str
     reviewed: bool = False
+    verdict: str | None = None  # the reviewer's (watcher.alerts.feedback.VERDICTS), from the reviews table
 
     @classmethod
     def from_row(cls, row: Row) -> AlertRecord:
         return cls(id=row["id"], source=row["source"], kind=row["kind"], severity=row["severity"],
                    before=row["before"], after=row["after"], explanation=_scrubbed(row["explanation"]),
                    data=AlertData.from_json(row["data"]), version_id=row["version_id"],
-                   created_at=row["created_at"], fingerprint=row["fingerprint"], reviewed=bool(row["reviewed"]))
+                   created_at=row["created_at"], fingerprint=row["fingerprint"], reviewed=bool(row["reviewed"]),
+                   verdict=row.get("verdict"))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ``rules`` row: a reviewer said an alert of ``source`` was not a claim (or read a wrong figure);
+    findings of that source whose sentences carry one of ``match``'s keys are kept as ``text_changed``
+    (see :mod:`watcher.alerts.feedback`)."""
+
+    id: int
+    source: str
+    reason: str  # not_a_claim | wrong_figure
+    scope: str  # block | sentence: what ``text`` is
+    alert_id: int | None
+    match: frozenset[str]
+    text: str
+    created_at: float
+
+    @classmethod
+    def from_row(cls, row: Row) -> Rule:
+        return cls(id=row["id"], source=row["source"], reason=row["reason"], scope=row["scope"],
+                   alert_id=row["alert_id"], match=frozenset(json.loads(row["match"] or "[]")), text=row["text"],
+                   created_at=row["created_at"])
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """What reviewers said about one source's claim alerts (``watcher sources``, the API)."""
+
+    alerts: int = 0  # claim alerts raised
+    reviewed: int = 0
+    confirmed: int = 0
+    not_a_claim: int = 0
+    wrong_figure: int = 0
+
+    @property
+    def dismissed(self) -> int:
+        return self.not_a_claim + self.wrong_figure
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    Select,
     String,
     Table,
     Text,
     UniqueConstraint,
+    select,
 )
 
 SCHEMA_VERSION = 2  # 2: versions.ignored_z (blocks left out as boilerplate, with reasons)
@@ -120,3 +122,31 @@ deliveries = Table(
     Column("delivered_at", Float),
     UniqueConstraint("alert_id", "notifier", name="uq_delivery"),
 )
+
+# Reviewer feedback (see watcher.alerts.feedback). New tables, not new columns of ``alerts``: a verdict
+# is the reviewer's, said after the alert was raised, and a database of an older watcher gains these
+# tables on open (``create_all``) without an ALTER of a table it already holds.
+reviews = Table(  # the verdict on an alert, at most one (the latest); an alert without a row has none
+    "reviews", metadata,
+    Column("alert_id", Integer, ForeignKey("alerts.id"), primary_key=True),
+    Column("source", String(128), nullable=False, index=True),
+    Column("verdict", String(16), nullable=False),  # confirmed | not_a_claim | wrong_figure
+    Column("created_at", Float, nullable=False),
+)
+
+rules = Table(  # what a verdict taught: findings of the source that match are not claim alerts any more
+    "rules", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(128), nullable=False, index=True),
+    Column("reason", String(16), nullable=False),  # not_a_claim | wrong_figure
+    Column("scope", String(16), nullable=False),  # block | sentence
+    Column("alert_id", Integer),  # the alert whose verdict made it (kept when that alert is gone)
+    Column("match", Text, nullable=False),  # JSON list of sentence keys ("m:<hash>" masked form, "k:<claim key>")
+    Column("text", Text, nullable=False),  # the block or sentence it was made from, for people
+    Column("created_at", Float, nullable=False),
+)
+
+
+def alert_select() -> Select:
+    """The alerts as every reader gets them: each row with its verdict (None when nobody gave one)."""
+    return select(alerts, reviews.c.verdict).select_from(alerts.outerjoin(reviews, reviews.c.alert_id == alerts.c.id))
