@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 CLAIM_KINDS = set(kinds.CLAIM_KINDS)
+pytest_plugins = ["tests.pg"]  # the pg_url fixture: a PostgreSQL database of its own per test
 
 
 @dataclass

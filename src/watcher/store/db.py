@@ -19,12 +19,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
 
+from . import migrate
+from .engine import StoreError, open_engine, use_sqlite_pragmas
 from .records import (
     AlertData,
     AlertHead,
@@ -37,102 +37,27 @@ from .records import (
     Version,
     pack_ignored,
 )
-from .schema import (
-    APP_ID,
-    SCHEMA_VERSION,
-    alerts,
-    blocks,
-    claim_states,
-    deliveries,
-    meta,
-    metadata,
-    notifiers,
-    sources,
-    versions,
-)
+from .schema import alerts, blocks, claim_states, deliveries, notifiers, sources, versions
 
-
-class StoreError(Exception):
-    """The state database cannot be used (corrupt, foreign, or from a newer watcher)."""
+__all__ = ["Store", "StoreError", "now"]
 
 
 def now() -> float:
     return datetime.now(UTC).timestamp()
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
-
-
 class Store:
-    """A thin, typed facade over the tables; one instance per process."""
+    """A thin, typed facade over the tables; one instance per process.
+
+    Opening it makes the database usable or refuses it (:func:`watcher.store.migrate.ensure`:
+    created when empty, upgraded in place on SQLite, a PostgreSQL database that needs an upgrade
+    refused with what to do)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._check_sqlite_file(path)
-        self.engine: Engine = create_engine(url, future=True)
-        self._init_schema()
-        if self.engine.dialect.name == "sqlite":
-            # only now: journal_mode=WAL rewrites the file header, and a stranger's file must stay as it was
-            self.engine.dispose()
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-
-    @staticmethod
-    def _check_sqlite_file(path: Path) -> None:
-        if path.exists() and not path.is_file():
-            raise StoreError(f"{path} is not a file; point state_dir elsewhere or move it away")
-        if path.exists() and path.stat().st_size > 0:
-            with path.open("rb") as f:
-                if f.read(16) != b"SQLite format 3\x00":
-                    raise StoreError(f"{path} is not a SQLite database (corrupt or foreign file); "
-                                     "move it away to start a fresh state")
-
-    def _init_schema(self) -> None:
-        try:
-            with self.engine.begin() as c:
-                existing = set(self.engine.dialect.get_table_names(c))
-                app = self._app(c, existing)
-                strangers = existing - set(metadata.tables) - {"sqlite_sequence"}
-                # before any DDL: never touch a stranger's database (a half-made one of ours is fine)
-                if existing and app != APP_ID and (app is not None or strangers):
-                    raise StoreError(f"{self.url}: database belongs to another program (no watcher tables); "
-                                     "set state_dir or database_url to a place of its own")
-                metadata.create_all(c)
-                row = c.execute(select(meta.c.value).where(meta.c.key == "schema")).scalar()
-                if row is None:
-                    c.execute(insert(meta).values(key="schema", value=str(SCHEMA_VERSION)))
-                    c.execute(insert(meta).values(key="app", value=APP_ID))
-                elif int(row) > SCHEMA_VERSION:
-                    raise StoreError(f"{self.url}: written by a newer watcher (schema {row})")
-                elif int(row) < 2:  # additive: versions stored before it have no ignored blocks
-                    cols = {col["name"] for col in self.engine.dialect.get_columns(c, "versions")}
-                    if "ignored_z" not in cols:
-                        c.exec_driver_sql("ALTER TABLE versions ADD COLUMN ignored_z BLOB"
-                                          if self.engine.dialect.name == "sqlite" else
-                                          "ALTER TABLE versions ADD COLUMN ignored_z BYTEA")
-                    c.execute(update(meta).where(meta.c.key == "schema").values(value=str(SCHEMA_VERSION)))
-        except (DatabaseError, OperationalError) as e:
-            hint = ("; it looks corrupt: move it away to start a fresh state"
-                    if "malformed" in str(e) or "not a database" in str(e) else "")
-            raise StoreError(f"cannot open state database {self.url}: {e.orig or e}{hint}") from None
-
-    @staticmethod
-    def _app(c: Connection, existing: set[str]) -> str | None:
-        """Which program wrote this database, per its ``meta`` table (None: no ``meta`` row says)."""
-        if "meta" not in existing:
-            return None
-        try:
-            return c.execute(select(meta.c.value).where(meta.c.key == "app")).scalar()
-        except (DatabaseError, OperationalError):  # a ``meta`` table of another shape
-            return "another program"
+        self.engine: Engine = open_engine(url)
+        migrate.ensure(self.engine, url)
+        use_sqlite_pragmas(self.engine)
 
     @contextmanager
     def transaction(self, immediate: bool = False) -> Iterator[Connection]:

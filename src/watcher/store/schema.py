@@ -1,6 +1,10 @@
 """The state database's tables (SQLAlchemy Core), dialect-neutral: SQLite by default, PostgreSQL by
-changing ``database_url``. The schema version is kept in ``meta``; :class:`watcher.store.db.Store`
-creates the tables and upgrades an older schema when it opens a database.
+changing ``database_url``.
+
+These definitions are what the code reads and writes; the database gets them through the Alembic
+revisions in ``migrations/versions`` (:mod:`watcher.store.migrate`). A table added here needs one
+revision file too (``migrations/README``); tests/test_migrations.py fails until the revisions
+produce exactly these tables.
 """
 
 from __future__ import annotations
@@ -19,8 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2  # 2: versions.ignored_z (blocks left out as boilerplate, with reasons)
-APP_ID = "watcher"
+APP_ID = "watcher"  # meta.app: a database holding it is ours (meta.schema: see watcher.store.migrate)
 
 metadata = MetaData()
 
