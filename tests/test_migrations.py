@@ -128,6 +128,7 @@ def test_a_postgres_database_from_before_migrations_is_upgraded_by_the_command(t
         assert "watcher db upgrade" in p.stderr and "Traceback" not in p.stderr, p.stderr
     p = watcher("db", "upgrade", "--config", str(cfg))
     assert p.returncode == 0 and f"upgraded from meta.schema {schema}" in p.stdout, p.stdout + p.stderr
+    assert "job queue installed (Procrastinate 3." in p.stdout, p.stdout
     p = watcher("db", "current", "--config", str(cfg))
     assert "(up to date)" in p.stdout, p.stdout
     store = Store(pg_url)

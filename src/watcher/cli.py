@@ -234,11 +234,21 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
 @app.command()
 def run(config: ConfigOpt = None,
         log_json: Annotated[bool, typer.Option("--log-json", help="Log JSON Lines instead of text.")] = False) -> None:
-    """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config)."""
+    """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config).
+
+    On PostgreSQL, one node of a cluster: start it on as many machines as needed."""
     from .config import model as config_mod
+    from .store.engine import is_postgres
+
+    cfg = config_mod.load(config)
+    if is_postgres(cfg.database_url):
+        from .cluster import node
+
+        node.run(cfg, log_json=log_json)
+        return
     from .service import scheduler as service
 
-    service.run(config_mod.load(config), log_json=log_json)
+    service.run(cfg, log_json=log_json)
 
 
 db_app = typer.Typer(no_args_is_help=True, help="The state database: its schema revision, upgrades, copies.")
@@ -269,16 +279,16 @@ def db_current(config: ConfigOpt = None) -> None:
 @db_app.command("upgrade")
 def db_upgrade(config: ConfigOpt = None) -> None:
     """Bring the database to this watcher's schema (stop every `watcher run` using it first)."""
-    from .store import migrate
+    from .store import migrate, queue_schema
 
     cfg, engine = _db_engine(config)
     try:
-        before, after = migrate.upgrade(engine, cfg.database_url)
+        before, after, note = migrate.upgrade(engine, cfg.database_url, queue=queue_schema.installed() is not None)
     finally:
         engine.dispose()
     what = (f"already up to date ({after.short()})" if before == after
             else f"upgraded from {before.short()} to {after.short()}")
-    out.print(f"{_masked(cfg.database_url)}: {what}", markup=False, soft_wrap=True)
+    out.print(f"{_masked(cfg.database_url)}: {what}" + (f"; {note}" if note else ""), markup=False, soft_wrap=True)
 
 
 def _masked(url: str) -> str:

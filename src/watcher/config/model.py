@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .keys import DefaultsModel, FileModel, SourceModel
+from .keys import ClusterModel, DefaultsModel, FileModel, SourceModel
 
 DEFAULT_CONFIG = "config/watcher.toml"
 
@@ -106,6 +106,7 @@ class Config:
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
     includes: tuple[str, ...] = ()  # absolute glob patterns of included files (the service watches them)
+    cluster: ClusterModel = field(default_factory=ClusterModel)
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -222,5 +223,6 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
     return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
                   files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
-                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include))
+                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include),
+                  cluster=top.cluster)
 

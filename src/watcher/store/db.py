@@ -108,6 +108,12 @@ class Store:
         with self.engine.connect() as c:
             return {r["id"]: SourceState.from_row(r) for r in c.execute(select(sources)).mappings()}
 
+    def lock_source(self, c: Connection, source_id: str) -> None:
+        """Lock the source's row until the transaction ends (PostgreSQL; SQLite's ``BEGIN IMMEDIATE``
+        already serializes every writer)."""
+        if c.dialect.name != "sqlite":
+            c.execute(select(sources.c.id).where(sources.c.id == source_id).with_for_update())
+
     def update_source(self, c: Connection, source_id: str, **values) -> None:
         c.execute(update(sources).where(sources.c.id == source_id).values(**values))
 

@@ -45,6 +45,7 @@ from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from . import queue_schema
 from .engine import StoreError
 from .schema import APP_ID, meta
 
@@ -187,27 +188,47 @@ def alembic_config(c: Connection | None):
     return cfg
 
 
-def upgrade(engine: Engine, url: str) -> tuple[State, State]:
+def upgrade(engine: Engine, url: str, queue: bool = False) -> tuple[State, State, str | None]:
     """Bring the database to the newest revision, in one transaction under the schema lock, and
     return its state before and after. Whoever waited on the lock looks again once it has it, so of
-    several processes upgrading at once one does the work and the others find it done."""
-    from alembic import command
-
+    several processes upgrading at once one does the work and the others find it done. ``queue``:
+    on PostgreSQL, also install or upgrade Procrastinate's tables (:mod:`watcher.store.queue_schema`)
+    and say what was done."""
     with engine.begin() as c:
         _lock(c)
         before = inspect_state(c)
         _refuse_unusable(before, url)
-        if before.kind == "current":
-            return before, before
-        cfg = alembic_config(c)
-        if before.kind == "partial":
-            for t in set(c.dialect.get_table_names(c)) - {"sqlite_sequence"}:
-                c.execute(text(f'DROP TABLE "{t}"'))
-        if before.kind == "legacy":
-            _legacy_to_baseline(c, before.legacy)
-            command.stamp(cfg, BASELINE)
-        command.upgrade(cfg, "heads")
-        return before, inspect_state(c)
+        if before.kind != "current":
+            _upgrade(c, before)
+        note = queue_schema.sync(c, upgrade=True) if queue and c.dialect.name == "postgresql" else None
+        return before, inspect_state(c), note
+
+
+def ensure_queue(engine: Engine) -> None:
+    """Make Procrastinate's tables usable by a cluster node: installed when absent (nodes starting
+    together take turns on the schema lock), else they must be at the installed version."""
+    with engine.connect() as c:
+        reason = queue_schema.problem(c)
+        have, _ = queue_schema.status(c)
+    if reason:
+        raise StoreError(reason)
+    if not have:
+        with engine.begin() as c:
+            _lock(c)
+            queue_schema.sync(c, upgrade=False)
+
+
+def _upgrade(c: Connection, before: State) -> None:
+    from alembic import command
+
+    cfg = alembic_config(c)
+    if before.kind == "partial":
+        for t in set(c.dialect.get_table_names(c)) - {"sqlite_sequence"}:
+            c.execute(text(f'DROP TABLE "{t}"'))
+    if before.kind == "legacy":
+        _legacy_to_baseline(c, before.legacy)
+        command.stamp(cfg, BASELINE)
+    command.upgrade(cfg, "heads")
 
 
 def _legacy_to_baseline(c: Connection, schema: str | None) -> None:
