@@ -36,7 +36,9 @@ def _diff(url: str) -> list:
     eng = _engine(url)
     try:
         with eng.connect() as c:
-            return compare_metadata(MigrationContext.configure(c, opts={"compare_type": True}), metadata)
+            ours = {"compare_type": True,  # Procrastinate's tables are not ours to compare
+                    "include_name": lambda name, kind, _: kind != "table" or name in metadata.tables}
+            return compare_metadata(MigrationContext.configure(c, opts=ours), metadata)
     finally:
         eng.dispose()
 
