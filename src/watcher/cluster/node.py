@@ -126,7 +126,9 @@ class Node:
             result = await check(self.store, source, self.client, self.config, self.polite, self.workers,
                                  guard=guard)
         except AlreadyStored:
-            log.info("%s: the check due at %s was stored by another run", job.source, job.due)
+            log.info("%s: the check due at %s was stored by another run", job.source, job.due,
+                     extra={checklog.FIELDS: {"event": "already_stored", "source": job.source, "due": job.due,
+                                              "node": self.name}})
         except BaseException:  # cancelled at shutdown, or a bug: the source must not stay marked
             await asyncio.shield(self._give_up(job))
             raise
@@ -134,7 +136,7 @@ class Node:
             await self._release(conn, job)
         if result is not None:
             fields = checklog.check_fields(result, 0, guard.next_due)
-            fields["node"] = self.name
+            fields.update(node=self.name, due=job.due)  # (source, due): the check's idempotency key
             log.info(checklog.check_message(fields), extra={checklog.FIELDS: fields})
             if result.alerts:
                 await self.defer_delivery()

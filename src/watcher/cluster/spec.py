@@ -20,9 +20,11 @@ from ..config import Config, NotifyTarget, SiteRules, Source
 
 
 def to_json(source: Source) -> str:
+    """The source's JSON, without the file that defined it: that is this node's own detail, and nodes
+    whose files hold the same sources must write the same specs."""
     data = asdict(source)
-    for key in ("baseline", "config_file"):
-        data[key] = None if data[key] is None else str(data[key])
+    data["baseline"] = None if source.baseline is None else str(source.baseline)
+    data["config_file"] = None
     return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
