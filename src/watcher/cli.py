@@ -15,6 +15,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .dbcli import db_app
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch article pages and alert when a figure or a claim in them changes.")
 out = Console(highlight=False)
@@ -23,6 +25,7 @@ if not out.is_terminal:  # piped or captured: don't wrap tables at 80 columns
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
                                                 "$WATCHER_CONFIG or config/watcher.toml).")]
+app.add_typer(db_app, name="db")
 
 
 class UsageError(Exception):
@@ -249,56 +252,6 @@ def run(config: ConfigOpt = None,
     from .service import scheduler as service
 
     service.run(cfg, log_json=log_json)
-
-
-db_app = typer.Typer(no_args_is_help=True, help="The state database: its schema revision, upgrades, copies.")
-app.add_typer(db_app, name="db")
-
-
-def _db_engine(config: Path | None):
-    from .config import model as config_mod
-    from .store.engine import open_engine
-
-    cfg = config_mod.load(config)
-    return cfg, open_engine(cfg.database_url)
-
-
-@db_app.command("current")
-def db_current(config: ConfigOpt = None) -> None:
-    """Which schema revision the database is at, and whether this watcher needs an upgrade."""
-    from .store import migrate
-
-    cfg, engine = _db_engine(config)
-    try:
-        state = migrate.current(engine)
-    finally:
-        engine.dispose()
-    out.print(f"{_masked(cfg.database_url)}: {state.describe()}", markup=False, soft_wrap=True)
-
-
-@db_app.command("upgrade")
-def db_upgrade(config: ConfigOpt = None) -> None:
-    """Bring the database to this watcher's schema (stop every `watcher run` using it first)."""
-    from .store import migrate, queue_schema
-
-    cfg, engine = _db_engine(config)
-    try:
-        before, after, note = migrate.upgrade(engine, cfg.database_url, queue=queue_schema.installed() is not None)
-    finally:
-        engine.dispose()
-    what = (f"already up to date ({after.short()})" if before == after
-            else f"upgraded from {before.short()} to {after.short()}")
-    out.print(f"{_masked(cfg.database_url)}: {what}" + (f"; {note}" if note else ""), markup=False, soft_wrap=True)
-
-
-def _masked(url: str) -> str:
-    """A database URL with its password hidden (it is printed)."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy reads: the store will say so
-        return url
 
 
 @app.command()
