@@ -7,11 +7,13 @@
 * An upgrade of a running cluster is: stop the old nodes (SIGTERM, exit 0), run ``watcher db
   upgrade`` once, start the new nodes. A new node meeting the older schema refuses to start (exit 2)
   and says so; after the upgrade the nodes go on checking with the stored versions kept.
+* robots.txt's Crawl-delay holds across nodes (request turns reserved in the database).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 
 import pytest
@@ -22,7 +24,7 @@ from watcher.store import Store, migrate
 from watcher.store.engine import engine_url, libpq_url
 
 from .clusterkit import Nodes
-from .conftest import watcher, write_config
+from .conftest import Site, watcher, write_config
 from .sitegen import news_page
 
 pytestmark = pytest.mark.slow
@@ -121,3 +123,38 @@ def _wait(cond, timeout: float) -> None:
     while not cond():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.3)
+
+
+def test_crawl_delay_holds_across_nodes(tmp_path, pg_url):
+    """robots.txt asks for 1 s between requests: two nodes together keep it, not each on its own."""
+    times: list[float] = []
+
+    class Timed(Site):
+        def on_request(self, path: str) -> None:
+            if path != "/robots.txt":
+                times.append(time.time())
+
+    site = Timed().start()
+    try:
+        site.put("/robots.txt", "User-agent: *\nCrawl-delay: 1\n", ctype="text/plain")
+        for i in range(6):
+            site.put(f"/b{i}", news_page(f"Story {i}", [f"The council counted {200 + i} votes on Tuesday."]))
+        cfg = write_config(tmp_path, [{"id": f"b{i}", "url": site.url(f"/b{i}")} for i in range(6)])
+        cfg = _with_db(cfg, libpq_url(pg_url))
+        cfg.write_text(cfg.read_text() + '\n[defaults]\ninterval = "3s"\nper_host = 4\n')
+        Store(pg_url).close()
+        nodes = Nodes(cfg, tmp_path)
+        try:
+            nodes.start("n0")
+            nodes.start("n1")
+            _wait(lambda: len(times) >= 12, 90)
+        finally:
+            assert nodes.stop() == {"n0": 0, "n1": 0}
+    finally:
+        site.stop()
+    starts = sorted(times)
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= 0.95, gaps  # 4 slots per host, 6 due sources: without the shared turns they overlap
+    served = {json.loads(line)["node"] for n in ("n0", "n1") for line in nodes.log(n).splitlines()
+              if line.startswith("{") and '"event": "check"' in line}
+    assert served == {"n0", "n1"}, served
