@@ -125,9 +125,8 @@ def test_three_nodes_share_the_work_survive_a_kill_and_follow_a_config_edit(tmp_
             done = {(c["source"], c["due"]): c for c in _checks(nodes, ["n0", "n1"])}
             return all(o in done for o in orphans) and done
         done = _wait(taken_over, 90, f"the killed node's checks {orphans} stored by the others")
-        for o in orphans:
-            at = datetime.fromisoformat(done[o]["time"]).timestamp()
-            assert at - killed_at <= TAKEOVER_BOUND, (o, at - killed_at)
+        takeover = [datetime.fromisoformat(done[o]["time"]).timestamp() - killed_at for o in orphans]
+        assert max(takeover) <= TAKEOVER_BOUND, takeover
 
         # -- a config edit on n1 only: 20 sources added, 20 removed -----------------------------------------
         _config(cfgs[1], hosts, url, hook.url(), range(20, N_SOURCES + 20), tmp_path / "state")
@@ -176,6 +175,9 @@ def test_three_nodes_share_the_work_survive_a_kill_and_follow_a_config_edit(tmp_
     alerts = q("SELECT source, count(DISTINCT data::json->>'version') FROM alerts GROUP BY source")
     assert {s for s, _ in alerts} == {p[1:] for p in EDITED} and {n for _, n in alerts} == {1}, alerts
 
+    print(f"checks by node {dict(by_node)}; {len(orphans)} in flight at the kill, stored by the others "
+          f"{min(takeover):.1f}-{max(takeover):.1f} s after it; host peak {max(hosts.peak.values())}; "
+          f"{len(close)} page(s) fetched again within the interval")
     delivered = q("SELECT count(*) FROM deliveries WHERE state = 'delivered'")[0][0]
     assert delivered >= len(EDITED) and len(hook.payloads) == delivered, (delivered, len(hook.payloads))
     db.close()

@@ -29,6 +29,7 @@ class DueGuard:
     due: float
     backoff_max: float
     next_due: float | None = None  # planned by leave()
+    failures: int = 0  # failed checks in a row, this one included (read by leave())
 
     def enter(self, c) -> None:
         last = c.execute(select(sources.c.last_due).where(sources.c.id == self.source.id)).scalar()
@@ -38,10 +39,11 @@ class DueGuard:
     def leave(self, c) -> None:
         row = c.execute(select(sources).where(sources.c.id == self.source.id)).mappings().one()
         t = c.execute(text("SELECT extract(epoch FROM clock_timestamp())::float8")).scalar()
-        nxt = schedule.next_due(self.source.interval, SourceState.from_row(row), t, self.backoff_max)
+        state = SourceState.from_row(row)
+        nxt = schedule.next_due(self.source.interval, state, t, self.backoff_max)
         res = c.execute(update(sources).where(
             sources.c.id == self.source.id, or_(sources.c.last_due.is_(None), sources.c.last_due < self.due),
         ).values(last_due=self.due, dispatched_due=None, next_due=nxt))
         if res.rowcount != 1:
             raise AlreadyStored(f"{self.source.id}@{self.due!r}")
-        self.next_due = nxt
+        self.next_due, self.failures = nxt, state.failures

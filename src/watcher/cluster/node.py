@@ -135,7 +135,7 @@ class Node:
         async with self.pool.connection() as conn, conn.transaction():
             await self._release(conn, job)
         if result is not None:
-            fields = checklog.check_fields(result, 0, guard.next_due)
+            fields = checklog.check_fields(result, guard.failures, guard.next_due)
             fields.update(node=self.name, due=job.due)  # (source, due): the check's idempotency key
             log.info(checklog.check_message(fields), extra={checklog.FIELDS: fields})
             if result.alerts:
