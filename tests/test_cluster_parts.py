@@ -7,7 +7,8 @@
 * request turns (min_delay, Crawl-delay) are spaced across callers;
 * the config push: same config → nothing; an older different file → the cluster's stays; an edit →
   sources added, disabled and re-timed by the shared timing policy;
-* the periodic tasks' crons fire when meant (the seconds field is the sixth).
+* the periodic tasks' crons fire when meant (the seconds field is the sixth);
+* a check run by hand on the cluster's database holds a host slot like the nodes' checks.
 """
 
 from __future__ import annotations
@@ -195,3 +196,17 @@ def test_the_periodic_tasks_fire_when_meant():
         it = croniter(cron, start)
         a, b = it.get_next(datetime), it.get_next(datetime)
         assert (b - a).total_seconds() == step and (a - start).total_seconds() <= step, (cron, a, b)
+
+
+def test_a_check_run_by_hand_waits_for_a_slot_of_its_host(tmp_path, pg_url):
+    store = Store(pg_url)
+    url = libpq_url(pg_url)
+    cfg = _config(tmp_path, 4, hosts=1, per_host=2)
+    asyncio.run(_pushed(url, cfg))
+    assert store.cluster_per_host() == 2
+    assert store.take_host_slot("h0.example", "node-a", 2, 60) and store.take_host_slot("h0.example", "node-b", 2, 60)
+    assert not store.take_host_slot("h0.example", "manual", 2, 60)  # both held: wait
+    assert store.take_host_slot("unknown.example", "manual", 2, 60)  # not the cluster's host: no slot to hold
+    store.release_host_slot("node-a")
+    assert store.take_host_slot("h0.example", "manual", 2, 60)
+    store.close()

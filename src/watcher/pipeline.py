@@ -14,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -24,6 +25,7 @@ from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
+from .fetch.polite import host_of
 from .lanes import Workers
 from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, Version, now
 
@@ -324,6 +326,24 @@ async def check(store: Store, source: Source, client, config: Config,
             workers.close()
 
 
+@asynccontextmanager
+async def _cluster_slot(store: Store, per_host: int | None, source: Source, workers: Workers):
+    """On a cluster's database, hold one of the source's host slots for the check, as the nodes do,
+    so a check run by hand beside them does not break ``per_host`` (a host the cluster does not know
+    has no slots: nothing to hold)."""
+    if per_host is None:
+        yield
+        return
+    holder = f"manual:{os.getpid()}:{source.id}"
+    while not await workers.run_db(store.take_host_slot, host_of(source.url), holder, per_host,
+                                   2 * source.timeout + 120.0):
+        await asyncio.sleep(0.2)
+    try:
+        yield
+    finally:
+        await workers.run_db(store.release_host_slot, holder)
+
+
 async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
     """Check the named (default: all) sources concurrently with one pooled HTTP client."""
     started = now()
@@ -333,6 +353,7 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
     # read before the workers are forked (still one thread here): a pass with sources never fetched
     # will extract, so the workers are forked with the extractor already imported, once for all
     known = _begin_all(store, selected)
+    per_host = store.cluster_per_host() if store.engine.dialect.name != "sqlite" else None
     workers = Workers.for_pass(len(selected), preload=any(m.latest is None for _, m in known.values()))
     try:
         results: list[CheckResult | None] = [None] * len(selected)
@@ -342,7 +363,8 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
                 # a fixed set of workers pulling sources, not one task per source: memory stays
                 # flat as sources grow (10,000 pending tasks would hold 10,000 coroutine frames)
                 for k, s in queue:
-                    results[k] = await check(store, s, client, config, polite, workers, known.pop(s.id))
+                    async with _cluster_slot(store, per_host, s, workers):
+                        results[k] = await check(store, s, client, config, polite, workers, known.pop(s.id))
 
             await asyncio.gather(*(worker() for _ in range(min(len(selected), config.defaults.concurrency))))
         await workers.flush(store)

@@ -117,8 +117,11 @@ class Node:
                 await slots.unmark(conn, job)
             if st.spec is None or st.done:  # a re-run of a check whose result is stored: only the slot is left
                 await self._release(conn, job)
-            if st.spec is None or st.done or not st.leased:
-                return
+        if st.spec is None or st.done or not st.leased:
+            why = "gone" if st.spec is None else "already_stored" if st.done else "slot_lost"
+            log.info("%s: the check due at %s ends unrun (%s)", job.source, job.due, why,
+                     extra={checklog.FIELDS: {"event": why, "source": job.source, "due": job.due, "node": self.name}})
+            return
         source = spec.from_json(st.spec)
         guard = DueGuard(source, job.due, self.config.defaults.backoff_max)
         result: CheckResult | None = None

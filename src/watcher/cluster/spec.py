@@ -14,9 +14,11 @@ import hashlib
 import json
 from dataclasses import asdict, fields
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..config import Config, NotifyTarget, SiteRules, Source
+from ..fetch.polite import host_of
+
+__all__ = ["config_hash", "from_json", "host_of", "to_json"]
 
 
 def to_json(source: Source) -> str:
@@ -38,11 +40,6 @@ def from_json(text: str) -> Source:
     rules = data.get("extract")
     data["extract"] = None if rules is None else SiteRules(tuple(rules["exclude"]), tuple(rules["include"]))
     return Source(**data)
-
-
-def host_of(url: str) -> str:
-    """The unit ``per_host`` counts by: the host name, lower-case (as the embedded service's limits)."""
-    return (urlsplit(url).hostname or "").lower()
 
 
 def config_hash(config: Config) -> str:

@@ -120,6 +120,11 @@ def origin_of(url: object) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
+def host_of(url: str) -> str:
+    """The host name of a URL, lower-case: the unit ``per_host`` counts checks by."""
+    return (urlsplit(url).hostname or "").lower()
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from . import migrate
@@ -37,7 +37,17 @@ from .records import (
     Version,
     pack_ignored,
 )
-from .schema import alerts, blocks, claim_states, deliveries, notifiers, sources, versions
+from .schema import (
+    alerts,
+    blocks,
+    claim_states,
+    cluster_config,
+    deliveries,
+    host_slots,
+    notifiers,
+    sources,
+    versions,
+)
 
 __all__ = ["Store", "StoreError", "now"]
 
@@ -116,6 +126,32 @@ class Store:
 
     def update_source(self, c: Connection, source_id: str, **values) -> None:
         c.execute(update(sources).where(sources.c.id == source_id).values(**values))
+
+    # -- a cluster's host slots, for a check run by hand (watcher.cluster.slots hands them to nodes) --
+
+    def cluster_per_host(self) -> int | None:
+        """The per-host limit a cluster on this database enforces (None: no cluster has pushed a config)."""
+        with self.engine.connect() as c:
+            return c.execute(select(cluster_config.c.per_host).where(cluster_config.c.id == 1)).scalar()
+
+    def take_host_slot(self, host: str, holder: str, per_host: int, lease: float) -> bool:
+        """Take a free slot of ``host`` for ``holder`` for ``lease`` seconds by the database's clock, the one
+        the nodes use (False: none is free; True without a slot for a host the cluster has none of)."""
+        with self.engine.begin() as c:
+            t = float(c.execute(text("SELECT extract(epoch FROM clock_timestamp())::float8")).scalar_one())
+            slot = c.execute(select(host_slots.c.slot).where(
+                host_slots.c.host == host, host_slots.c.slot < per_host,
+                (host_slots.c.holder.is_(None)) | (host_slots.c.lease_until < t),
+            ).limit(1).with_for_update(skip_locked=True)).scalar()
+            if slot is None:
+                return not c.execute(select(host_slots.c.slot).where(host_slots.c.host == host)).first()
+            c.execute(update(host_slots).where(host_slots.c.host == host, host_slots.c.slot == slot)
+                      .values(holder=holder, lease_until=t + lease))
+            return True
+
+    def release_host_slot(self, holder: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(update(host_slots).where(host_slots.c.holder == holder).values(holder=None, lease_until=None))
 
     # -- versions ------------------------------------------------------------------------------
 
