@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import ast
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -251,6 +250,8 @@ def new_revision(message: str) -> Path:
     as it is now (Alembic's autogenerate, against a scratch SQLite database): the one file to add
     after adding a table. Read it before committing: autogenerate renders what it sees, and a
     rename comes out as a drop and an add."""
+    import tempfile
+
     from alembic import command
 
     number = max((int(r) for r in revision_graph().revisions if r.isdigit()), default=0) + 1

@@ -12,7 +12,6 @@ stopped cluster); one at a newer version is refused.
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import re
 from pathlib import Path
@@ -31,7 +30,9 @@ def installed() -> str | None:
     """The installed Procrastinate's version (None: the ``postgres`` extra is not installed)."""
     if importlib.util.find_spec("procrastinate") is None:
         return None
-    return importlib.metadata.version("procrastinate")
+    from importlib.metadata import version  # only where the queue is used: not on a check's path
+
+    return version("procrastinate")
 
 
 def _v(version: str) -> tuple[int, ...]:
