@@ -107,6 +107,9 @@ def test_a_running_cluster_is_upgraded_by_stop_upgrade_start(tmp_path, pg_url, s
         nodes.start("new")
         _wait(lambda: _count(engine, "SELECT count(*) FROM sources WHERE last_due IS NOT NULL") == 3, 60)
         assert _count(engine, "SELECT count(*) FROM versions") == versions
+        p = watcher("db", "current", "--config", str(cfg))
+        assert "(up to date)" in p.stdout and "cluster: config version" in p.stdout, p.stdout
+        assert "pushed by new" in p.stdout and "job queue at Procrastinate 3." in p.stdout, p.stdout
         assert nodes.stop() == {"old": 0, "new": 0}
     finally:
         nodes.stop()

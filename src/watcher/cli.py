@@ -245,6 +245,11 @@ def run(config: ConfigOpt = None,
 
     cfg = config_mod.load(config)
     if is_postgres(cfg.database_url):
+        from .store import queue_schema
+
+        if queue_schema.installed() is None:
+            raise UsageError("watcher run on PostgreSQL is a cluster node and needs Procrastinate: "
+                             "pip install 'watcher[postgres]'")
         from .cluster import node
 
         node.run(cfg, log_json=log_json)

@@ -36,9 +36,12 @@ def db_current(config: ConfigOpt = None) -> None:
     cfg, engine = _db_engine(config)
     try:
         state = migrate.current(engine)
+        cluster = migrate.cluster_status(engine) if state.kind == "current" else None
     finally:
         engine.dispose()
     out.print(f"{_masked(cfg.database_url)}: {state.describe()}", markup=False, soft_wrap=True)
+    if cluster:
+        out.print(cluster, markup=False, soft_wrap=True)
 
 
 @db_app.command("upgrade")

@@ -56,7 +56,11 @@ def open_engine(url: str) -> Engine:
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
         check_sqlite_file(path)
-    return create_engine(engine_url(url), future=True)
+    try:
+        return create_engine(engine_url(url), future=True)
+    except ImportError as e:  # the driver of a PostgreSQL URL is an optional dependency
+        raise StoreError(f"{url}: cannot load the database driver ({e}); for PostgreSQL: "
+                         "pip install 'watcher[postgres]'") from None
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback

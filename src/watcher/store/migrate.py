@@ -44,6 +44,7 @@ from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from ..timefmt import iso
 from . import queue_schema
 from .engine import StoreError
 from .schema import APP_ID, meta
@@ -238,6 +239,19 @@ def _legacy_to_baseline(c: Connection, schema: str | None) -> None:
             c.exec_driver_sql("ALTER TABLE versions ADD COLUMN ignored_z "
                               + ("BLOB" if c.dialect.name == "sqlite" else "BYTEA"))
         c.execute(meta.update().where(meta.c.key == "schema").values(value="2"))
+
+
+def cluster_status(engine: Engine) -> str | None:
+    """One line on the cluster using this database (None: no cluster has pushed a config)."""
+    with engine.connect() as c:
+        row = c.execute(text("SELECT version, hash, pushed_by, pushed_at, per_host FROM cluster_config "
+                             "WHERE id = 1")).first()
+        if row is None:
+            return None
+        queue = queue_schema.status(c)[1] if c.dialect.name == "postgresql" else None
+        enabled = c.execute(text("SELECT count(*) FROM sources WHERE enabled")).scalar()
+    return (f"cluster: config version {row[0]} ({row[1][:12]}) pushed by {row[2]} at {iso(row[3])}, "
+            f"{enabled} source(s), per_host {row[4]}; job queue at Procrastinate {queue or 'not installed'}")
 
 
 def current(engine: Engine) -> State:
