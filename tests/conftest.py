@@ -29,6 +29,7 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 CLAIM_KINDS = set(kinds.CLAIM_KINDS)
 T = TypeVar("T")
+pytest_plugins = ["tests.pg"]  # the pg_url fixture: a PostgreSQL database of its own per test
 
 
 @dataclass

@@ -84,17 +84,12 @@ def test_diff_lists_what_was_left_out_and_why(site, tmp_path):
 
 
 def test_a_schema_1_database_gains_the_ignored_column(tmp_path):
-    import sqlite3
-
     from watcher.store import Store
 
+    from .test_migrations import make_legacy
+
     url = f"sqlite:///{tmp_path / 'w.db'}"
-    Store(url).close()
-    con = sqlite3.connect(tmp_path / "w.db")  # make it look like a database written before schema 2
-    con.execute("ALTER TABLE versions DROP COLUMN ignored_z")
-    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
-    con.commit()
-    con.close()
+    make_legacy(url, "1")  # a database written before schema 2 (and before migrations)
     st = Store(url)
     with st.transaction() as c:
         st.ensure_source(c, "s", "http://e.org/")

@@ -314,7 +314,8 @@ def test_restart_resumes_each_source_when_due_and_raises_no_duplicate_alert(live
     d2 = daemons(cfg, tmp_path / "run2.log", json_log=False)
     d2.wait_for(lambda ln: "watching 1 source(s)" in ln, 10, "the restart")
     time.sleep(max(0.0, last + 3.5 - time.monotonic()))
-    assert live.times["/a"][-1] == last, "checked again right after the restart, before it was due"
+    # not checked again before it was due (on a loaded machine the restart itself may outlast the wait)
+    assert live.times["/a"][-1] == last or live.times["/a"][-1] - last > 3.9, "checked again before it was due"
     d2.wait_for(lambda ln: "a: unchanged" in ln, 8, "the check when due")
     assert live.times["/a"][-1] - last > 3.9
     rc, _ = d2.stop()

@@ -28,6 +28,9 @@ def test_demo_runs_from_an_installed_wheel(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.startswith("watcher/demo/seeds/") and n.endswith(".txt") for n in names), names
     assert any(n.startswith("watcher/report/templates/") for n in names), names
+    # the schema migrations are package data: the demo's new database is made by them, from the wheel
+    assert {"watcher/store/migrations/env.py", "watcher/store/migrations/script.py.mako",
+            "watcher/store/migrations/versions/0001_baseline.py"} <= set(names), names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"

@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from .console import safe_console
+from .dbcli import db_app
 from .sanitize import json_text, one_line, strip_controls
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -26,6 +27,7 @@ if not out.is_terminal:  # piped or captured: don't wrap tables at 80 columns
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
                                                 "$WATCHER_CONFIG or config/watcher.toml).")]
+app.add_typer(db_app, name="db")
 
 
 class UsageError(Exception):
@@ -325,12 +327,26 @@ def rules_remove(rule_id: Annotated[int, typer.Argument(metavar="ID", min=1, max
 @app.command()
 def run(config: ConfigOpt = None,
         log_json: Annotated[bool, typer.Option("--log-json", help="Log JSON Lines instead of text.")] = False) -> None:
-    """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config)."""
-    from .service import scheduler as service
+    """Run the service: check every source on its interval until SIGTERM/SIGINT (SIGHUP: reload config).
+
+    On PostgreSQL, one node of a cluster: start it on as many machines as needed."""
+    from .store.engine import is_postgres
 
     cfg, store = _load(config)  # the database is opened (and refused) here, before the service starts
     _writable(store, cfg, "run the service")
     store.close()
+    if is_postgres(cfg.database_url):
+        from .store import queue_schema
+
+        if queue_schema.installed() is None:
+            raise UsageError("watcher run on PostgreSQL is a cluster node and needs Procrastinate: "
+                             "pip install 'watcher[postgres]'")
+        from .cluster import node
+
+        node.run(cfg, log_json=log_json)
+        return
+    from .service import scheduler as service
+
     service.run(cfg, log_json=log_json)
 
 

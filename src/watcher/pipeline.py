@@ -14,20 +14,54 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
+from .fetch.polite import host_of
 from .lanes import Workers
 from .redact import redact
 from .sanitize import one_line
 from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, StoreFault, Version, now
 
 log = logging.getLogger("watcher.check")
+
+
+class AlreadyStored(Exception):
+    """Raised by a :class:`WriteGuard`: this check's result is already stored (another run of the same
+    check committed first); the check's transaction is rolled back and nothing is written."""
+
+
+class WriteGuard(Protocol):
+    """Called inside the transaction that stores a check's result, with the source's row locked:
+    ``enter`` before anything is written (raise :class:`AlreadyStored` to write nothing), ``leave``
+    just before the commit. A cluster node (:mod:`watcher.cluster.guard`) makes its idempotency key
+    part of that transaction this way, so a check run twice stores once."""
+
+    def enter(self, c) -> None: ...
+
+    def leave(self, c) -> None: ...
+
+
+@contextmanager
+def _writing(store: Store, source_id: str, guard: WriteGuard | None) -> Iterator:
+    """The one transaction a check writes in: the source's row locked first, so two processes
+    storing the same source take turns and the second reads what the first stored (SQLite: its
+    write lock; PostgreSQL: the row lock)."""
+    with store.transaction(immediate=True) as c:
+        store.lock_source(c, source_id)
+        if guard is not None:
+            guard.enter(c)
+        yield c
+        if guard is not None:
+            guard.leave(c)
 
 
 @dataclass
@@ -82,13 +116,13 @@ def _ok_values(res: FetchResult, state: SourceState) -> dict:
 
 
 def _problem(store: Store, source: Source, state: SourceState, kind: str, message: str, res: FetchResult | None,
-             start: float, **extra) -> CheckResult:
+             start: float, guard: WriteGuard | None = None, **extra) -> CheckResult:
     """Record a ``source_error``/``source_warning`` (its alert once per streak); ``extra``: more
     columns of the source row to write with it. The message can quote the server (a reason phrase,
     a Location) or a URL: it is stored as one line without control characters, URLs and the
     source's secrets masked."""
     message = one_line(redact(message, source.secrets))
-    with store.transaction(immediate=True) as c:
+    with _writing(store, source.id, guard) as c:
         a = record_problem(store, c, source.id, kind, message, state, source.url)
         values = dict(last_check=now(), last_outcome=kind, last_error=message, **extra)
         if kind == "source_error":
@@ -100,7 +134,7 @@ def _problem(store: Store, source: Source, state: SourceState, kind: str, messag
 
 def process(store: Store, source: Source, res: FetchResult, doc: Document | None, state: SourceState,
             start: float, timings: dict[str, float], raw_hash: str | None = None,
-            seed: Document | None = None) -> CheckResult:
+            seed: Document | None = None, guard: WriteGuard | None = None) -> CheckResult:
     """Everything after fetch and extraction: fault check, version, comparison, alerts.
 
     ``doc`` is None when the bytes were the same as last time (or a 304): then only a changed seed
@@ -108,7 +142,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
     source's cleaned seed file, already parsed in the extraction lane (:meth:`watcher.lanes.Workers.seed`): this
     runs on the db thread, where parsing HTML would race the extraction lane inside lxml."""
     t0 = time.monotonic()
-    with store.transaction(immediate=True) as c:
+    with _writing(store, source.id, guard) as c:
         ok = _ok_values(res, state)
         if doc is None and not _seed_changed(store, c, source, seed):  # the cheap path: nothing to do
             store.update_source(c, source.id, last_outcome="unchanged", **ok)
@@ -147,7 +181,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             store.update_source(c, source.id, last_outcome=outcome, **ok)
             return CheckResult(source.id, outcome, time.monotonic() - start, version.number, new_alerts,
                                timings=timings)
-    result = _problem(store, source, state, "source_warning", reason, res, start)
+    result = _problem(store, source, state, "source_warning", reason, res, start, guard)
     result.timings = timings
     return result
 
@@ -239,31 +273,34 @@ def _failed_bytes(state: SourceState) -> str | None:
 
 
 def _internal_error(store: Store, source: Source, state: SourceState, e: Exception, raw_hash: str | None,
-                    start: float) -> CheckResult:
+                    start: float, guard: WriteGuard | None = None) -> CheckResult:
     """A ``source_error`` for a bug met while checking one source; with ``raw_hash`` (the body it
     failed on) those bytes are remembered, so the next checks skip them instead of failing the
     same way each time (the alert is raised once: :func:`record_problem`)."""
     message = f"internal error: {type(e).__name__}: {e}"
     if raw_hash is None:
-        return _problem(store, source, state, "source_error", message, None, start)
-    return _problem(store, source, state, "source_error", message + _skip_note(raw_hash), None, start,
+        return _problem(store, source, state, "source_error", message, None, start, guard)
+    return _problem(store, source, state, "source_error", message + _skip_note(raw_hash), None, start, guard,
                     raw_hash=raw_hash)
 
 
-def _still_failing(store: Store, source: Source, state: SourceState, start: float) -> CheckResult:
+def _still_failing(store: Store, source: Source, state: SourceState, start: float,
+                   guard: WriteGuard | None = None) -> CheckResult:
     """The page is still the body an internal error was met on: note the check, nothing else."""
-    with store.transaction(immediate=True) as c:
+    with _writing(store, source.id, guard) as c:
         store.update_source(c, source.id, last_check=now())
     return CheckResult(source.id, "error", time.monotonic() - start, message=state.last_error)
 
 
 async def check(store: Store, source: Source, client, config: Config,
                 polite: Politeness | None = None, workers: Workers | None = None,
-                known: tuple[SourceState, PassMeta] | None = None) -> CheckResult:
-    """One check of one source. Never raises: an internal error becomes a ``source_error``.
+                known: tuple[SourceState, PassMeta] | None = None, guard: WriteGuard | None = None) -> CheckResult:
+    """One check of one source. Never raises but :class:`AlreadyStored` (from ``guard``): an internal
+    error becomes a ``source_error``.
 
     ``known``: the source's state and version summary, read for the whole pass by
-    :func:`check_all`; with it (in a batching pass) an unchanged page costs no query of its own."""
+    :func:`check_all`; with it (in a batching pass) an unchanged page costs no query of its own.
+    ``guard``: see :class:`WriteGuard` (a check with one writes each result in its own transaction)."""
     own = workers is None
     workers = workers or Workers.for_pass(1)
     start = time.monotonic()
@@ -279,16 +316,17 @@ async def check(store: Store, source: Source, client, config: Config,
                           polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed
         if res.error:
-            return await workers.run_db(_problem, store, source, state, "source_error", res.error, res, start)
+            return await workers.run_db(_problem, store, source, state, "source_error", res.error, res, start, guard)
         if res.warning:
-            return await workers.run_db(_problem, store, source, state, "source_warning", res.warning, res, start)
+            return await workers.run_db(_problem, store, source, state, "source_warning", res.warning, res, start,
+                                        guard)
         seed = await workers.seed(source)
         doc = None
         raw_hash = hashlib.sha256(res.body).hexdigest() if res.body else state.raw_hash
         same = res.not_modified or raw_hash == state.raw_hash
         if same and _failed_bytes(state) is not None:
-            return await workers.run_db(_still_failing, store, source, state, start)
-        if (same and workers.batch is not None and meta is not None
+            return await workers.run_db(_still_failing, store, source, state, start, guard)
+        if (same and guard is None and workers.batch is not None and meta is not None
                 and not _seed_differs(seed, meta.baseline)):
             await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, state)))
             return CheckResult(source.id, "unchanged", time.monotonic() - start, meta.latest, timings=timings)
@@ -297,15 +335,35 @@ async def check(store: Store, source: Source, client, config: Config,
             t = time.monotonic()
             doc = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
             timings["extract"] = time.monotonic() - t
-        return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed)
+        return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed, guard)
+    except AlreadyStored:
+        raise
     except StoreFault:  # the database's fault, not the source's: the pass stops (check_all)
         raise
     except Exception as e:  # one source's bug must not stop the others
         log.exception("check of %s failed", source.id)
-        return await workers.run_db(_internal_error, store, source, state, e, body_hash, start)
+        return await workers.run_db(_internal_error, store, source, state, e, body_hash, start, guard)
     finally:
         if own:
             workers.close()
+
+
+@asynccontextmanager
+async def _cluster_slot(store: Store, per_host: int | None, source: Source, workers: Workers):
+    """On a cluster's database, hold one of the source's host slots for the check, as the nodes do,
+    so a check run by hand beside them does not break ``per_host`` (a host the cluster does not know
+    has no slots: nothing to hold)."""
+    if per_host is None:
+        yield
+        return
+    holder = f"manual:{os.getpid()}:{source.id}"
+    while not await workers.run_db(store.take_host_slot, host_of(source.url), holder, per_host,
+                                   2 * source.timeout + 120.0):
+        await asyncio.sleep(0.2)
+    try:
+        yield
+    finally:
+        await workers.run_db(store.release_host_slot, holder)
 
 
 async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
@@ -324,6 +382,7 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
         known = _begin_all(store, selected)
     except StoreFault as e:
         raise CheckInterrupted(e, [], len(selected)) from None
+    per_host = store.cluster_per_host() if store.engine.dialect.name != "sqlite" else None
     workers = Workers.for_pass(len(selected), preload=any(m.latest is None for _, m in known.values()))
     try:
         results: list[CheckResult | None] = [None] * len(selected)
@@ -336,7 +395,9 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
                     if workers.fault is not None:
                         return
                     try:
-                        results[k] = await check(store, s, client, config, polite, workers, known.pop(s.id))
+                        async with _cluster_slot(store, per_host, s, workers):
+                            results[k] = await check(store, s, client, config, polite, workers,
+                                                     known.pop(s.id))
                     except StoreFault:
                         return  # recorded in workers.fault
 

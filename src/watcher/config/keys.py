@@ -214,11 +214,24 @@ class DefaultsModel(_Strict):
         return None if v is None else _web_url(v, "proxy")
 
 
+class ClusterModel(_Strict):
+    """``[cluster]``: how the nodes of a cluster (``database_url`` on PostgreSQL) watch each other."""
+
+    heartbeat: float = 10.0  # how often a node says it is alive
+    dead_after: float = 30.0  # a node silent this long is dead: its checks are run again elsewhere
+
+    @field_validator("heartbeat", "dead_after", mode="before")
+    @classmethod
+    def _duration(cls, v: Any) -> float:
+        return parse_duration(v)
+
+
 class FileModel(_NotifyKeys):
     state_dir: str | None = None
     database_url: str | None = None
     include: list[str] = Field(default_factory=list)
     defaults: DefaultsModel = Field(default_factory=DefaultsModel)
+    cluster: ClusterModel = Field(default_factory=ClusterModel)
     sources: list[dict[str, Any]] = Field(default_factory=list)
     notify: list[str] = Field(default_factory=list)
     notify_min_severity: MinSeverity = "claims"

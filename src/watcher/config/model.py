@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..redact import mask_url, url_secrets
-from .keys import DefaultsModel, FileModel, SourceModel
+from .keys import ClusterModel, DefaultsModel, FileModel, SourceModel
 from .serve import ServeModel
 
 DEFAULT_CONFIG = "config/watcher.toml"
@@ -127,6 +127,7 @@ class Config:
     includes: tuple[str, ...] = ()  # absolute glob patterns of included files (the service watches them)
     lock_timeout: float = 30.0  # seconds a write waits for a database another process holds
     serve: ServeModel = field(default_factory=ServeModel)  # [serve]: watcher serve's Host names and token
+    cluster: ClusterModel = field(default_factory=ClusterModel)
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -247,5 +248,5 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
     return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
                   files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
                   notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include),
-                  lock_timeout=top.lock_timeout, serve=top.serve)
+                  lock_timeout=top.lock_timeout, serve=top.serve, cluster=top.cluster)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +23,8 @@ from .body import read_body
 from .guard import STRICT, Policy
 from .result import Fault
 from .session import Client
+
+Turns = Callable[[str, float], Awaitable[float]]  # (origin, delay) -> seconds until this request's turn
 
 MAX_RETRY_AFTER = 60.0      # longest Retry-After we wait for; longer means "not this check"
 MAX_CRAWL_DELAY = 60.0      # a robots.txt Crawl-delay above this is capped (a pass must end)
@@ -45,10 +47,14 @@ class Politeness:
     Held by the caller, not in module globals (DESIGN.md §5): a per-host concurrency limit, the
     earliest time the next request may start (``min_delay``, ``Crawl-delay``, ``Retry-After``) and
     parsed robots.txt files, each fetched once per host and kept ``robots_ttl`` seconds.
+
+    ``shared_turns``: where processes that fetch from the same hosts (the nodes of a cluster) reserve
+    their turns, so ``min_delay`` and ``Crawl-delay`` hold across all of them, not per process.
     """
 
     per_host: int = 4
     robots_ttl: float = ROBOTS_TTL
+    shared_turns: Turns | None = None
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _robots: dict[str, tuple[float, Protego | None]] = field(default_factory=dict)
     _robots_locks: dict[str, asyncio.Lock] = field(default_factory=dict)
@@ -72,6 +78,11 @@ class Politeness:
             if wait > 0:
                 await asyncio.sleep(wait)
             h.next_start = time.monotonic() + delay
+            if delay > 0 and self.shared_turns is not None:
+                wait = await self.shared_turns(origin, delay)
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    h.next_start = time.monotonic() + delay
 
     def pause(self, origin: str, seconds: float) -> None:
         """The server asked for a break (Retry-After): no request to it before then."""
@@ -111,6 +122,11 @@ def origin_of(url: object) -> str:
     """``scheme://host:port`` of a URL: the unit politeness counts by."""
     parts = urlsplit(str(url))
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def host_of(url: str) -> str:
+    """The host name of a URL, lower-case: the unit ``per_host`` counts checks by."""
+    return (urlsplit(url).hostname or "").lower()
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -1,7 +1,11 @@
 """When each source is checked next: jitter, failure back-off, restart-safe first runs, staggering.
 
 Pure functions over plain numbers (epoch seconds), kept apart from :mod:`watcher.service.scheduler` so the
-timing policy can be read and tested without a running scheduler. Why each rule exists:
+timing policy can be read and tested without a running scheduler, and so both schedulers use the
+same policy: the embedded service (APScheduler, SQLite) and a cluster node (:mod:`watcher.cluster`)
+ask :func:`next_due` when a source is checked next and :func:`plan` when sources are new, re-timed
+or overdue. A new rule (another interval for a kind of source) goes into these two functions and
+reaches both. Why each rule exists:
 
 * **jitter** — sources configured with the same interval would otherwise fire in lock-step for
   months; a small random delay (10 % of the interval, at most 30 s) keeps them apart.
@@ -16,7 +20,7 @@ timing policy can be read and tested without a running scheduler. Why each rule 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..store import SourceState
 
@@ -51,6 +55,30 @@ def due_from_state(state: SourceState | None, interval: float, cap: float) -> fl
     latest = state.last_check + backoff_delay(interval, state.failures, cap)
     nxt = state.next_due
     return latest if nxt is None else min(nxt, latest)
+
+
+def next_due(interval: float, state: SourceState | None, t: float, cap: float) -> float:
+    """When a source is checked next, after a check that ended at ``t`` and left ``state`` (its row,
+    with the failures in a row so far): the interval, or the back-off after failures, plus jitter."""
+    failures = state.failures if state else 0
+    return t + backoff_delay(interval, failures, cap) + random.uniform(0, jitter(interval))
+
+
+def plan(sources: Sequence[tuple[str, float]], states: Mapping[str, SourceState], t: float, window: float,
+         cap: float) -> dict[str, float]:
+    """The next run of each ``(source id, interval)`` from its stored state; those overdue (never
+    checked, or due while nothing ran) staggered over ``window``, most overdue first."""
+    due: dict[str, float] = {}
+    overdue: list[tuple[float, str, float]] = []
+    for sid, interval in sources:
+        d = due_from_state(states.get(sid), interval, cap)
+        if d is None or d <= t:
+            overdue.append((d if d is not None else float("-inf"), sid, interval))
+        else:
+            due[sid] = d
+    overdue.sort(key=lambda x: x[0])
+    due.update(stagger([(sid, iv) for _, sid, iv in overdue], t, window))
+    return due
 
 
 START_RATE = 4.0  # overdue first checks per second at start-up, at most

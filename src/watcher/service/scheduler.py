@@ -32,7 +32,6 @@ import asyncio
 import dataclasses
 import logging
 import os
-import random
 import signal
 import threading
 import time
@@ -123,18 +122,8 @@ class Service:
 
     def _plan(self, sources: Iterable[Source], states: dict[str, SourceState], t: float) -> dict[str, float]:
         """Next run of each source from its stored state; overdue ones staggered, most overdue first."""
-        cap = self.config.defaults.backoff_max
-        due: dict[str, float] = {}
-        overdue: list[tuple[float, str, float]] = []
-        for s in sources:
-            d = schedule.due_from_state(states.get(s.id), s.interval, cap)
-            if d is None or d <= t:
-                overdue.append((d if d is not None else float("-inf"), s.id, s.interval))
-            else:
-                due[s.id] = d
-        overdue.sort(key=lambda x: x[0])
-        due.update(schedule.stagger([(sid, iv) for _, sid, iv in overdue], t, self.config.defaults.stagger))
-        return due
+        return schedule.plan([(s.id, s.interval) for s in sources], states, t, self.config.defaults.stagger,
+                             self.config.defaults.backoff_max)
 
     def _save_plan(self, sources: list[Source], due: dict[str, float]) -> None:
         """Write the planned runs (``watcher sources`` shows them; a restart resumes from them)."""
@@ -212,8 +201,7 @@ class Service:
         source = self.sources.get(sid)
         nxt = None
         if source is not None:
-            delay = schedule.backoff_delay(source.interval, failures, self.config.defaults.backoff_max)
-            nxt = now() + delay + random.uniform(0, schedule.jitter(source.interval))
+            nxt = schedule.next_due(source.interval, state, now(), self.config.defaults.backoff_max)
         # while stopping the plan is only persisted: the restart resumes from it
         planned = nxt is not None and not self.stopping and self._set_next(sid, nxt)
         await self.workers.run_db(self._save_next, sid, nxt)

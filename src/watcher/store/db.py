@@ -20,20 +20,13 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import create_engine, event, func, insert, select, update
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.engine import Connection
 
 from ..redact import mask_url
-from .access import (
-    LOCK_TIMEOUT,
-    StoreError,
-    listen_for_faults,
-    prepare_sqlite,
-    read_only_url,
-    sqlite_path,
-    sqlite_pragmas,
-)
+from . import migrate
+from .access import LOCK_TIMEOUT, StoreError
+from .engine import open_engine, use_sqlite_pragmas
 from .records import (
     AlertData,
     AlertHead,
@@ -47,95 +40,44 @@ from .records import (
     pack_ignored,
 )
 from .schema import (
-    APP_ID,
-    SCHEMA_VERSION,
     alert_select,
     alerts,
     blocks,
     claim_states,
+    cluster_config,
     deliveries,
-    meta,
-    metadata,
+    host_slots,
     notifiers,
     sources,
     versions,
 )
+
+__all__ = ["Store", "StoreError", "now"]
 
 
 def now() -> float:
     return datetime.now(UTC).timestamp()
 
 
-def _schema_number(value: object, url: str) -> int:
-    """The schema version a database records; a value that is no version number (hand-edited, or
-    another program's ``meta`` table) is refused before anything is written."""
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise StoreError(f"{url}: its schema version {str(value)[:40]!r} is not a number watcher writes "
-                         "(a damaged or foreign database); move it away to start a fresh state") from None
-
-
 class Store:
-    """A thin, typed facade over the tables; one instance per process."""
+    """A thin, typed facade over the tables; one instance per process.
+
+    Opening it makes the database usable or refuses it (:func:`watcher.store.migrate.ensure`:
+    created when empty, upgraded in place on SQLite, a PostgreSQL database that needs an upgrade
+    refused with what to do)."""
 
     def __init__(self, url: str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
         """Open (creating if need be) the database at ``url``. A SQLite file whose directory cannot be
         written is opened read-only (``read_only``): reading commands work, writes are a
         :class:`StoreFault`. ``lock_timeout``: how long a write waits for another process's lock."""
         self.url = url
-        path = sqlite_path(url)
-        self.read_only = prepare_sqlite(path) if path is not None else False
-        self.engine: Engine = create_engine(read_only_url(path) if path and self.read_only else url, future=True)
-        listen_for_faults(self.engine, url, lock_timeout, self.read_only)
+        self.engine, self.read_only = open_engine(url, lock_timeout)
         try:
-            self._init_schema()
+            migrate.ensure(self.engine, url)
         except BaseException:
             self.engine.dispose()  # a refused database is left alone, no connection kept open on it
             raise
-        if self.engine.dialect.name == "sqlite":
-            # only now: journal_mode=WAL rewrites the file header, and a stranger's file must stay as it was
-            self.engine.dispose()
-            event.listen(self.engine, "connect", sqlite_pragmas(self.read_only, lock_timeout))
-
-    def _init_schema(self) -> None:
-        try:
-            with self.engine.begin() as c:
-                existing = set(self.engine.dialect.get_table_names(c))
-                app = self._app(c, existing)
-                strangers = existing - set(metadata.tables) - {"sqlite_sequence"}
-                # before any DDL: never touch a stranger's database (a half-made one of ours is fine)
-                if existing and app != APP_ID and (app is not None or strangers):
-                    raise StoreError(f"{self.url}: database belongs to another program (no watcher tables); "
-                                     "set state_dir or database_url to a place of its own")
-                metadata.create_all(c)
-                row = c.execute(select(meta.c.value).where(meta.c.key == "schema")).scalar()
-                if row is None:
-                    c.execute(insert(meta).values(key="schema", value=str(SCHEMA_VERSION)))
-                    c.execute(insert(meta).values(key="app", value=APP_ID))
-                elif _schema_number(row, self.url) > SCHEMA_VERSION:
-                    raise StoreError(f"{self.url}: written by a newer watcher (schema {row})")
-                elif int(row) < 2:  # additive: versions stored before it have no ignored blocks
-                    cols = {col["name"] for col in self.engine.dialect.get_columns(c, "versions")}
-                    if "ignored_z" not in cols:
-                        c.exec_driver_sql("ALTER TABLE versions ADD COLUMN ignored_z BLOB"
-                                          if self.engine.dialect.name == "sqlite" else
-                                          "ALTER TABLE versions ADD COLUMN ignored_z BYTEA")
-                    c.execute(update(meta).where(meta.c.key == "schema").values(value=str(SCHEMA_VERSION)))
-        except (DatabaseError, OperationalError) as e:
-            hint = ("; it looks corrupt: move it away to start a fresh state"
-                    if "malformed" in str(e) or "not a database" in str(e) else "")
-            raise StoreError(f"cannot open state database {self.url}: {e.orig or e}{hint}") from None
-
-    @staticmethod
-    def _app(c: Connection, existing: set[str]) -> str | None:
-        """Which program wrote this database, per its ``meta`` table (None: no ``meta`` row says)."""
-        if "meta" not in existing:
-            return None
-        try:
-            return c.execute(select(meta.c.value).where(meta.c.key == "app")).scalar()
-        except (DatabaseError, OperationalError):  # a ``meta`` table of another shape
-            return "another program"
+        use_sqlite_pragmas(self.engine, self.read_only, lock_timeout)
 
     @contextmanager
     def transaction(self, immediate: bool = False) -> Iterator[Connection]:
@@ -191,8 +133,40 @@ class Store:
         with self.engine.connect() as c:
             return {r["id"]: SourceState.from_row(r) for r in c.execute(select(sources)).mappings()}
 
+    def lock_source(self, c: Connection, source_id: str) -> None:
+        """Lock the source's row until the transaction ends (PostgreSQL; SQLite's ``BEGIN IMMEDIATE``
+        already serializes every writer)."""
+        if c.dialect.name != "sqlite":
+            c.execute(select(sources.c.id).where(sources.c.id == source_id).with_for_update())
+
     def update_source(self, c: Connection, source_id: str, **values) -> None:
         c.execute(update(sources).where(sources.c.id == source_id).values(**values))
+
+    # -- a cluster's host slots, for a check run by hand (watcher.cluster.slots hands them to nodes) --
+
+    def cluster_per_host(self) -> int | None:
+        """The per-host limit a cluster on this database enforces (None: no cluster has pushed a config)."""
+        with self.engine.connect() as c:
+            return c.execute(select(cluster_config.c.per_host).where(cluster_config.c.id == 1)).scalar()
+
+    def take_host_slot(self, host: str, holder: str, per_host: int, lease: float) -> bool:
+        """Take a free slot of ``host`` for ``holder`` for ``lease`` seconds by the database's clock, the one
+        the nodes use (False: none is free; True without a slot for a host the cluster has none of)."""
+        with self.engine.begin() as c:
+            t = float(c.execute(text("SELECT extract(epoch FROM clock_timestamp())::float8")).scalar_one())
+            slot = c.execute(select(host_slots.c.slot).where(
+                host_slots.c.host == host, host_slots.c.slot < per_host,
+                (host_slots.c.holder.is_(None)) | (host_slots.c.lease_until < t),
+            ).limit(1).with_for_update(skip_locked=True)).scalar()
+            if slot is None:
+                return not c.execute(select(host_slots.c.slot).where(host_slots.c.host == host)).first()
+            c.execute(update(host_slots).where(host_slots.c.host == host, host_slots.c.slot == slot)
+                      .values(holder=holder, lease_until=t + lease))
+            return True
+
+    def release_host_slot(self, holder: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(update(host_slots).where(host_slots.c.holder == holder).values(holder=None, lease_until=None))
 
     # -- versions ------------------------------------------------------------------------------
 

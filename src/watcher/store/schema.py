@@ -1,6 +1,10 @@
 """The state database's tables (SQLAlchemy Core), dialect-neutral: SQLite by default, PostgreSQL by
-changing ``database_url``. The schema version is kept in ``meta``; :class:`watcher.store.db.Store`
-creates the tables and upgrades an older schema when it opens a database.
+changing ``database_url``.
+
+These definitions are what the code reads and writes; the database gets them through the Alembic
+revisions in ``migrations/versions`` (:mod:`watcher.store.migrate`). A table added here needs one
+revision file too (``migrations/README``); tests/test_migrations.py fails until the revisions
+produce exactly these tables.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -18,11 +23,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     select,
+    text,
 )
 
-SCHEMA_VERSION = 2  # 2: versions.ignored_z (blocks left out as boilerplate, with reasons)
-APP_ID = "watcher"
+APP_ID = "watcher"  # meta.app: a database holding it is ours (meta.schema: see watcher.store.migrate)
 
 metadata = MetaData()
 
@@ -43,6 +49,17 @@ sources = Table(
     Column("last_modified", Text),
     Column("raw_hash", String(64)),
     Column("next_due", Float),
+    # cluster mode (watcher.cluster; unused on SQLite): the source as the cluster's config says, and
+    # its place in the shared schedule
+    Column("host", String(255)),  # per_host slots are counted by host name
+    Column("enabled", Boolean, nullable=False, server_default=false()),  # in the pushed config
+    Column("spec", Text),  # JSON of the resolved source (watcher.cluster.spec): every node checks with it
+    Column("dispatched_due", Float),  # the due time of the check job queued or running, else NULL
+    Column("last_due", Float),  # idempotency key: the due time of the last check stored
+    Index("ix_sources_due", "next_due", postgresql_where=text("enabled AND dispatched_due IS NULL"),
+          sqlite_where=text("enabled AND dispatched_due IS NULL")),
+    Index("ix_sources_host_due", "host", "next_due", postgresql_where=text("enabled AND dispatched_due IS NULL"),
+          sqlite_where=text("enabled AND dispatched_due IS NULL")),
 )
 
 versions = Table(
@@ -150,3 +167,31 @@ rules = Table(  # what a verdict taught: findings of the source that match are n
 def alert_select() -> Select:
     """The alerts as every reader gets them: each row with its verdict (None when nobody gave one)."""
     return select(alerts, reviews.c.verdict).select_from(alerts.outerjoin(reviews, reviews.c.alert_id == alerts.c.id))
+
+
+# cluster mode (watcher.cluster): the config in force, the per-host concurrency slots and the
+# per-origin request turns shared by every node
+cluster_config = Table(
+    "cluster_config", metadata,
+    Column("id", Integer, primary_key=True),  # always 1
+    Column("hash", String(64), nullable=False),  # of the resolved sources and limits
+    Column("version", Integer, nullable=False),
+    Column("file_mtime", Float, nullable=False),  # newest mtime of the pushing node's config files
+    Column("per_host", Integer, nullable=False),
+    Column("pushed_by", Text, nullable=False),
+    Column("pushed_at", Float, nullable=False),
+)
+
+host_slots = Table(  # per_host rows per host; a check holds one from dispatch to its end
+    "host_slots", metadata,
+    Column("host", String(255), primary_key=True),
+    Column("slot", Integer, primary_key=True),
+    Column("holder", String(300), unique=True),  # "<source>@<due>" of the check holding it
+    Column("lease_until", Float),  # free again after this, whoever holds it (its node died)
+)
+
+host_turns = Table(  # min_delay / robots.txt Crawl-delay across nodes: when the next request may start
+    "host_turns", metadata,
+    Column("origin", String(300), primary_key=True),
+    Column("next_allowed", Float, nullable=False),
+)
