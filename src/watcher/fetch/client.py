@@ -352,7 +352,8 @@ _RETRY_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolE
 
 
 async def _attempt(client: httpx.AsyncClient, url: str, headers: dict[str, str], timeouts: httpx.Timeout,
-                   max_bytes: int, max_decompressed: int, max_redirects: int, start: float) -> FetchResult:
+                   max_bytes: int, max_decompressed: int, max_redirects: int, start: float, *,
+                   any_content: bool = False) -> FetchResult:
     request = client.build_request("GET", url, headers=headers, timeout=timeouts)
     visits: dict[str, int] = {}
     for hop in range(max_redirects + 1):
@@ -360,7 +361,7 @@ async def _attempt(client: httpx.AsyncClient, url: str, headers: dict[str, str],
         try:
             nxt = r.next_request
             if nxt is None:
-                return await _response(r, url, hop, max_bytes, max_decompressed, start)
+                return await _response(r, url, hop, max_bytes, max_decompressed, start, any_content=any_content)
             target = str(nxt.url)
             if nxt.url.scheme not in ("http", "https"):
                 raise _Fault(f"redirect to a non-web URL refused: {target[:200]}")
@@ -374,7 +375,7 @@ async def _attempt(client: httpx.AsyncClient, url: str, headers: dict[str, str],
 
 
 async def _response(r: httpx.Response, url: str, hops: int, max_bytes: int, max_decompressed: int,
-                    start: float) -> FetchResult:
+                    start: float, *, any_content: bool = False) -> FetchResult:
     ctype = r.headers.get("content-type", "").split(";")[0].strip().lower() or None
     base = dict(url=url, final_url=str(r.url), status=r.status_code, content_type=ctype, redirects=hops,
                 etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"),
@@ -393,7 +394,7 @@ async def _response(r: httpx.Response, url: str, hops: int, max_bytes: int, max_
         return done(error=f"HTTP {r.status_code} {r.reason_phrase}".strip())
     if r.status_code >= 300:
         return done(error=f"HTTP {r.status_code} redirect without a usable Location")
-    if ctype and not any(ctype.startswith(t) for t in HTML_TYPES):
+    if ctype and not any_content and not any(ctype.startswith(t) for t in HTML_TYPES):
         return done(warning=f"not an HTML page (content type {ctype})")
     declared = r.headers.get("content-length", "").strip()
     if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
@@ -401,7 +402,7 @@ async def _response(r: httpx.Response, url: str, hops: int, max_bytes: int, max_
     body = await _read_body(r, max_bytes, max_decompressed)
     if not body.strip():
         return done(warning="empty response body")
-    what = _sniff_binary(body)
+    what = None if any_content else _sniff_binary(body)
     if what:
         return done(warning=f"not an HTML page ({what})")
     return done(body=body)
@@ -419,13 +420,15 @@ async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, m
                 connect_timeout: float = 10.0, read_timeout: float = 20.0,
                 max_decompressed: int = 20_000_000, retries: int = 2, max_redirects: int = MAX_REDIRECTS,
                 min_delay: float = 0.0, respect_robots: bool = True,
-                polite: Politeness | None = None) -> FetchResult:
+                polite: Politeness | None = None, any_content: bool = False) -> FetchResult:
     """GET ``url``: at most ``timeout`` seconds in total (retries and their waits included).
 
     ``connect_timeout``/``read_timeout`` bound each connection and each wait for bytes; the total
     bounds a server that drips. Waiting for a per-host slot or a politeness delay is not counted:
     it is our choice, not the server's fault. ``polite`` is shared by the fetches of a pass; without
-    it this call is polite on its own (it reads robots.txt itself).
+    it this call is polite on its own (it reads robots.txt itself). ``any_content`` returns the body
+    whatever its content type, unsniffed, for callers that parse the bytes themselves and say what is
+    wrong with them (feeds: RSS, JSON Feed, gzip-compressed sitemaps).
     """
     polite = polite or Politeness()
     ua = user_agent or client.headers.get("User-Agent", "watcher")
@@ -456,7 +459,7 @@ async def fetch(client: httpx.AsyncClient, url: str, *, timeout: float = 30.0, m
                     await polite.turn(origin, delay)
                     try:
                         res = await _attempt(client, url, headers, timeouts, max_bytes, max_decompressed,
-                                             max_redirects, start)
+                                             max_redirects, start, any_content=any_content)
                         return _with(res, attempts=attempt)
                     except _Fault as f:
                         if not f.retry:
