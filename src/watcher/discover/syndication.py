@@ -18,6 +18,7 @@ them as a *file name* (a body ``/etc/passwd`` would be read from our disk).
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 from urllib.parse import urljoin
 
@@ -25,6 +26,7 @@ import feedparser
 
 from .entry import Entry, FeedError, Parsed, one_line, struct_time_seconds
 
+_POSITION = re.compile(r"^<unknown>:\d+:\d+:\s*")
 _BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
@@ -69,12 +71,12 @@ def parse_syndication(data: bytes, base_url: str) -> Parsed:
     for e in d.entries:
         url = _link(e, base_url)
         if url:
-            entries.append(Entry(url, _title(e), struct_time_seconds(e.get("published_parsed")),
-                                 struct_time_seconds(e.get("updated_parsed"))))
+            # dict.get: FeedParserDict.get("updated_parsed") falls back to the published date (and warns)
+            entries.append(Entry(url, _title(e), struct_time_seconds(dict.get(e, "published_parsed")),
+                                 struct_time_seconds(dict.get(e, "updated_parsed"))))
     warning = None
     if fault is not None:
-        line = getattr(fault, "getLineNumber", lambda: None)()
-        where = f" at line {line}" if line else ""
-        warning = (f"feed is not well-formed XML{where} ({one_line(fault, 120)}); read leniently: "
-                   f"{len(entries)} entries")
+        # feedparser rewrites the document before parsing it, so its line numbers are not the feed's
+        reason = _POSITION.sub("", one_line(fault, 120))
+        warning = f"feed is not well-formed XML ({reason}); read leniently: {len(entries)} entries"
     return Parsed(entries=tuple(entries), warning=warning)
