@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+import tomllib
 from dataclasses import dataclass, field
 
 import httpx
 import pytest
 
+from watcher.config.feeds import parse_feeds
 from watcher.discover import (
     FeedRead,
     UrlPattern,
@@ -208,3 +210,25 @@ def test_discovering_a_5000_entry_sitemap_over_http_takes_well_under_a_second_of
     assert n == 5003
     print(f"5,003-entry sitemap: fetched, parsed and discovered in {cpu:.3f} s of CPU")
     assert cpu < 1.0, f"{cpu:.2f} s of CPU"
+
+
+def test_feeds_from_the_config_drive_discovery(outlet, tmp_path):
+    raw = tomllib.loads(f'''
+[[feeds]]
+id = "front"
+url = "{outlet.url('/news/')}"
+kind = "page"
+links = "re:/articles/"
+exclude = ["*/rates-*"]
+max_articles = 1
+
+[[feeds]]
+id = "map"
+url = "{outlet.url('/sitemap_index.xml')}"
+kind = "sitemap"
+''')
+    front, sitemap = parse_feeds(raw["feeds"], tmp_path / "watcher.toml")
+    watch = Watchlist()
+    assert slugs(watch.take(front, read(front))) == ["harvest"]  # newest on the page, window of one
+    assert slugs(watch.take(sitemap, read(sitemap))) == ["budget-deficit", "rates-held"]
+    assert sorted(watch.sources.values())[0].startswith("front-harvest-")
