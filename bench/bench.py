@@ -1,16 +1,20 @@
 """Benchmark: three `watcher check` passes over N local article pages, optionally vs urlwatch.
 
 A threaded server per host address (127.0.0.1 … 127.0.0.H, loopback only) serves N synthetic
-article pages of ~25 KB with realistic markup and boilerplate (watcher.demo.sitegen). Passes:
+article pages of ~25 KB with realistic markup and boilerplate (tests/sitegen.py). Passes:
   first    all pages new
   same     nothing changed
   changed  10 % of pages change one figure
-Per pass: pages/s, p50/p95 per stage (fetch, extract, compare, store), peak RSS of the checking
-process and its extraction workers, database bytes per stored version. With --vs-urlwatch, urlwatch (installed into this
-environment on demand) checks the same pages in the same run (html2text filter, method
-pyhtml2text) and the time ratio is printed per pass.
+Per pass: pages/s, wall time, CPU per page of the checker and its extraction workers (user + sys,
+from wait4), that CPU as a multiple of the floor — trafilatura alone extracting the same pages in
+one process, measured in the same run — p50/p95 per stage (fetch, extract, compare, store), peak
+memory (PSS of the checker with its workers) and database bytes per stored version. With
+--vs-urlwatch, urlwatch (installed into this environment on demand) checks the same pages in the
+same run (html2text filter, method pyhtml2text) and the wall and CPU ratios are printed per pass.
+With --profile each pass is run a second time, from the same state, under py-spy (all processes),
+and its top 15 functions are printed.
 
-usage: python bench/bench.py [--n 500] [--hosts 20] [--vs-urlwatch] [--keep DIR]
+usage: python bench/bench.py [--n 500] [--hosts 20] [--vs-urlwatch] [--profile] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -24,13 +28,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # the page generators live with the tests (tests/sitegen.py)
 
-import watcher.demo.sitegen as sitegen  # noqa: E402
+from tests import sitegen  # noqa: E402
 
 SUBJECTS = ["the port authority", "the regional health board", "the defence ministry", "the central bank",
             "the water utility", "the transit agency", "the state auditor", "the fisheries council"]
@@ -130,19 +137,31 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], cwd: Path) -> tuple[float, tuple[int, int], str]:
-    """Wall time, (peak RSS of the child, peak PSS of the child with its workers) in KB, stdout."""
+@dataclass
+class Run:
+    """One measured process: wall seconds, CPU seconds (user + sys of the process and every worker
+    it started and reaped), peak RSS of the process and peak PSS of it with its workers, stdout."""
+
+    wall: float
+    cpu: float
+    rss_kb: int
+    pss_kb: int
+    out: str
+
+
+def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``cmd`` and measure it. CPU comes from ``wait4``: the kernel adds the user and system
+    time of reaped children (the extraction workers) to the process's own, so one number covers
+    the checker and its workers; PSS is sampled from /proc every 50 ms."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         t = time.perf_counter()
-        p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True, env=env)
         peak = [0]
 
         def sample() -> None:
             while p.returncode is None:
                 peak[0] = max(peak[0], _tree_rss_kb(p.pid))
                 time.sleep(0.05)
-
-        import threading
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -154,7 +173,58 @@ def run_measured(cmd: list[str], cwd: Path) -> tuple[float, tuple[int, int], str
         err.seek(0)
         if p.returncode != 0:
             raise SystemExit(f"{cmd[0]} failed ({p.returncode}): {err.read()[-2000:]}")
-        return wall, (ru.ru_maxrss, peak[0]), out.read()
+        return Run(wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, peak[0], out.read())
+
+
+FLOOR_SCRIPT = """
+import sys, pathlib, trafilatura
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.html")):
+    trafilatura.extract(f.read_bytes())
+"""
+
+
+def floor(pages: dict[str, bytes], work: Path) -> Run:
+    """The floor: trafilatura alone (default settings, as a plain script would call it) extracting
+    the same pages in one process, its import included — what the page costs before watcher adds
+    fetching, boilerplate evidence, claims and storage."""
+    folder = work / "floor-pages"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for k, (_, body) in enumerate(sorted(pages.items())):
+        (folder / f"{k:06d}.html").write_bytes(body)
+    return run_measured([sys.executable, "-c", FLOOR_SCRIPT, str(folder)], work)
+
+
+def profiled(cmd: list[str], out: Path) -> list[str]:
+    """``cmd`` under py-spy (sampling, all subprocesses: the checker and its extraction workers)."""
+    spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
+    if not spy:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "py-spy"], check=True)
+        spy = shutil.which("py-spy", path=str(Path(sys.executable).parent))
+    return [str(spy), "record", "--subprocesses", "--rate", "400", "--format", "raw", "--nonblocking",
+            "-o", str(out), "--", *cmd]
+
+
+def top_functions(raw: Path, n: int = 15) -> list[str]:
+    """The ``n`` functions with the most samples in a py-spy raw (collapsed stacks) file, merged over
+    every process: self samples (the function was running) and total (it was on the stack)."""
+    own: dict[str, int] = {}
+    total: dict[str, int] = {}
+    samples = 0
+    for line in raw.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        k = int(count)
+        frames = [f for f in stack.split(";") if not f.startswith("process ")]
+        if not frames:
+            continue
+        samples += k
+        own[frames[-1]] = own.get(frames[-1], 0) + k
+        for f in set(frames):
+            total[f] = total.get(f, 0) + k
+    rows = sorted(own.items(), key=lambda kv: -kv[1])[:n]
+    return [f"{k / max(1, samples):6.1%} self {total[f] / max(1, samples):6.1%} total  {f}" for f, k in rows]
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -164,11 +234,16 @@ def pct(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(q * len(xs)))]
 
 
+PASSES = (("first", 0), ("same", 0), ("changed", 10))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=500)
     ap.add_argument("--hosts", type=int, default=20)
     ap.add_argument("--vs-urlwatch", action="store_true")
+    ap.add_argument("--profile", action="store_true",
+                    help="also run each pass under py-spy and print its top 15 functions (merged over workers)")
     ap.add_argument("--keep", type=Path)
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="watcher-bench-"))
@@ -183,30 +258,69 @@ def main() -> int:
     if args.vs_urlwatch:
         uw = setup_urlwatch(work, farm, args.n)
     print(f"{args.n} pages on {args.hosts} loopback hosts, {os.cpu_count()} cores; work dir {work}")
-    for name, every in (("first", 0), ("same", 0), ("changed", 10)):
+    farm.publish(0)
+    fl = floor(farm.pages, work)
+    floor_ms = fl.cpu / args.n * 1000
+    print(f"floor    trafilatura alone on the same pages: CPU {floor_ms:.2f} ms/page "
+          f"({fl.cpu:.2f} s for {args.n}, its import included)")
+    cmd = [watcher, "check", "--json", "--config", str(cfg)]
+    for name, every in PASSES:
         farm.publish(every)
-        wall, rss, out = run_measured([watcher, "check", "--json", "--config", str(cfg)], work)
-        rows = [json.loads(x) for x in out.splitlines() if x.startswith("{")]
-        stages = {s: [r["timings"][s] * 1000 for r in rows if s in r.get("timings", {})]
+        r = run_measured(cmd, work)
+        rows = [json.loads(x) for x in r.out.splitlines() if x.startswith("{")]
+        stages = {s: [row["timings"][s] * 1000 for row in rows if s in row.get("timings", {})]
                   for s in ("fetch", "extract", "compare", "store")}
         db = work / "state" / "watcher.db"
         size = sum(p.stat().st_size for p in db.parent.glob("watcher.db*"))
         versions, ratio = count_versions(db)
-        line = (f"{name:8s} {args.n / wall:7.1f} pages/s  wall {wall:6.2f}s  peak RSS {rss[0] / 1024:4.0f} MB "
-                f"(PSS with workers {rss[1] / 1024:4.0f} MB)  "
+        cpu_ms = r.cpu / args.n * 1000
+        line = (f"{name:8s} {args.n / r.wall:7.1f} pages/s  wall {r.wall:6.2f}s  CPU {cpu_ms:6.2f} ms/page "
+                f"= {cpu_ms / floor_ms:4.2f}× the floor  peak RSS {r.rss_kb / 1024:4.0f} MB "
+                f"(PSS with workers {r.pss_kb / 1024:4.0f} MB)  "
                 f"db {size / max(1, versions) / 1024:5.1f} KB/version, text stored at {ratio:.0%} of raw")
-        line += "  " + "  ".join(f"{s} p50/p95 {statistics.median(v) if v else 0:.1f}/{pct(v, .95):.1f}ms"
-                                 for s, v in stages.items())
-        errors = [r for r in rows if r["outcome"] == "error"]
+        line += "\n" + " " * 9 + "  ".join(f"{s} p50/p95 {statistics.median(v) if v else 0:.1f}/{pct(v, .95):.1f}ms"
+                                            for s, v in stages.items())
+        errors = [row for row in rows if row["outcome"] == "error"]
         if errors:
             line += f"  ERRORS {len(errors)}: {errors[0]['message']}"
         if args.vs_urlwatch:
-            uwall, urss, _ = run_measured(uw, work)
-            line += f"\n{'':8s} urlwatch {args.n / uwall:7.1f} pages/s  wall {uwall:6.2f}s  peak RSS {urss[0] / 1024:.0f} MB" \
-                    f"  → watcher/urlwatch time ratio {wall / uwall:.2f}"
+            u = run_measured(uw, work)
+            line += (f"\n{'':8s} urlwatch {args.n / u.wall:7.1f} pages/s  wall {u.wall:6.2f}s  "
+                     f"CPU {u.cpu / args.n * 1000:6.2f} ms/page  peak RSS {u.rss_kb / 1024:.0f} MB"
+                     f"  → watcher/urlwatch wall ratio {r.wall / u.wall:.2f}, CPU ratio {r.cpu / max(u.cpu, 1e-9):.2f}")
         print(line, flush=True)
+        if args.profile:
+            # the same pass again under the sampler: the store is reset to its state before the pass
+            raw = work / f"profile-{name}.txt"
+            saved = work / "state-measured"
+            shutil.rmtree(saved, ignore_errors=True)
+            shutil.copytree(work / "state", saved)
+            _restore_state(work, name)
+            run_measured(profiled(cmd, raw), work)
+            print(f"         top functions of the {name} pass (py-spy, checker + workers):")
+            for row in top_functions(raw):
+                print("           " + row)
+            shutil.rmtree(work / "state")
+            shutil.move(saved, work / "state")
+        _snapshot_state(work, name)
     farm.close()
     return 0
+
+
+def _snapshot_state(work: Path, name: str) -> None:
+    """Keep the state as it was before the next pass, so a profiled re-run starts from it."""
+    dst = work / f"state-after-{name}"
+    shutil.rmtree(dst, ignore_errors=True)
+    shutil.copytree(work / "state", dst)
+
+
+def _restore_state(work: Path, name: str) -> None:
+    """Put back the state the pass ``name`` started from (none before the first pass)."""
+    order = [p for p, _ in PASSES]
+    shutil.rmtree(work / "state", ignore_errors=True)
+    k = order.index(name)
+    if k:
+        shutil.copytree(work / f"state-after-{order[k - 1]}", work / "state")
 
 
 def count_versions(db: Path) -> tuple[int, float]:

@@ -1,6 +1,6 @@
 """A watcher state with real alerts, made through the real pipeline for the report and UI tests.
 
-Pages rendered by ``fixtures.pages`` are served on 127.0.0.1, ``watcher check`` stores them, a
+Pages rendered by ``tests/sitegen.py`` are served on 127.0.0.1, ``watcher check`` stores them, a
 figure (and a hedge, a qualifier) is edited, ``watcher check`` again raises the alerts. One source
 points at a dead port so the index has a failing source to show.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+from . import sitegen as pages
 from .conftest import SEEDS, Site, watcher, write_config
-from .fixtures import pages
 from .seed_expected import SEED_ANALYSIS, SEED_ANALYSIS_FILE
 
 TITLE_A = "Putin and Kim in Pyongyang, making it 'strategic'"

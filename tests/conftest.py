@@ -23,7 +23,7 @@ CLAIM_KINDS = set(kinds.CLAIM_KINDS)
 
 @dataclass
 class Site:
-    """The package's local site (watcher.demo.sitegen.LocalSite) with pages the test edits between checks,
+    """The package's local site (watcher.demo.localsite.LocalSite) with pages the test edits between checks,
     a count of hits per path and an ``on_request`` hook."""
 
     pages: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)

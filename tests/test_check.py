@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import socket
 
+from . import sitegen as pages
 from .conftest import SEEDS, alerts_json, claim_alerts, watcher, write_config
-from .fixtures import pages
 from .seed_expected import SEED_ANALYSIS, SEED_ANALYSIS_FILE, SEED_COMMENTARY, SEED_COMMENTARY_FILE
 
 TITLE_A = "Putin and Kim in Pyongyang, making it 'strategic'"

@@ -127,6 +127,6 @@ def test_a_claim_changed_again_in_its_attribution_names_the_baseline(tmp_path):
             v = st.add_version(c, "s", text="\n\n".join(paras), content_hash=f"v{i}", title=None, url=None,
                                origin="fetch", is_baseline=False)
             got.append(alerts.record_findings(st, c, "s", compare(b.paragraphs, v.paragraphs), v, b, "http://e.org/"))
-    assert [a["kind"] for a in got[0]] == ["claim_changed"]
-    assert [a["kind"] for a in got[1]] == ["claim_changed"] and "at baseline: officials" in got[1][0]["explanation"]
-    assert [a["kind"] for a in got[2]] == ["estimate_changed"] and "at baseline" in got[2][0]["explanation"]
+    assert [a.kind for a in got[0]] == ["claim_changed"]
+    assert [a.kind for a in got[1]] == ["claim_changed"] and "at baseline: officials" in got[1][0].explanation
+    assert [a.kind for a in got[2]] == ["estimate_changed"] and "at baseline" in got[2][0].explanation

@@ -11,8 +11,8 @@ from watcher.claims.compare import compare
 from watcher.pipeline import run_check
 from watcher.store import Store
 
+from . import sitegen as pages
 from .conftest import claim_alerts, watcher, write_config
-from .fixtures import pages
 
 TITLE = "Flooding displaces residents across the valley"
 PARAS = [
@@ -29,7 +29,7 @@ def run(cfg):
     store = Store(c.database_url)
     try:
         run_check(c, store)
-        return [a for a in store.alerts() if a["kind"] in
+        return [a for a in store.alerts() if a.kind in
                 ("estimate_changed", "claim_changed", "claim_removed", "claim_added")]
     finally:
         store.close()
@@ -44,7 +44,7 @@ def test_alert_once_again_on_further_change_and_back_to_baseline(site, tmp_path)
     v2 = [p.replace("About 250 people", "About 400 people") for p in PARAS]
     site.put("/f", page(v2, ["School closures"]))
     got = run(cfg)
-    assert [(a["kind"], "250" in a["before"], "400" in a["after"]) for a in got] == [("estimate_changed", True, True)]
+    assert [(a.kind, "250" in a.before, "400" in a.after) for a in got] == [("estimate_changed", True, True)]
 
     v3 = [p.replace("volunteers are distributing", "volunteers are handing out") for p in v2]
     site.put("/f", page(v3, ["Traffic update"]))
@@ -55,15 +55,15 @@ def test_alert_once_again_on_further_change_and_back_to_baseline(site, tmp_path)
     got = run(cfg)
     assert len(got) == 2
     again = got[-1]
-    assert "400" in again["before"] and "600" in again["after"]
-    assert "at baseline: 250" in again["explanation"]
-    assert json.loads(again["data"])["baseline"].startswith("About 250 people")
+    assert "400" in again.before and "600" in again.after
+    assert "at baseline: 250" in again.explanation
+    assert again.data.baseline.startswith("About 250 people")
 
     site.put("/f", page(PARAS, ["Traffic update"]))
     got = run(cfg)
     assert len(got) == 3
-    assert got[-1]["kind"] == "estimate_changed" and "back to the baseline" in got[-1]["explanation"]
-    assert "600" in got[-1]["before"] and "250" in got[-1]["after"]
+    assert got[-1].kind == "estimate_changed" and "back to the baseline" in got[-1].explanation
+    assert "600" in got[-1].before and "250" in got[-1].after
 
     p = watcher("claims", "flood", "--config", str(cfg))
     assert p.returncode == 0
@@ -114,12 +114,13 @@ def test_fault_page_raises_one_warning_and_no_claim_alert(site, tmp_path):
     assert claim_alerts(rows) == []
     site.put("/f", pages.news_page(TITLE, [p.replace("About 250", "About 260") for p in PARAS * 3]))
     got = run(cfg)
-    assert len(got) == 1 and got[0]["kind"] == "estimate_changed"
+    assert len(got) == 1 and got[0].kind == "estimate_changed"
 
 
 # ---------------------------------------------------------------------------------------------
 # timestamps, dates inside claims, other languages' cues
 
+import watcher.claims.cues as cues  # noqa: E402
 import watcher.claims.sentences as claims_mod  # noqa: E402
 
 STAMPS = ["Latest update (30 September)", "Last updated 8:00 a.m.", "Updated: June 20, 2024, 9:15 a.m. PDT",
@@ -181,7 +182,7 @@ def test_reformatted_figures_in_other_languages_compare_equal():
     ("De acuerdo con el informe, hubo 3 millones de visitas.", "informe"),
 ])
 def test_attribution_in_other_languages(text, source):
-    assert claims_mod.attribution(text) == frozenset({source})
+    assert cues.attribution(text) == frozenset({source})
 
 
 @pytest.mark.parametrize("text, hedge", [
@@ -191,7 +192,7 @@ def test_attribution_in_other_languages(text, source):
     ("Es probablemente cierto.", "probably"), ("Podría ser así.", "could"), ("Parece cierto.", "seems"),
 ])
 def test_hedges_in_other_languages(text, hedge):
-    assert claims_mod.hedges(text) == frozenset({hedge})
+    assert cues.hedges(text) == frozenset({hedge})
 
 
 @pytest.mark.parametrize("affirmed, negated", [
@@ -200,6 +201,6 @@ def test_hedges_in_other_languages(text, hedge):
     ("Hubo muertos.", "No hubo muertos."),
 ])
 def test_polarity_in_other_languages(affirmed, negated):
-    assert claims_mod.negations(affirmed) % 2 == 0 and claims_mod.negations(negated) % 2 == 1
+    assert cues.negations(affirmed) % 2 == 0 and cues.negations(negated) % 2 == 1
     assert [f.kind for f in compare([affirmed + " Das sagte 1 Sprecher."], [negated + " Das sagte 1 Sprecher."])
             if f.is_claim] == ["claim_changed"]

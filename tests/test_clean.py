@@ -5,8 +5,8 @@ from __future__ import annotations
 import watcher.extract.clean as clean
 from watcher.extract import extract, load_baseline
 
+from . import sitegen as pages
 from .conftest import SEEDS
-from .fixtures import pages
 from .seed_expected import SEED_ANALYSIS, SEED_ANALYSIS_FILE, SEED_COMMENTARY, SEED_COMMENTARY_FILE
 
 

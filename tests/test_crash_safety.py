@@ -16,9 +16,9 @@ import pytest
 
 from watcher.store import Store
 
+from . import sitegen as pages
 from .conftest import write_config
 from .fixtures import fault_server as fs
-from .fixtures import pages
 
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
@@ -57,10 +57,10 @@ def consistent(db: Path) -> dict[str, tuple[int, int]]:
         for i in range(N):
             sid = f"s{i}"
             versions = store.versions(sid)
-            estimates = [a for a in store.alerts(sid) if a["kind"] == "estimate_changed"]
+            estimates = [a for a in store.alerts(sid) if a.kind == "estimate_changed"]
             assert len(versions) in (1, 2), (sid, versions)
             assert len(estimates) == len(versions) - 1, (sid, len(versions), estimates)  # together or not at all
-            assert all(a["version_id"] == versions[-1].id for a in estimates)
+            assert all(a.version_id == versions[-1].id for a in estimates)
             out[sid] = (len(versions), len(estimates))
     finally:
         store.close()

@@ -7,13 +7,11 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-import tomllib
 from dataclasses import dataclass, field
 
-import httpx
 import pytest
 
-from watcher.config.feeds import parse_feeds
+from watcher.config import load
 from watcher.discover import (
     FeedRead,
     UrlPattern,
@@ -22,7 +20,7 @@ from watcher.discover import (
     discover_new,
     fetch_feed,
 )
-from watcher.fetch import fetch
+from watcher.fetch import fetch, make_client
 
 from .feedsite import Outlet
 
@@ -57,7 +55,7 @@ class Watchlist:
 
 
 async def _read(feed: F, **kw) -> FeedRead:
-    async with httpx.AsyncClient(follow_redirects=True) as client:
+    async with make_client("watcher-test") as client:
         return await fetch_feed(client, feed, respect_robots=False, retries=0, timeout=10.0, **kw)
 
 
@@ -117,7 +115,7 @@ def test_one_article_in_three_feeds_and_a_sitemap_is_one_source(outlet):
 
 def test_the_canonical_link_and_redirects_make_other_urls_of_an_article_the_same_source(outlet):
     async def landed(path: str) -> str:
-        async with httpx.AsyncClient() as client:
+        async with make_client("watcher-test") as client:
             res = await fetch(client, outlet.url(path), respect_robots=False, retries=0)
         assert res.ok, res.error
         return canonical_after_fetch(outlet.url(path), res.final_url, res.body)
@@ -213,7 +211,8 @@ def test_discovering_a_5000_entry_sitemap_over_http_takes_well_under_a_second_of
 
 
 def test_feeds_from_the_config_drive_discovery(outlet, tmp_path):
-    raw = tomllib.loads(f'''
+    cfg = tmp_path / "watcher.toml"
+    cfg.write_text(f'''
 [[feeds]]
 id = "front"
 url = "{outlet.url('/news/')}"
@@ -226,8 +225,8 @@ max_articles = 1
 id = "map"
 url = "{outlet.url('/sitemap_index.xml')}"
 kind = "sitemap"
-''')
-    front, sitemap = parse_feeds(raw["feeds"], tmp_path / "watcher.toml")
+''', encoding="utf-8")
+    front, sitemap = load(cfg).feeds
     watch = Watchlist()
     assert slugs(watch.take(front, read(front))) == ["harvest"]  # newest on the page, window of one
     assert slugs(watch.take(sitemap, read(sitemap))) == ["budget-deficit", "rates-held"]

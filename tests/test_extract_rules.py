@@ -66,7 +66,7 @@ def test_diff_lists_what_was_left_out_and_why(site, tmp_path):
     """`watcher diff --ignored` shows the boilerplate blocks of a version with their reasons."""
     import json
 
-    from tests.fixtures import pages
+    from tests import sitegen as pages
 
     title, paras = pages.ARTICLES["county_budget"]
     teasers = pages.rotate(pages.TEASER_POOL, 3, 0)

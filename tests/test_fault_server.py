@@ -19,9 +19,9 @@ import pytest
 
 from watcher.store import Store
 
+from . import sitegen as pages
 from .conftest import CLAIM_KINDS, alerts_json, write_config
 from .fixtures import fault_server as fs
-from .fixtures import pages
 
 pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 

@@ -1,5 +1,5 @@
-"""``[[feeds]]`` and ``[retention]`` (watcher.config.feeds): what a valid table becomes, and one line
-naming file, feed and field for every mistake."""
+"""``[[feeds]]`` and ``[retention]`` (watcher.config.feeds), read by ``config.load()``: what a valid
+table becomes, and one line naming file, feed and field for every mistake."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import tomllib
 
 import pytest
 
-from watcher.config import ConfigError
-from watcher.config.feeds import parse_feeds, parse_retention
+from watcher.config import ConfigError, NotifyTarget, load
+from watcher.config.feeds import parse_retention
 from watcher.discover import DEFAULT_LADDER, interval_for
 
 FEED = '[[feeds]]\nid = "outlet"\nurl = "https://o.test/rss.xml"\nkind = "rss"\n'
@@ -17,7 +17,8 @@ H, D = 3600.0, 86400.0
 
 def feeds(text: str, tmp_path):
     path = tmp_path / "watcher.toml"
-    return parse_feeds(tomllib.loads(text).get("feeds", []), path), path
+    path.write_text('state_dir = "state"\n' + text, encoding="utf-8")
+    return load(path).feeds, path
 
 
 def test_a_full_feed_table(tmp_path):
@@ -44,23 +45,23 @@ links = "https://o.test/news/20*"
     assert (f.id, f.kind, f.interval, f.max_articles, f.title, f.config_file) == ("outlet", "rss", 600.0, 50, "The Outlet", path)
     assert f.include[0].matches("https://o.test/news/a") and f.include[1].matches("https://o.test/live/12")
     assert f.exclude[0].matches("https://o.test/x/sponsored/y") and not f.exclude[0].matches("https://o.test/news/a")
-    assert f.defaults.ladder is not None and interval_for(3 * D, f.defaults.ladder) == 2 * H
-    assert interval_for(30 * D, f.defaults.ladder) is None
-    t = f.defaults.template
-    assert (t.notify, t.notify_min_severity, t.timeout, t.extract.exclude) == (
-        ["json://localhost/"], "high", 20.0, ["aside.related"])
+    t = f.source  # the template of its sources, resolved as a [[sources]] entry is
+    assert t.ladder is not None and interval_for(3 * D, t.ladder) == 2 * H
+    assert interval_for(30 * D, t.ladder) is None
+    assert (t.feed, t.notify, t.timeout, t.extract.exclude) == (
+        "outlet", (NotifyTarget("json://localhost/", "high"),), 20.0, ("aside.related",))
     assert page.links is not None and page.links.matches("https://o.test/news/2024/a") and page.max_articles == 100
-    assert page.defaults.ladder is DEFAULT_LADDER and page.interval == 900.0
+    assert page.source.ladder is DEFAULT_LADDER and page.interval == 900.0
 
 
 def test_the_ladder_can_be_turned_off_for_a_fixed_interval(tmp_path):
     (f,), _ = feeds(FEED + '[feeds.defaults]\nladder = false\ninterval = "2h"\n', tmp_path)
-    assert f.defaults.ladder is None and f.defaults.template.interval == 2 * H
+    assert f.source.ladder is None and f.source.interval == 2 * H
 
 
 def test_a_later_stop_with_the_default_steps(tmp_path):
     (f,), _ = feeds(FEED + '[feeds.defaults]\nstop_after = "720d"\n', tmp_path)
-    assert f.defaults.ladder.steps == DEFAULT_LADDER.steps and interval_for(500 * D, f.defaults.ladder) == 30 * D
+    assert f.source.ladder.steps == DEFAULT_LADDER.steps and interval_for(500 * D, f.source.ladder) == 30 * D
 
 
 def test_disabled_feeds_are_left_out_but_still_checked(tmp_path):
@@ -88,7 +89,7 @@ def test_disabled_feeds_are_left_out_but_still_checked(tmp_path):
     ('[feeds.defaults]\nladder = [["1h", "1h"], ["1d", "5m"]]', "defaults.ladder", "must not shrink"),
     ('[feeds.defaults]\nladder = [["1d"]]', "defaults.ladder", "not an [age, interval] pair"),
     ('[feeds.defaults]\nladder = [["1d", "often"]]', "defaults.ladder", "not a duration"),
-    ('[feeds.defaults]\nladder = "newsdiffs"', "defaults.ladder", "must be false or a list"),
+    ('[feeds.defaults]\nladder = "newsdiffs"', "defaults.ladder", "must be true, false or a list"),
     ('[feeds.defaults]\nladder = false\nstop_after = "1d"', "defaults.stop_after", "needs the ladder"),
     ('[feeds.defaults]\nladder = [["1d", "1h"]]\nstop_after = "1h"', "defaults.stop_after", "must not come before"),
     ('[feeds.defaults]\nnotfy = ["x"]', "defaults.notfy", "unknown key 'defaults.notfy'"),
@@ -125,9 +126,9 @@ def test_mistakes_in_feed_identity(tmp_path, text, feed, field, words):
 
 def test_feeds_that_are_not_tables(tmp_path):
     with pytest.raises(ConfigError, match="'feeds' must be an array of tables"):
-        parse_feeds({"id": "x"}, tmp_path / "w.toml")
+        feeds('[feeds]\nid = "x"\n', tmp_path)
     with pytest.raises(ConfigError, match=r"feeds\[0\] must be a table"):
-        parse_feeds(["https://o.test/rss"], tmp_path / "w.toml")
+        feeds('feeds = ["https://o.test/rss"]\n', tmp_path)
 
 
 def test_retention():

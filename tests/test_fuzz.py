@@ -18,7 +18,7 @@ import watcher.claims.numbers as numbers
 import watcher.claims.sentences as claims
 import watcher.extract.clean as clean
 import watcher.extract.html as extract
-import watcher.fetch.client as fetch
+import watcher.fetch as fetch
 
 FUZZ = settings(max_examples=int(os.environ.get("WATCHER_FUZZ_EXAMPLES", "60")), deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -19,10 +19,10 @@ import pytest
 
 import watcher.config.model as config_mod
 from watcher import pipeline
-from watcher.demo import ARTICLES, news_page
 from watcher.store import Store
 
 from .conftest import write_config
+from .sitegen import ARTICLES, news_page
 
 MARKER = "Injected-fault marker paragraph."
 TITLE, PARAS = ARTICLES["county_budget"]
@@ -54,7 +54,7 @@ def check_once(cfg_path: Path) -> tuple[dict, dict, list[dict]]:
     store = Store(cfg.database_url)
     try:
         results = {r.source: r for r in pipeline.run_check(cfg, store)}
-        return results, store.source_rows(), store.alerts()
+        return results, store.source_states(), store.alerts()
     finally:
         store.close()
 
@@ -94,17 +94,17 @@ def test_internal_error_is_raised_once_skipped_until_the_page_changes(site, tmp_
     assert results["bad"].outcome == "error" and "RuntimeError: injected failure" in results["bad"].message
     logged = [r for r in caplog.records if "check of bad failed" in r.getMessage()]
     assert logged and logged[0].exc_info and "Traceback" in caplog.text  # logged with its traceback
-    errors = [a for a in alerts if a["kind"] == "source_error"]
-    assert [a["source"] for a in errors] == ["bad"]
-    assert "not processed again until it changes" in rows["bad"]["last_error"]
+    errors = [a for a in alerts if a.kind == "source_error"]
+    assert [a.source for a in errors] == ["bad"]
+    assert "not processed again until it changes" in rows["bad"].last_error
     calls_after_first = len(assess_calls)
 
     site.put("/ok", page(failing=False, extra="The council will meet again on 4 July."))
     results, rows, alerts = check_once(cfg)  # the same failing bytes: skipped, not failed again
     assert results["bad"].outcome == "error" and results["ok"].outcome == "new_version"
     assert len(assess_calls) == calls_after_first + 1  # only "ok" reached the fault check
-    assert [a["source"] for a in alerts if a["kind"] == "source_error"] == ["bad"]  # raised once
-    assert "not processed again until it changes" in rows["bad"]["last_error"]
+    assert [a.source for a in alerts if a.kind == "source_error"] == ["bad"]  # raised once
+    assert "not processed again until it changes" in rows["bad"].last_error
     assert site.hits["/bad"] == 2  # still fetched: a changed page must be noticed
     shown = last_error_shown(sources_table(cfg), "bad")
     assert shown.startswith("internal error: RuntimeError") and shown.endswith("not processed again until it changes)")
@@ -112,6 +112,6 @@ def test_internal_error_is_raised_once_skipped_until_the_page_changes(site, tmp_
     site.put("/bad", page(failing=False))  # the page changes: processed normally again
     results, rows, alerts = check_once(cfg)
     assert results["bad"].outcome == "baseline" and results["bad"].version == 1
-    assert rows["bad"]["last_error"] is None and rows["bad"]["failures"] == 0
-    assert [a["source"] for a in alerts if a["kind"] == "source_error"] == ["bad"]
+    assert rows["bad"].last_error is None and rows["bad"].failures == 0
+    assert [a.source for a in alerts if a.kind == "source_error"] == ["bad"]
     assert last_error_shown(sources_table(cfg), "bad") == ""

@@ -1,25 +1,27 @@
-"""Notification messages (watcher.alerts.messages), format by format, from alert rows as the store keeps them."""
+"""Notification messages (watcher.alerts.messages), format by format, from alert records as the store hands them
+out."""
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
 from watcher.alerts.messages import Context, digest, single
+from watcher.store import AlertData, AlertRecord
 
 CTX = Context(article_title="Putin and Kim in Pyongyang", diff_pointer="watcher diff rs-putin-kim")
 
 
-def alert(**kw) -> dict:
-    row = {"id": 1, "source": "rs-putin-kim", "kind": "estimate_changed", "severity": "high",
-           "before": "North Korea has provided an estimated 7,000 containers of munitions.",
-           "after": "North Korea has provided an estimated 11,000 containers of munitions.",
-           "explanation": "7,000 → 11,000 containers (+57%)", "created_at": 1732550400.0,
-           "data": json.dumps({"url": "https://example.org/a", "baseline": "… 7,000 containers …"})}
-    row.update(kw)
-    return row
+def alert(**kw) -> AlertRecord:
+    row = AlertRecord(id=1, source="rs-putin-kim", kind="estimate_changed", severity="high",
+                      before="North Korea has provided an estimated 7,000 containers of munitions.",
+                      after="North Korea has provided an estimated 11,000 containers of munitions.",
+                      explanation="7,000 → 11,000 containers (+57%)", created_at=1732550400.0,
+                      data=AlertData(url="https://example.org/a", baseline="… 7,000 containers …"),
+                      version_id=7, fingerprint="f")
+    return replace(row, **kw)
 
 
 @pytest.mark.parametrize("fmt, old, new", [
@@ -36,8 +38,8 @@ def test_the_changed_figure_is_marked_in_every_format(fmt, old, new):
 
 def test_the_baseline_is_named_when_the_figure_moved_before():
     a = alert(before="… 9,000 containers …", after="… 11,000 containers …",
-              data=json.dumps({"baseline": "North Korea has provided an estimated 7,000 containers of munitions.",
-                               "previous": "… 9,000 containers …"}))
+              data=AlertData(baseline="North Korea has provided an estimated 7,000 containers of munitions.",
+                             previous="… 9,000 containers …"))
     _, body = single(a, CTX, "text")
     assert "At baseline" in body and "7,000" in body
 
@@ -52,7 +54,7 @@ def test_removed_and_added_claims_show_one_side(kind, label, word):
 
 
 def test_a_reverted_alert_says_so_and_a_source_error_has_no_diff_pointer():
-    title, _ = single(alert(data=json.dumps({"reverted": True})), CTX, "text")
+    title, _ = single(alert(data=AlertData(reverted=True)), CTX, "text")
     assert title.startswith("Estimate changed (back to baseline)")
     _, body = single(alert(kind="source_error", severity="low", before=None, after=None,
                            explanation="cannot connect: refused"), CTX, "text")

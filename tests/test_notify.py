@@ -15,7 +15,7 @@ import pytest
 from watcher.alerts.deliver import backoff, routes, wants
 from watcher.config import load
 from watcher.pipeline import run_check
-from watcher.store import Store
+from watcher.store import AlertHead, Store
 
 from .conftest import SEEDS, watcher, write_config
 from .fixtures.receivers import Receiver, SmtpSink, free_port
@@ -113,9 +113,9 @@ def test_dead_notifier_does_not_block_live_one_and_is_retried_when_back(site, tm
     assert "k3y-abcdef" not in p.stderr
 
     store = Store(load(cfg).database_url)
-    pending = [d for d in store.deliveries() if d["state"] == "pending"]
-    assert [(d["attempts"], d["display"]) for d in pending] == [(1, f"json://hook:****@127.0.0.1:{dead_port}/")]
-    assert pending[0]["last_error"] and "k3y-abcdef" not in pending[0]["last_error"]
+    pending = [d for d in store.deliveries() if d.state == "pending"]
+    assert [(d.attempts, d.display) for d in pending] == [(1, f"json://hook:****@127.0.0.1:{dead_port}/")]
+    assert pending[0].last_error and "k3y-abcdef" not in pending[0].last_error
 
     back = Receiver(port=dead_port)  # the receiver comes back
     try:
@@ -126,7 +126,7 @@ def test_dead_notifier_does_not_block_live_one_and_is_retried_when_back(site, tm
         assert len(receiver.payloads) == 1, "the live notifier is not sent the alert twice"
         check(cfg)
         assert len(back.payloads) == 1 and len(receiver.payloads) == 1
-        assert {d["state"] for d in store.deliveries()} == {"delivered"}
+        assert {d.state for d in store.deliveries()} == {"delivered"}
     finally:
         back.stop()
         store.close()
@@ -218,11 +218,14 @@ def test_notify_lists_resolve_per_source(tmp_path):
     assert len(notifiers) == 2
     high = c.source("extra").notify[0]
     claims = c.source("plain").notify[0]
-    assert wants(high, {"kind": "estimate_changed", "severity": "high"})
-    assert not wants(high, {"kind": "claim_changed", "severity": "medium"})
-    assert wants(claims, {"kind": "claim_added", "severity": "low"})
-    assert not wants(claims, {"kind": "source_error", "severity": "low"})
-    assert not wants(claims, {"kind": "text_changed", "severity": "info"})
+    def head(kind: str, severity: str) -> AlertHead:
+        return AlertHead(id=1, source="plain", kind=kind, severity=severity, created_at=0.0)
+
+    assert wants(high, head("estimate_changed", "high"))
+    assert not wants(high, head("claim_changed", "medium"))
+    assert wants(claims, head("claim_added", "low"))
+    assert not wants(claims, head("source_error", "low"))
+    assert not wants(claims, head("text_changed", "info"))
     assert [backoff(60, n) for n in (1, 2, 3, 10)] == [60, 120, 240, 3600]
 
 

@@ -9,9 +9,9 @@ import watcher.config.model as config_mod
 from watcher.pipeline import run_check
 from watcher.store import Store
 
+from . import sitegen as pages
 from .conftest import watcher, write_config
 from .fixtures import fault_server as fs
-from .fixtures import pages
 
 TITLE, PARAS = pages.ARTICLES["county_budget"]
 HTML = fs.article(TITLE, PARAS)
@@ -28,7 +28,7 @@ def check_once(cfg_path):
     cfg = config_mod.load(cfg_path)
     store = Store(cfg.database_url)
     try:
-        return {r.source: r for r in run_check(cfg, store)}, store.source_rows()
+        return {r.source: r for r in run_check(cfg, store)}, store.source_states()
     finally:
         store.close()
 
@@ -38,7 +38,7 @@ def test_conditional_request_and_304_cost_no_extraction(server, tmp_path):
     cfg = write_config(tmp_path, [{"id": "a", "url": server.url("/a")}])
     first, rows = check_once(cfg)
     assert first["a"].outcome == "baseline" and "extract" in first["a"].timings
-    assert rows["a"]["etag"] == '"v1"'
+    assert rows["a"].etag == '"v1"'
     second, _ = check_once(cfg)
     sent = [h for p, h in server.seen if p == "/a"][-1]
     assert sent.get("if-none-match") == '"v1"' and "if-modified-since" in sent
@@ -85,7 +85,7 @@ def test_robots_opt_out_per_source_in_config(server, tmp_path):
     cfg = write_config(tmp_path, [{"id": "a", "url": server.url("/a")},
                                   {"id": "b", "url": server.url("/b"), "respect_robots": False}])
     results, rows = check_once(cfg)
-    assert results["a"].outcome == "error" and "robots.txt" in rows["a"]["last_error"]
+    assert results["a"].outcome == "error" and "robots.txt" in rows["a"].last_error
     assert results["b"].outcome == "baseline"
     assert "/a" not in server.hits
 

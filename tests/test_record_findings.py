@@ -49,7 +49,7 @@ def test_each_change_is_alerted_once(tmp_path, name, steps, expected):
             v = st.add_version(c, "s", text="\n\n".join(paras), content_hash=f"v{i}", title=None, url=None,
                                origin="fetch", is_baseline=False)
             rows = alerts.record_findings(st, c, "s", compare(base.paragraphs, v.paragraphs), v, base, "http://e.org/")
-        got.append([r["kind"] for r in rows if alerts.is_claim(r)])
+        got.append([r.kind for r in rows if alerts.is_claim(r)])
     assert got == expected, name
-    ids = [a["id"] for a in st.alerts(source="s")]
+    ids = [a.id for a in st.alerts(source="s")]
     assert len(ids) == len(set(ids))

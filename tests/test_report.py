@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
+from . import sitegen as pages
 from .alert_state import BOILERPLATE
 from .conftest import alerts_json, watcher
-from .fixtures import pages
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

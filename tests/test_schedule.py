@@ -7,6 +7,7 @@ import random
 import pytest
 
 from watcher.service.schedule import START_RATE, backoff_delay, due_from_state, jitter, stagger
+from watcher.store import SourceState
 
 H = 3600.0
 
@@ -40,7 +41,8 @@ def test_backoff_never_waits_less_than_the_interval_even_with_a_small_cap():
     ({"last_check": 1000.0, "failures": 3, "next_due": 1000.0 + 4 * H}, 1000.0 + 4 * H),
 ])
 def test_due_time_survives_a_restart(row, expected):
-    assert due_from_state(row, H, cap=6 * H) == expected
+    state = None if row is None else SourceState(id="s", url="http://e.org/", **row)
+    assert due_from_state(state, H, cap=6 * H) == expected
 
 
 def test_stagger_spreads_overdue_sources_in_order_within_the_window():

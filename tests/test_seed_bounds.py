@@ -8,7 +8,7 @@ with headline lines. A sentence appended below the article, on its own, is still
 
 from __future__ import annotations
 
-from tests.fixtures import pages
+from tests import sitegen as pages
 from tests.seed_expected import SEED_COMMENTARY
 
 from .conftest import ROOT, alerts_json, claim_alerts, watcher, write_config

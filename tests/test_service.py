@@ -17,15 +17,16 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 
 import watcher.service.schedule as schedule
+from watcher.store import SourceState
 
+from . import sitegen as pages
 from .conftest import Site, alerts_json, claim_alerts, watcher
-from .fixtures import pages
 from .seed_expected import SEED_ANALYSIS
 from .test_check import edit, magazine
 
@@ -208,12 +209,12 @@ def test_backoff_doubles_from_the_second_failure_up_to_the_cap_and_never_below_t
 
 
 def test_due_time_survives_a_restart_and_follows_a_shortened_interval():
-    row = {"last_check": 1000.0, "next_due": 1050.0, "failures": 0}
+    row = SourceState(id="s", url="http://e.org/", last_check=1000.0, next_due=1050.0, failures=0)
     assert schedule.due_from_state(None, 60, 600) is None
     assert schedule.due_from_state(row, 60, 600) == 1050.0
     assert schedule.due_from_state(row, 10, 600) == 1010.0  # interval shortened while down
-    assert schedule.due_from_state({**row, "next_due": None}, 60, 600) == 1060.0
-    assert schedule.due_from_state({**row, "next_due": None, "failures": 3}, 60, 600) == 1240.0
+    assert schedule.due_from_state(replace(row, next_due=None), 60, 600) == 1060.0
+    assert schedule.due_from_state(replace(row, next_due=None, failures=3), 60, 600) == 1240.0
 
 
 def test_overdue_sources_are_spread_over_the_window_not_fired_at_once():

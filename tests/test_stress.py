@@ -71,7 +71,7 @@ def test_a_dead_worker_is_replaced_by_processes_not_threads():
     more; a second death is that page's error), never threads of this process."""
     import asyncio
 
-    from watcher.pipeline import ExtractionCrashed, Workers
+    from watcher.lanes import ExtractionCrashed, Workers
 
     async def run() -> tuple[int, int]:
         w = Workers.for_pass(2)

@@ -8,7 +8,7 @@ is still alerted, and two URLs serving the same article are not taken as each ot
 
 from __future__ import annotations
 
-from tests.fixtures import pages
+from tests import sitegen as pages
 
 from .conftest import alerts_json, claim_alerts, watcher, write_config
 

@@ -38,7 +38,7 @@ def _load(config: Path | None):
 
 
 def _fmt_ts(ts: float | None) -> str:
-    from .store import iso
+    from .timefmt import iso
 
     return (iso(ts) or "—").replace("+00:00", "Z")
 
@@ -48,7 +48,7 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
           config: ConfigOpt = None,
           json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
     """Check every (or the named) source once now, store new versions and record alerts."""
-    from .alerts.record import is_claim
+    from .kinds import CLAIM_KINDS
     from .pipeline import run_check
 
     cfg, store = _load(config)
@@ -59,11 +59,11 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
         if json_out:
             print(json.dumps({"source": r.source, "outcome": r.outcome, "version": r.version,
                               "duration": round(r.duration, 3), "message": r.message,
-                              "alerts": [a["kind"] for a in r.alerts],
+                              "alerts": [a.kind for a in r.alerts],
                               "timings": {k: round(v, 4) for k, v in r.timings.items()}}))
             continue
         style = {"error": "red", "warning": "yellow", "new_version": "cyan", "baseline": "cyan"}.get(r.outcome, "")
-        claim_n = sum(1 for a in r.alerts if is_claim(a))
+        claim_n = sum(1 for a in r.alerts if a.kind in CLAIM_KINDS)
         line = f"[bold]{r.source}[/]: [{style or 'default'}]{r.outcome}[/]"
         if r.version is not None:
             line += f" (version {r.version})"
@@ -73,8 +73,8 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
             line += f" — [bold red]{claim_n} claim alert(s)[/]"
         out.print(line + f"  [dim]{r.duration:.2f}s[/]")
         for a in r.alerts:
-            if is_claim(a):
-                out.print(f"   [red]{a['kind']}[/]: {a['explanation']}")
+            if a.kind in CLAIM_KINDS:
+                out.print(f"   [red]{a.kind}[/]: {a.explanation}")
 
 
 @app.command("alerts")
@@ -96,9 +96,9 @@ def alerts_cmd(config: ConfigOpt = None,
         return
     for a in rows:
         j = to_json(a)
-        colour = {"high": "red", "medium": "yellow", "low": "cyan"}.get(a["severity"], "dim")
-        out.print(f"[dim]{_fmt_ts(a['created_at'])}[/] [bold]{a['source']}[/] [{colour}]{a['kind']}[/] "
-                  f"({a['severity']}): {a['explanation']}")
+        colour = {"high": "red", "medium": "yellow", "low": "cyan"}.get(a.severity, "dim")
+        out.print(f"[dim]{_fmt_ts(a.created_at)}[/] [bold]{a.source}[/] [{colour}]{a.kind}[/] "
+                  f"({a.severity}): {a.explanation}")
         if j["before"]:
             out.print(f"    [red]- {j['before']}[/]")
         if j["after"]:
@@ -109,19 +109,20 @@ def alerts_cmd(config: ConfigOpt = None,
 def sources(config: ConfigOpt = None) -> None:
     """Each source: id, url, interval, last check, last change, next run (of `watcher run`), health."""
     from .report import health
+    from .store import SourceState
 
     cfg, store = _load(config)
-    rows = store.source_rows()
+    states = store.source_states()
     t = Table(show_lines=False)
     for col in ("id", "url", "interval", "last check", "last change", "next run", "failures", "health",
                 "last error"):
         t.add_column(col, overflow="fold")
     for s in cfg.sources:
-        r = rows.get(s.id, {})
+        r = states.get(s.id) or SourceState(id=s.id, url=s.url)
         state = health(r)[0]
-        t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.get("last_check")), _fmt_ts(r.get("last_change")),
-                  _fmt_ts(r.get("next_due")), str(r.get("failures") or 0),
-                  "never checked" if state == "never" else state, r.get("last_error") or "")
+        t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
+                  _fmt_ts(r.next_due), str(r.failures), "never checked" if state == "never" else state,
+                  r.last_error or "")
     out.print(t)
 
 

@@ -1,6 +1,6 @@
 """Unseen markups for the labelled revision set: page layouts our extraction was *not* tuned on.
 
-Why these exist: the four generators of :mod:`watcher.demo.sitegen` are the markups the extraction
+Why these exist: the four generators of :mod:`tests.sitegen` are the markups the extraction
 was developed against, so a perfect score on them says little. Each generator here reproduces a
 layout family seen on real sites after a redesign, with the boilerplate that leaked into claims
 there: generic div components with "Keep reading" cards, card grids without any marker text,
@@ -21,17 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from watcher.demo.sitegen import (
-    _MENU,
-    Teaser,
-    _cookie_banner,
-    _doc,
-    _footer,
-    _head,
-    _nav_links,
-    _newsletter,
-    _slug,
-)
+from watcher.demo.pages import MENU, cookie_banner, doc, footer, head, nav_links, newsletter, slug
+from watcher.demo.teasers import Teaser
 
 __all__ = ["Chrome", "CAPTION_POOL", "COMMENT_POOL", "GENERATORS", "NEW_MARKUPS", "SITES"]
 
@@ -122,7 +113,7 @@ def _plain_cookie() -> str:
 
 
 def _plain_footer(site: str) -> str:
-    links = " ".join(f'<a href="/{_slug(x)}">{escape(x)}</a>' for x in
+    links = " ".join(f'<a href="/{slug(x)}">{escape(x)}</a>' for x in
                      ("About us", "Contact", "Privacy", "Terms", "Advertise", "Careers"))
     return (f"<div><div>{links}</div><div>Follow us: <a href=\"https://twitter.com/example\">X</a> "
             f"<a href=\"https://www.facebook.com/example\">Facebook</a></div>"
@@ -141,15 +132,15 @@ def components_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     as styled divs; "Keep reading" / "Show less" teaser cards in tiny divs right after the body."""
     site = "Northern Dispatch"
     cap, credit = _caption(c)
-    menu = " ".join(f'<a href="/{_slug(m)}">{escape(m)}</a>' for m in _MENU)
+    menu = " ".join(f'<a href="/{slug(m)}">{escape(m)}</a>' for m in MENU)
     upd = f"<span> · Updated {escape(c.updated)}</span>" if c.updated else ""
     dek = f'<div style="font-size:1.3em;color:#444">{escape(c.dek)}</div>' if c.dek else ""
     cards = "\n".join(
         f'<div><div><div style="font-size:11px">{escape(t.label)}</div>'
-        f'<div style="font-size:1.4em;font-weight:700"><a href="/{_slug(t.title)}">{escape(t.title)}</a></div>'
-        f'<div><img src="/img/{_slug(t.title)}.jpg" alt=""></div>'
+        f'<div style="font-size:1.4em;font-weight:700"><a href="/{slug(t.title)}">{escape(t.title)}</a></div>'
+        f'<div><img src="/img/{slug(t.title)}.jpg" alt=""></div>'
         f"<div>{_paras(t.paragraphs)}</div>"
-        f'<div><a href="/{_slug(t.title)}">Keep reading</a> <span>Show less</span></div></div></div>'
+        f'<div><a href="/{slug(t.title)}">Keep reading</a> <span>Show less</span></div></div></div>'
         for t in c.teasers)
     body = f"""{_plain_cookie()}
 <div><div><a href="/">{site}</a></div><div>{menu}</div><div><a href="/search">Search</a></div></div>
@@ -172,7 +163,7 @@ def components_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div><div style="font-weight:700">Get the morning briefing</div><div>The 5 stories you need, in 3 minutes.</div>
 <div><input type="email"><span role="button">Sign up</span></div></div>
 {_plain_footer(site)}"""
-    return _doc(_head(title, site, title), body)
+    return doc(head(title, site, title), body)
 
 
 def cardgrid_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
@@ -181,13 +172,13 @@ def cardgrid_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     site = "Metro Courier"
     cap, credit = _caption(c)
     grid = "\n".join(
-        f'<div class="css-8h2k1q"><a class="css-1v0z7f" href="/{_slug(t.title)}"><img src="/i/{_slug(t.title)}.webp" '
-        f'alt=""></a><a class="css-1v0z7f" href="/{_slug(t.title)}"><span class="css-x2b7tn">{escape(t.title)}</span></a>'
+        f'<div class="css-8h2k1q"><a class="css-1v0z7f" href="/{slug(t.title)}"><img src="/i/{slug(t.title)}.webp" '
+        f'alt=""></a><a class="css-1v0z7f" href="/{slug(t.title)}"><span class="css-x2b7tn">{escape(t.title)}</span></a>'
         f'<p class="css-q1w2e3">{escape(t.paragraphs[0])}</p></div>'
         for t in c.teasers)
     upd = f'<span class="css-0a9s8d"> Updated {escape(c.updated)}</span>' if c.updated else ""
     body = f"""<div class="css-cookie7" role="dialog"><p>This site uses cookies. See our <a href="/privacy">privacy policy</a>.</p><button>OK</button></div>
-<header class="css-h3ad3r"><a href="/">{site}</a><nav><ul>{_nav_links(("News", "City", "Business", "Sports", "Opinion", "Weather"))}</ul></nav></header>
+<header class="css-h3ad3r"><a href="/">{site}</a><nav><ul>{nav_links(("News", "City", "Business", "Sports", "Opinion", "Weather"))}</ul></nav></header>
 <main class="css-m4in00">
 <div class="css-4r71c1">
 <h1 class="css-t1tl3x">{escape(title)}</h1>
@@ -201,8 +192,8 @@ def cardgrid_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 </div>
 </div>
 </main>
-<footer class="css-f00t3r">{_nav_links(("About", "Contact", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
-    return _doc(_head(title, site, title), body)
+<footer class="css-f00t3r">{nav_links(("About", "Contact", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
 
 
 def inline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
@@ -226,18 +217,18 @@ def inline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
                          'type="email"><button>Subscribe</button></form></div>')
         if i % 3 == 2:
             t = links[(i // 3) % len(links)]
-            parts.append(f'<p><strong>Read more:</strong> <a href="/{_slug(t)}">{escape(t)}</a></p>')
+            parts.append(f'<p><strong>Read more:</strong> <a href="/{slug(t)}">{escape(t)}</a></p>')
     upd = f" | Updated {escape(c.updated)}" if c.updated else ""
-    body = f"""{_cookie_banner()}
-<header><a class="brand" href="/">{site}</a><nav><ul>{_nav_links(("World", "Nation", "Money", "Tech", "Life", "Opinion"))}</ul></nav></header>
+    body = f"""{cookie_banner()}
+<header><a class="brand" href="/">{site}</a><nav><ul>{nav_links(("World", "Nation", "Money", "Tech", "Life", "Opinion"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
 <p class="byline">By {escape(c.author or "Post Staff")} | {escape(c.date)}{upd}</p>
 {chr(10).join(parts)}
 </article></main>
-{_newsletter(site)}
-{_footer(site)}"""
-    return _doc(_head(title, site, title), body)
+{newsletter(site)}
+{footer(site)}"""
+    return doc(head(title, site, title), body)
 
 
 def liveblog_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
@@ -254,9 +245,9 @@ def liveblog_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
                      f'<span>{_ago(c.tick + 3 * n, 7)}</span></div>\n{_paras(paras[k:k + 2])}\n'
                      f'<div class="lb-share"><a href="#">Share this post</a></div></div>')
     upd = escape(c.updated) if c.updated else _ago(c.tick, 3)
-    most = "".join(f'<li><a href="/{_slug(t.title)}">{escape(t.title)}</a></li>' for t in c.teasers)
+    most = "".join(f'<li><a href="/{slug(t.title)}">{escape(t.title)}</a></li>' for t in c.teasers)
     body = f"""<div class="gdpr"><p>We value your privacy. We and our partners use cookies to store and access information on your device.</p><button>Agree</button></div>
-<header><a href="/">{site}</a><nav><ul>{_nav_links(("Live", "World", "Politics", "Climate", "Markets"))}</ul></nav></header>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Live", "World", "Politics", "Climate", "Markets"))}</ul></nav></header>
 <main>
 <div class="lb-head"><span class="lb-badge">LIVE</span><h1>{escape(title)}</h1>
 <p class="lb-updated">Updated {upd}</p><p>{escape(c.date)}</p></div>
@@ -267,7 +258,7 @@ def liveblog_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="most-viewed"><h2>Most viewed</h2><ol>{most}</ol></div>
 </main>
 <footer><p>&copy; 2024 {site}</p></footer>"""
-    return _doc(_head(title, site, title), body)
+    return doc(head(title, site, title), body)
 
 
 def relatedfirst_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
@@ -275,11 +266,11 @@ def relatedfirst_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     the source, as on sites whose left rail is rendered first."""
     site = "Coastal Gazette"
     cap, credit = _caption(c)
-    rel = "\n".join(f'<li><a href="/{_slug(t.title)}"><h3>{escape(t.title)}</h3></a><p>{escape(t.paragraphs[0])}</p></li>'
+    rel = "\n".join(f'<li><a href="/{slug(t.title)}"><h3>{escape(t.title)}</h3></a><p>{escape(t.paragraphs[0])}</p></li>'
                     for t in c.teasers)
     upd = f'<p class="upd">Updated {escape(c.updated)}</p>' if c.updated else ""
     body = f"""<div class="cookie-bar"><p>Cookies help us deliver our services.</p><button>Got it</button></div>
-<header><a href="/">{site}</a><nav><ul>{_nav_links(("Home", "Local", "Coast", "State", "Sports", "Obituaries"))}</ul></nav></header>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Home", "Local", "Coast", "State", "Sports", "Obituaries"))}</ul></nav></header>
 <div class="wrap">
 <div class="rail"><h2>Related coverage</h2><ul>
 {rel}
@@ -291,8 +282,8 @@ def relatedfirst_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 {_paras(_with_dateline(paragraphs, c.dateline))}
 </div>
 </div>
-{_footer(site)}"""
-    return _doc(_head(title, site, title), body)
+{footer(site)}"""
+    return doc(head(title, site, title), body)
 
 
 def comments_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
@@ -306,11 +297,11 @@ def comments_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
         f'<div class="row"><div><b>{escape(name)}</b> <span>{_ago(c.tick + 5 * i, 11)}</span></div>'
         f"<p>{escape(text)}</p><div>{_likes(likes, i, c.tick)} likes · Reply</div></div>"
         for i, (name, text, likes) in enumerate(shown))
-    cards = "\n".join(f'<div class="col"><a href="/{_slug(t.title)}">{escape(t.title)}</a><p>{escape(t.paragraphs[0])}</p></div>'
+    cards = "\n".join(f'<div class="col"><a href="/{slug(t.title)}">{escape(t.title)}</a><p>{escape(t.paragraphs[0])}</p></div>'
                       for t in c.teasers)
     upd = f"<div>Updated {escape(c.updated)}</div>" if c.updated else ""
     body = f"""<div class="box" style="position:fixed;bottom:0"><div>This website uses cookies to ensure you get the best experience.</div><div><a href="/cookies">Got it!</a></div></div>
-<div class="top"><div><a href="/">{site}</a></div><div>{" ".join(f'<a href="/{_slug(m)}">{escape(m)}</a>' for m in ("News", "Community", "Schools", "Events", "Classifieds"))}</div></div>
+<div class="top"><div><a href="/">{site}</a></div><div>{" ".join(f'<a href="/{slug(m)}">{escape(m)}</a>' for m in ("News", "Community", "Schools", "Events", "Classifieds"))}</div></div>
 <div class="box">
 <div class="title">{escape(title)}</div>
 <div>{escape(c.author or "Voice Staff")} — {escape(c.date)}</div>{upd}
@@ -326,7 +317,7 @@ def comments_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 {comments}
 </div>
 <div class="bottom"><div>&copy; 2024 {site}</div><div><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></div></div>"""
-    return _doc(_head(title, site, title), body)
+    return doc(head(title, site, title), body)
 
 
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {

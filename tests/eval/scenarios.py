@@ -1,7 +1,7 @@
 """Labelled article-revision scenarios for measuring claim alerts end to end (issue "claim engine", 7).
 
 A :class:`Scenario` is an article, the markup it is served in (one of the generators of
-``tests/fixtures/pages.py``, the native markups, or of :mod:`tests.eval.markups`, the unseen ones)
+``tests/sitegen.py``, the native markups, or of :mod:`tests.eval.markups`, the unseen ones)
 and a sequence of :class:`Step`\\ s. Every article runs its steps in its native markup and again in
 each unseen markup (:func:`in_markup`): chrome ops drive whatever boilerplate that markup shows and
 every check advances ``State.tick`` (live clocks, relative times, like counts), so the labels hold
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.eval import markups
-from tests.fixtures.pages import (
+from tests.sitegen import (
     ARTICLES,
     TEASER_POOL,
     div_page,

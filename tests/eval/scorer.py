@@ -52,12 +52,13 @@ from tests.eval.scenarios import (
     stats,
 )
 from watcher.demo import LocalSite
+from watcher.store import AlertRecord
 
 # ------------------------------------------------------------------------------------------ server
 
 
 class PageServer:
-    """One local site (watcher.demo.sitegen.LocalSite) for the whole run; page contents swapped per step."""
+    """One local site (watcher.demo.localsite.LocalSite) for the whole run; page contents swapped per step."""
 
     def __init__(self) -> None:
         self.pages: dict[str, tuple[int, str, bytes]] = {}
@@ -85,13 +86,13 @@ class StepResult:
     markup: str
     step: str
     expect: tuple[Expect, ...]
-    claims: list[dict]  # claim alerts this step raised
-    faults: list[dict]  # source_warning / source_error alerts this step raised
-    matched: list[tuple[Expect, dict]] = field(default_factory=list)
+    claims: list[AlertRecord]  # claim alerts this step raised
+    faults: list[AlertRecord]  # source_warning / source_error alerts this step raised
+    matched: list[tuple[Expect, AlertRecord]] = field(default_factory=list)
     missing: list[Expect] = field(default_factory=list)
-    unexpected: list[dict] = field(default_factory=list)
+    unexpected: list[AlertRecord] = field(default_factory=list)
     fault_missing: list[Expect] = field(default_factory=list)
-    fault_unexpected: list[dict] = field(default_factory=list)
+    fault_unexpected: list[AlertRecord] = field(default_factory=list)
     outcome: str = ""
 
     @property
@@ -103,15 +104,16 @@ class StepResult:
         return bool(self.missing or self.unexpected or self.fault_missing or self.fault_unexpected)
 
 
-def _hits(e: Expect, a: dict) -> bool:
-    if a["kind"] != e.kind:
+def _hits(e: Expect, a: AlertRecord) -> bool:
+    if a.kind != e.kind:
         return False
-    hay = " ".join(str(a.get(k) or "") for k in ("before", "after", "explanation")).casefold()
-    expl = str(a.get("explanation") or "").casefold()
+    hay = " ".join(t or "" for t in (a.before, a.after, a.explanation)).casefold()
+    expl = (a.explanation or "").casefold()
     return e.text.casefold() in hay and all(w.casefold() in expl for w in e.explains)
 
 
-def _match(expected: list[Expect], got: list[dict]) -> tuple[list[tuple[Expect, dict]], list[Expect], list[dict]]:
+def _match(expected: list[Expect], got: list[AlertRecord]
+           ) -> tuple[list[tuple[Expect, AlertRecord]], list[Expect], list[AlertRecord]]:
     """Maximum one-to-one matching of expectations to alerts (augmenting paths; sets are tiny)."""
     owner: dict[int, int] = {}  # alert index -> expectation index
 
@@ -133,10 +135,10 @@ def _match(expected: list[Expect], got: list[dict]) -> tuple[list[tuple[Expect, 
     return matched, missing, unexpected
 
 
-def score_step(sc: Scenario, st: Step | None, name: str, new_alerts: list[dict], outcome: str) -> StepResult:
+def score_step(sc: Scenario, st: Step | None, name: str, new_alerts: list[AlertRecord], outcome: str) -> StepResult:
     expect = st.expect if st else ()
-    claims = [a for a in new_alerts if a["kind"] in CLAIM_KINDS]
-    faults = [a for a in new_alerts if a["kind"] in FAULT_KINDS]
+    claims = [a for a in new_alerts if a.kind in CLAIM_KINDS]
+    faults = [a for a in new_alerts if a.kind in FAULT_KINDS]
     r = StepResult(sc.id, sc.markup, name, expect, claims, faults, outcome=outcome)
     r.matched, r.missing, r.unexpected = _match([e for e in expect if e.is_claim], claims)
     _, r.fault_missing, r.fault_unexpected = _match([e for e in expect if e.kind in FAULT_KINDS], faults)
@@ -168,12 +170,12 @@ def run_scenario(sc: Scenario, server: PageServer, verbose: bool = False) -> lis
         try:
             last_id = 0
 
-            def check() -> tuple[list[dict], str]:
+            def check() -> tuple[list[AlertRecord], str]:
                 nonlocal last_id
                 res = run_check(cfg, store)
                 new = store.alerts(source=sc.id, since_id=last_id)
                 if new:
-                    last_id = max(a["id"] for a in new)
+                    last_id = max(a.id for a in new)
                 outcome = ",".join(f"{r.outcome}{': ' + r.message if r.message else ''}" for r in res)
                 return new, outcome
 
@@ -361,7 +363,7 @@ def evaluate(verbose: bool = False, workers: int | None = None) -> dict:
         for e in r.missing:
             by_kind[e.kind]["fn"] += 1
         for a in r.unexpected:
-            by_kind[a["kind"]]["fp"] += 1
+            by_kind[a.kind]["fp"] += 1
     by_markup = {}
     for m in MARKUPS:
         rs = [r for r in results if r.markup == m]
@@ -387,12 +389,12 @@ def _short(s: str | None, n: int = 110) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _alert_line(a: dict) -> str:
-    parts = [a["kind"], f"expl={_short(a.get('explanation'), 120)!r}"]
-    if a.get("before"):
-        parts.append(f"before={_short(a['before'], 90)!r}")
-    if a.get("after"):
-        parts.append(f"after={_short(a['after'], 90)!r}")
+def _alert_line(a: AlertRecord) -> str:
+    parts = [a.kind, f"expl={_short(a.explanation, 120)!r}"]
+    if a.before:
+        parts.append(f"before={_short(a.before, 90)!r}")
+    if a.after:
+        parts.append(f"after={_short(a.after, 90)!r}")
     return " ".join(parts)
 
 

@@ -23,7 +23,6 @@ Reliability rules (issue 6):
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -31,7 +30,7 @@ from dataclasses import dataclass
 
 from ..config import Config, NotifyTarget
 from ..kinds import CLAIM_KINDS
-from ..store import Store, now
+from ..store import AlertHead, AlertRecord, Delivery, Store, now
 from . import messages
 from .channels import Notifier, check_url, key_of, mask_url, notifier, plugin_for  # noqa: F401 (the notify surface)
 
@@ -57,12 +56,12 @@ class Outcome:
 # -- which alerts go where ---------------------------------------------------------------------
 
 
-def wants(target: NotifyTarget, alert: dict) -> bool:
+def wants(target: NotifyTarget, alert: AlertHead | AlertRecord) -> bool:
     """``claims`` (the default): the four claim kinds only. A severity: every kind at or above it,
     so ``low`` adds source errors/warnings and ``info`` adds ``text_changed``."""
     if target.min_severity == "claims":
-        return alert["kind"] in CLAIM_KINDS
-    return LEVELS.get(alert["severity"], 0) >= LEVELS[target.min_severity]
+        return alert.kind in CLAIM_KINDS
+    return LEVELS.get(alert.severity, 0) >= LEVELS[target.min_severity]
 
 
 def routes(config: Config) -> tuple[dict[str, Notifier], dict[str, list[tuple[Notifier, NotifyTarget]]]]:
@@ -107,20 +106,20 @@ def _deliver(config: Config, store: Store, since: float) -> list[Outcome]:
         _enqueue(config, store, c, notifiers, by_source, since, t)
         pending = []
         for d in store.pending_deliveries(c, t):
-            if d["expires_at"] <= t:
-                store.update_delivery(c, d["id"], state="expired")
-                n = notifiers.get(d["notifier"])
-                log.warning("gave up delivering alert #%d to %s after %d attempt(s): %s", d["alert_id"],
-                            n.display if n else d["notifier"], d["attempts"], d["last_error"] or "expired")
-            elif d["notifier"] in notifiers:
+            if d.expires_at <= t:
+                store.update_delivery(c, d.id, state="expired")
+                n = notifiers.get(d.notifier)
+                log.warning("gave up delivering alert #%d to %s after %d attempt(s): %s", d.alert_id,
+                            n.display if n else d.notifier, d.attempts, d.last_error or "expired")
+            elif d.notifier in notifiers:
                 pending.append(d)
-    groups: dict[str, list[dict]] = {}
+    groups: dict[str, list[Delivery]] = {}
     for d in pending:
-        groups.setdefault(d["notifier"], []).append(d)
-    due = [k for k, rows in groups.items() if any(r["next_attempt"] <= t for r in rows)]
+        groups.setdefault(d.notifier, []).append(d)
+    due = [k for k, rows in groups.items() if any(r.next_attempt <= t for r in rows)]
     if not due:
         return []
-    titles = {sid: row.get("title") for sid, row in store.source_rows().items()}
+    titles = {sid: st.title for sid, st in store.source_states().items()}
     ctx = {s.id: messages.Context(s.title or titles.get(s.id) or s.id, None) for s in config.sources}
     with ThreadPoolExecutor(max_workers=min(8, len(due)), thread_name_prefix="notify") as pool:
         done = pool.map(lambda k: _send_due(config, store, notifiers[k], groups[k], t, ctx), due)
@@ -136,68 +135,67 @@ def _enqueue(config: Config, store: Store, c, notifiers: dict[str, Notifier],
     recent = store.alerts_created_since(c, horizon)
     if not recent:
         return
-    have = store.delivery_keys(c, recent[0]["id"])
+    have = store.delivery_keys(c, recent[0].id)
     for a in recent:
-        for n, target in by_source.get(a["source"], ()):
-            if (a["id"], n.key) in have or a["created_at"] < first[n.key] or not wants(target, a):
+        for n, target in by_source.get(a.source, ()):
+            if (a.id, n.key) in have or a.created_at < first[n.key] or not wants(target, a):
                 continue
-            due_at = a["created_at"] + target.digest
+            due_at = a.created_at + target.digest
             if due_at + config.notify_expire <= t:
                 continue
-            store.add_delivery(c, alert_id=a["id"], notifier=n.key, mode="digest" if target.digest else "now",
+            store.add_delivery(c, alert_id=a.id, notifier=n.key, mode="digest" if target.digest else "now",
                                next_attempt=due_at, expires_at=due_at + config.notify_expire)
-            have.add((a["id"], n.key))
+            have.add((a.id, n.key))
 
 
-def _context(config: Config, alert: dict, base: dict[str, messages.Context]) -> messages.Context:
-    data = json.loads(alert.get("data") or "{}")
-    ctx = base.get(alert["source"]) or messages.Context(alert["source"], None)
+def _context(config: Config, alert: AlertRecord, base: dict[str, messages.Context]) -> messages.Context:
+    ctx = base.get(alert.source) or messages.Context(alert.source, None)
     pointer = None
-    if data.get("version") is not None and data.get("baseline_version") is not None:
-        pointer = (f"watcher diff {alert['source']} {data['baseline_version']} {data['version']} "
+    if alert.data.version is not None and alert.data.baseline_version is not None:
+        pointer = (f"watcher diff {alert.source} {alert.data.baseline_version} {alert.data.version} "
                    f"--config {config.path}")
     return messages.Context(ctx.article_title, pointer)
 
 
-def _send_due(config: Config, store: Store, n: Notifier, rows: list[dict], t: float,
+def _send_due(config: Config, store: Store, n: Notifier, rows: list[Delivery], t: float,
               ctx: dict[str, messages.Context]) -> list[Outcome]:
     """Send one notifier's due messages in alert order; stop at its first failure."""
     channel = Channel(n)
-    batches = [[r] for r in rows if r["mode"] == "now" and r["next_attempt"] <= t]
-    digest_rows = [r for r in rows if r["mode"] == "digest"]
-    if any(r["next_attempt"] <= t for r in digest_rows):
+    batches = [[r] for r in rows if r.mode == "now" and r.next_attempt <= t]
+    digest_rows = [r for r in rows if r.mode == "digest"]
+    if any(r.next_attempt <= t for r in digest_rows):
         batches.append(digest_rows)  # one message with every collected alert
     out: list[Outcome] = []
     for batch in batches:
         with store.transaction() as c:
             claimed = [r for r in batch if store.claim_delivery(c, r, t + LEASE_SECONDS)]
-            alerts = store.alerts_by_id(c, [r["alert_id"] for r in claimed])
+            alerts = store.alerts_by_id(c, [r.alert_id for r in claimed])
         if not claimed:
             continue
-        items = [(alerts[r["alert_id"]], _context(config, alerts[r["alert_id"]], ctx)) for r in claimed]
+        items = [(alerts[r.alert_id], _context(config, alerts[r.alert_id], ctx)) for r in claimed]
         if batch is digest_rows:
             title, body = messages.digest(items, channel.format)
         else:
             title, body = messages.single(*items[0], channel.format)
-        severity = max((a["severity"] for a, _ in items), key=lambda s: LEVELS.get(s, 0))
-        kind = "failure" if any(a["kind"] == "source_error" for a, _ in items) else NOTIFY_TYPES.get(severity)
+        severity = max((a.severity for a, _ in items), key=lambda s: LEVELS.get(s, 0))
+        kind = "failure" if any(a.kind == "source_error" for a, _ in items) else NOTIFY_TYPES.get(severity)
         error = channel.send(title, body, kind or "info")
-        ids = tuple(r["alert_id"] for r in claimed)
+        ids = tuple(r.alert_id for r in claimed)
         finished = now()
         with store.transaction() as c:
             if error is None:
                 for r in claimed:
-                    store.update_delivery(c, r["id"], state="delivered", delivered_at=finished, last_error=None)
+                    store.update_delivery(c, r.id, state="delivered", delivered_at=finished, last_error=None)
                 log.info("delivered alert(s) %s to %s", ",".join(f"#{i}" for i in ids), n.display)
                 out.append(Outcome(n.display, ids, True))
                 continue
-            retry_at = finished + backoff(config.notify_retry, max(r["attempts"] for r in claimed) + 1)
+            retry_at = finished + backoff(config.notify_retry, max(r.attempts for r in claimed) + 1)
             for r in claimed:
-                store.update_delivery(c, r["id"], state="pending", next_attempt=retry_at, last_error=error)
+                store.update_delivery(c, r.id, state="pending", next_attempt=retry_at, last_error=error)
             # what else was due for this notifier waits with it, so alerts arrive in order later
-            taken = {r["id"] for r in claimed}
+            taken = {r.id for r in claimed}
             for r in rows:
-                if r["id"] not in taken and r["next_attempt"] <= t:
+                if r.id not in taken and r.next_attempt <= t:
                     store.claim_delivery(c, r, retry_at, attempt=False)
         log.warning("could not deliver alert(s) %s to %s: %s (will retry)", ",".join(f"#{i}" for i in ids),
                     n.display, error)

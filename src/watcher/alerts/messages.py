@@ -14,13 +14,13 @@ real HTML with a plain-text part, Slack real Markdown, a webhook plain text).
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 
 from .. import kinds as kinds_mod
 from .. import timefmt
 from ..claims import word_diff
+from ..store import AlertRecord
 
 
 @dataclass(frozen=True)
@@ -135,10 +135,10 @@ class HtmlFormat(TextFormat):
 FORMATS: dict[str, TextFormat] = {f.word: f for f in (TextFormat(), MarkdownFormat(), HtmlFormat())}
 
 
-def title(alert: dict, ctx: Context) -> str:
+def title(alert: AlertRecord, ctx: Context) -> str:
     """"Estimate changed — <article title>"."""
-    kind = kinds_mod.title(alert["kind"])
-    if _data(alert).get("reverted"):
+    kind = kinds_mod.title(alert.kind)
+    if alert.data.reverted:
         kind += " (back to baseline)"
     return f"{kind} — {ctx.article_title}"
 
@@ -155,11 +155,11 @@ def marked(old: str, new: str, fmt: TextFormat) -> tuple[str, str]:
     return "".join(a), "".join(b)
 
 
-def alert_body(alert: dict, ctx: Context, fmt: TextFormat) -> str:
+def alert_body(alert: AlertRecord, ctx: Context, fmt: TextFormat) -> str:
     """The body for one alert: what changed, before/after, baseline, links."""
-    data = _data(alert)
-    before, after = alert.get("before"), alert.get("after")
-    head = [fmt.esc(alert.get("explanation") or "")]
+    data = alert.data
+    before, after = alert.before, alert.after
+    head = [fmt.esc(alert.explanation or "")]
     sentences: list[str] = []
     if before and after:
         b, a = marked(before, after, fmt)
@@ -168,32 +168,32 @@ def alert_body(alert: dict, ctx: Context, fmt: TextFormat) -> str:
         sentences.append(f"{fmt.label('Removed')} {fmt.old(fmt.esc(before))}")
     elif after:
         sentences.append(f"{fmt.label('Added')} {fmt.new(fmt.esc(after))}")
-    baseline, previous = data.get("baseline"), data.get("previous")
-    if previous and baseline and baseline != previous and not data.get("reverted"):
+    baseline, previous = data.baseline, data.previous
+    if previous and baseline and baseline != previous and not data.reverted:
         base_marked, _ = marked(baseline, after or previous, fmt)
         sentences.append(f"{fmt.label('At baseline')} {base_marked}")
-    links = [f"{fmt.label('Source')} {fmt.esc(alert['source'])} — {fmt.link(data['url'])}" if data.get("url")
-             else f"{fmt.label('Source')} {fmt.esc(alert['source'])}"]
-    if ctx.diff_pointer and alert["kind"] not in ("source_error", "source_warning"):
+    links = [f"{fmt.label('Source')} {fmt.esc(alert.source)} — {fmt.link(data.url)}" if data.url
+             else f"{fmt.label('Source')} {fmt.esc(alert.source)}"]
+    if ctx.diff_pointer and alert.kind not in ("source_error", "source_warning"):
         links.append(f"{fmt.label('Diff report')} {fmt.code(ctx.diff_pointer)}")
-    links.append(f"{fmt.label('Severity')} {alert['severity']} · {_when(alert['created_at'])}")
+    links.append(f"{fmt.label('Severity')} {alert.severity} · {timefmt.human(alert.created_at)}")
     blocks = [fmt.paragraph(head)] + ([fmt.paragraph(sentences)] if sentences else []) + [fmt.paragraph(links)]
     return fmt.join(blocks)
 
 
-def single(alert: dict, ctx: Context, fmt: str) -> tuple[str, str]:
+def single(alert: AlertRecord, ctx: Context, fmt: str) -> tuple[str, str]:
     """(title, body) of the message for one alert."""
     return title(alert, ctx), alert_body(alert, ctx, FORMATS[fmt])
 
 
-def digest(items: list[tuple[dict, Context]], fmt: str) -> tuple[str, str]:
+def digest(items: list[tuple[AlertRecord, Context]], fmt: str) -> tuple[str, str]:
     """(title, body) of one message collecting several alerts, oldest first."""
     f = FORMATS[fmt]
     kinds: dict[str, int] = {}
     for a, _ in items:
-        kinds[a["kind"]] = kinds.get(a["kind"], 0) + 1
+        kinds[a.kind] = kinds.get(a.kind, 0) + 1
     summary = ", ".join(f"{n} {kinds_mod.title(k).lower()}" for k, n in kinds.items())
-    sources = sorted({a["source"] for a, _ in items})
+    sources = sorted({a.source for a, _ in items})
     head = f"watcher digest: {len(items)} alert(s) from {len(sources)} source(s) ({summary})"
     blocks = [f.heading(title(a, ctx)) + "\n" + alert_body(a, ctx, f) for a, ctx in items]
     return head, f.join(blocks)
@@ -205,11 +205,3 @@ def test_message(config_path: str, fmt: str) -> tuple[str, str]:
             f.paragraph([f.esc(f"This is a test message from watcher ({config_path})."),
                          f.esc("Claim alerts for the sources that list this notifier will arrive here.")]))
 
-
-def _data(alert: dict) -> dict:
-    d = alert.get("data")
-    return json.loads(d) if isinstance(d, str) else (d or {})
-
-
-def _when(ts: float) -> str:
-    return timefmt.human(ts)

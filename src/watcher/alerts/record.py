@@ -12,70 +12,66 @@ every failing check.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.engine import Connection
 
 from ..claims import Finding, Pair, align, compare_pair
 from ..kinds import CLAIM_KINDS, SEVERITY
-from ..store import Store, Version, iso
-
-
-def _fp(*parts: object) -> str:
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:32]
+from ..store import AlertData, AlertRecord, ClaimState, Store, Version
+from ..timefmt import iso
+from .problems import fingerprint as _fp
+from .problems import record_problem  # noqa: F401 (part of this module's surface)
 
 
 def record_findings(store: Store, c: Connection, source_id: str, findings: list[Finding], version: Version,
-                    baseline: Version, url: str) -> list[dict]:
+                    baseline: Version, url: str) -> list[AlertRecord]:
     """Store the alerts that are news among ``findings`` (compared with ``baseline``)."""
     states = store.claim_states(c, source_id)
     findings = _follow_born(findings, states)
-    out: list[dict] = []
+    out: list[AlertRecord] = []
     seen: set[str] = set()
-    common = {"url": url, "version": version.number, "baseline_version": baseline.number}
+    common = AlertData(url=url, version=version.number, baseline_version=baseline.number)
     for f in findings:
         seen.add(f.key)
         prev = states.get(f.key)
-        if prev and prev["state"] == f.state:
+        if prev and prev.state == f.state:
             continue
-        if f.kind == "claim_added" and prev is not None and prev["kind"] in CLAIM_KINDS:
+        if f.kind == "claim_added" and prev is not None and prev.kind in CLAIM_KINDS:
             out += _born_claim_changed(store, c, source_id, f, prev, version, common)
             continue
-        if prev and prev["kind"] in CLAIM_KINDS and f.kind == "text_changed":
+        if prev and prev.kind in CLAIM_KINDS and f.kind == "text_changed":
             out += _reverted(store, c, source_id, prev, version, common, now_text=f.after)
-        elif f.kind != "text_changed" or not prev or prev["kind"] == "text_changed":
+        elif f.kind != "text_changed" or not prev or prev.kind == "text_changed":
             expl = f.explanation
-            data = {**common, "changes": list(f.changes), "key": f.key}
+            data = replace(common, changes=tuple(f.changes), key=f.key)
             before = f.before
-            if prev and prev["kind"] in CLAIM_KINDS and f.before is not None:
-                data["baseline"] = prev["baseline_text"]
-                data["previous"] = prev["last_text"]
-                data["previous_changes"] = json.loads(prev["changes"] or "[]")
-                before = prev["last_text"] or f.before
+            if prev and prev.kind in CLAIM_KINDS and f.before is not None:
+                data = replace(data, baseline=prev.baseline_text, previous=prev.last_text,
+                               previous_changes=prev.changes)
+                before = prev.last_text or f.before
                 expl = f"{expl} (again; at baseline: {_baseline_values(prev, f)})"
             elif f.before is not None:
-                data["baseline"] = f.before
+                data = replace(data, baseline=f.before)
             row = store.add_alert(c, source=source_id, kind=f.kind, severity=f.severity, before=before,
                                   after=f.after, explanation=expl, data=data, version_id=version.id,
                                   fingerprint=_fp(source_id, f.key, f.state, version.id))
             if row:
                 out.append(row)
         store.set_claim_state(c, source_id, f.key, kind=f.kind, state=f.state,
-                              baseline_text=(prev or {}).get("baseline_text") or f.before
+                              baseline_text=(prev.baseline_text if prev else None) or f.before
                               or (f.after if f.kind == "claim_added" else None), last_text=f.after,
-                              changes=json.dumps(list(f.changes), ensure_ascii=False), version_id=version.id)
+                              changes=f.changes, version_id=version.id)
     for key, prev in states.items():
         if key in seen:
             continue
-        if prev["kind"] in CLAIM_KINDS:
-            out += _reverted(store, c, source_id, prev, version, common, now_text=prev["baseline_text"])
+        if prev.kind in CLAIM_KINDS:
+            out += _reverted(store, c, source_id, prev, version, common, now_text=prev.baseline_text)
         store.delete_claim_state(c, source_id, key)
     return out
 
 
-def _baseline_values(prev: dict, f: Finding) -> str:
+def _baseline_values(prev: ClaimState, f: Finding) -> str:
     """The baseline's figures of a claim changed again (its attribution or hedges for a cue change:
     those hold lists)."""
     vals: list[str] = []
@@ -85,10 +81,10 @@ def _baseline_values(prev: dict, f: Finding) -> str:
             vals.append(", ".join(map(str, old)) or "none")
         elif old:
             vals.append(str(old))
-    return ", ".join(vals) if vals else (prev["baseline_text"] or "")[:120]
+    return ", ".join(vals) if vals else (prev.baseline_text or "")[:120]
 
 
-def _follow_born(findings: list[Finding], states: dict[str, dict]) -> list[Finding]:
+def _follow_born(findings: list[Finding], states: dict[str, ClaimState]) -> list[Finding]:
     """Give a claim born after the baseline its old name when its wording moved too.
 
     An added sentence is named by its wording with figures masked, so "117 live cases" → "154 live
@@ -100,11 +96,11 @@ def _follow_born(findings: list[Finding], states: dict[str, dict]) -> list[Findi
 
     now_keys = {f.key for f in findings}
     gone = {k: st for k, st in states.items()
-            if k.startswith("added:") and k not in now_keys and st["kind"] in CLAIM_KINDS and st["last_text"]}
+            if k.startswith("added:") and k not in now_keys and st.kind in CLAIM_KINDS and st.last_text}
     new = [f for f in findings if f.kind == "claim_added" and f.key not in states and f.after]
     if not gone or not new:
         return findings
-    old_s = sentences([st["last_text"] for st in gone.values()])
+    old_s = sentences([st.last_text or "" for st in gone.values()])
     new_s = sentences([f.after or "" for f in new])
     old_keys = list(gone)
     rename: dict[int, str] = {}
@@ -119,8 +115,8 @@ def _follow_born(findings: list[Finding], states: dict[str, dict]) -> list[Findi
     return out
 
 
-def _born_claim_changed(store: Store, c: Connection, source_id: str, f: Finding, prev: dict, version: Version,
-                        common: dict) -> list[dict]:
+def _born_claim_changed(store: Store, c: Connection, source_id: str, f: Finding, prev: ClaimState,
+                        version: Version, common: AlertData) -> list[AlertRecord]:
     """A claim that appeared after the baseline changed: compare it with its first appearance.
 
     Its first text is that claim's own baseline (kept in the claim state), so 117 → 154 → 171 live
@@ -129,67 +125,54 @@ def _born_claim_changed(store: Store, c: Connection, source_id: str, f: Finding,
     """
     from ..claims.sentences import sentences
 
-    first = prev["baseline_text"] or prev["last_text"] or ""
-    born_in = store.version_number(c, prev.get("version_id"))
+    first = prev.baseline_text or prev.last_text or ""
+    born_in = store.version_number(c, prev.version_id)
     g = compare_pair(Pair(sentences([first]), sentences([f.after or ""])))
-    rows: list[dict] = []
+    rows: list[AlertRecord] = []
     if g is not None and g.kind in CLAIM_KINDS:
         since = f" (a claim added in version {born_in}, compared with its first wording)" if born_in else \
             " (a claim added after the baseline, compared with its first wording)"
-        data = {**common, "changes": list(g.changes), "key": f.key, "baseline": first, "previous": prev["last_text"],
-                "born_version": born_in}
+        data = replace(common, changes=tuple(g.changes), key=f.key, baseline=first, previous=prev.last_text,
+                       born_version=born_in)
         row = store.add_alert(c, source=source_id, kind=g.kind, severity=g.severity, before=first, after=f.after,
                               explanation=g.explanation + since, data=data, version_id=version.id,
                               fingerprint=_fp(source_id, f.key, f.state, version.id))
         if row:
             rows.append(row)
-    store.set_claim_state(c, source_id, f.key, kind=prev["kind"], state=f.state, baseline_text=first,
-                          last_text=f.after, changes=json.dumps(list(g.changes) if g else [], ensure_ascii=False),
-                          version_id=prev.get("version_id"))
+    store.set_claim_state(c, source_id, f.key, kind=prev.kind, state=f.state, baseline_text=first,
+                          last_text=f.after, changes=g.changes if g else (), version_id=prev.version_id)
     return rows
 
 
-def _reverted(store: Store, c: Connection, source_id: str, prev: dict, version: Version, common: dict,
-              now_text: str | None) -> list[dict]:
-    if prev["kind"] == "claim_added":
+def _reverted(store: Store, c: Connection, source_id: str, prev: ClaimState, version: Version, common: AlertData,
+              now_text: str | None) -> list[AlertRecord]:
+    if prev.kind == "claim_added":
         kind, expl = "claim_removed", "a claim added since the baseline is gone again"
-        before, after = prev["last_text"], None
+        before, after = prev.last_text, None
     else:
-        kind, expl = prev["kind"], "back to the baseline"
-        before, after = prev["last_text"], now_text
-    data = {**common, "reverted": True, "baseline": prev["baseline_text"], "changes": [], "key": prev["key"]}
+        kind, expl = prev.kind, "back to the baseline"
+        before, after = prev.last_text, now_text
+    data = replace(common, reverted=True, baseline=prev.baseline_text, key=prev.key)
     row = store.add_alert(c, source=source_id, kind=kind, severity=SEVERITY[kind], before=before, after=after,
                           explanation=expl, data=data, version_id=version.id,
-                          fingerprint=_fp(source_id, prev["key"], "reverted", version.id))
+                          fingerprint=_fp(source_id, prev.key, "reverted", version.id))
     return [row] if row else []
 
 
-def record_problem(store: Store, c: Connection, source_id: str, kind: str, message: str, row: dict,
-                   url: str) -> dict | None:
-    """A ``source_error``/``source_warning``, once per streak (or when the message changes)."""
-    if row.get("last_outcome") == kind and row.get("last_error") == message:
-        return None
-    streak = row.get("last_ok") or 0
-    return store.add_alert(c, source=source_id, kind=kind, severity=SEVERITY[kind], before=None, after=None,
-                           explanation=message, data={"url": url, "error": message}, version_id=None,
-                           fingerprint=_fp(source_id, kind, message, streak, row.get("last_check")))
-
-
-def to_json(a: dict) -> dict:
+def to_json(a: AlertRecord) -> dict:
     """The alert-JSON contract (DESIGN.md §2): source, kind, severity, before, after, created_at, …"""
-    data = json.loads(a.get("data") or "{}")
     return {
-        "id": a["id"], "source": a["source"], "kind": a["kind"], "severity": a["severity"],
-        "before": a["before"], "after": a["after"], "explanation": a.get("explanation"),
-        "created_at": iso(a["created_at"]), "changes": data.get("changes", []), "url": data.get("url"),
-        "version": data.get("version"), "baseline_version": data.get("baseline_version"),
-        "baseline": data.get("baseline"), "reverted": bool(data.get("reverted")),
-        "reviewed": bool(a.get("reviewed")),
+        "id": a.id, "source": a.source, "kind": a.kind, "severity": a.severity,
+        "before": a.before, "after": a.after, "explanation": a.explanation,
+        "created_at": iso(a.created_at), "changes": list(a.data.changes), "url": a.data.url,
+        "version": a.data.version, "baseline_version": a.data.baseline_version,
+        "baseline": a.data.baseline, "reverted": a.data.reverted,
+        "reviewed": a.reviewed,
     }
 
 
-def is_claim(a: dict) -> bool:
-    return a["kind"] in CLAIM_KINDS
+def is_claim(a: AlertRecord) -> bool:
+    return a.kind in CLAIM_KINDS
 
 
 @dataclass(frozen=True)
@@ -214,10 +197,8 @@ def tracked_claims(store: Store, source_id: str) -> list[TrackedClaim]:
         states = store.claim_states(c, source_id)
     history: dict[str, list[dict]] = {}
     for a in store.alerts(source=source_id):
-        data = json.loads(a.get("data") or "{}")
-        key = data.get("key")
-        if key and a["kind"] in CLAIM_KINDS:
-            history.setdefault(key, []).append(to_json(a))
+        if a.data.key and a.kind in CLAIM_KINDS:
+            history.setdefault(a.data.key, []).append(to_json(a))
     out = []
     seen = set()
     for s in sentences(base.paragraphs) if base else []:
@@ -226,13 +207,13 @@ def tracked_claims(store: Store, source_id: str) -> list[TrackedClaim]:
         key = claim_key([s])
         seen.add(key)
         st = states.get(key)
-        status = st["kind"] if st and st["kind"] in CLAIM_KINDS else "unchanged"
+        status = st.kind if st and st.kind in CLAIM_KINDS else "unchanged"
         out.append(TrackedClaim(key=key, baseline=s.text, figures=tuple(m.text for m in s.claim.mentions),
-                                status=status, current=(st or {}).get("last_text") or s.text,
+                                status=status, current=(st.last_text if st else None) or s.text,
                                 history=tuple(history.get(key, ()))))
     for key, st in states.items():
-        if key in seen or st["kind"] not in CLAIM_KINDS:
+        if key in seen or st.kind not in CLAIM_KINDS:
             continue
-        out.append(TrackedClaim(key=key, baseline=st["baseline_text"], figures=(), status=st["kind"],
-                                current=st["last_text"], history=tuple(history.get(key, ()))))
+        out.append(TrackedClaim(key=key, baseline=st.baseline_text, figures=(), status=st.kind,
+                                current=st.last_text, history=tuple(history.get(key, ()))))
     return out

@@ -22,23 +22,14 @@ has a month word or a clock mark beside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .numbers_dates import Span, special_spans
-from .numbers_locale import (
-    CURRENCY_SYMBOLS,
-    SCALE_RE,
-    SCALE_WORDS,
-    SHORT_SCALES,
-    currency_after,
-    numeral_value,
-    qualifier,
-    sentence_locale,
-)
+from .numbers_locale import CURRENCY_SYMBOLS, currency_after, qualifier
+from .numbers_scan import RawFigure, raw_figures, scale_of
 from .numbers_words import (
     DURATION_UNITS,
     FRACTIONS,
-    MEASURE_UNITS,
     MULT_WORDS,
     NOUN_STOP,
     ORDINALS,
@@ -49,29 +40,6 @@ from .numbers_words import (
     VAGUE,
 )
 
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True) if len(u) > 1)
-_UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![\w/²³])")
-
-# digits with any grouping or decimal marks; which mark is which is numeral_value's decision
-_NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
-_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
-         (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
-         (?:(?P<num>NUM)(?P<ord>st|nd|rd|th)?(?P<fold>-?fold|-?fach(?:e[nrs]?)?\b)?(?![\d])
-          |\b(?P<word>(?:WORDS)(?:[-\s](?:WORDS))?)(?P<wfold>-?fold)?\b)
-         (?:\s?(?P<scale>SCALE))?"""
-
-
-def _token_re(with_words: bool) -> re.Pattern:
-    """The figure scanner; without number words when the sentence has none — the word
-    alternation, tried at every position, is most of the scanner's cost."""
-    pattern = (_TOKEN_TEMPLATE.replace("WORD_LOOKAHEAD", r"|\s?\b(?:WORDS)" if with_words else "")
-               .replace("WORDS", _WORD if with_words else "(?!)").replace("NUM", _NUM).replace("SCALE", SCALE_RE))
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
-
-
-_TOKEN = _token_re(True)
-_TOKEN_DIGITS = _token_re(False)
 _WORDISH = re.compile(r"[^\W\d_][\w'’-]*|%")
 _MULT_AFTER = re.compile(r"^\s*(?:times|x|mal|fois|veces)\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent\b|per\s+cent\b|pct\b|prozent\b|pour\s+cent\b|por\s+ciento\b|per\s+cento\b|por\s+cento\b|procent\b)",
@@ -91,8 +59,6 @@ _RATE = re.compile(
 _MONTH_END = (r"|january|february|march|april|may|june|july|august|september|october|november|december|"
               r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _HAS_DIGIT = re.compile(r"\d")
-_VERSION = re.compile(r"\d+(?:\.\d+){2,}")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 @dataclass(frozen=True)
@@ -139,31 +105,6 @@ def fmt(x: float) -> str:
     return f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
-def _word_value(text: str) -> float | None:
-    total = 0.0
-    for part in re.split(r"[-\s]+", text.lower()):
-        if part in UNITS:
-            total += UNITS[part]
-        elif part in TENS:
-            total += TENS[part]
-        else:
-            return None
-    return total
-
-
-def _scale(s: str | None, has_currency: bool, sentence: str = "") -> float:
-    if not s:
-        return 1.0
-    s = re.sub(r"\s+", " ", s.lower()).rstrip(".")
-    if s == "billion" and sentence_locale(sentence) == "eu":
-        return 1e12  # German "Billion", French "billion": a million million
-    if s in SCALE_WORDS:
-        return SCALE_WORDS[s]
-    if s in ("m", "b", "t", "k") and not has_currency:
-        return float("nan")  # "5 m" is five metres, not five million, unless money is counted
-    return SHORT_SCALES.get(s, 1.0)
-
-
 def _qualifier(before: str) -> str | None:
     return qualifier(before)
 
@@ -190,87 +131,42 @@ def _noun_after(text: str) -> str | None:
     return " ".join(words) or None
 
 
-def _is_word_char(ch: str) -> bool:
-    """A Latin letter glued before a digit makes it part of a word or identifier ("F-16",
-    "COVID19"); a CJK character does not ("約3万人", "価格は30%")."""
-    return bool(ch) and ch.isalpha() and bool(_LATIN_LETTER.match(ch))
-
-
-def _unit_after(sentence: str, at: int) -> tuple[str | None, int] | None:
-    """A unit written right after a numeral ("80TB", "5 km", "3GHz") → (canonical unit, end)."""
-    m = _UNIT_AFTER.match(sentence, at)
-    if not m:
-        return None
-    u = m.group("u") or m.group("u1")
-    return MEASURE_UNITS.get(u) or MEASURE_UNITS.get(u.lower()), m.end()
-
-
-def _raw_tokens(sentence: str, spans: list[Span], has_word: bool) -> list[dict]:
-    """Numerals and number words outside the special spans, with their scale and unit."""
-    raw: list[dict] = []
-    for m in (_TOKEN if has_word else _TOKEN_DIGITS).finditer(sentence):
-        at = m.start("num" if m.group("num") else "word")
-        if any(sp.start <= at < sp.end for sp in spans):
-            continue  # a date, a time, a decade, a CJK figure: found separately
-        num, word = m.group("num"), m.group("word")
-        cur = (m.group("cur") or "").lower().replace(" ", "") or None
-        unit, version = None, False
-        if num:
-            value = numeral_value(num, sentence)
-            version = value is None and bool(_VERSION.fullmatch(num))
-            if version:  # "Python 3.6.0": a version, compared as its parts
-                value = sum(int(p) / 1000 ** k for k, p in enumerate(num.split(".")[:4]))
-            elif value is None:
-                continue
-            prev, prev2 = sentence[max(0, at - 1): at], sentence[max(0, at - 2): at]
-            if not cur and prev and (_is_word_char(prev) or prev in "_/" or re.fullmatch(r"[A-Za-z]-", prev2)):
-                continue  # part of a word or an identifier ("F-16", "COVID19", "1/2")
-            if not cur and not m.group("ord") and not m.group("fold"):
-                unit = _unit_after(sentence, m.end("num"))
-        else:
-            value = _word_value(word)
-            if value is None:
-                continue
-            if _FRACTION_AFTER.match(sentence, m.end("word")):
-                continue  # "two-thirds of": a fraction, parsed below
-            if word.lower() == "one" and not m.group("scale"):
-                continue  # "one of the", "no one": not a figure often enough to be worth the noise
-        if unit is not None and (not m.group("scale") or m.end() <= unit[1]):
-            raw.append(dict(m=m, value=value, cur=None, end=unit[1], num=num, word=word, ord=None, fold=None,
-                            unit=unit[0], version=False))
-            continue
-        scale = _scale(m.group("scale"), bool(cur), sentence)
-        if scale != scale:  # NaN: unit letter, not a scale
-            end = m.end("num") if num else m.end("word")
-            scale = 1.0
-        else:
-            end = m.end()
-        raw.append(dict(m=m, value=float(f"{value * scale:.12g}"), cur=cur, end=end, num=num, word=word,
-                        ord=m.group("ord"), fold=m.group("fold") or m.group("wfold"), unit=None,
-                        version=version))
-    return raw
-
-
 def parse(sentence: str) -> list[Mention]:
-    """All figures in ``sentence``, left to right, ranges joined, each with its context."""
+    """All figures in ``sentence``, left to right, ranges joined, each with its context.
+
+    In four parts: a prefilter (no digit and no number word: no figure, the common case of prose);
+    the special spans — dates, times, decades, CJK figures (:mod:`.numbers_dates`); the scanned
+    numerals and number words (:mod:`.numbers_scan`), read in their context by :func:`_mentions`;
+    and figures written only in words ("two-thirds of", "hundreds of", "twice", "third")."""
     has_digit = bool(_HAS_DIGIT.search(sentence))
     has_word = not _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(sentence.lower()))
     if not has_digit and not has_word:
-        return []  # the common case for prose: no digit and no number word
+        return []
     spans = special_spans(sentence) if has_digit else []
-    raw = _raw_tokens(sentence, spans, has_word)
-    mentions: list[Mention] = []
+    mentions = _mentions(sentence, raw_figures(sentence, spans, has_word))
+    mentions += [_span_mention(sentence, sp) for sp in spans]
+    if has_word:
+        mentions += _word_figures(sentence, mentions)
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
+    """The scanned figures as mentions, two of them joined where they write a range."""
+    out: list[Mention] = []
     i = 0
     while i < len(raw):
         mention, i = _mention(sentence, raw, i)
-        mentions.append(mention)
-    mentions += [_span_mention(sentence, sp) for sp in spans]
-    if has_word:
-        mentions += _vague_and_fractions(sentence, mentions)
-        mentions += _multiplier_words(sentence, mentions)
-        mentions += _ordinal_words(sentence, mentions)
-    mentions.sort(key=lambda x: x.start)
-    return mentions
+        out.append(mention)
+    return out
+
+
+def _word_figures(sentence: str, found: list[Mention]) -> list[Mention]:
+    """Figures written only in words, where no figure was found already."""
+    out = _vague_and_fractions(sentence, found)
+    out += _multiplier_words(sentence, found + out)
+    out += _ordinal_words(sentence, found + out)
+    return out
 
 
 def _span_mention(sentence: str, sp: Span) -> Mention:
@@ -281,36 +177,52 @@ def _span_mention(sentence: str, sp: Span) -> Mention:
                    end=sp.end, unit=sp.unit, noun=sp.noun, qualifier=q)
 
 
-def _mention(sentence: str, raw: list[dict], i: int) -> tuple[Mention, int]:
-    """The mention starting at raw token ``i`` (joined with the next one when a range), and the
-    index of the token after it."""
+@dataclass(frozen=True)
+class _Range:
+    """Two scanned figures read as one range ("20 to 50 percent", "between 3 and 5")."""
+
+    low: float
+    high: float
+    fig: RawFigure  # the low figure with the currency and unit the range shares
+    end: int
+    after: str  # the text after the range ("%" put back when only the low end carried it)
+
+
+def _range(sentence: str, lo: RawFigure, hi: RawFigure, start: int) -> _Range | None:
+    """``lo`` and ``hi`` as a range, or None when what joins them is no range: "3 and 5" without a
+    "between", a Spanish "a", or a multiplier or a count then money ("5-fold to $3bn", "rose 5 to
+    $3bn"). A scale written only on the high end applies to both ("3 to 5 million")."""
+    between = sentence[lo.end: hi.start]
+    if lo.unit is not None or not _RANGE_JOIN.match(between):
+        return None
+    joiner = between.strip().lower().split()[-1].lstrip("%")
+    is_between = bool(_BETWEEN.search(sentence[:start]))
+    if (joiner in _AND_JOINERS and not is_between) or (joiner == "a" and not is_between):
+        return None
+    if lo.ord or hi.ord or lo.fold or hi.fold or (hi.cur and not lo.cur):
+        return None
+    lo_scale_missing = lo.value < hi.value and hi.scale and not lo.scale
+    value = lo.value * (scale_of(hi.scale, bool(hi.cur), sentence) if lo_scale_missing else 1)
+    value = float(f"{value:.12g}") if value == value else lo.value
+    after = sentence[hi.end:]
+    if _PERCENT_AFTER.match(sentence[lo.end:]) and not _PERCENT_AFTER.match(after):
+        after = "%" + after
+    return _Range(value, hi.value, replace(lo, cur=lo.cur or hi.cur, unit=hi.unit), hi.end, after)
+
+
+def _mention(sentence: str, raw: list[RawFigure], i: int) -> tuple[Mention, int]:
+    """The mention starting at scanned figure ``i`` (joined with the next one when a range), and the
+    index of the figure after it."""
     r = raw[i]
-    start, end = r["m"].start(), r["end"]
+    start, end = r.start, r.end
     while start < end and sentence[start].isspace():
         start += 1
-    value, high = r["value"], None
+    value, high = r.value, None
     after = sentence[end:]
-    # a range: "20 to 50 percent", "10-14 days", "between 3 and 5", "zwischen 3 und 5"
-    if i + 1 < len(raw) and r["unit"] is None and _RANGE_JOIN.match(sentence[end: raw[i + 1]["m"].start()]):
-        joiner = sentence[end: raw[i + 1]["m"].start()].strip().lower().split()[-1].lstrip("%")
-        nxt = raw[i + 1]
-        is_between = bool(_BETWEEN.search(sentence[:start]))
-        if (joiner not in _AND_JOINERS or is_between) and (joiner != "a" or is_between):
-            first_pct = _PERCENT_AFTER.match(after)
-            if not (r["ord"] or nxt["ord"] or r["fold"] or nxt["fold"] or (nxt["cur"] and not r["cur"])):
-                # not "5-fold to $3bn", "rose 5 to $3bn": a multiplier, or a count then money, is no range
-                lo_scale_missing = (r["value"] < nxt["value"] and nxt["m"].group("scale")
-                                    and not r["m"].group("scale"))
-                value = r["value"] * (_scale(nxt["m"].group("scale"), bool(nxt["cur"]), sentence)
-                                      if lo_scale_missing else 1)
-                value = float(f"{value:.12g}") if value == value else r["value"]
-                high = nxt["value"]
-                r = {**r, "cur": r["cur"] or nxt["cur"], "unit": nxt["unit"]}
-                end = nxt["end"]
-                after = sentence[end:]
-                if first_pct and not _PERCENT_AFTER.match(after):
-                    after = "%" + after
-                i += 1
+    rng = _range(sentence, r, raw[i + 1], start) if i + 1 < len(raw) else None
+    if rng is not None:
+        value, high, r, end, after = rng.low, rng.high, rng.fig, rng.end, rng.after
+        i += 1
     kind, unit, end = _classify(sentence, r, value, high, start, end, after)
     noun = _noun_after(sentence[end:]) if kind in ("count", "money", "percent", "measure") else None
     if kind == "duration":
@@ -320,21 +232,21 @@ def _mention(sentence: str, raw: list[dict], i: int) -> tuple[Mention, int]:
                    unit=unit, noun=noun, qualifier=_qualifier(sentence[:start]), rate=rate), i + 1
 
 
-def _classify(sentence: str, r: dict, value: float, high: float | None, start: int, end: int,
+def _classify(sentence: str, r: RawFigure, value: float, high: float | None, start: int, end: int,
               after: str) -> tuple[str, str | None, int]:
     """(kind, unit, end) of one figure from the words right after it."""
-    if r["unit"]:
-        return "measure", r["unit"], end
-    if r["version"]:
+    if r.unit:
+        return "measure", r.unit, end
+    if r.version:
         return "version", None, end
     kind, unit = "count", None
-    if r["cur"]:
-        kind, unit = "money", CURRENCY_SYMBOLS.get(r["cur"], r["cur"].upper())
+    if r.cur:
+        kind, unit = "money", CURRENCY_SYMBOLS.get(r.cur, r.cur.upper())
     m_pct, m_pp = _PERCENT_AFTER.match(after), _PP_AFTER.match(after)
     m_mult = _MULT_AFTER.match(after)
     words_after = after.lstrip().split(None, 2)
     first_after = words_after[0].lower().strip(".,;:)") if words_after else ""
-    if r["fold"]:
+    if r.fold:
         kind, unit = "multiplier", "x"
     elif m_pp and kind == "count":
         kind, unit = "pp", "pp"
@@ -345,12 +257,12 @@ def _classify(sentence: str, r: dict, value: float, high: float | None, start: i
     elif m_mult and kind == "count":
         kind, unit = "multiplier", "x"
         end += m_mult.end()
-    elif r["ord"]:
+    elif r.ord:
         kind = "ordinal"
     elif kind == "count" and (cur := currency_after(words_after)):
         kind, unit = "money", cur
-    elif (kind == "count" and r["num"] and value.is_integer() and 1800 <= value <= 2100 and high is None
-          and r["num"].isdigit() and _looks_like_year(sentence[:start], sentence[end:])):
+    elif (kind == "count" and r.num and value.is_integer() and 1800 <= value <= 2100 and high is None
+          and r.num.isdigit() and _looks_like_year(sentence[:start], sentence[end:])):
         kind = "year"
     if kind == "count":
         dur = DURATION_UNITS.get(first_after) or DURATION_UNITS.get(first_after.rstrip("s"))
@@ -386,7 +298,6 @@ def _covered(start: int, end: int, mentions: list[Mention]) -> bool:
 
 _FRACTION_RE = re.compile(r"\b(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b(?=\s+of\b)",
                           re.IGNORECASE)
-_FRACTION_AFTER = re.compile(r"[-\s](?:thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _VAGUE_RE = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b(?=\s+(?:of|more)\b)",
                        re.IGNORECASE)
 

@@ -2,10 +2,9 @@
 found is kept.
 
 Validated like the rest of the config (pydantic, ``extra="forbid"``): every user error is a
-:class:`FeedConfigError` — a :class:`ConfigError` whose one line names the file, the feed and the
-field, so the CLI prints it and exits 2. The helpers of :mod:`watcher.config.model` are reused, not
-copied: durations, web URLs, the first pydantic error in words, and — for ``[feeds.defaults]`` —
-the whole ``[[sources]]`` model, so a key means the same under a feed as under a source.
+:class:`ConfigError` whose one line names the file, the feed and the field, so the CLI prints it
+and exits 2. The helpers of :mod:`watcher.config.keys` are reused, not copied: durations, web URLs,
+and — for ``[feeds.defaults]`` — the whole ``[[sources]]`` model.
 
 A feed::
 
@@ -20,16 +19,14 @@ A feed::
     max_articles = 100             # the feed's newest entries considered at each read (default 100)
 
       [feeds.defaults]             # for the sources the feed makes: any [[sources]] key except
-      notify = ["mailto://…"]      # id, url, baseline, title and enabled, plus:
+      notify = ["mailto://…"]      # id, url, baseline, title and enabled
       ladder = [["3h", "15m"], ["1d", "1h"], ["7d", "3h"], ["30d", "3d"], ["360d", "30d"]]
       stop_after = "360d"          # no more checks past this age (default: the ladder's last age)
 
-``ladder`` is a list of ``[age, interval]`` steps (articles younger than ``age`` are checked every
-``interval``; see :mod:`watcher.discover.ladder`, whose default is NewsDiffs'); ``ladder = false``
-opts out, and the sources are then checked every ``interval`` (``[feeds.defaults]``, else
-``[defaults]``) like sources written in the config. Setting ``interval`` without ``ladder = false``
-is refused: the ladder decides the intervals, and a silently ignored key is what ``extra="forbid"``
-is there to prevent.
+``[feeds.defaults]`` is validated as a ``[[sources]]`` entry and resolved by the same code as one
+(:func:`watcher.config.model.load` passes it in as ``resolve``), so a key means the same under a
+feed as under a source, top-level ``notify`` and ``[defaults]`` included. The one difference: the
+check ladder is on unless ``ladder = false`` (see :func:`watcher.config.keys.resolve_ladder`).
 
 ``[retention]``::
 
@@ -43,15 +40,17 @@ Each key is optional; left out, nothing of that kind is ever removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from ..discover.ladder import DEFAULT_LADDER, Ladder, make_ladder
 from ..discover.patterns import UrlPattern, compile_pattern
-from .model import ConfigError, SourceModel, _first_error, _Strict, _web_url, parse_duration
+from .errors import ConfigError, first_error
+from .keys import LadderError, SourceModel, _Strict, _web_url, parse_duration
+from .source import Source
 
 FEED_ID_RE = re.compile(r"\A[a-z0-9_-]{1,32}\Z")
 DEFAULT_FEED_INTERVAL = 900.0
@@ -59,19 +58,7 @@ DEFAULT_MAX_ARTICLES = 100
 MAX_ARTICLES_LIMIT = 50_000  # a sitemap's own limit: more is a typo, not a plan
 NOT_IN_DEFAULTS = ("id", "url", "baseline", "title", "enabled")
 FeedKind = Literal["rss", "atom", "jsonfeed", "sitemap", "page"]
-
-
-class FeedConfigError(ConfigError):
-    """A :class:`ConfigError` about a feed: ``config error: FILE: feed 'ID': field 'F': message``."""
-
-    def __init__(self, message: str, *, file: Path | str, feed: str | None = None, field: str | None = None) -> None:
-        super().__init__(message, file=file, field=field)
-        self.feed = feed
-        where = [str(file)] + ([f"feed {feed!r}"] if feed else []) + ([f"field {field!r}"] if field else [])
-        self.args = ("config error: " + ": ".join(where) + ": " + message,)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+Resolve = Callable[[SourceModel, Path], Source]  # a validated [[sources]] entry -> its Source (LadderError)
 
 
 def _patterns(values: list[str]) -> tuple[UrlPattern, ...]:
@@ -125,23 +112,14 @@ class FeedModel(_Strict):
 
 
 @dataclass(frozen=True)
-class FeedDefaults:
-    """Settings for the sources a feed makes. ``template`` is a validated ``[[sources]]`` entry
-    (id and url are the feed's, as placeholders) from which each discovered source is built the way
-    :func:`watcher.config.model.load` builds a configured one; ``ladder`` None means a fixed interval."""
-
-    template: SourceModel
-    ladder: Ladder | None = DEFAULT_LADDER
-
-
-@dataclass(frozen=True)
 class Feed:
-    """One ``[[feeds]]`` table, validated, its patterns compiled."""
+    """One ``[[feeds]]`` table, validated, its patterns compiled. ``source`` is the template every
+    article it discovers is made from (id and url are the feed's until replaced by the article's)."""
 
     id: str
     url: str
     kind: str
-    defaults: FeedDefaults
+    source: Source
     interval: float = DEFAULT_FEED_INTERVAL
     links: UrlPattern | None = None
     include: tuple[UrlPattern, ...] = ()
@@ -152,85 +130,53 @@ class Feed:
     config_file: Path | None = None
 
 
-def _ladder(raw: Any, stop_after: Any) -> Ladder | None:
-    """``ladder``/``stop_after`` of ``[feeds.defaults]`` as a Ladder; None for ``ladder = false``."""
-    if raw is False:
-        if stop_after is not None:
-            raise ValueError("'stop_after' needs the ladder (it is off: ladder = false)")
-        return None
-    stop = None if stop_after is None else parse_duration(stop_after)
-    if raw is None or raw is True:
-        return DEFAULT_LADDER if stop is None else make_ladder(DEFAULT_LADDER.steps, stop)
-    if not isinstance(raw, list) or not raw:
-        raise ValueError('ladder must be false or a list of [age, interval] pairs, e.g. [["3h", "15m"], ["1d", "1h"]]')
-    steps = []
-    for step in raw:
-        if not isinstance(step, list) or len(step) != 2:
-            raise ValueError(f"ladder step {step!r} is not an [age, interval] pair")
-        steps.append((parse_duration(step[0]), parse_duration(step[1])))
-    return make_ladder(steps, stop)
+def _template(raw: Any, m: FeedModel, path: Path, resolve: Resolve) -> Source:
+    """The resolved ``[feeds.defaults]`` of feed ``m``: a Source with the feed's id and url."""
+    def fail(message: str, field: str) -> ConfigError:
+        return ConfigError(message, file=path, feed=m.id, field=f"defaults.{field}")
 
-
-def _defaults(raw: Any, m: FeedModel, path: Path) -> FeedDefaults:
-    def fail(message: str, field: str) -> FeedConfigError:
-        return FeedConfigError(message, file=path, feed=m.id, field=f"defaults.{field}")
-
-    rest = dict(raw)
     for key in NOT_IN_DEFAULTS:
-        if key in rest:
+        if key in raw:
             raise fail(f"{key!r} cannot be set for discovered sources (each gets its own)", key)
-    ladder_raw, stop_after = rest.pop("ladder", None), rest.pop("stop_after", None)
     try:
-        ladder = _ladder(ladder_raw, stop_after)
-    except ValueError as e:
-        raise fail(str(e), "stop_after" if "stop_after" in str(e) else "ladder") from None
-    if ladder is not None and "interval" in rest:
-        raise fail("'interval' applies only with ladder = false (the ladder sets the intervals)", "interval")
-    try:
-        template = SourceModel.model_validate({**rest, "id": m.id, "url": m.url})
+        model = SourceModel.model_validate({**raw, "id": m.id, "url": m.url})
     except ValidationError as e:
-        fld, msg = _first_error(e)
+        fld, msg = first_error(e)
         raise fail(msg.replace(f"'{fld}'", f"'defaults.{fld}'"), fld) from None
-    return FeedDefaults(template=template, ladder=ladder)
+    try:
+        return resolve(model, path)
+    except LadderError as e:
+        raise fail(str(e).replace(f"'{e.key}'", f"'defaults.{e.key}'"), e.key) from None
 
 
-def _feed(entry: Any, i: int, path: Path) -> Feed:
+def _feed(entry: Any, i: int, path: Path, resolve: Resolve) -> Feed:
     if not isinstance(entry, dict):
-        raise FeedConfigError(f"feeds[{i}] must be a table ([[feeds]])", file=path)
+        raise ConfigError(f"feeds[{i}] must be a table ([[feeds]])", file=path)
     fid = entry["id"] if isinstance(entry.get("id"), str) else f"#{i + 1}"
     try:
         m = FeedModel.model_validate(entry)
     except ValidationError as e:
-        fld, msg = _first_error(e)
+        fld, msg = first_error(e)
         if fld == "?" and "'links'" in msg:
             fld = "links"
-        raise FeedConfigError(msg, file=path, feed=fid, field=fld) from None
-    return Feed(id=m.id, url=m.url, kind=m.kind, defaults=_defaults(m.defaults, m, path), interval=m.interval,
+        raise ConfigError(msg, file=path, feed=fid, field=fld) from None
+    return Feed(id=m.id, url=m.url, kind=m.kind, source=_template(m.defaults, m, path, resolve), interval=m.interval,
                 links=compile_pattern(m.links) if m.links is not None else None, include=_patterns(m.include),
                 exclude=_patterns(m.exclude), max_articles=m.max_articles, title=m.title, enabled=m.enabled,
                 config_file=path)
 
 
-def parse_feeds(raw: Any, path: Path | str) -> tuple[Feed, ...]:
-    """The ``[[feeds]]`` array of the config file at ``path``, validated; disabled feeds left out.
+def parse_feeds(raw: Any, path: Path | str, resolve: Resolve) -> list[Feed]:
+    """The ``[[feeds]]`` array of the config file at ``path``, validated, disabled feeds included
+    (the caller checks ids across files first, then leaves them out).
 
-    Raises :class:`FeedConfigError` (one line: file, feed, field) at the first error, and for two
-    feeds with one id. Whether a feed id also names a ``[[sources]]`` entry is for the caller, who
-    sees both lists.
+    Raises :class:`ConfigError` (one line: file, feed, field) at the first error. Whether a feed id
+    is used twice, or also names a ``[[sources]]`` entry, is for the caller, who sees every file.
     """
     path = Path(path)
     if not isinstance(raw, list):
-        raise FeedConfigError("'feeds' must be an array of tables ([[feeds]])", file=path, field="feeds")
-    feeds: list[Feed] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(raw):
-        feed = _feed(entry, i, path)
-        if feed.id in seen:
-            raise FeedConfigError("duplicate feed id", file=path, feed=feed.id, field="id")
-        seen.add(feed.id)
-        if feed.enabled:
-            feeds.append(feed)
-    return tuple(feeds)
+        raise ConfigError("'feeds' must be an array of tables ([[feeds]])", file=path, field="feeds")
+    return [_feed(entry, i, path, resolve) for i, entry in enumerate(raw)]
 
 
 class RetentionModel(_Strict):
@@ -267,6 +213,6 @@ def parse_retention(raw: Any, path: Path | str) -> Retention:
     try:
         m = RetentionModel.model_validate(raw)
     except ValidationError as e:
-        fld, msg = _first_error(e)
+        fld, msg = first_error(e)
         raise ConfigError(msg.replace(f"'{fld}'", f"'retention.{fld}'"), file=path, field=f"retention.{fld}") from None
     return Retention(max_age=m.max_age, max_versions=m.max_versions, captures=m.captures)

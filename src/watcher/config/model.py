@@ -1,273 +1,34 @@
-"""Load and validate the TOML configuration.
+"""Load the TOML configuration into a :class:`Config`: every default applied, every path absolute.
 
-Why pydantic with ``extra="forbid"``: a misspelt key (``intervall``) must stop the program with a
-message naming the file, the source and the field instead of being silently ignored. Every user
-error becomes a :class:`ConfigError` whose one-line ``str`` is what the CLI prints (exit 2).
+Every user error becomes a :class:`ConfigError` whose one-line ``str`` is what the CLI prints
+(exit 2), naming the file, the source and the field; what each key accepts is checked by the
+models of :mod:`watcher.config.keys`.
 
 Relative paths (``state_dir``, ``baseline``, ``include``) resolve against the folder of the file
-that names them, so a config can be moved together with its seeds.
+that names them, so a config can be moved together with its seeds. ``[[feeds]]`` (in the main file
+or an included one) are read by :mod:`watcher.config.feeds`; their ``[feeds.defaults]`` are resolved
+here by the same code as a ``[[sources]]`` entry.
 """
 
 from __future__ import annotations
 
 import glob
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-from urllib.parse import urlsplit
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
-from ..alerts import check_url
+from .errors import ConfigError, first_error
+from .feeds import Feed, Retention, parse_feeds, parse_retention
+from .keys import DefaultsModel, FileModel, LadderError, SourceModel, resolve_ladder
+from .source import NotifyTarget, SiteRules, Source
+
+__all__ = ["Config", "ConfigError", "Feed", "NotifyTarget", "Retention", "SiteRules", "Source", "load"]
 
 DEFAULT_CONFIG = "config/watcher.toml"
-ID_RE = re.compile(r"^[a-z0-9_-]+$")
-_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$", re.IGNORECASE)
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-MinSeverity = Literal["claims", "high", "medium", "low", "info"]
-
-
-class ConfigError(Exception):
-    """A user error in the configuration; ``str(err)`` is a one-line message for the terminal."""
-
-    def __init__(self, message: str, *, file: Path | str | None = None, source: str | None = None,
-                 field: str | None = None) -> None:
-        self.file, self.source, self.field, self.message = file, source, field, message
-        where = []
-        if file is not None:
-            where.append(str(file))
-        if source is not None:
-            where.append(f"source {source!r}")
-        if field is not None:
-            where.append(f"field {field!r}")
-        super().__init__(("config error: " + ": ".join(where) + ": " if where else "config error: ") + message)
-
-
-def parse_duration(value: Any, *, allow_zero: bool = False) -> float:
-    """Seconds from a number or a string such as ``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``.
-
-    Zero, negative and unparseable values are refused: a zero interval would hammer a site.
-    ``allow_zero`` is for delays, where 0 means "none".
-    """
-    if isinstance(value, bool):
-        raise ValueError(f"not a duration: {value!r}")
-    if isinstance(value, int | float):
-        seconds = float(value)
-    elif isinstance(value, str):
-        m = _DURATION_RE.match(value)
-        if not m:
-            raise ValueError(f"not a duration: {value!r} (use seconds or e.g. '90s', '30m', '6h', '1d')")
-        seconds = float(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "s").lower()]
-    else:
-        raise ValueError(f"not a duration: {value!r}")
-    if seconds == 0 and allow_zero:
-        return 0.0
-    if seconds <= 0:
-        raise ValueError(f"duration must be positive, got {value!r}")
-    return seconds
-
-
-def _web_url(v: str, what: str) -> str:
-    """``v`` if it is an http(s) URL with a host: no other scheme may ever be read through a source."""
-    parts = urlsplit(v)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"{what} {v!r}: only http and https URLs can be used")
-    if not parts.hostname:
-        raise ValueError(f"{what} {v!r} has no host")
-    if any(c.isspace() or ord(c) < 32 for c in v):
-        raise ValueError(f"{what} {v!r} contains spaces or control characters")
-    try:
-        parts.port  # noqa: B018 - raises on a bad port
-    except ValueError:
-        raise ValueError(f"{what} {v!r} has a bad port") from None
-    return v
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _NotifyKeys(_Strict):
-    """Validation shared by the top-level and the per-source ``notify*`` keys."""
-
-    @field_validator("notify", check_fields=False)
-    @classmethod
-    def _notify_urls(cls, v: list[str] | None) -> list[str] | None:
-        return _check_notify_urls(v)
-
-    @field_validator("notify_digest", mode="before", check_fields=False)
-    @classmethod
-    def _notify_digest(cls, v: Any) -> float | None:
-        return _digest(v)
-
-
-class ExtractModel(_Strict):
-    """``[sources.extract]``: what no general rule reaches on one site."""
-
-    include: list[str] = []
-    exclude: list[str] = []
-
-    @field_validator("include", "exclude")
-    @classmethod
-    def _selectors(cls, v: list[str]) -> list[str]:
-        for sel in v:
-            check_selector(sel)
-        return v
-
-
-def check_selector(sel: str) -> None:
-    """A CSS selector, or an XPath expression when it starts with ``/`` or ``(``; else ValueError."""
-    from lxml import etree
-
-    if not sel.strip():
-        raise ValueError("empty selector")
-    if sel.lstrip().startswith(("/", "(")):
-        try:
-            etree.XPath(sel)
-        except etree.XPathSyntaxError as e:
-            raise ValueError(f"invalid XPath {sel!r}: {e}") from None
-        return
-    from cssselect import SelectorError
-    from lxml.cssselect import CSSSelector
-
-    try:
-        CSSSelector(sel)
-    except (SelectorError, etree.XPathSyntaxError) as e:
-        raise ValueError(f"invalid CSS selector {sel!r}: {e}") from None
-
-
-@dataclass(frozen=True)
-class SiteRules:
-    """A source's own extraction settings: selectors of blocks that are never article text
-    (``exclude``) and of the article's container (``include``)."""
-
-    exclude: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-
-
-class SourceModel(_NotifyKeys):
-    id: str
-    url: str
-    baseline: str | None = None
-    interval: float | None = None
-    title: str | None = None
-    enabled: bool = True
-    timeout: float | None = None
-    user_agent: str | None = None
-    respect_robots: bool | None = None
-    notify: list[str] | None = None
-    notify_replace: bool = False
-    notify_min_severity: MinSeverity | None = None
-    notify_digest: float | None = None
-    connect_timeout: float | None = None
-    read_timeout: float | None = None
-    max_bytes: int | None = Field(default=None, gt=0)
-    max_decompressed: int | None = Field(default=None, gt=0)
-    retries: int | None = Field(default=None, ge=0, le=10)
-    min_delay: float | None = None
-    extract: ExtractModel | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError(f"id {v!r} must match [a-z0-9_-]+")
-        return v
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return _web_url(v, "url")
-
-    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", mode="before")
-    @classmethod
-    def _duration(cls, v: Any) -> float | None:
-        return None if v is None else parse_duration(v)
-
-    @field_validator("min_delay", mode="before")
-    @classmethod
-    def _delay(cls, v: Any) -> float | None:
-        return None if v is None else parse_duration(v, allow_zero=True)
-
-
-class DefaultsModel(_Strict):
-    interval: float = 3600.0
-    timeout: float = 30.0
-    user_agent: str | None = None
-    max_bytes: int = Field(default=10_000_000, gt=0)
-    concurrency: int = Field(default=32, gt=0)
-    per_host: int = Field(default=4, gt=0)
-    respect_robots: bool = True
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_decompressed: int = Field(default=20_000_000, gt=0)
-    retries: int = Field(default=2, ge=0, le=10)
-    max_redirects: int = Field(default=10, ge=0, le=50)
-    min_delay: float = 0.0
-    proxy: str | None = None
-    stagger: float = 60.0  # `watcher run`: overdue first checks are spread over this long after start-up
-    backoff_max: float = 21600.0  # `watcher run`: longest wait between checks of a failing source
-
-    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", "stagger", "backoff_max",
-                     mode="before")
-    @classmethod
-    def _duration(cls, v: Any) -> float:
-        return parse_duration(v)
-
-    @field_validator("min_delay", mode="before")
-    @classmethod
-    def _delay(cls, v: Any) -> float:
-        return parse_duration(v, allow_zero=True)
-
-    @field_validator("proxy")
-    @classmethod
-    def _proxy(cls, v: str | None) -> str | None:
-        return None if v is None else _web_url(v, "proxy")
-
-
-class FileModel(_NotifyKeys):
-    state_dir: str | None = None
-    database_url: str | None = None
-    include: list[str] = Field(default_factory=list)
-    defaults: DefaultsModel = Field(default_factory=DefaultsModel)
-    sources: list[dict[str, Any]] = Field(default_factory=list)
-    notify: list[str] = Field(default_factory=list)
-    notify_min_severity: MinSeverity = "claims"
-    notify_digest: float | None = None
-    notify_expire: float = 2 * 86400.0
-    notify_retry: float = 60.0
-
-    @field_validator("notify_expire", "notify_retry", mode="before")
-    @classmethod
-    def _duration(cls, v: Any) -> float:
-        return parse_duration(v)
-
-
-@dataclass(frozen=True)
-class NotifyTarget:
-    """One Apprise URL, with the filter and digest period that apply to it for one source."""
-
-    url: str
-    min_severity: str = "claims"  # "claims" (claim alerts only) or the lowest severity sent
-    digest: float = 0.0  # seconds to collect alerts into one message; 0: send each alert at once
-
-
-def _check_notify_urls(urls: list[str] | None) -> list[str] | None:
-    """Refuse a URL Apprise cannot use now, not at the first alert (message has secrets masked)."""
-    if urls:
-        for u in urls:
-            check_url(u)
-    return urls
-
-
-def _digest(v: Any) -> float | None:
-    """``notify_digest``: a duration, or ``false`` for "send each alert at once"."""
-    if v is None:
-        return None
-    return 0.0 if v is False else parse_duration(v)
 
 
 def _notify_targets(urls: list[str], min_severity: str, digest: float | None) -> tuple[NotifyTarget, ...]:
@@ -284,29 +45,6 @@ def _source_notify(m: SourceModel, top: FileModel) -> tuple[NotifyTarget, ...]:
 
 
 @dataclass(frozen=True)
-class Source:
-    """One watched page, with every default already applied."""
-
-    id: str
-    url: str
-    interval: float
-    timeout: float
-    user_agent: str
-    baseline: Path | None = None
-    title: str | None = None
-    respect_robots: bool = True
-    config_file: Path | None = None
-    notify: tuple[NotifyTarget, ...] = ()
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_bytes: int = 10_000_000
-    max_decompressed: int = 20_000_000
-    retries: int = 2
-    min_delay: float = 0.0
-    extract: SiteRules | None = None
-
-
-@dataclass(frozen=True)
 class Config:
     path: Path
     state_dir: Path
@@ -318,12 +56,21 @@ class Config:
     notify_expire: float = 2 * 86400.0
     notify_retry: float = 60.0
     includes: tuple[str, ...] = ()  # absolute glob patterns of included files (the service watches them)
+    feeds: tuple[Feed, ...] = ()  # enabled ones
+    retention: Retention = field(default_factory=Retention)
+    reserved_ids: frozenset[str] = frozenset()  # ids of every [[sources]] and [[feeds]] entry, disabled ones too
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
             if s.id == source_id:
                 return s
         raise ConfigError(f"no source with id {source_id!r}", file=self.path)
+
+    def feed(self, feed_id: str) -> Feed:
+        for f in self.feeds:
+            if f.id == feed_id:
+                return f
+        raise ConfigError(f"no feed with id {feed_id!r}", file=self.path)
 
 
 def default_user_agent() -> str:
@@ -350,18 +97,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"malformed TOML: {e}", file=path) from None
 
 
-def _first_error(err: ValidationError) -> tuple[str, str]:
-    """(field, message) of the first pydantic error, phrased for a person."""
-    e = err.errors()[0]
-    loc = ".".join(str(p) for p in e["loc"] if not isinstance(p, int)) or "?"
-    if e["type"] == "extra_forbidden":
-        return loc, f"unknown key {loc!r}"
-    if e["type"] == "missing":
-        return loc, f"required key {loc!r} is missing"
-    msg = e["msg"].removeprefix("Value error, ")
-    return loc, msg
-
-
 def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
     out = []
     for i, entry in enumerate(raw):
@@ -371,7 +106,7 @@ def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
         try:
             out.append(SourceModel.model_validate(entry))
         except ValidationError as e:
-            fld, msg = _first_error(e)
+            fld, msg = first_error(e)
             raise ConfigError(msg, file=path, source=sid, field=fld) from None
     return out
 
@@ -382,32 +117,45 @@ def _fetch_settings(m: SourceModel, d: DefaultsModel) -> dict[str, Any]:
     return {k: getattr(d, k) if getattr(m, k) is None else getattr(m, k) for k in keys}
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Config:
-    """Read, validate and resolve the configuration at ``path`` (and the files it includes)."""
-    path = config_path(path).resolve()
-    raw = _read_toml(path)
-    try:
-        top = FileModel.model_validate(raw)
-    except ValidationError as e:
-        fld, msg = _first_error(e)
-        raise ConfigError(msg, file=path, field=fld) from None
-    base = path.parent
-    files = [path]
-    models: list[tuple[SourceModel, Path]] = [(m, path) for m in _source_models(top.sources, path)]
+def _resolver(top: FileModel):
+    """Turns a validated ``[[sources]]`` entry (or a feed's ``[feeds.defaults]``) of the file at
+    ``f`` into its :class:`Source`, every default applied; the same code for both, so a key means
+    the same wherever it is written. Raises :class:`LadderError` for ``ladder``/``interval``."""
+    d = top.defaults
+    ua = d.user_agent or default_user_agent()
+
+    def resolve(m: SourceModel, f: Path, *, baseline: Path | None = None, feed: str | None = None) -> Source:
+        ladder = resolve_ladder(m, default_on=feed is not None)
+        return Source(
+            id=m.id, url=m.url, interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
+            user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
+            respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
+            notify=_source_notify(m, top),
+            extract=SiteRules(tuple(m.extract.exclude), tuple(m.extract.include)) if m.extract else None,
+            feed=feed, ladder=ladder, **_fetch_settings(m, d),
+        )
+
+    return resolve
+
+
+def _included(top: FileModel, base: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The files the ``include`` globs match now, read, in order (each holds only sources and feeds)."""
+    out = []
     for pattern in top.include:
         for inc in sorted(glob.glob(str(base / pattern))):
             inc_path = Path(inc).resolve()
             data = _read_toml(inc_path)
-            unknown = set(data) - {"sources"}
+            unknown = set(data) - {"sources", "feeds"}
             if unknown:
                 k = sorted(unknown)[0]
-                raise ConfigError(f"unknown key {k!r} (included files hold only [[sources]])", file=inc_path, field=k)
-            files.append(inc_path)
-            models += [(m, inc_path) for m in _source_models(data.get("sources", []), inc_path)]
+                raise ConfigError(f"unknown key {k!r} (included files hold only [[sources]] and [[feeds]])",
+                                  file=inc_path, field=k)
+            out.append((inc_path, data))
+    return out
 
-    d = top.defaults
-    ua = d.user_agent or default_user_agent()
-    global_notify = _notify_targets(top.notify, top.notify_min_severity, top.notify_digest)
+
+def _sources(models: list[tuple[SourceModel, Path]], resolve) -> tuple[list[Source], set[str]]:
+    """The enabled sources, and the ids of all (a disabled entry still holds its id)."""
     seen: dict[str, Path] = {}
     sources = []
     for m, f in models:
@@ -420,19 +168,57 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
             if not baseline.is_file():
                 raise ConfigError(f"baseline file {str(baseline)!r} does not exist", file=f, source=m.id,
                                   field="baseline")
-        if not m.enabled:
-            continue
-        sources.append(Source(
-            id=m.id, url=m.url, interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
-            user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
-            respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
-            notify=_source_notify(m, top),
-            extract=SiteRules(tuple(m.extract.exclude), tuple(m.extract.include)) if m.extract else None,
-            **_fetch_settings(m, d),
-        ))
+        try:
+            source = resolve(m, f, baseline=baseline)
+        except LadderError as e:
+            raise ConfigError(str(e), file=f, source=m.id, field=e.key) from None
+        if m.enabled:
+            sources.append(source)
+    return sources, set(seen)
+
+
+def _feeds(raw: list[tuple[Any, Path]], resolve, source_ids: set[str]) -> tuple[Feed, ...]:
+    """The enabled feeds of every file; an id used twice, or also by a source, is an error (a feed's
+    id prefixes the ids of its sources and names it in alerts and reports)."""
+    seen: dict[str, Path] = {}
+    out = []
+    for entries, f in raw:
+        for feed in parse_feeds(entries, f, lambda m, p: resolve(m, p, feed=m.id)):
+            if feed.id in seen:
+                raise ConfigError(f"duplicate feed id (first defined in {seen[feed.id]})", file=f, feed=feed.id,
+                                  field="id")
+            if feed.id in source_ids:
+                raise ConfigError("a [[sources]] entry has this id too (feed and source ids must differ)", file=f,
+                                  feed=feed.id, field="id")
+            seen[feed.id] = f
+            if feed.enabled:
+                out.append(feed)
+    return tuple(out)
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read, validate and resolve the configuration at ``path`` (and the files it includes)."""
+    path = config_path(path).resolve()
+    raw = _read_toml(path)
+    try:
+        top = FileModel.model_validate(raw)
+    except ValidationError as e:
+        fld, msg = first_error(e)
+        raise ConfigError(msg, file=path, field=fld) from None
+    base = path.parent
+    included = _included(top, base)
+    models: list[tuple[SourceModel, Path]] = [(m, path) for m in _source_models(top.sources, path)]
+    for inc_path, data in included:
+        models += [(m, inc_path) for m in _source_models(data.get("sources", []), inc_path)]
+    resolve = _resolver(top)
+    sources, source_ids = _sources(models, resolve)
+    feeds = _feeds([(top.feeds, path)] + [(data.get("feeds", []), p) for p, data in included], resolve, source_ids)
     state_dir = (base / (top.state_dir or "../state")).resolve()
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
-    return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
-                  files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
-                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include))
-
+    return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=top.defaults,
+                  files=(path, *(p for p, _ in included)), notify=_notify_targets(top.notify, top.notify_min_severity,
+                                                                                  top.notify_digest),
+                  notify_expire=top.notify_expire, notify_retry=top.notify_retry,
+                  includes=tuple(str(base / p) for p in top.include), feeds=feeds,
+                  retention=parse_retention(top.retention, path),
+                  reserved_ids=frozenset(source_ids | {f.id for f in feeds}))

@@ -1,9 +1,9 @@
-"""``watcher demo``: the scripted story (story), realistic pages and a local page server for the
-demo, the benchmark and the tests (sitegen) and the seed articles (seeds/, package data).
+"""``watcher demo``: the scripted story (story), the pages it serves (pages, teasers), the local web
+site that serves them (localsite) and the seed articles (seeds/, package data).
 
 The story is imported by its module, ``watcher.demo.story``.
 """
 
-from .sitegen import ARTICLES, LocalSite, Teaser, news_page
+from .localsite import LocalSite
 
-__all__ = ["ARTICLES", "LocalSite", "Teaser", "news_page"]
+__all__ = ["LocalSite"]

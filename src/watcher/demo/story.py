@@ -17,7 +17,10 @@ from pathlib import Path
 from rich.console import Console
 
 from ..kinds import CLAIM_KINDS
-from . import sitegen
+from ..store import AlertRecord, Store
+from .localsite import LocalSite
+from .pages import magazine_page, thinktank_page
+from .teasers import TEASER_POOL, rotate
 
 SEEDS = Path(__file__).resolve().parent / "seeds"  # package data: the demo runs from an installed wheel too
 ANALYSIS_SEED = "000_a426cd0a5ba97d96.txt"
@@ -77,15 +80,15 @@ def _pages() -> dict[str, Article]:
     commentary = list(load_baseline(SEEDS / COMMENTARY_SEED).paragraphs)
 
     def magazine(a: Article) -> str:
-        return sitegen.magazine_page(
+        return magazine_page(
             ANALYSIS_TITLE, a.paragraphs, dek="But even good friends have geopolitical limits",
             caption="Russia's President Vladimir Putin meets with North Korea's leader Kim Jong Un in Pyongyang, "
                     "June 19, 2024. Sputnik/Gavriil Grigorov/Pool via REUTERS",
-            teasers=sitegen.rotate(sitegen.TEASER_POOL, 3, a.teaser_offset))
+            teasers=rotate(TEASER_POOL, 3, a.teaser_offset))
 
     def thinktank(a: Article) -> str:
         quote = next(p for p in a.paragraphs if p.startswith("North Korea and Russia simply do not"))
-        return sitegen.thinktank_page(
+        return thinktank_page(
             COMMENTARY_TITLE, a.paragraphs, caption="North Korean leader Kim Jong-un meets with Russian President "
             "Vladimir Putin in the Amur Oblast, September 13, 2023", credit=a.credit,
             pull_quotes={a.paragraphs.index(quote) - 1: quote.split(". ")[0] + "."},
@@ -94,7 +97,7 @@ def _pages() -> dict[str, Article]:
     return {"analysis": Article(magazine, analysis), "commentary": Article(thinktank, commentary)}
 
 
-def _config(folder: Path, site: sitegen.LocalSite) -> Path:
+def _config(folder: Path, site: LocalSite) -> Path:
     cfg = folder / "watcher.toml"
     cfg.write_text(
         'state_dir = "state"\n\n'
@@ -105,7 +108,7 @@ def _config(folder: Path, site: sitegen.LocalSite) -> Path:
     return cfg
 
 
-def run(keep: Path | None = None, serve: bool = False, console: Console | None = None) -> list[dict]:
+def run(keep: Path | None = None, serve: bool = False, console: Console | None = None) -> list[AlertRecord]:
     """Run the demo; returns the claim and fault alerts it raised, in order.
 
     State and the HTML report go to ``keep`` or a new temporary folder, which is left in place so
@@ -114,21 +117,20 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
     from ..config import model as config_mod
     from ..pipeline import run_check
     from ..report import write_site
-    from ..store import Store
 
     console = console or Console(highlight=False)
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="watcher-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
     pages = _pages()
-    site = sitegen.LocalSite(lambda path: (lambda a: a.render(a) if a else None)(pages.get(path.strip("/"))))
-    raised: list[dict] = []
+    site = LocalSite(lambda path: (lambda a: a.render(a) if a else None)(pages.get(path.strip("/"))))
+    raised: list[AlertRecord] = []
     try:
         cfg = config_mod.load(_config(folder, site))
         store = Store(cfg.database_url)
 
-        def check() -> list[dict]:
+        def check() -> list[AlertRecord]:
             results = run_check(cfg, store)
-            new = [a for r in results for a in r.alerts if a["kind"] in CLAIM_KINDS or a["kind"].startswith("source")]
+            new = [a for r in results for a in r.alerts if a.kind in CLAIM_KINDS or a.kind.startswith("source")]
             raised.extend(new)
             return new
 
@@ -159,15 +161,15 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
         site.close()
 
 
-def _narrate(console: Console, alerts: list[dict], why_silent: str) -> None:
-    claims = [a for a in alerts if a["kind"] in CLAIM_KINDS]
+def _narrate(console: Console, alerts: list[AlertRecord], why_silent: str) -> None:
+    claims = [a for a in alerts if a.kind in CLAIM_KINDS]
     if not claims:
         console.print(f"  watcher: [green]silent[/] — {why_silent}." if why_silent else "  watcher: [green]silent[/].")
         return
     for a in claims:
-        console.print(f"  watcher: [bold red]{a['kind']}[/] ({a['severity']}) in [bold]{a['source']}[/]: "
-                      f"{a['explanation']}")
-        if a["before"]:
-            console.print(f"    [red]- {a['before']}[/]", markup=True, highlight=False)
-        if a["after"]:
-            console.print(f"    [green]+ {a['after']}[/]", markup=True, highlight=False)
+        console.print(f"  watcher: [bold red]{a.kind}[/] ({a.severity}) in [bold]{a.source}[/]: "
+                      f"{a.explanation}")
+        if a.before:
+            console.print(f"    [red]- {a.before}[/]", markup=True, highlight=False)
+        if a.after:
+            console.print(f"    [green]+ {a.after}[/]", markup=True, highlight=False)

@@ -21,9 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 from urllib.parse import urlsplit
 
-import httpx
-
-from ..fetch import FetchResult, Politeness, fetch
+from ..fetch import Client, FetchResult, Politeness, fetch
 from .entry import Entry, FeedError, Parsed, one_line
 from .jsonfeed import parse_jsonfeed
 from .page import parse_page
@@ -89,7 +87,7 @@ def parse_feed(kind: str, data: bytes, url: str, links: UrlPattern | None = None
     raise ValueError(f"unknown feed kind {kind!r} (one of {', '.join(KINDS)})")
 
 
-async def _get(client: httpx.AsyncClient, url: str, settings: dict, etag: str | None = None,
+async def _get(client: Client, url: str, settings: dict, etag: str | None = None,
                last_modified: str | None = None) -> FetchResult:
     return await fetch(client, url, etag=etag, last_modified=last_modified, any_content=True, **settings)
 
@@ -98,7 +96,7 @@ def _same_host(a: str, b: str) -> bool:
     return (urlsplit(a).hostname or "") == (urlsplit(b).hostname or "")
 
 
-async def _children(client: httpx.AsyncClient, feed: ReadableFeed, index_url: str, sitemaps: tuple[Entry, ...],
+async def _children(client: Client, feed: ReadableFeed, index_url: str, sitemaps: tuple[Entry, ...],
                     settings: dict, max_children: int) -> tuple[list[Entry], list[str], int]:
     """Entries of an index's child sitemaps, the warnings met, and how many were fetched."""
     entries: list[Entry] = []
@@ -135,7 +133,7 @@ async def _children(client: httpx.AsyncClient, feed: ReadableFeed, index_url: st
     return entries, warnings, fetched
 
 
-async def fetch_feed(client: httpx.AsyncClient, feed: ReadableFeed, *, polite: Politeness | None = None,
+async def fetch_feed(client: Client, feed: ReadableFeed, *, polite: Politeness | None = None,
                      etag: str | None = None, last_modified: str | None = None,
                      max_children: int = MAX_CHILD_SITEMAPS, timeout: float = 30.0,
                      max_bytes: int = 10_000_000, max_decompressed: int = MAX_SITEMAP_BYTES,

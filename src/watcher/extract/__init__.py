@@ -3,6 +3,6 @@ boilerplate from the page's structure (dom, imported on use) and the fault check
 """
 
 from .clean import ends_sentence, is_headline
-from .html import Document, decode, extract, load_baseline
+from .html import Document, decode, extract, load_baseline, preload_extractor
 
-__all__ = ["Document", "decode", "ends_sentence", "extract", "is_headline", "load_baseline"]
+__all__ = ["Document", "decode", "ends_sentence", "extract", "is_headline", "load_baseline", "preload_extractor"]

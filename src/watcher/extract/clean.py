@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-_SPACE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TERMINAL = re.compile(r"""[.!?…:;。！？；][\s"'”’»)\]*」』]*$""")
 _LIST_ITEM = re.compile(r"^[-•*–]\s+")
 
@@ -105,31 +106,49 @@ SHORT_WORDS = 14  # a non-sentence line at most this long is a heading, label or
 NEAR_WINDOW = 3  # pull quotes and repeated captions sit this close to the paragraph they repeat
 NEAR_SCORE = 90.0
 NEAR_MIN_WORDS = 10  # a pull quote is a sentence; shorter look-alikes are list items or commands
+# The line tests below are pure functions of one line, asked of the same line several times per page
+# (teaser cut, credit neighbours, line reasons) and of the same site furniture on page after page:
+# their answers are remembered for this many lines.
+LINE_CACHE = 8192
 
 
 def normalise_space(text: str) -> str:
-    """NFC, no invisible characters, single spaces: markup reformatting must not change text."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE)).strip()
+    """NFC, no invisible characters, single spaces: markup reformatting must not change text.
+
+    This runs on every line of every page, so it does only the work a line needs: ``str.split()``
+    splits on exactly the characters ``\\s`` matches (several times faster than a regex), ASCII
+    text is already NFC and holds no invisible character, and the character table is applied only
+    to a line that holds one of them."""
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if _HAS_INVISIBLE.search(text):
+            text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text[-16:]))  # the pattern is anchored at the end: scan only the tail
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_marker(p: str) -> bool:
     return len(p) < 300 and bool(_MARKER.match(p))
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_teaser_end(p: str) -> bool:
     return len(p) < 80 and bool(_TEASER_END.match(p))
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_credit(p: str) -> bool:
     # every credit pattern ends the line (or starts a short one): search only the tail; the leading
     # space keeps the start-anchored alternatives from matching mid-paragraph
     return len(p.split()) <= 80 and bool(_CREDIT.search(p if len(p) <= 160 else " " + p[-160:]))
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_dateline(p: str) -> bool:
     return len(p) < 80 and bool(_DATELINE.match(p))
 
@@ -271,6 +290,7 @@ def drop_bio(paras: list[str]) -> list[str]:
     return paras[: tail + 1]
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_time_ago(p: str) -> bool:
     """ "3 hours ago", "vor 2 Tagen": a relative timestamp, as on comments and live updates."""
     return len(p) < 40 and bool(_TIME_AGO.match(p))
@@ -284,6 +304,7 @@ _CLOCK_LINE = re.compile(
     r"(?:\s*\d+\s*\w+\s+ago|\s+vor\s+\d+\s+\w+)?\W*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_stamp(p: str) -> bool:
     """A line that only dates the page or a post: "Updated 2 minutes ago", "10:42 GMT",
     "Posted: June 5, 2024 10:30 am", "vor 3 Stunden"."""

@@ -37,12 +37,25 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement, document_fromstring
 
 from . import clean as patterns
+from .tree import (
+    INLINE,
+    Measure,
+    detached_copy,
+    divs_as_paragraphs,
+    drop_keep_tail,
+    flat_text,
+    has_headline_link,
+    has_image,
+    shape,
+    text_of,
+    word_count,
+)
 
 
 @dataclass(frozen=True)
@@ -60,8 +73,6 @@ MARKER_MAX_CHARS = 80
 CARD_LINK_SHARE = 0.12  # a headline of ~8 words over a blurb of ~40
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre td th".split())
 
-_INLINE = frozenset("a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong sub "
-                    "sup time u var wbr".split())
 _CONTROLS = frozenset(("input", "select", "textarea"))
 _ENTRY_TYPES = frozenset(("", "text", "email", "search", "tel"))
 _SHARE_HREF = re.compile(
@@ -74,70 +85,12 @@ _COUNTER_SHORT = re.compile(
     r"upvotes?|points?|comments?|kommentare?)\W*$", re.IGNORECASE)
 
 
-def _text(el: HtmlElement) -> str:
-    return " ".join(" ".join(el.itertext()).split())
-
-
-class _Measure:
-    """Text length and link-text length of every element, computed bottom-up once."""
-
-    def __init__(self, root: HtmlElement) -> None:
-        self.chars: dict[HtmlElement, int] = {}
-        self.link_chars: dict[HtmlElement, int] = {}
-        for el in reversed(list(root.iter())):
-            if not isinstance(el.tag, str):
-                continue
-            own = len((el.text or "").strip())
-            n = own
-            links = own if el.tag == "a" else 0
-            for ch in el:
-                if isinstance(ch.tag, str):
-                    n += self.chars.get(ch, 0)
-                    links += self.chars.get(ch, 0) if el.tag == "a" else self.link_chars.get(ch, 0)
-                n += len((ch.tail or "").strip())
-                if el.tag == "a":
-                    links += len((ch.tail or "").strip())
-            self.chars[el] = n
-            self.link_chars[el] = links
-
-
-def _shape(el: HtmlElement, depth: int = 3) -> tuple:
-    """The element's template: block tags to a few levels, consecutive repeats folded (a card with
-    one blurb paragraph and one with two are the same template)."""
-    out: list = [el.tag]
-    if depth:
-        prev = None
-        for ch in el:
-            if not isinstance(ch.tag, str) or ch.tag in _INLINE and ch.tag not in ("a", "img"):
-                continue
-            s = _shape(ch, depth - 1)
-            if s != prev:
-                out.append(s)
-            prev = s
-    return tuple(out)
-
-
-def _has_headline_link(el: HtmlElement) -> bool:
-    for a in el.iter("a"):
-        if a.get("href") and len(_text(a).split()) >= 2:
-            return True
-    return False
-
-
-def _has_image(el: HtmlElement) -> bool:
-    return next(el.iter("img", "picture", "svg"), None) is not None
-
-
-def _words(el: HtmlElement) -> int:
-    return len(el.text_content().split())
-
-
 class _Pruner:
     """Collects the evidence of one page, then removes what it found (in one place, at the end)."""
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        self.m = _Measure(root)
+        self.m = Measure(root)
         self.found: dict[HtmlElement, str] = {}
         body = root.find("body")
         self.body_chars = self.m.chars.get(body if body is not None else root, 0) or 1
@@ -157,7 +110,7 @@ class _Pruner:
             n = self.m.chars.get(el, 0)
             if not 0 < n <= MARKER_MAX_CHARS:
                 continue
-            text = _text(el)
+            text = text_of(el)
             if patterns.is_teaser_end(text):
                 cands.append(el)
             elif patterns.is_marker(text) and self._is_leafish(el):
@@ -236,8 +189,8 @@ class _Pruner:
                 continue
             groups: dict[tuple, list[HtmlElement]] = defaultdict(list)
             for ch in parent:
-                if isinstance(ch.tag, str) and ch.tag not in _INLINE and self.m.chars.get(ch, 0):
-                    groups[_shape(ch)].append(ch)
+                if isinstance(ch.tag, str) and ch.tag not in INLINE and self.m.chars.get(ch, 0):
+                    groups[shape(ch)].append(ch)
             for same in groups.values():
                 if len(same) < 2 or sum(self.m.chars.get(c, 0) for c in same) > 0.5 * self.body_chars:
                     continue  # the repeated blocks are most of the page: they are its content (a forum, a listing)
@@ -253,17 +206,17 @@ class _Pruner:
             # a list of links inside an article is the article's (sources, further reading); a list
             # item is a card only with an image beside its link
             n = self.m.chars.get(el, 0)
-            return n > 0 and _has_image(el) and self.m.link_chars.get(el, 0) >= 0.5 * n
-        if _words(el) > CARD_MAX_WORDS or self.m.chars.get(el, 0) > CARD_MAX_CHARS:
+            return n > 0 and has_image(el) and self.m.link_chars.get(el, 0) >= 0.5 * n
+        if word_count(el) > CARD_MAX_WORDS or self.m.chars.get(el, 0) > CARD_MAX_CHARS:
             return False
         if el.tag in _TEXT_BLOCKS or sum(1 for ch in el if isinstance(ch.tag, str)) < 2:
             return False  # a card is a container (a headline or image beside a blurb), never one paragraph
-        if not (_has_headline_link(el) or _has_image(el)):
+        if not (has_headline_link(el) or has_image(el)):
             return False
         n = self.m.chars.get(el, 0)
         linked = self.m.link_chars.get(el, 0)
         # the headline link is a fair part of a card's text; an image card needs a link somewhere
-        return linked >= CARD_LINK_SHARE * n or (_has_image(el) and linked > 0)
+        return linked >= CARD_LINK_SHARE * n or (has_image(el) and linked > 0)
 
     def _is_comment(self, el: HtmlElement) -> bool:
         if self.m.chars.get(el, 0) > 3000:
@@ -273,7 +226,7 @@ class _Pruner:
                 continue
             n = self.m.chars.get(x, 0)
             if 0 < n <= 40:
-                t = _text(x)
+                t = text_of(x)
                 if _COUNTER_SHORT.match(t) or patterns.is_time_ago(t):
                     return True
         return False
@@ -288,7 +241,7 @@ class _Pruner:
                 page = document_fromstring("<html><body></body></html>")  # HTML elements, not bare XML ones
                 body = page.find("body")
                 for el in keep:
-                    body.append(_deep_copy(el))
+                    body.append(detached_copy(el))
                 return page
         return self.root
 
@@ -303,20 +256,16 @@ class _Pruner:
         found = self.found
         top = [el for el in found if not any(a in found for a in el.iterancestors())]
         for el in top:
-            text = _text(el)
+            text = text_of(el)
             if text and (not out or out[-1].text != text):
                 out.append(Ignored(text, found[el]))
         body = self.root.find("body")
-        page = _flat(body if body is not None else self.root)
-        inside = [_flat(el) for el in top if self.m.chars.get(el, 0) > WIDGET_MAX_CHARS]
+        page = flat_text(body if body is not None else self.root)
+        inside = [flat_text(el) for el in top if self.m.chars.get(el, 0) > WIDGET_MAX_CHARS]
         for el in top:
             if el.getparent() is not None and self.m.chars.get(el, 0) <= WIDGET_MAX_CHARS:
-                _drop_keep_tail(el)
+                drop_keep_tail(el)
         return out, Evidence("\x00".join(inside), page)
-
-
-def _flat(el: HtmlElement) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 @dataclass(frozen=True)
@@ -333,75 +282,6 @@ class Evidence:
             return False
         k = self.inside.count(n)
         return k > 0 and self.page.count(n) <= k
-
-
-def divs_as_paragraphs(root: HtmlElement) -> None:
-    """A ``div`` that holds text itself and only inline elements, among ``p`` siblings, is a
-    paragraph: call it one.
-
-    Component markup writes some paragraphs as ``div``s; trafilatura drops such a ``div`` when it
-    sits among ``p`` siblings, losing the article's text. Renaming is all it takes (structure
-    stays). A lone text ``div`` elsewhere (a byline, a counter) is left as trafilatura judges it.
-    """
-    for el in root.iter("div"):
-        parent = el.getparent()
-        if parent is None or not any(ch.tag == "p" for ch in parent):
-            continue
-        if not (el.text or "").strip() and not any((ch.tail or "").strip() for ch in el):
-            continue
-        if all(isinstance(ch.tag, str) and ch.tag in _INLINE or not isinstance(ch.tag, str) for ch in el):
-            el.tag = "p"
-
-
-def _deep_copy(el: HtmlElement) -> HtmlElement:
-    import copy
-
-    c = copy.deepcopy(el)
-    c.tail = None
-    return c
-
-
-def _drop_keep_tail(el: HtmlElement) -> None:
-    """Remove an element but keep the text after it (``<p>text <small>credit</small> more</p>``)."""
-    parent = el.getparent()
-    tail = el.tail
-    if tail and tail.strip():
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
-
-
-_BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dd dt blockquote pre figcaption caption".split())
-
-
-def block_texts(root: HtmlElement) -> list[str]:
-    """The text of a tree, one line per block, in document order: the fallback when the extractor
-    finds no article in what is left (a short page, or the container a site rule named)."""
-    out: list[str] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title", "noscript"):
-            continue
-        if el.tag in _BLOCKS or (el.tag == "div" and (el.text or "").strip()):
-            if any(a.tag in _BLOCKS for a in el.iterancestors()):
-                continue
-            t = _text(el) if el.tag != "div" else " ".join((el.text or "").split())
-            if t:
-                out.append(t)
-    return out
-
-
-def compile_selectors(selectors: Iterable[str]) -> list[Callable]:
-    """CSS selectors (or XPath, when one starts with ``/`` or ``(``) as callables on a tree."""
-    from lxml.cssselect import CSSSelector
-    from lxml.etree import XPath
-
-    out: list[Callable] = []
-    for s in selectors:
-        out.append(XPath(s) if s.lstrip().startswith(("/", "(")) else CSSSelector(s))
-    return out
 
 
 def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence[Callable] = ()

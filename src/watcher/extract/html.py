@@ -174,6 +174,7 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
     from trafilatura.utils import load_html
 
     from . import dom
+    from .tree import block_texts, compile_selectors
 
     title = _page_title(html)
     ignored: list[tuple[str, str]] = []
@@ -184,8 +185,8 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
         tree = None
     if tree is not None:
         try:
-            exclude = dom.compile_selectors(rules.exclude) if rules else []
-            include = dom.compile_selectors(rules.include) if rules else []
+            exclude = compile_selectors(rules.exclude) if rules else []
+            include = compile_selectors(rules.include) if rules else []
             tree, dropped, evidence = dom.prune(tree, exclude, include)
             ignored = [(b.text, b.reason) for b in dropped]
         except Exception:  # our own structural pass must not cost the page: say so, extract without it
@@ -197,7 +198,7 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip() and tree is not None:  # no article found in what is left: its blocks, as they are
         try:
-            text = "\n".join(dom.block_texts(tree))
+            text = "\n".join(block_texts(tree))
         except Exception:
             text = ""
     if not text.strip():
@@ -209,6 +210,15 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
     if evidence is not None:
         lines = [p for p in lines if not evidence.is_boilerplate(p)]
     return title, lines, ignored
+
+
+def preload_extractor() -> None:
+    """Import what extracting a page needs (trafilatura and lxml, ~0.2 s of CPU) now: before worker
+    processes are forked from this one, so they share one import instead of paying it each."""
+    import trafilatura  # noqa: F401
+    from trafilatura.utils import load_html  # noqa: F401
+
+    from . import dom  # noqa: F401
 
 
 def _unbullet(line: str) -> str:

@@ -1,6 +1,11 @@
-"""Fetching a page over HTTP(S) within bounded time and memory, politely (client).
+"""Fetching a page over HTTP(S) within bounded time and memory, politely: the request and its
+retries (client), reading a body within bounds (body), per-host politeness and robots.txt
+(polite), what a fetch returns (result), the pooled HTTP client (session).
 """
 
-from .client import FetchResult, Politeness, fetch, make_client, parse_retry_after
+from .client import fetch
+from .polite import Politeness, parse_retry_after
+from .result import FetchResult
+from .session import Client, make_client
 
-__all__ = ["FetchResult", "Politeness", "fetch", "make_client", "parse_retry_after"]
+__all__ = ["Client", "FetchResult", "Politeness", "fetch", "make_client", "parse_retry_after"]

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from .. import kinds
 from ..claims import Finding
-from ..store import iso
+from ..timefmt import iso
 from .diff import CLAIM_ORDER, DiffReport, build, paragraph_diff  # noqa: F401 (the report surface)
 from .markdown import markdown
 from .site import change_html

@@ -59,7 +59,7 @@ def change_page(cfg: Config, store: Store, source_id: str, number: int, live: bo
 
 def feed(cfg: Config, store: Store) -> str:
     """The Atom feed of claim alerts and fetch problems (newest first)."""
-    rows = [a for a in store.alerts() if a["kind"] in FEED_KINDS][-FEED_MAX:][::-1]
+    rows = [a for a in store.alerts() if a.kind in FEED_KINDS][-FEED_MAX:][::-1]
     alerts = [views.alert_view(a) for a in rows]
     return render("alerts.xml", alerts=alerts, titles={s.id: s.title for s in views.summaries(cfg, store)},
                   feed_id=f"urn:uuid:{uuid5(NAMESPACE_URL, 'watcher-feed:' + store.url)}",

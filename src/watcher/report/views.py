@@ -13,7 +13,6 @@ on it, so the alert queue links each alert to the page of its version.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from .. import kinds
 from ..claims import attribution, word_diff
 from ..claims.compare import CUE_FIELDS, describe_cue
 from ..config import Config
-from ..store import Store, Version
+from ..store import AlertRecord, SourceState, Store, Version
 from .diff import DiffReport, build
 
 SEVERITIES = kinds.SEVERITIES
@@ -46,14 +45,14 @@ def qualifier_word(q: str | None) -> str:
     return QUALIFIER_WORDS.get(q, q.replace("_", " ")) if q else ""
 
 
-def health(row: dict | None) -> tuple[str, str]:
-    """(state, text) of a source row: state is ok | failing | warning | never."""
-    if not row or not row.get("last_outcome"):
+def health(state: SourceState | None) -> tuple[str, str]:
+    """(state, text) of a source: state is ok | failing | warning | never."""
+    if state is None or not state.last_outcome:
         return "never", "never checked"
-    if row.get("failures"):
-        return "failing", f"failing ×{row['failures']}: {row.get('last_error')}"
-    if row["last_outcome"] == "source_warning":
-        return "warning", f"warning: {row.get('last_error')}"
+    if state.failures:
+        return "failing", f"failing ×{state.failures}: {state.last_error}"
+    if state.last_outcome == "source_warning":
+        return "warning", f"warning: {state.last_error}"
     return "ok", "ok"
 
 
@@ -181,18 +180,17 @@ class AlertView:
         return sentence_ops(self.before, self.after) if (self.before or self.after) else []
 
 
-def alert_view(a: dict, pages: set[tuple[str, int]] | None = None) -> AlertView:
+def alert_view(a: AlertRecord, pages: set[tuple[str, int]] | None = None) -> AlertView:
     """``pages``: the (source, version) change pages that exist; else every versioned alert has one."""
-    data = json.loads(a.get("data") or "{}")
-    version = data.get("version") if a.get("version_id") is not None else None
-    has_page = version is not None and (pages is None or (a["source"], version) in pages)
-    href = (change_href(a["source"], int(version)) + f"#alert-{a['id']}") if has_page and version is not None \
-        else source_href(a["source"])
-    return AlertView(id=a["id"], source=a["source"], kind=a["kind"], severity=a["severity"],
-                     explanation=a.get("explanation") or "", created_at=a["created_at"],
-                     reviewed=bool(a.get("reviewed")), before=a.get("before"), after=a.get("after"),
-                     version=version, key=data.get("key"), figures=figure_changes(data.get("changes") or []),
-                     href=href, fingerprint=a.get("fingerprint") or str(a["id"]))
+    version = a.data.version if a.version_id is not None else None
+    has_page = version is not None and (pages is None or (a.source, version) in pages)
+    href = (change_href(a.source, int(version)) + f"#alert-{a.id}") if has_page and version is not None \
+        else source_href(a.source)
+    return AlertView(id=a.id, source=a.source, kind=a.kind, severity=a.severity,
+                     explanation=a.explanation or "", created_at=a.created_at,
+                     reviewed=a.reviewed, before=a.before, after=a.after,
+                     version=version, key=a.data.key, figures=figure_changes(a.data.changes),
+                     href=href, fingerprint=a.fingerprint or str(a.id))
 
 
 @dataclass(frozen=True)
@@ -202,17 +200,17 @@ class AlertFilter:
     severity: str = ""
     status: str = "open"  # open | reviewed | all
 
-    def keep(self, a: dict) -> bool:
-        return ((not self.source or a["source"] == self.source) and (not self.kind or a["kind"] == self.kind)
-                and (not self.severity or a["severity"] == self.severity)
-                and (self.status == "all" or bool(a.get("reviewed")) == (self.status == "reviewed")))
+    def keep(self, a: AlertRecord) -> bool:
+        return ((not self.source or a.source == self.source) and (not self.kind or a.kind == self.kind)
+                and (not self.severity or a.severity == self.severity)
+                and (self.status == "all" or a.reviewed == (self.status == "reviewed")))
 
 
 def alert_queue(store: Store, flt: AlertFilter = AlertFilter()) -> list[AlertView]:
     """Alerts matching ``flt``, most severe first, then newest first."""
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     rows = sorted((a for a in store.alerts() if flt.keep(a)),
-                  key=lambda a: (rank.get(a["severity"], 9), -a["created_at"], -a["id"]))
+                  key=lambda a: (rank.get(a.severity, 9), -a.created_at, -a.id))
     return [alert_view(a) for a in rows]
 
 
@@ -242,19 +240,20 @@ class SourceSummary:
 
 def summaries(cfg: Config, store: Store) -> list[SourceSummary]:
     """Every configured source (and any source still in the store but no longer configured)."""
-    rows = store.source_rows()
+    states = store.source_states()
     open_by: dict[str, Counter] = defaultdict(Counter)
     for a in store.alerts():
-        if not a["reviewed"]:
-            open_by[a["source"]][a["severity"]] += 1
+        if not a.reviewed:
+            open_by[a.source][a.severity] += 1
     configured = {s.id: s for s in cfg.sources}
     out = []
-    for sid in list(configured) + sorted(set(rows) - set(configured)):
-        s, row = configured.get(sid), rows.get(sid, {})
-        state, text = health(row)
+    for sid in list(configured) + sorted(set(states) - set(configured)):
+        s, st = configured.get(sid), states.get(sid)
+        state, text = health(st)
         out.append(SourceSummary(
-            id=sid, title=(s.title if s else None) or row.get("title") or sid, url=s.url if s else row.get("url", ""),
-            health_state=state, health=text, last_check=row.get("last_check"), last_change=row.get("last_change"),
+            id=sid, title=(s.title if s else None) or (st.title if st else None) or sid,
+            url=s.url if s else (st.url if st else ""), health_state=state, health=text,
+            last_check=st.last_check if st else None, last_change=st.last_change if st else None,
             open_alerts={sev: open_by[sid][sev] for sev in SEVERITIES if open_by[sid][sev]},
             configured=s is not None))
     return out
@@ -300,10 +299,10 @@ def timeline(store: Store, source_id: str) -> Timeline:
     by_vid: dict[int, list[AlertView]] = defaultdict(list)
     problems = []
     for a in store.alerts(source=source_id):
-        if a["version_id"] is None:
+        if a.version_id is None:
             problems.append(alert_view(a))
         else:
-            by_vid[a["version_id"]].append(alert_view(a))
+            by_vid[a.version_id].append(alert_view(a))
     entries = [TimelineEntry(v, base is not None and v.id == base.id, by_vid.get(v.id, [])) for v in reversed(vs)]
     return Timeline(entries, problems[::-1])
 
@@ -357,7 +356,7 @@ def blocks(paragraphs: list[tuple[str, list[tuple[int, str]]]]) -> list[Block]:
     return out
 
 
-def change_view(report: DiffReport, alerts: Sequence[dict] = ()) -> ChangeView:
+def change_view(report: DiffReport, alerts: Sequence[AlertRecord] = ()) -> ChangeView:
     views = [alert_view(a) for a in alerts]
     by_key: dict[str, list[AlertView]] = defaultdict(list)
     for a in views:
@@ -387,7 +386,7 @@ def change_pages(store: Store, source_id: str, numbers: list[int] | None = None)
         return []
     alerts = store.alerts(source=source_id)
     wanted = None if numbers is None else set(numbers)
-    return [change_view(build(source_id, base, v), [a for a in alerts if a["version_id"] == v.id])
+    return [change_view(build(source_id, base, v), [a for a in alerts if a.version_id == v.id])
             for v in vs if v.id != base.id and (wanted is None or v.number in wanted)]
 
 

@@ -39,7 +39,6 @@ def setup(json_lines: bool = False, level: int = logging.INFO) -> None:
     root.setLevel(level)
     # "Running job …" / "executed successfully" twice per check would bury our one line.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def check_fields(result, failures: int = 0, next_check: float | None = None) -> dict:
@@ -49,7 +48,7 @@ def check_fields(result, failures: int = 0, next_check: float | None = None) -> 
         "event": "check", "source": result.source, "outcome": result.outcome,
         "duration": round(result.duration, 3), "new_version": new_version,
         "version": result.version if new_version else None,
-        "alerts": len(result.alerts), "alert_kinds": [a["kind"] for a in result.alerts],
+        "alerts": len(result.alerts), "alert_kinds": [a.kind for a in result.alerts],
         "error": result.message, "failures": failures,
         "next_check": timefmt.iso(next_check),
     }

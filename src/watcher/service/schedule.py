@@ -16,7 +16,9 @@ timing policy can be read and tested without a running scheduler. Why each rule 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+
+from ..store import SourceState
 
 MAX_JITTER = 30.0
 
@@ -37,17 +39,17 @@ def backoff_delay(interval: float, failures: int, cap: float) -> float:
     return min(interval * 2.0 ** min(failures - 1, 60), max(interval, cap))
 
 
-def due_from_state(row: Mapping | None, interval: float, cap: float) -> float | None:
+def due_from_state(state: SourceState | None, interval: float, cap: float) -> float | None:
     """When a source is due according to its stored state; None if it was never checked.
 
     The stored ``next_due`` is used as it is, except that it never lies further out than one
     (backed-off) interval after the last check — the interval may have been shortened in the
     config while the service was down.
     """
-    if not row or row.get("last_check") is None:
+    if state is None or state.last_check is None:
         return None
-    latest = row["last_check"] + backoff_delay(interval, row.get("failures") or 0, cap)
-    nxt = row.get("next_due")
+    latest = state.last_check + backoff_delay(interval, state.failures, cap)
+    nxt = state.next_due
     return latest if nxt is None else min(nxt, latest)
 
 

@@ -48,8 +48,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from ..alerts.deliver import deliver_pending
 from ..config import Config, ConfigError, ConfigWatcher, Source
 from ..config import load as load_config
-from ..pipeline import CheckResult, Workers, check, client_for, new_politeness
-from ..store import Store, now
+from ..lanes import Workers
+from ..pipeline import CheckResult, check, client_for, new_politeness
+from ..store import SourceState, Store, now
 from . import checklog, schedule
 from .statelock import StateLock
 
@@ -70,7 +71,7 @@ def _dt(ts: float) -> datetime:
 class Limits:
     """A cap on checks at once, and a cap per host (by host name, as Scrapy's per-domain slots).
 
-    Why a host gate here besides the request slots of :class:`watcher.fetch.client.Politeness`: a check
+    Why a host gate here besides the request slots of :class:`watcher.fetch.polite.Politeness`: a check
     waits for its host *before* it takes a global slot, so a queue of checks for one busy host
     never holds the global slots that other hosts' checks need. (The same semaphore cannot serve
     both levels: checks holding every host slot would then wait on it again inside the fetch.)
@@ -120,13 +121,13 @@ class Service:
 
     # -- planning --------------------------------------------------------------------------------
 
-    def _plan(self, sources: Iterable[Source], rows: dict[str, dict], t: float) -> dict[str, float]:
+    def _plan(self, sources: Iterable[Source], states: dict[str, SourceState], t: float) -> dict[str, float]:
         """Next run of each source from its stored state; overdue ones staggered, most overdue first."""
         cap = self.config.defaults.backoff_max
         due: dict[str, float] = {}
         overdue: list[tuple[float, str, float]] = []
         for s in sources:
-            d = schedule.due_from_state(rows.get(s.id), s.interval, cap)
+            d = schedule.due_from_state(states.get(s.id), s.interval, cap)
             if d is None or d <= t:
                 overdue.append((d if d is not None else float("-inf"), s.id, s.interval))
             else:
@@ -153,7 +154,7 @@ class Service:
     async def start(self) -> None:
         sources = list(self.config.sources)
         t = now()
-        due = self._plan(sources, await self.workers.run_db(self.store.source_rows), t)
+        due = self._plan(sources, await self.workers.run_db(self.store.source_states), t)
         await self.workers.run_db(self._save_plan, sources, due)
         for s in sources:
             self._add_job(s, due[s.id])
@@ -202,8 +203,8 @@ class Service:
 
     async def _after(self, sid: str, result: CheckResult) -> bool:
         """Plan the next run (back-off after failures), persist it, log the check's line."""
-        row = await self.workers.run_db(self.store.source_row, sid) or {}
-        failures = row.get("failures") or 0
+        state = await self.workers.run_db(self.store.source_state, sid)
+        failures = state.failures if state else 0
         source = self.sources.get(sid)
         nxt = None
         if source is not None:
@@ -276,10 +277,10 @@ class Service:
                 self.sched.remove_job(sid)
             except JobLookupError:
                 pass
-        rows, t = await self.workers.run_db(self.store.source_rows), now()
-        due = self._plan(added, rows, t)
+        states, t = await self.workers.run_db(self.store.source_states), now()
+        due = self._plan(added, states, t)
         # a new interval counts from the last check, not from the run planned with the old one
-        due.update(self._plan(retimed, {sid: {**r, "next_due": None} for sid, r in rows.items()}, t))
+        due.update(self._plan(retimed, {sid: dataclasses.replace(st, next_due=None) for sid, st in states.items()}, t))
         for s in added:
             self._add_job(s, due[s.id])
         for s in retimed:

@@ -7,143 +7,48 @@ real transactions: every check writes its version, claim states and alerts in on
 a kill at any moment leaves the previous state intact and never half an alert.
 
 Stored text is zlib-compressed (article text compresses ~3×). The store holds no business rules:
-what counts as news is decided by :mod:`watcher.alerts.record`.
+what counts as news is decided by :mod:`watcher.alerts.record`. What it reads comes back as the
+typed records of :mod:`watcher.store.records`; the tables are in :mod:`watcher.store.schema`.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Float,
-    ForeignKey,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from ..timefmt import iso  # noqa: F401 (store rows' times as the JSON contract writes them; importers use it)
-
-SCHEMA_VERSION = 2  # 2: versions.ignored_z (blocks left out as boilerplate, with reasons)
-APP_ID = "watcher"
-
-metadata = MetaData()
-
-meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
-
-sources = Table(
-    "sources", metadata,
-    Column("id", String(128), primary_key=True),
-    Column("url", Text, nullable=False),
-    Column("title", Text),
-    Column("last_check", Float),
-    Column("last_ok", Float),
-    Column("last_change", Float),
-    Column("last_outcome", String(32)),
-    Column("failures", Integer, nullable=False, default=0),
-    Column("last_error", Text),
-    Column("etag", Text),
-    Column("last_modified", Text),
-    Column("raw_hash", String(64)),
-    Column("next_due", Float),
+from .records import (
+    AlertData,
+    AlertHead,
+    AlertRecord,
+    BaselineRef,
+    ClaimState,
+    Delivery,
+    PassMeta,
+    SourceState,
+    Version,
+    pack_ignored,
 )
-
-versions = Table(
-    "versions", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("source", String(128), ForeignKey("sources.id"), nullable=False, index=True),
-    Column("number", Integer, nullable=False),
-    Column("created_at", Float, nullable=False),
-    Column("origin", String(16), nullable=False),  # "seed" | "fetch"
-    Column("is_baseline", Boolean, nullable=False, default=False),
-    Column("content_hash", String(64), nullable=False),
-    Column("title", Text),
-    Column("url", Text),
-    Column("text_z", LargeBinary, nullable=False),
-    Column("ignored_z", LargeBinary),  # zlib JSON [[text, reason], ...]: what extraction left out and why
-    UniqueConstraint("source", "number", name="uq_version_number"),
-)
-
-blocks = Table(  # short paragraphs of each source's latest version, by host: template evidence
-    "blocks", metadata,
-    Column("host", String(255), primary_key=True),
-    Column("hash", String(16), primary_key=True),
-    Column("source", String(128), primary_key=True),
-)
-
-claim_states = Table(
-    "claim_states", metadata,
-    Column("source", String(128), primary_key=True),
-    Column("key", String(64), primary_key=True),
-    Column("kind", String(32), nullable=False),
-    Column("state", String(64), nullable=False),
-    Column("baseline_text", Text),
-    Column("last_text", Text),
-    Column("changes", Text),
-    Column("version_id", Integer),
-    Column("updated_at", Float, nullable=False),
-)
-
-alerts = Table(
-    "alerts", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("source", String(128), nullable=False, index=True),
-    Column("kind", String(32), nullable=False),
-    Column("severity", String(16), nullable=False),
-    Column("before", Text),
-    Column("after", Text),
-    Column("explanation", Text),
-    Column("data", Text),  # JSON: changes, baseline, version numbers, url
-    Column("version_id", Integer),
-    Column("created_at", Float, nullable=False),
-    Column("fingerprint", String(64), nullable=False, unique=True),
-    Column("reviewed", Boolean, nullable=False, default=False),
-)
-
-# Notification delivery (see notify.py): the alert log stays the source of truth; these tables only
-# say, per alert and notifier, whether it was delivered. ``notifier`` is a hash of the Apprise URL,
-# so no secret is stored twice; ``display`` is the URL with its secrets masked.
-notifiers = Table(
-    "notifiers", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("display", Text, nullable=False),
-    Column("since", Float, nullable=False),  # alerts created before this are not sent to it
-)
-
-deliveries = Table(
-    "deliveries", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False, index=True),
-    Column("notifier", String(64), nullable=False, index=True),
-    Column("mode", String(16), nullable=False),  # "now" | "digest"
-    Column("state", String(16), nullable=False),  # "pending" | "sending" (leased) | "delivered" | "expired"
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt", Float, nullable=False),
-    Column("expires_at", Float, nullable=False),
-    Column("last_error", Text),
-    Column("created_at", Float, nullable=False),
-    Column("delivered_at", Float),
-    UniqueConstraint("alert_id", "notifier", name="uq_delivery"),
+from .schema import (
+    APP_ID,
+    SCHEMA_VERSION,
+    alerts,
+    blocks,
+    claim_states,
+    deliveries,
+    meta,
+    metadata,
+    notifiers,
+    sources,
+    versions,
 )
 
 
@@ -151,40 +56,8 @@ class StoreError(Exception):
     """The state database cannot be used (corrupt, foreign, or from a newer watcher)."""
 
 
-@dataclass(frozen=True)
-class Version:
-    id: int
-    source: str
-    number: int
-    created_at: float
-    origin: str
-    is_baseline: bool
-    content_hash: str
-    title: str | None
-    url: str | None
-    text: str
-    ignored: tuple[tuple[str, str], ...] = ()  # (text, reason) of each block left out as boilerplate
-
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        return tuple(p for p in self.text.split("\n\n") if p)
-
-
-def _unpack_ignored(row) -> tuple[tuple[str, str], ...]:
-    raw = row.get("ignored_z") if hasattr(row, "get") else None
-    if not raw:
-        return ()
-    try:
-        return tuple((str(t), str(r)) for t, r in json.loads(zlib.decompress(raw).decode("utf-8")))
-    except (ValueError, zlib.error, TypeError):
-        return ()  # unreadable extras never cost the version itself
-
-
 def now() -> float:
     return datetime.now(UTC).timestamp()
-
-
-
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
@@ -277,45 +150,43 @@ class Store:
 
     # -- sources -------------------------------------------------------------------------------
 
-    def ensure_source(self, c: Connection, source_id: str, url: str) -> dict:
+    def ensure_source(self, c: Connection, source_id: str, url: str) -> SourceState:
+        """The state of ``source_id``, created when new. A source whose URL changed forgets the old
+        page's validators and body hash: they describe another page."""
         row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
         if row is None:
             c.execute(insert(sources).values(id=source_id, url=url, failures=0))
-            row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().one()
-        elif row["url"] != url:
+            return SourceState(id=source_id, url=url)
+        state = SourceState.from_row(row)
+        if state.url != url:
             c.execute(update(sources).where(sources.c.id == source_id).values(url=url, etag=None,
                                                                                last_modified=None, raw_hash=None))
-        return dict(row)
+            state = replace(state, url=url, etag=None, last_modified=None, raw_hash=None)
+        return state
 
-    def ensure_sources(self, c: Connection, wanted: list[tuple[str, str]]) -> dict[str, dict]:
-        """Rows of many sources in one round trip (missing ones created): a pass's first read."""
+    def ensure_sources(self, c: Connection, wanted: list[tuple[str, str]]) -> dict[str, SourceState]:
+        """States of many sources in one round trip (missing ones created): a pass's first read."""
         ids = [i for i, _ in wanted]
-        rows = {r["id"]: dict(r) for r in c.execute(select(sources).where(sources.c.id.in_(ids))).mappings()} \
-            if len(ids) < 30000 else {r["id"]: dict(r) for r in c.execute(select(sources)).mappings()}
+        q = select(sources).where(sources.c.id.in_(ids)) if len(ids) < 30000 else select(sources)
+        states = {r["id"]: SourceState.from_row(r) for r in c.execute(q).mappings()}
         for sid, url in wanted:
-            if sid not in rows or rows[sid]["url"] != url:
-                rows[sid] = self.ensure_source(c, sid, url)
-        return rows
+            if sid not in states or states[sid].url != url:
+                states[sid] = self.ensure_source(c, sid, url)
+        return states
 
-    def source_row(self, source_id: str) -> dict | None:
+    def source_state(self, source_id: str) -> SourceState | None:
         with self.engine.connect() as c:
             row = c.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
-        return dict(row) if row else None
+        return SourceState.from_row(row) if row else None
 
-    def source_rows(self) -> dict[str, dict]:
+    def source_states(self) -> dict[str, SourceState]:
         with self.engine.connect() as c:
-            return {r["id"]: dict(r) for r in c.execute(select(sources)).mappings()}
+            return {r["id"]: SourceState.from_row(r) for r in c.execute(select(sources)).mappings()}
 
     def update_source(self, c: Connection, source_id: str, **values) -> None:
         c.execute(update(sources).where(sources.c.id == source_id).values(**values))
 
     # -- versions ------------------------------------------------------------------------------
-
-    def _version(self, row) -> Version:
-        return Version(id=row["id"], source=row["source"], number=row["number"], created_at=row["created_at"],
-                       origin=row["origin"], is_baseline=bool(row["is_baseline"]),
-                       content_hash=row["content_hash"], title=row["title"], url=row["url"],
-                       text=zlib.decompress(row["text_z"]).decode("utf-8"), ignored=_unpack_ignored(row))
 
     def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
                     url: str | None, origin: str, is_baseline: bool,
@@ -328,29 +199,27 @@ class Store:
         vid = c.execute(insert(versions).values(  # type: ignore[index]  # an INSERT has its new key
             source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
             content_hash=content_hash, title=title, url=url, text_z=zlib.compress(text.encode("utf-8"), 6),
-            ignored_z=zlib.compress(json.dumps(ignored, ensure_ascii=False).encode("utf-8"), 6) if ignored else None,
+            ignored_z=pack_ignored(ignored),
         )).inserted_primary_key[0]
         return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
                        is_baseline=is_baseline, content_hash=content_hash, title=title, url=url, text=text,
                        ignored=tuple(ignored))
 
-    def baseline_meta(self, c: Connection, source_id: str) -> dict | None:
+    def baseline_ref(self, c: Connection, source_id: str) -> BaselineRef | None:
         """Origin and content hash of the baseline, without loading its text (the cheap path)."""
         row = c.execute(select(versions.c.origin, versions.c.content_hash)
                         .where(versions.c.source == source_id, versions.c.is_baseline)
-                        .order_by(versions.c.number.desc()).limit(1)).mappings().first()
-        return dict(row) if row else None
+                        .order_by(versions.c.number.desc()).limit(1)).first()
+        return BaselineRef(origin=row[0], content_hash=row[1]) if row else None
 
-    def pass_meta(self, c: Connection) -> dict[str, dict]:
-        """Per source: baseline hash and origin, latest fetched version number (no texts loaded)."""
-        out: dict[str, dict] = {}
-        for r in c.execute(select(versions.c.source, versions.c.content_hash, versions.c.origin)
-                           .where(versions.c.is_baseline)):
-            out.setdefault(r[0], {}).update(baseline_hash=r[1], baseline_origin=r[2])
-        for s, n in c.execute(select(versions.c.source, func.max(versions.c.number))
-                              .where(versions.c.origin == "fetch").group_by(versions.c.source)):
-            out.setdefault(s, {})["latest"] = n
-        return out
+    def pass_meta(self, c: Connection) -> dict[str, PassMeta]:
+        """Per source: its baseline (origin, hash) and latest fetched version number, in two queries
+        for all sources (no texts loaded)."""
+        base = {r[0]: BaselineRef(origin=r[2], content_hash=r[1]) for r in c.execute(
+            select(versions.c.source, versions.c.content_hash, versions.c.origin).where(versions.c.is_baseline))}
+        latest = {r[0]: r[1] for r in c.execute(select(versions.c.source, func.max(versions.c.number))
+                                                .where(versions.c.origin == "fetch").group_by(versions.c.source))}
+        return {sid: PassMeta(baseline=base.get(sid), latest=latest.get(sid)) for sid in base.keys() | latest.keys()}
 
     def latest_number(self, c: Connection, source_id: str) -> int | None:
         return c.execute(select(func.max(versions.c.number)).where(versions.c.source == source_id,
@@ -359,26 +228,26 @@ class Store:
     def baseline(self, c: Connection, source_id: str) -> Version | None:
         row = c.execute(select(versions).where(versions.c.source == source_id, versions.c.is_baseline)
                         .order_by(versions.c.number.desc()).limit(1)).mappings().first()
-        return self._version(row) if row else None
+        return Version.from_row(row) if row else None
 
     def latest(self, c: Connection, source_id: str, origin: str | None = "fetch") -> Version | None:
         q = select(versions).where(versions.c.source == source_id)
         if origin:
             q = q.where(versions.c.origin == origin)
         row = c.execute(q.order_by(versions.c.number.desc()).limit(1)).mappings().first()
-        return self._version(row) if row else None
+        return Version.from_row(row) if row else None
 
     def versions(self, source_id: str) -> list[Version]:
         with self.engine.connect() as c:
             rows = c.execute(select(versions).where(versions.c.source == source_id)
                              .order_by(versions.c.number)).mappings().all()
-        return [self._version(r) for r in rows]
+        return [Version.from_row(r) for r in rows]
 
     def version(self, source_id: str, number: int) -> Version | None:
         with self.engine.connect() as c:
             row = c.execute(select(versions).where(versions.c.source == source_id,
                                                    versions.c.number == number)).mappings().first()
-        return self._version(row) if row else None
+        return Version.from_row(row) if row else None
 
     # -- claim states --------------------------------------------------------------------------
 
@@ -404,14 +273,18 @@ class Store:
                 out.setdefault(h, set()).add(src)
         return out
 
-    def claim_states(self, c: Connection, source_id: str) -> dict[str, dict]:
+    def claim_states(self, c: Connection, source_id: str) -> dict[str, ClaimState]:
         rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()
-        return {r["key"]: dict(r) for r in rows}
+        return {r["key"]: ClaimState.from_row(r) for r in rows}
 
-    def set_claim_state(self, c: Connection, source_id: str, key: str, **values) -> None:
+    def set_claim_state(self, c: Connection, source_id: str, key: str, *, kind: str, state: str,
+                        baseline_text: str | None, last_text: str | None, changes: Sequence[dict],
+                        version_id: int | None) -> None:
         exists = c.execute(select(claim_states.c.key).where(claim_states.c.source == source_id,
                                                             claim_states.c.key == key)).first()
-        values["updated_at"] = now()
+        values = dict(kind=kind, state=state, baseline_text=baseline_text, last_text=last_text,
+                      changes=json.dumps(list(changes), ensure_ascii=False), version_id=version_id,
+                      updated_at=now())
         if exists:
             c.execute(update(claim_states).where(claim_states.c.source == source_id, claim_states.c.key == key)
                       .values(**values))
@@ -427,45 +300,46 @@ class Store:
     # -- alerts --------------------------------------------------------------------------------
 
     def add_alert(self, c: Connection, *, source: str, kind: str, severity: str, before: str | None,
-                  after: str | None, explanation: str, data: dict, version_id: int | None,
-                  fingerprint: str) -> dict | None:
-        """Insert an alert unless its fingerprint is already stored (then None: said once)."""
+                  after: str | None, explanation: str, data: AlertData, version_id: int | None,
+                  fingerprint: str) -> AlertRecord | None:
+        """Insert an alert unless its fingerprint is already stored (then None: said once). The record
+        returned holds ``data`` as read back from its JSON, as every later read of the row will."""
         if c.execute(select(alerts.c.id).where(alerts.c.fingerprint == fingerprint)).first():
             return None
         row = dict(source=source, kind=kind, severity=severity, before=before, after=after,
-                   explanation=explanation, data=json.dumps(data, ensure_ascii=False), version_id=version_id,
+                   explanation=explanation, data=data.to_json(), version_id=version_id,
                    created_at=now(), fingerprint=fingerprint, reviewed=False)
         row["id"] = c.execute(insert(alerts).values(**row)).inserted_primary_key[0]  # type: ignore[index]
-        return row
+        return AlertRecord.from_row(row)
 
-    def alerts(self, source: str | None = None, since_id: int = 0) -> list[dict]:
+    def alerts(self, source: str | None = None, since_id: int = 0) -> list[AlertRecord]:
         q = select(alerts).where(alerts.c.id > since_id)
         if source:
             q = q.where(alerts.c.source == source)
         with self.engine.connect() as c:
-            return [dict(r) for r in c.execute(q.order_by(alerts.c.id)).mappings()]
+            return [AlertRecord.from_row(r) for r in c.execute(q.order_by(alerts.c.id)).mappings()]
 
-    def alert(self, alert_id: int) -> dict | None:
+    def alert(self, alert_id: int) -> AlertRecord | None:
         with self.engine.connect() as c:
             row = c.execute(select(alerts).where(alerts.c.id == alert_id)).mappings().first()
-        return dict(row) if row else None
+        return AlertRecord.from_row(row) if row else None
 
     def set_reviewed(self, alert_id: int, reviewed: bool = True) -> bool:
         """Mark an alert reviewed (or open again); False when there is no such alert."""
         with self.engine.begin() as c:
             return c.execute(update(alerts).where(alerts.c.id == alert_id).values(reviewed=reviewed)).rowcount > 0
 
-    def alerts_by_id(self, c: Connection, ids: list[int]) -> dict[int, dict]:
+    def alerts_by_id(self, c: Connection, ids: list[int]) -> dict[int, AlertRecord]:
         if not ids:
             return {}
         rows = c.execute(select(alerts).where(alerts.c.id.in_(ids))).mappings()
-        return {r["id"]: dict(r) for r in rows}
+        return {r["id"]: AlertRecord.from_row(r) for r in rows}
 
-    def alerts_created_since(self, c: Connection, ts: float) -> list[dict]:
+    def alerts_created_since(self, c: Connection, ts: float) -> list[AlertHead]:
         """Id, source, kind, severity and time of the alerts created since ``ts`` (no texts: cheap)."""
         q = (select(alerts.c.id, alerts.c.source, alerts.c.kind, alerts.c.severity, alerts.c.created_at)
              .where(alerts.c.created_at >= ts).order_by(alerts.c.id))
-        return [dict(r) for r in c.execute(q).mappings()]
+        return [AlertHead(*r) for r in c.execute(q)]
 
     # -- notification deliveries ---------------------------------------------------------------
 
@@ -489,13 +363,13 @@ class Store:
                                             attempts=0, next_attempt=next_attempt, expires_at=expires_at,
                                             created_at=now()))
 
-    def pending_deliveries(self, c: Connection, at: float) -> list[dict]:
+    def pending_deliveries(self, c: Connection, at: float) -> list[Delivery]:
         """Deliveries not done yet: pending ones, and those whose sender's lease ran out by ``at``."""
         q = select(deliveries).where((deliveries.c.state == "pending") | (
             (deliveries.c.state == "sending") & (deliveries.c.next_attempt <= at))).order_by(deliveries.c.alert_id)
-        return [dict(r) for r in c.execute(q).mappings()]
+        return [Delivery.from_row(r) for r in c.execute(q).mappings()]
 
-    def claim_delivery(self, c: Connection, delivery: dict, until: float, attempt: bool = True) -> bool:
+    def claim_delivery(self, c: Connection, delivery: Delivery, until: float, attempt: bool = True) -> bool:
         """Change a delivery as read unless another process changed it since (compare-and-set on state
         and ``next_attempt``): take it for an attempt — state "sending" with a lease until ``until``,
         after which it counts as pending again (the sender died) — or postpone it to ``until``."""
@@ -503,18 +377,18 @@ class Store:
         if attempt:
             values.update(state="sending", attempts=deliveries.c.attempts + 1)
         res = c.execute(update(deliveries).where(
-            deliveries.c.id == delivery["id"], deliveries.c.state == delivery["state"],
-            deliveries.c.next_attempt == delivery["next_attempt"],
+            deliveries.c.id == delivery.id, deliveries.c.state == delivery.state,
+            deliveries.c.next_attempt == delivery.next_attempt,
         ).values(**values))
         return res.rowcount == 1
 
     def update_delivery(self, c: Connection, delivery_id: int, **values) -> None:
         c.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
 
-    def deliveries(self, alert_id: int | None = None) -> list[dict]:
+    def deliveries(self, alert_id: int | None = None) -> list[Delivery]:
         q = select(deliveries, notifiers.c.display).join(notifiers, notifiers.c.key == deliveries.c.notifier,
                                                          isouter=True)
         if alert_id is not None:
             q = q.where(deliveries.c.alert_id == alert_id)
         with self.engine.connect() as c:
-            return [dict(r) for r in c.execute(q.order_by(deliveries.c.id)).mappings()]
+            return [Delivery.from_row(r) for r in c.execute(q.order_by(deliveries.c.id)).mappings()]

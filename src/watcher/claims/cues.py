@@ -1,0 +1,231 @@
+"""The cues of a claim beyond its figures: who it is attributed to, how hedged it is, whether it
+is negated — in English, German, French and Spanish.
+
+A change of cue is a change of claim ("officials said" dropped, "likely" → "may", "not" added)
+even when every figure stays, so each cue is found by a deterministic lexicon and patterns: the
+same text always gives the same cues. Each finder first asks a set look-up of the sentence's
+words (:func:`words_of`) whether its pattern can match at all — most sentences have no cue word,
+and the patterns are the costly part. Text is compared :func:`fold`-ed (case, quotes, dashes and
+spacing folded).
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "′": "'",
+                         "–": "-", "—": "-", "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+
+HEDGES = {
+    # phrase → class; a change of class set is a change of how sure the text is
+    "seems to": "seems", "seem to": "seems", "seemed to": "seems", "appears to": "appears",
+    "appear to": "appears", "appeared to": "appears", "apparently": "appears", "reportedly": "reportedly",
+    "allegedly": "allegedly", "purportedly": "allegedly", "is said to": "said-to", "are said to": "said-to",
+    "was said to": "said-to", "is believed to": "believed", "are believed to": "believed",
+    "was believed to": "believed", "is thought to": "believed", "are thought to": "believed",
+    "is expected to": "expected", "are expected to": "expected", "is estimated to": "estimated",
+    "likely": "likely", "unlikely": "unlikely", "probably": "probably", "possibly": "possibly",
+    "perhaps": "perhaps", "presumably": "presumably", "potentially": "possibly", "may": "may",
+    "might": "might", "could": "could", "would": "would", "will": "will", "should": "should",
+    "must": "must", "can": "can", "cannot": "cannot", "suggests": "suggests", "suggest": "suggests",
+    "uncertain": "uncertain", "unclear": "uncertain", "certainly": "certainly", "clearly": "certainly",
+    "definitely": "certainly", "undoubtedly": "certainly", "confirmed": "confirmed", "unconfirmed": "unconfirmed",
+    "estimated": "estimated", "almost certainly": "certainly",
+    # German, French, Spanish: mapped onto the English classes, so a translation keeps its class
+    "vermutlich": "presumably", "wahrscheinlich": "probably", "möglicherweise": "possibly", "vielleicht": "perhaps",
+    "soll": "said-to", "sollen": "said-to", "angeblich": "allegedly", "mutmaßlich": "allegedly",
+    "offenbar": "appears", "scheint": "seems", "scheinen": "seems", "dürfte": "probably", "dürften": "probably",
+    "könnte": "could", "könnten": "could", "unklar": "uncertain", "bestätigt": "confirmed",
+    "unbestätigt": "unconfirmed", "geschätzt": "estimated", "geschätzte": "estimated", "sicherlich": "certainly",
+    "probablement": "probably", "vraisemblablement": "probably", "pourrait": "could", "pourraient": "could",
+    "semble": "seems", "semblent": "seems", "apparemment": "appears", "peut-être": "perhaps",
+    "possiblement": "possibly", "présumé": "allegedly", "présumée": "allegedly", "prétendument": "allegedly",
+    "confirmé": "confirmed", "estimé": "estimated", "estimés": "estimated", "incertain": "uncertain",
+    "probablemente": "probably", "podría": "could", "podrían": "could", "parece": "seems", "parecen": "seems",
+    "al parecer": "appears", "aparentemente": "appears", "posiblemente": "possibly", "quizá": "perhaps",
+    "quizás": "perhaps", "tal vez": "perhaps", "presuntamente": "allegedly", "supuestamente": "allegedly",
+    "confirmado": "confirmed", "estimados": "estimated", "incierto": "uncertain",
+}
+HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(text): "mutmaßlich" → "mutmasslich"
+
+STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "believed", "expected", "likely",
+                 "unlikely", "probably", "possibly", "perhaps", "presumably", "may", "might", "could",
+                 "suggests", "uncertain", "certainly", "confirmed", "unconfirmed", "estimated"}
+NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without", "cannot",
+             "unlikely", "denied", "denies", "deny", "refused", "rejected", "failed",
+             # German; French "ne"/"n'" (one per "ne … pas", whose "pas" is not counted again); Spanish
+             # "no" is the English word. Double negatives ("ne … jamais", "no … nunca") are left out:
+             # counted twice they would flip the parity.
+             "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne", "weder",
+             "ne", "n'", "sans", "nunca", "sin"}
+SAY_VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|reported|reports|claimed|claims|"
+             r"told|noted|notes|suggested|suggests|predicted|predicts|tallied|calculated|found|finds|"
+             r"announced|announces|confirmed|confirms|warned|warns|believes|believed|argued|argues|wrote|writes|"
+             r"according")
+_HEDGE_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\b")
+_NEG_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in NEGATIONS if n not in ("n't", "n'")),
+                                                 key=len, reverse=True)) + r")\b|n't\b|\bn'(?=[^\W\d_])(?!t\b)")
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+)?"
+    r"(?:estimates?|figures|data|reports?|analysis|calculations|statistics|research|a\s+report|an\s+analysis|"
+    r"a\s+study|a\s+survey)\s+(?:by|from|of)\s+)?((?:the\s+)?[^,.;:()\"]{2,80})",
+    re.IGNORECASE,
+)
+_SAYER = re.compile(
+    r"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){1,8}|\b(?:officials?|experts?|analysts?|"
+    r"authorities|police|scholars|researchers|observers|critics|sources|diplomats|he|she|they|it|we))"
+    r"\s*,?\s+(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly|is|was|were)\s+)*"
+    rf"(?:{SAY_VERBS})\b",
+)
+_THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said"
+    r"\bthe\s+((?:[\w'’.-]+\s+){0,4}?(?:office|department|ministry|agency|service|commission|council|board|"
+    r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
+    r"institute|center|centre|company|firm|bank|fund|survey|study|report|committee|association|union|"
+    r"coalition|group|team|authorities|researchers|analysts|experts))\s*,?\s+"
+    rf"(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*(?:{SAY_VERBS})\b",
+    re.IGNORECASE,
+)
+_SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,8}})")
+_SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS})\b")
+_ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|which|when|with)\b.*$",
+                          re.IGNORECASE)
+
+# German, French, Spanish attribution: "laut X", "X zufolge", "nach Angaben der X", "selon X",
+# "d'après X", "según X", "de acuerdo con X", and "X sagte" / "sagte X" (German and Romance
+# word order puts the speaker after the verb as often as before it)
+_ART = (r"(?i:der|die|das|den|dem|des|ein|eine|einer|la|le|les|el|los|las|un|une|uno|una|il|lo|gli|os|as|het)\s+"
+        r"|(?i:l)['’]")
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_FOREIGN_ACCORDING = re.compile(
+    r"\b(?:(?P<de>laut|gemäß|nach\s+(?:Angaben|Informationen|Schätzungen)\s+(?:von|des|der|vom))|selon|d['’]après|"
+    r"según|de\s+acuerdo\s+con|volgens|(?:secondo|segundo)(?=\s+(?:(?:il|la|lo|i|gli|le|o|a|os|as)\s|l['’]|(?-i:[A-Z]))))"
+    r"\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
+_ZUFOLGE = re.compile(rf"((?:(?:{_ART})?{_CAP}\s+(?:(?:der|des|von|für)\s+)?){{1,4}})zufolge\b")
+_FOREIGN_VERB = re.compile(
+    r"\b(?:sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|berichtete|berichtet|schätzt|"
+    r"schätzte|warnte|betonte|a\s+déclaré|ont\s+déclaré|a\s+dit|ont\s+dit|a\s+affirmé|affirme|déclare|"
+    r"a\s+indiqué|indique|a\s+estimé|a\s+annoncé|a\s+précisé|précise|dijo|dijeron|afirmó|declaró|aseguró|"
+    r"señaló|indicó|informó|explicó|estimó|anunció)\b")
+_PRONOUN = r"(?:er|sie|il|elle|ils|elles|él|ella|ellos|ellas)\b"
+_AFTER_VERB = re.compile(rf"\s+((?:{_ART})[\w'’.-]+(?:\s+(?:de|du|des|del|der|von)\s+(?:la\s+|l['’])?[\w'’.-]+)?"
+                         rf"|{_CAP}(?:\s+{_CAP})*|{_PRONOUN})")
+_BEFORE_VERB = re.compile(rf"((?:{_ART})[\w'’.-]+(?:\s+(?:de|du|des|del|der|von)\s+(?:la\s+|l['’])?[\w'’.-]+)?"
+                          rf"|(?:{_CAP}\s+)*{_CAP}|\b{_PRONOUN})\s*,?\s+$")
+# German capitalises nouns: the source is the run of capitalised words ("Polizei", "dem Bericht
+# des Gesundheitsministeriums") and ends at the verb, which German puts right after it
+_GERMAN_SOURCE = re.compile(rf"(?:{_ART})?{_CAP}(?:\s+(?:(?:der|des|von|vom|für)\s+(?:{_ART})?)?{_CAP})*")
+_FOREIGN_STOP = frozenset("wurden wurde sind ist waren war hat haben gab gibt soll sollen seien sei habe dass "
+                          "wie am im um bei seit mit für que qui ont est sont hay han ha fue fueron son es en à "
+                          "au dans hier ayer zijn werd werden heeft hebben".split())
+_ARTICLE_START = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|einer|le|la|les|el|los|las|un|une|"
+                            r"uno|una|il|lo|gli|o|os|as|de|het|een)\s+|^l['’]", re.IGNORECASE)
+
+
+# the words that can start a German, French or Spanish attribution: a set look-up of the
+# sentence's words decides whether the patterns above need to run at all
+FOREIGN_CUE_WORDS = frozenset(w.casefold() for w in (
+    "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten berichtete berichtet schätzt schätzte "
+    "warnte betonte laut zufolge angaben informationen schätzungen gemäß selon après déclaré dit affirmé affirme "
+    "déclare indiqué indique estimé annoncé précisé précise según dijo dijeron afirmó declaró aseguró señaló "
+    "indicó informó explicó estimó anunció acuerdo volgens secondo segundo").split())
+_UNNAMED_CUE = re.compile(r"\b(?:said|says|according to)\b|(?i:\b(?:sagte|sagt|laut|zufolge|selon|d['’]après|"
+                          r"a\s+déclaré|según|dijo)\b)")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The case-folded words of ``text``: computed once per sentence, shared by the cue finders."""
+    return frozenset(_WORDS.findall(fold(text)))
+
+
+def _foreign_sources(text: str) -> set[str]:
+    """Sources named the German, French or Spanish way (see the patterns above)."""
+    found: set[str] = set()
+    for m in _FOREIGN_ACCORDING.finditer(text):
+        if m.group("de"):  # laut, gemäß, nach Angaben: German, where the source ends at its last noun
+            de = _GERMAN_SOURCE.match(m.group(2))
+            if de:
+                found.add(_clean_source(de.group(0)))
+            continue
+        words: list[str] = []
+        for w in m.group(2).split():
+            if w.lower() in _FOREIGN_STOP or len(words) == 5:
+                break
+            words.append(w)
+        found.add(_clean_source(" ".join(words)))
+    for m in _ZUFOLGE.finditer(text):
+        found.add(_clean_source(m.group(1)))
+    for v in _FOREIGN_VERB.finditer(text):
+        after = _AFTER_VERB.match(text, v.end())
+        if after:
+            found.add(_clean_source(after.group(1)))
+            continue
+        before = _BEFORE_VERB.search(text, max(0, v.start() - 80), v.start())
+        if before:
+            found.add(_clean_source(before.group(1)))
+    return {f for f in found if f}
+
+
+def fold(text: str) -> str:
+    """Case, quote style, dashes and spacing folded: what a typo-free reformatting leaves equal."""
+    return _SPACES.sub(" ", text.translate(_QUOTES).casefold()).strip()
+
+
+def _clean_source(s: str) -> str:
+    s = _ATTRIB_STOP.sub("", s.strip())
+    s = _ARTICLE_START.sub("", s.strip())
+    return fold(s).strip(" .,'\"")
+
+
+def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
+    """Who a statement is attributed to ("according to X", "X said", "estimated by X", "laut X",
+    "selon X", "dijo X")."""
+    found: set[str] = set()
+    words = words_of(text) if words is None else words
+    has_foreign = not FOREIGN_CUE_WORDS.isdisjoint(words)
+    if not has_foreign and not _SAY_VERB_ONLY.search(text):
+        return frozenset()
+    for m in _ACCORDING.finditer(text):
+        src = _clean_source(m.group(1))
+        if src:
+            found.add(src)
+    foreign = _foreign_sources(text) if has_foreign else set()
+    found |= foreign
+    for m in _SAYER.finditer(text):
+        if m.group(0).lower().startswith("according") or (foreign and _FOREIGN_VERB.search(m.group(0))):
+            continue
+        src = _clean_source(m.group(1))
+        if src and src not in ("it", "according"):
+            found.add(src)
+    for m in _THE_SAYER.finditer(text):
+        src = _clean_source(m.group(1))
+        if src:
+            found.add(src)
+    for m in _SAID_BY.finditer(text):
+        if re.match(r"\S+\s+by\b", m.group(0)):
+            src = _clean_source(m.group(1))
+            if src:
+                found.add(src)
+    if not found and _UNNAMED_CUE.search(text):
+        found.add("(unnamed)")
+    return frozenset(found)
+
+
+def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
+    words = words_of(text) if words is None else words
+    if _HEDGE_FIRST.isdisjoint(words):
+        return frozenset()  # most sentences: no hedge word at all, and the pattern need not run
+    return frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(fold(text)))
+
+
+def negations(text: str, words: frozenset[str] | None = None) -> int:
+    words = words_of(text) if words is None else words
+    low = fold(text)
+    if _NEG_WORDS.isdisjoint(words) and "n't" not in low and "n'" not in low:
+        return 0
+    return len(_NEG_RE.findall(low))
+
+
+_HEDGE_FIRST = frozenset(_WORDS.findall(" ".join(HEDGES)))
+_NEG_WORDS = frozenset(n for n in NEGATIONS if "'" not in n)

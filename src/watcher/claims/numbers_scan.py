@@ -1,0 +1,182 @@
+"""The figure scanner of :mod:`watcher.claims.numbers`: where a sentence's numerals and number words
+are, what each is worth (scale words applied), and the unit glued to it.
+
+A :class:`RawFigure` is one token before any context is read: no kind, no counted noun, no range
+yet — :func:`watcher.claims.numbers.parse` builds mentions from these. The scanner is one regular
+expression; its number-word alternation is left out for sentences without a number word, since
+tried at every position it is most of the scanner's cost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers_dates import Span
+from .numbers_locale import SCALE_RE, SCALE_WORDS, SHORT_SCALES, numeral_value, sentence_locale
+from .numbers_words import MEASURE_UNITS, TENS, UNITS
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True) if len(u) > 1)
+_UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![\w/²³])")
+
+# digits with any grouping or decimal marks; which mark is which is numeral_value's decision
+_NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
+         (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
+         (?:(?P<num>NUM)(?P<ord>st|nd|rd|th)?(?P<fold>-?fold|-?fach(?:e[nrs]?)?\b)?(?![\d])
+          |\b(?P<word>(?:WORDS)(?:[-\s](?:WORDS))?)(?P<wfold>-?fold)?\b)
+         (?:\s?(?P<scale>SCALE))?"""
+
+
+def _token_re(with_words: bool) -> re.Pattern:
+    """The figure scanner; without number words when the sentence has none — the word
+    alternation, tried at every position, is most of the scanner's cost."""
+    pattern = (_TOKEN_TEMPLATE.replace("WORD_LOOKAHEAD", r"|\s?\b(?:WORDS)" if with_words else "")
+               .replace("WORDS", _WORD if with_words else "(?!)").replace("NUM", _NUM).replace("SCALE", SCALE_RE))
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+_TOKEN = _token_re(True)
+_TOKEN_DIGITS = _token_re(False)
+_VERSION = re.compile(r"\d+(?:\.\d+){2,}")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+FRACTION_AFTER = re.compile(r"[-\s](?:thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RawFigure:
+    """One numeral or number word as scanned: its value with the scale word applied, and what was
+    written right beside it (currency, ordinal suffix, "-fold", a unit)."""
+
+    m: re.Match  # the scanner's match (groups: cur, num, ord, fold, word, wfold, scale)
+    value: float
+    end: int  # where the figure ends: after its scale word or unit, if any
+    cur: str | None = None  # currency symbol written before it, normalised ("us$", "€")
+    num: str | None = None  # the numeral as written (None for a number word)
+    word: str | None = None  # the number word as written
+    ord: str | None = None  # ordinal suffix ("st", "th")
+    fold: str | None = None  # "-fold", "-fach"
+    unit: str | None = None  # canonical measure unit glued to it ("TB", "km")
+    version: bool = False  # "3.6.0": a version number, compared part by part
+
+    @property
+    def scale(self) -> str | None:
+        return self.m.group("scale")
+
+    @property
+    def start(self) -> int:
+        return self.m.start()
+
+
+def word_value(text: str) -> float | None:
+    """The value of a number word or two ("forty-two", "ninety nine"); None if a part is no number."""
+    total = 0.0
+    for part in re.split(r"[-\s]+", text.lower()):
+        if part in UNITS:
+            total += UNITS[part]
+        elif part in TENS:
+            total += TENS[part]
+        else:
+            return None
+    return total
+
+
+def scale_of(s: str | None, has_currency: bool, sentence: str = "") -> float:
+    """The factor of a scale word ("million", "bn", "Mrd."); NaN for a letter that is a unit, not a
+    scale, because no money is counted ("5 m" is five metres)."""
+    if not s:
+        return 1.0
+    s = re.sub(r"\s+", " ", s.lower()).rstrip(".")
+    if s == "billion" and sentence_locale(sentence) == "eu":
+        return 1e12  # German "Billion", French "billion": a million million
+    if s in SCALE_WORDS:
+        return SCALE_WORDS[s]
+    if s in ("m", "b", "t", "k") and not has_currency:
+        return float("nan")  # "5 m" is five metres, not five million, unless money is counted
+    return SHORT_SCALES.get(s, 1.0)
+
+
+def _is_word_char(ch: str) -> bool:
+    """A Latin letter glued before a digit makes it part of a word or identifier ("F-16",
+    "COVID19"); a CJK character does not ("約3万人", "価格は30%")."""
+    return bool(ch) and ch.isalpha() and bool(_LATIN_LETTER.match(ch))
+
+
+def _unit_after(sentence: str, at: int) -> tuple[str | None, int] | None:
+    """A unit written right after a numeral ("80TB", "5 km", "3GHz") → (canonical unit, end)."""
+    m = _UNIT_AFTER.match(sentence, at)
+    if not m:
+        return None
+    u = m.group("u") or m.group("u1")
+    return MEASURE_UNITS.get(u) or MEASURE_UNITS.get(u.lower()), m.end()
+
+
+def _numeral(m: re.Match, sentence: str, cur: str | None) -> tuple[float, bool, tuple[str | None, int] | None] | None:
+    """(value, is a version, glued unit) of a numeral; None when it is no figure: unreadable, or part
+    of a word or an identifier ("F-16", "COVID19", "1/2")."""
+    num, at = m.group("num"), m.start("num")
+    value = numeral_value(num, sentence)
+    version = value is None and bool(_VERSION.fullmatch(num))
+    if version:  # "Python 3.6.0": a version, compared as its parts
+        value = sum(int(p) / 1000 ** k for k, p in enumerate(num.split(".")[:4]))
+    elif value is None:
+        return None
+    prev, prev2 = sentence[max(0, at - 1): at], sentence[max(0, at - 2): at]
+    if not cur and prev and (_is_word_char(prev) or prev in "_/" or re.fullmatch(r"[A-Za-z]-", prev2)):
+        return None
+    unit = None if cur or m.group("ord") or m.group("fold") else _unit_after(sentence, m.end("num"))
+    return value, version, unit
+
+
+def _number_word(m: re.Match, sentence: str) -> float | None:
+    """The value of a number word; None where it is no figure of its own: the start of a fraction
+    ("two-thirds of", parsed as a fraction) or a bare "one" ("one of the", "no one")."""
+    value = word_value(m.group("word"))
+    if value is None or FRACTION_AFTER.match(sentence, m.end("word")):
+        return None
+    if m.group("word").lower() == "one" and not m.group("scale"):
+        return None  # not a figure often enough to be worth the noise
+    return value
+
+
+def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
+    """The figure of one scanner match, or None when the match is no figure."""
+    num, word = m.group("num"), m.group("word")
+    cur = (m.group("cur") or "").lower().replace(" ", "") or None
+    unit: tuple[str | None, int] | None = None
+    version = False
+    if num:
+        read = _numeral(m, sentence, cur)
+        if read is None:
+            return None
+        value, version, unit = read
+    else:
+        word_val = _number_word(m, sentence)
+        if word_val is None:
+            return None
+        value = word_val
+    if unit is not None and (not m.group("scale") or m.end() <= unit[1]):
+        return RawFigure(m=m, value=value, end=unit[1], num=num, word=word, unit=unit[0])
+    scale = scale_of(m.group("scale"), bool(cur), sentence)
+    if scale != scale:  # NaN: unit letter, not a scale
+        end = m.end("num") if num else m.end("word")
+        scale = 1.0
+    else:
+        end = m.end()
+    return RawFigure(m=m, value=float(f"{value * scale:.12g}"), cur=cur, end=end, num=num, word=word,
+                     ord=m.group("ord"), fold=m.group("fold") or m.group("wfold"), version=version)
+
+
+def raw_figures(sentence: str, spans: list[Span], has_word: bool) -> list[RawFigure]:
+    """Numerals and number words outside the special spans (dates, times, decades, CJK figures:
+    found separately), left to right."""
+    out: list[RawFigure] = []
+    for m in (_TOKEN if has_word else _TOKEN_DIGITS).finditer(sentence):
+        at = m.start("num" if m.group("num") else "word")
+        if any(sp.start <= at < sp.end for sp in spans):
+            continue
+        fig = _raw_figure(m, sentence)
+        if fig is not None:
+            out.append(fig)
+    return out

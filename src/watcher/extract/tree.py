@@ -1,0 +1,144 @@
+"""Small tools over a parsed page (lxml): measuring text, telling templates apart, taking an
+element out without losing its tail, and reading a tree block by block.
+
+They serve :mod:`watcher.extract.dom` (the boilerplate found on the page's structure) and
+:mod:`watcher.extract.html` (the extraction around it); none decides what is boilerplate.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+
+from lxml.cssselect import CSSSelector
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+INLINE = frozenset("a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong sub "
+                    "sup time u var wbr".split())
+
+
+def text_of(el: HtmlElement) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+class Measure:
+    """Text length and link-text length of every element, computed bottom-up once."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.chars: dict[HtmlElement, int] = {}
+        self.link_chars: dict[HtmlElement, int] = {}
+        for el in reversed(list(root.iter())):
+            if not isinstance(el.tag, str):
+                continue
+            own = len((el.text or "").strip())
+            n = own
+            links = own if el.tag == "a" else 0
+            for ch in el:
+                if isinstance(ch.tag, str):
+                    n += self.chars.get(ch, 0)
+                    links += self.chars.get(ch, 0) if el.tag == "a" else self.link_chars.get(ch, 0)
+                n += len((ch.tail or "").strip())
+                if el.tag == "a":
+                    links += len((ch.tail or "").strip())
+            self.chars[el] = n
+            self.link_chars[el] = links
+
+
+def shape(el: HtmlElement, depth: int = 3) -> tuple:
+    """The element's template: block tags to a few levels, consecutive repeats folded (a card with
+    one blurb paragraph and one with two are the same template)."""
+    out: list = [el.tag]
+    if depth:
+        prev = None
+        for ch in el:
+            if not isinstance(ch.tag, str) or ch.tag in INLINE and ch.tag not in ("a", "img"):
+                continue
+            s = shape(ch, depth - 1)
+            if s != prev:
+                out.append(s)
+            prev = s
+    return tuple(out)
+
+
+def has_headline_link(el: HtmlElement) -> bool:
+    for a in el.iter("a"):
+        if a.get("href") and len(text_of(a).split()) >= 2:
+            return True
+    return False
+
+
+def has_image(el: HtmlElement) -> bool:
+    return next(el.iter("img", "picture", "svg"), None) is not None
+
+
+def word_count(el: HtmlElement) -> int:
+    return len(el.text_content().split())
+
+
+def flat_text(el: HtmlElement) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def divs_as_paragraphs(root: HtmlElement) -> None:
+    """A ``div`` that holds text itself and only inline elements, among ``p`` siblings, is a
+    paragraph: call it one.
+
+    Component markup writes some paragraphs as ``div``s; trafilatura drops such a ``div`` when it
+    sits among ``p`` siblings, losing the article's text. Renaming is all it takes (structure
+    stays). A lone text ``div`` elsewhere (a byline, a counter) is left as trafilatura judges it.
+    """
+    for el in root.iter("div"):
+        parent = el.getparent()
+        if parent is None or not any(ch.tag == "p" for ch in parent):
+            continue
+        if not (el.text or "").strip() and not any((ch.tail or "").strip() for ch in el):
+            continue
+        if all(isinstance(ch.tag, str) and ch.tag in INLINE or not isinstance(ch.tag, str) for ch in el):
+            el.tag = "p"
+
+
+def detached_copy(el: HtmlElement) -> HtmlElement:
+    c = copy.deepcopy(el)
+    c.tail = None
+    return c
+
+
+def drop_keep_tail(el: HtmlElement) -> None:
+    """Remove an element but keep the text after it (``<p>text <small>credit</small> more</p>``)."""
+    parent = el.getparent()
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dd dt blockquote pre figcaption caption".split())
+
+
+def block_texts(root: HtmlElement) -> list[str]:
+    """The text of a tree, one line per block, in document order: the fallback when the extractor
+    finds no article in what is left (a short page, or the container a site rule named)."""
+    out: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title", "noscript"):
+            continue
+        if el.tag in BLOCKS or (el.tag == "div" and (el.text or "").strip()):
+            if any(a.tag in BLOCKS for a in el.iterancestors()):
+                continue
+            t = text_of(el) if el.tag != "div" else " ".join((el.text or "").split())
+            if t:
+                out.append(t)
+    return out
+
+
+def compile_selectors(selectors: Iterable[str]) -> list[Callable]:
+    """CSS selectors (or XPath, when one starts with ``/`` or ``(``) as callables on a tree."""
+    out: list[Callable] = []
+    for s in selectors:
+        out.append(XPath(s) if s.lstrip().startswith(("/", "(")) else CSSSelector(s))
+    return out

@@ -1,0 +1,213 @@
+"""Where the blocking work of a check runs: one db thread, and the extraction lane.
+
+The event loop only waits on sockets. Every store transaction runs on one thread in turn, so checks
+never contend for SQLite's write lock; every HTML parse (pages and seed files alike) runs in the
+*extraction lane*: worker processes when extractions can overlap, or for a pass of one source a
+single thread of this process — never several threads, because lxml corrupts memory when two
+threads of one process parse (see :func:`_lane_thread`). :mod:`watcher.pipeline` says what a check
+does; this module says where each part of it runs, and keeps the workers alive (a worker killed
+by the OOM killer is replaced by fresh processes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import gc
+import logging
+import multiprocessing
+import os
+import signal
+from collections import OrderedDict
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Source
+from .extract import Document, load_baseline, preload_extractor
+from .store import Store
+
+log = logging.getLogger("watcher.check")
+
+SEED_CACHE_SIZE = 256
+_seeds: OrderedDict[tuple[str, int, int], Document] = OrderedDict()  # (path, mtime_ns, size) -> cleaned seed
+
+
+def _seed_key(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+def _remember_seed(key: tuple[str, int, int], doc: Document) -> None:
+    _seeds[key] = doc
+    while len(_seeds) > SEED_CACHE_SIZE:
+        _seeds.popitem(last=False)
+
+
+class ExtractionCrashed(RuntimeError):
+    """An extraction worker process died twice on the same page (a crash or the OOM killer)."""
+
+
+def _worker_init(parent: int) -> None:
+    """Set up an extraction worker: its life belongs to the checking process.
+
+    It dies with it (Linux ``PR_SET_PDEATHSIG``): after a ``kill -9`` of ``watcher run`` no
+    orphaned worker lives on, holding the inherited state-directory lock so that no service can
+    start again. It ignores the SIGINT of a Ctrl-C, sent to the whole process group: the parent
+    stops its checks and shuts the pool down itself. (SIGTERM keeps its default: the pool
+    terminates the survivors of a broken pool with it.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's shutdown still ends the workers
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
+
+
+def _pool(size: int, method: str) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context(method),
+                               initializer=_worker_init, initargs=(os.getpid(),))
+
+
+def _fork_pool(size: int, preload: bool = False) -> ProcessPoolExecutor:
+    """Extraction processes forked at once from this (still single-threaded) process.
+
+    Fork is what makes them cheap: no re-import, a few ms for two workers, ~0.5 s less than spawn
+    or forkserver. ``preload``: import the extractor (trafilatura, lxml, our structural pass) here
+    first, so the workers share one import (~0.2 s of CPU) instead of each paying it at its first
+    page; without it a pass that finds nothing changed never imports the extractor at all.
+    ``gc.freeze`` keeps the objects so far shared with the workers (the collector would otherwise
+    touch, and so copy, them); the first submit starts every worker now."""
+    if preload:
+        preload_extractor()
+    gc.freeze()
+    pool = _pool(size, "fork")
+    pool.submit(int)  # workers import trafilatura on their first page: unchanged passes never pay
+    return pool
+
+
+def _spawn_pool(size: int) -> ProcessPoolExecutor:
+    """Fresh extraction processes after a worker died. By now this process runs other threads
+    (the db thread, the HTTP client's), and forking a multi-threaded process can copy a lock some
+    other thread holds; spawn costs ~1 s once, only after a crash."""
+    return _pool(size, "spawn")
+
+
+def _lane_thread() -> ThreadPoolExecutor:
+    """The one thread of this process that may run lxml (for a pass of one source).
+
+    lxml is not safe with HTML parsing in two threads of one process: trafilatura parses every
+    page with one module-level parser (``trafilatura.utils.HTML_PARSER``), and a thread whose
+    first parse goes through a parser that already has a context adopts that context's libxml2
+    string dictionary, so all such threads intern names into one ``xmlDict`` — which libxml2
+    does not lock — while lxml releases the GIL to parse and to copy trees. That was the
+    ``double free or corruption`` / SIGSEGV of concurrent passes (tests/test_stress.py)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-extract")
+
+
+def _lane_size(n_sources: int, service: bool) -> int:
+    """Worker processes for the extraction lane; 0 for the in-process lane thread (one source)."""
+    cores = os.cpu_count() or 1
+    if service:
+        return cores
+    return min(n_sources, cores) if n_sources >= 2 else 0
+
+
+@dataclass
+class Workers:
+    """Where the blocking work of a pass (or of a service's life) runs, so the event loop only
+    waits on sockets.
+
+    ``db`` is one thread: every store transaction runs there in turn, so checks never contend for
+    SQLite's write lock (contention means the driver's busy-sleeps). ``cpu`` is the *extraction
+    lane*, the only place where HTML is parsed (pages and seed files alike): worker processes
+    when extractions can overlap — CPU-bound, they would share one core under the GIL anyway —
+    or, for a pass of one source, a single thread of this process. Never several threads: lxml
+    corrupts memory when two threads of one process parse (see :func:`_lane_thread`).
+    """
+
+    db: ThreadPoolExecutor
+    cpu: Executor
+    batch: list[tuple[str, dict]] | None = None  # unchanged sources' bookkeeping, written together
+    cpu_size: int = 1  # worker processes of ``cpu`` (0: ``cpu`` is the in-process lane thread)
+
+    BATCH_SIZE = 256
+
+    @classmethod
+    def for_pass(cls, n_sources: int, *, service: bool = False, preload: bool = False) -> Workers:
+        """Workers for a pass of ``n_sources``, or for a service's life (``service``: a process
+        per core, since its config may grow). Call before the process starts other threads: the
+        worker processes are forked here, from a single-threaded parent. A pass of two or more
+        sources gets worker processes (one per core at most, none idle): a few ms to fork, and
+        their pages extract on every core instead of taking turns at the GIL. ``preload``: the pass
+        will extract (sources never fetched; a service always may), see :func:`_fork_pool`."""
+        size = _lane_size(n_sources, service)
+        return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"),
+                   cpu=_fork_pool(size, preload or service) if size else _lane_thread(), cpu_size=size,
+                   batch=[] if n_sources > 1 else None)
+
+    async def run_db(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
+
+    async def run_cpu(self, fn, *args):
+        """``fn(*args)`` in the extraction lane. A worker that died (OOM killer, signal, a crash in
+        C code) breaks the whole pool: it is replaced by fresh processes — never by threads, which
+        would bring the lxml race back — and the page is tried once more; a second death on the
+        same page raises :class:`ExtractionCrashed` (that source's internal error)."""
+        pool = self.cpu
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+        except BrokenProcessPool:
+            self._replace(pool)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
+        except BrokenProcessPool as e:
+            self._replace(self.cpu)
+            raise ExtractionCrashed("an extraction worker process died twice on this page") from e
+
+    def _replace(self, broken: Executor) -> None:
+        """New worker processes for a broken pool, once however many checks saw it break."""
+        if self.cpu is broken:
+            log.warning("an extraction worker process died; starting new ones")
+            self.cpu = _spawn_pool(self.cpu_size)
+            broken.shutdown(wait=False, cancel_futures=True)
+
+    async def seed(self, source: Source) -> Document | None:
+        """The cleaned seed file of ``source`` (None without one), parsed in the extraction lane
+        and kept until the file changes. Never parsed on the db thread or the event loop: that
+        would be a second thread running lxml beside the lane."""
+        if source.baseline is None:
+            return None
+        key = _seed_key(source.baseline)
+        doc = _seeds.get(key)
+        if doc is None:
+            doc = await self.run_cpu(load_baseline, source.baseline)
+            _remember_seed(key, doc)
+        return doc
+
+    async def note_unchanged(self, store: Store, source_id: str, values: dict) -> None:
+        """Queue the bookkeeping of an unchanged source; written in one transaction per batch.
+
+        Nothing is stored for an unchanged page but its check time and validators, so a kill before
+        the batch is written loses no version and no alert, only those timestamps."""
+        assert self.batch is not None, "only passes of several sources batch their bookkeeping"
+        self.batch.append((source_id, values))
+        if len(self.batch) >= self.BATCH_SIZE:
+            await self.flush(store)
+
+    async def flush(self, store: Store) -> None:
+        if self.batch:
+            items, self.batch[:] = list(self.batch), []
+            await self.run_db(_write_unchanged, store, items)
+
+    def close(self) -> None:
+        self.db.shutdown(wait=True)
+        self.cpu.shutdown(wait=True, cancel_futures=True)
+
+
+def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
+    with store.transaction() as c:
+        for source_id, values in items:
+            store.update_source(c, source_id, **values)
