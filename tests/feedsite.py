@@ -2,7 +2,7 @@
 
 It serves, over real HTTP (a threaded ``http.server``):
 
-* ``/articles/<slug>.html`` — each article, declaring its canonical URL (``<link rel=canonical>`` and
+* ``/articles/<slug>.html`` — each article (its text's blank-line separated paragraphs), declaring its canonical URL (``<link rel=canonical>`` and
   ``og:url``); ``/amp/<slug>.html`` — the same article under a second URL, pointing back to the
   first; ``/go/<slug>`` — a redirect to the article with a tracking parameter on it;
 * ``/rss.xml`` (RSS 2.0, links with ``utm_*`` parameters), ``/atom.xml`` (Atom, relative links),
@@ -158,8 +158,10 @@ class Outlet:
                 f'<meta property="og:url" content="{canon}"></head>')
 
     def _article(self, art: Article) -> str:
-        return (f"<!DOCTYPE html><html>{self._head(art)}<body><article><h1>{html.escape(art.title)}</h1>"
-                f"<p>{html.escape(art.text)}</p></article></body></html>")
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in art.text.split("\n\n") if p.strip())
+        return (f"<!DOCTYPE html><html>{self._head(art)}<body><nav><a href=\"/\">Home</a> <a href=\"/news/\">News</a>"
+                f"</nav><article><h1>{html.escape(art.title)}</h1>{body}</article>"
+                "<footer><p>© The Outlet. All rights reserved.</p></footer></body></html>")
 
     def _amp(self, art: Article) -> str:
         return self._article(art).replace("<html>", "<html amp>")

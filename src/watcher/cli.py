@@ -6,6 +6,7 @@ config, with a one-line message naming file, source and field; 1 an unexpected i
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from pathlib import Path
@@ -13,7 +14,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch article pages and alert when a figure or a claim in them changes.")
@@ -37,6 +37,30 @@ def _load(config: Path | None):
     return cfg, Store(cfg.database_url)
 
 
+def _known(cfg, store, source_id: str) -> None:
+    """``source_id`` names a source written in the config or one a feed discovered; else a usage error."""
+    from .store import discovered
+
+    if any(s.id == source_id for s in cfg.sources):
+        return
+    with store.transaction() as c:
+        if discovered.discovered_row(c, source_id) is None:
+            cfg.source(source_id)  # raises, naming the config file
+
+
+def _discover(cfg, store, feed_ids: list[str] | None, json_out: bool) -> None:
+    """Read the feeds now; one line (or JSON object) per feed."""
+    from .pipeline import discover_all
+    from .service.checklog import feed_line
+
+    for o in asyncio.run(discover_all(cfg, store, feed_ids)):
+        line, fields = feed_line(o, 0, 0.0)
+        if json_out:
+            print(json.dumps({k: v for k, v in fields.items() if k not in ("event", "next_read", "failures")}))
+        else:
+            out.print(line, markup=False, style="yellow" if o.error or o.warnings else None)
+
+
 def _fmt_ts(ts: float | None) -> str:
     from .timefmt import iso
 
@@ -46,15 +70,22 @@ def _fmt_ts(ts: float | None) -> str:
 @app.command()
 def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (default: all).")] = None,
           config: ConfigOpt = None,
-          json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
-    """Check every (or the named) source once now, store new versions and record alerts."""
+          json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False,
+          no_discover: Annotated[bool, typer.Option("--no-discover", help="Do not read the feeds first.")] = False
+          ) -> None:
+    """Check every (or the named) source once now, store new versions and record alerts.
+
+    Without ids, the feeds are read first and their new articles checked too."""
+    from .discover.watched import watched
     from .kinds import CLAIM_KINDS
     from .pipeline import run_check
 
     cfg, store = _load(config)
-    for i in ids or []:
-        cfg.source(i)
-    results = run_check(cfg, store, ids)
+    if not ids and cfg.feeds and not no_discover:
+        _discover(cfg, store, None, json_out)
+    w = watched(cfg, store)
+    named = [w.source(i) or cfg.source(i) for i in ids or []]  # cfg.source raises for an unknown id
+    results = run_check(cfg, store, sources=named or w.live(store.source_states()))
     for r in results:
         if json_out:
             print(json.dumps({"source": r.source, "outcome": r.outcome, "version": r.version,
@@ -106,48 +137,65 @@ def alerts_cmd(config: ConfigOpt = None,
 
 
 @app.command()
-def sources(config: ConfigOpt = None) -> None:
-    """Each source: id, url, interval, last check, last change, next run (of `watcher run`), health."""
-    from .report import health
-    from .store import SourceState
+def sources(config: ConfigOpt = None,
+            json_out: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False) -> None:
+    """Each source: id, feed, url, interval, last check, last change, next check, health; then the feeds."""
+    from .discover.watched import watched
+    from .report import listing
 
     cfg, store = _load(config)
-    states = store.source_states()
-    t = Table(show_lines=False)
-    for col in ("id", "url", "interval", "last check", "last change", "next run", "failures", "health",
-                "last error"):
-        t.add_column(col, overflow="fold")
-    for s in cfg.sources:
-        r = states.get(s.id) or SourceState(id=s.id, url=s.url)
-        state = health(r)[0]
-        t.add_row(s.id, s.url, _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
-                  _fmt_ts(r.next_due), str(r.failures), "never checked" if state == "never" else state,
-                  r.last_error or "")
-    out.print(t)
-
-
-def _interval(seconds: float) -> str:
-    from .timefmt import interval
-
-    return interval(seconds)
+    w = watched(cfg, store)
+    rows = listing.source_rows(cfg, store, w)
+    if json_out:
+        sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        return
+    out.print(listing.sources_table(rows))
+    if cfg.feeds:
+        out.print(listing.feeds_table(listing.feed_rows(cfg, store, w)))
 
 
 @app.command()
-def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: ConfigOpt = None) -> None:
-    """The stored versions of a source."""
+def discover(feed_ids: Annotated[list[str] | None, typer.Argument(metavar="[FEED]...", help="Feed ids "
+                                                                  "(default: all).")] = None,
+             config: ConfigOpt = None,
+             json_out: Annotated[bool, typer.Option("--json", help="One JSON object per feed.")] = False) -> None:
+    """Read every (or the named) feed once now and add its new articles as sources."""
     cfg, store = _load(config)
-    cfg.source(source_id)
-    vs = store.versions(source_id)
-    if not vs:
+    for f in feed_ids or []:
+        cfg.feed(f)
+    _discover(cfg, store, feed_ids, json_out)
+
+
+@app.command()
+def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: ConfigOpt = None,
+            json_out: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False) -> None:
+    """The stored versions of a source."""
+    from .report import listing
+
+    cfg, store = _load(config)
+    _known(cfg, store, source_id)
+    rows = listing.version_rows(store.versions(source_id))
+    if json_out:
+        sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    elif not rows:
         out.print(f"No versions of {source_id} yet (run `watcher check {source_id}`).")
-        return
-    t = Table()
-    for col in ("version", "stored", "origin", "paragraphs", "words", "hash", "title"):
-        t.add_column(col)
-    for v in vs:
-        t.add_row(f"{v.number}{' (baseline)' if v.is_baseline else ''}", _fmt_ts(v.created_at), v.origin,
-                  str(len(v.paragraphs)), str(len(v.text.split())), v.content_hash[:12], v.title or "")
-    out.print(t)
+    else:
+        out.print(listing.history_table(rows))
+
+
+@app.command()
+def gc(config: ConfigOpt = None,
+       dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Say what would go; remove nothing.")] = False
+       ) -> None:
+    """Apply [retention]: retire old discovered sources, drop old versions (never a baseline or one an alert cites)."""
+    from .report.listing import gc_lines
+    from .store import now
+    from .store.retention import collect
+
+    cfg, store = _load(config)
+    r = cfg.retention
+    for line in gc_lines(collect(store, now(), max_age=r.max_age, max_versions=r.max_versions, dry_run=dry_run), r):
+        out.print(line, markup=False)
 
 
 @app.command()
@@ -162,7 +210,7 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
     from .report import formats as report
 
     cfg, store = _load(config)
-    cfg.source(source_id)
+    _known(cfg, store, source_id)
     if fmt not in report.FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(report.FORMATS)})")
     vs = store.versions(source_id)
@@ -211,7 +259,7 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
     from .alerts.record import tracked_claims
 
     cfg, store = _load(config)
-    cfg.source(source_id)
+    _known(cfg, store, source_id)
     rows = [t for t in tracked_claims(store, source_id) if not changed or t.history or t.status != "unchanged"]
     if json_out:
         for t in rows:

@@ -66,6 +66,12 @@ class Config:
                 return s
         raise ConfigError(f"no source with id {source_id!r}", file=self.path)
 
+    @property
+    def notifying(self) -> tuple[Source, ...]:
+        """Whose ``notify`` settings route alerts: each config source, and each feed's template
+        (under the feed's id), which routes the feed's own alerts and those of its articles."""
+        return self.sources + tuple(f.source for f in self.feeds)
+
     def feed(self, feed_id: str) -> Feed:
         for f in self.feeds:
             if f.id == feed_id:

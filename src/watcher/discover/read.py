@@ -17,6 +17,7 @@ the index's own host only (the protocol's rule, and no detour to other hosts), n
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -31,6 +32,7 @@ from .sitemap import MAX_SITEMAP_BYTES, parse_sitemap
 from .syndication import parse_syndication
 
 KINDS = ("rss", "atom", "jsonfeed", "sitemap", "page")
+Parser = Callable[[str, bytes, str, "UrlPattern | None"], Awaitable[Parsed]]  # parse_feed, wherever it runs
 MAX_CHILD_SITEMAPS = 20
 
 
@@ -87,6 +89,10 @@ def parse_feed(kind: str, data: bytes, url: str, links: UrlPattern | None = None
     raise ValueError(f"unknown feed kind {kind!r} (one of {', '.join(KINDS)})")
 
 
+async def _parse_here(kind: str, data: bytes, url: str, links: UrlPattern | None) -> Parsed:
+    return parse_feed(kind, data, url, links)
+
+
 async def _get(client: Client, url: str, settings: dict, etag: str | None = None,
                last_modified: str | None = None) -> FetchResult:
     return await fetch(client, url, etag=etag, last_modified=last_modified, any_content=True, **settings)
@@ -97,7 +103,7 @@ def _same_host(a: str, b: str) -> bool:
 
 
 async def _children(client: Client, feed: ReadableFeed, index_url: str, sitemaps: tuple[Entry, ...],
-                    settings: dict, max_children: int) -> tuple[list[Entry], list[str], int]:
+                    settings: dict, max_children: int, parse: Parser) -> tuple[list[Entry], list[str], int]:
     """Entries of an index's child sitemaps, the warnings met, and how many were fetched."""
     entries: list[Entry] = []
     warnings: list[str] = []
@@ -120,7 +126,7 @@ async def _children(client: Client, feed: ReadableFeed, index_url: str, sitemaps
             warnings.append(f"child sitemap {child.url[:200]}: {res.error or res.warning or 'empty'}")
             continue
         try:
-            parsed = parse_sitemap(res.body, res.final_url or child.url)
+            parsed = await parse("sitemap", res.body, res.final_url or child.url, None)
         except FeedError as e:
             failed += 1
             warnings.append(f"child sitemap {child.url[:200]}: {e}")
@@ -138,11 +144,13 @@ async def fetch_feed(client: Client, feed: ReadableFeed, *, polite: Politeness |
                      max_children: int = MAX_CHILD_SITEMAPS, timeout: float = 30.0,
                      max_bytes: int = 10_000_000, max_decompressed: int = MAX_SITEMAP_BYTES,
                      user_agent: str | None = None, respect_robots: bool = True, retries: int = 2,
-                     min_delay: float = 0.0) -> FeedRead:
+                     min_delay: float = 0.0, parse: Parser = _parse_here) -> FeedRead:
     """Fetch ``feed.url`` and parse it as ``feed.kind`` (following a sitemap index's children).
 
     The keyword settings are the fetch limits of :func:`watcher.fetch.fetch`; ``etag`` and
-    ``last_modified`` from the previous read make it a conditional GET.
+    ``last_modified`` from the previous read make it a conditional GET. ``parse`` is
+    :func:`parse_feed` run where the caller wants it (the extraction lane: lxml must not parse in
+    two threads of one process); by default here, in this thread.
     """
     settings = dict(polite=polite or Politeness(), timeout=timeout, max_bytes=max_bytes,
                     max_decompressed=max_decompressed, user_agent=user_agent, respect_robots=respect_robots,
@@ -155,11 +163,11 @@ async def fetch_feed(client: Client, feed: ReadableFeed, *, polite: Politeness |
         return replace(head, error=f"feed {feed.url[:200]}: {res.error or res.warning or 'empty response'}")
     base = res.final_url or feed.url
     try:
-        parsed = parse_feed(feed.kind, res.body, base, feed.links)
+        parsed = await parse(feed.kind, res.body, base, feed.links)
         warnings = [parsed.warning] if parsed.warning else []
         entries, fetched = list(parsed.entries), 1
         if parsed.sitemaps:
-            more, notes, n = await _children(client, feed, base, parsed.sitemaps, settings, max_children)
+            more, notes, n = await _children(client, feed, base, parsed.sitemaps, settings, max_children, parse)
             entries += more
             warnings += notes
             fetched += n

@@ -103,17 +103,14 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return dated + [e for e in listed if e.when is None]
 
 
-def discover_new(feed: FeedSpec, entries: Iterable[Entry], known_urls: Collection[str],
-                 taken_ids: Collection[str] = ()) -> tuple[Discovered, ...]:
-    """The entries of ``feed`` that are new articles to watch, newest first (rules in the module doc).
-
-    ``known_urls``: canonical URLs of every source already watched (from any feed or the config);
-    ``taken_ids``: every source id in use, so a new id never collides with one.
-    """
-    window: list[tuple[str, Entry]] = []
+def window(feed: FeedSpec, entries: Iterable[Entry]) -> list[tuple[str, Entry]]:
+    """``(canonical url, entry)`` of the entries of ``feed`` that are articles to watch if new,
+    newest first: rules 1–3 of the module doc (rule 4, what is known, is the caller's or
+    :func:`discover_new`'s)."""
+    out: list[tuple[str, Entry]] = []
     seen: set[str] = set()
     for e in newest_first(entries):
-        if len(window) >= feed.max_articles:
+        if len(out) >= feed.max_articles:
             break
         try:
             url = canonical_url(e.url)
@@ -123,10 +120,20 @@ def discover_new(feed: FeedSpec, entries: Iterable[Entry], known_urls: Collectio
             continue
         seen.add(url)
         if wanted(url, feed.include, feed.exclude):
-            window.append((url, e))
+            out.append((url, e))
+    return out
+
+
+def discover_new(feed: FeedSpec, entries: Iterable[Entry], known_urls: Collection[str],
+                 taken_ids: Collection[str] = ()) -> tuple[Discovered, ...]:
+    """The entries of ``feed`` that are new articles to watch, newest first (rules in the module doc).
+
+    ``known_urls``: canonical URLs of every source already watched (from any feed or the config);
+    ``taken_ids``: every source id in use, so a new id never collides with one.
+    """
     ids = set(taken_ids)
     out = []
-    for url, e in window:
+    for url, e in window(feed, entries):
         if url in known_urls:
             continue
         sid = source_id(feed.id, url, ids)
