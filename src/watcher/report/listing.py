@@ -19,7 +19,7 @@ from ..discover.watched import Watched
 from ..service import schedule
 from ..store import SourceState, Store, Version, discovered, now
 from ..store.retention import Collected
-from .views import health
+from .sources import health
 
 
 def next_check(source: Source, state: SourceState | None, anchor: float | None, config: Config,

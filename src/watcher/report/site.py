@@ -16,6 +16,7 @@ from uuid import NAMESPACE_URL, uuid5
 
 from ..config import Config
 from ..store import Store, now
+from . import sources as listed
 from . import views
 from .templating import render
 
@@ -25,20 +26,22 @@ _GENERATED = re.compile(r"^(?:index|alerts|source-.+|change-.+-v\d+)\.html$|^ale
 
 
 def index_page(cfg: Config, store: Store, live: bool = False) -> str:
-    sources = views.summaries(cfg, store)
+    sources = listed.summaries(cfg, store)
     return render("index.html", sources=sources, open_total=sum(s.open_total for s in sources), live=live)
 
 
 def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: bool = False,
                 here: str = "alerts.html") -> str:
     flt = flt or views.AlertFilter(status="open" if live else "all")
-    sources = views.summaries(cfg, store)
+    sources = listed.summaries(cfg, store)
     return render("alerts.html", alerts=views.alert_queue(store, flt), f=flt, sources=sources,
                   titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
 
 
-def source_page(cfg: Config, store: Store, source_id: str, live: bool = False) -> str | None:
-    s = views.summary(cfg, store, source_id)
+def source_page(cfg: Config, store: Store, source_id: str, live: bool = False,
+                s: listed.SourceSummary | None = None) -> str | None:
+    """``s``: the source's summary when the caller has it (the static site lists thousands)."""
+    s = s or listed.summary(cfg, store, source_id)
     if s is None:
         return None
     return render("source.html", s=s, t=views.timeline(store, source_id), here=s.href, live=live)
@@ -52,7 +55,7 @@ def change_html(view: views.ChangeView, title: str, url: str | None, live: bool 
 
 
 def change_page(cfg: Config, store: Store, source_id: str, number: int, live: bool = False) -> str | None:
-    s = views.summary(cfg, store, source_id)
+    s = listed.summary(cfg, store, source_id)
     view = views.change_for(store, source_id, number) if s else None
     return None if view is None or s is None else change_html(view, s.title, s.url, live=live)
 
@@ -61,7 +64,7 @@ def feed(cfg: Config, store: Store) -> str:
     """The Atom feed of claim alerts and fetch problems (newest first)."""
     rows = [a for a in store.alerts() if a.kind in FEED_KINDS][-FEED_MAX:][::-1]
     alerts = [views.alert_view(a) for a in rows]
-    return render("alerts.xml", alerts=alerts, titles={s.id: s.title for s in views.summaries(cfg, store)},
+    return render("alerts.xml", alerts=alerts, titles={s.id: s.title for s in listed.summaries(cfg, store)},
                   feed_id=f"urn:uuid:{uuid5(NAMESPACE_URL, 'watcher-feed:' + store.url)}",
                   updated=alerts[0].created_at if alerts else now())
 
@@ -85,8 +88,8 @@ def write_site(cfg: Config, store: Store, out: Path) -> SiteResult:
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store),
                              "alerts.xml": feed(cfg, store)}
-    for s in views.summaries(cfg, store):
-        files[s.href] = source_page(cfg, store, s.id) or ""
+    for s in listed.summaries(cfg, store):
+        files[s.href] = source_page(cfg, store, s.id, s=s) or ""
         for view in views.change_pages(store, s.id):
             files[views.change_href(s.id, view.report.new.number)] = change_html(view, s.title, s.url)
     for name, text in files.items():

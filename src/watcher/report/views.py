@@ -21,8 +21,7 @@ from uuid import NAMESPACE_URL, uuid5
 from .. import kinds
 from ..claims import attribution, word_diff
 from ..claims.compare import CUE_FIELDS, describe_cue
-from ..config import Config
-from ..store import AlertRecord, SourceState, Store, Version
+from ..store import AlertRecord, Store, Version
 from .diff import DiffReport, build
 
 SEVERITIES = kinds.SEVERITIES
@@ -43,17 +42,6 @@ def change_href(source_id: str, number: int) -> str:
 
 def qualifier_word(q: str | None) -> str:
     return QUALIFIER_WORDS.get(q, q.replace("_", " ")) if q else ""
-
-
-def health(state: SourceState | None) -> tuple[str, str]:
-    """(state, text) of a source: state is ok | failing | warning | never."""
-    if state is None or not state.last_outcome:
-        return "never", "never checked"
-    if state.failures:
-        return "failing", f"failing ×{state.failures}: {state.last_error}"
-    if state.last_outcome == "source_warning":
-        return "warning", f"warning: {state.last_error}"
-    return "ok", "ok"
 
 
 # -- figures and claims ----------------------------------------------------------------------
@@ -215,52 +203,6 @@ def alert_queue(store: Store, flt: AlertFilter = AlertFilter()) -> list[AlertVie
 
 
 # -- sources and timelines -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceSummary:
-    id: str
-    title: str
-    url: str
-    health_state: str
-    health: str
-    last_check: float | None
-    last_change: float | None
-    open_alerts: dict[str, int]
-    configured: bool = True
-
-    @property
-    def href(self) -> str:
-        return source_href(self.id)
-
-    @property
-    def open_total(self) -> int:
-        return sum(self.open_alerts.values())
-
-
-def summaries(cfg: Config, store: Store) -> list[SourceSummary]:
-    """Every configured source (and any source still in the store but no longer configured)."""
-    states = store.source_states()
-    open_by: dict[str, Counter] = defaultdict(Counter)
-    for a in store.alerts():
-        if not a.reviewed:
-            open_by[a.source][a.severity] += 1
-    configured = {s.id: s for s in cfg.sources}
-    out = []
-    for sid in list(configured) + sorted(set(states) - set(configured)):
-        s, st = configured.get(sid), states.get(sid)
-        state, text = health(st)
-        out.append(SourceSummary(
-            id=sid, title=(s.title if s else None) or (st.title if st else None) or sid,
-            url=s.url if s else (st.url if st else ""), health_state=state, health=text,
-            last_check=st.last_check if st else None, last_change=st.last_change if st else None,
-            open_alerts={sev: open_by[sid][sev] for sev in SEVERITIES if open_by[sid][sev]},
-            configured=s is not None))
-    return out
-
-
-def summary(cfg: Config, store: Store, source_id: str) -> SourceSummary | None:
-    return next((s for s in summaries(cfg, store) if s.id == source_id), None)
 
 
 @dataclass(frozen=True)
