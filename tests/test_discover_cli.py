@@ -66,7 +66,7 @@ def test_check_reads_the_feeds_first_and_sources_and_history_print_json_lines(ou
     assert art["next_check"] > art["last_check"]  # a 15-minute-old article: every 15 minutes
     assert {"id", "url", "feed", "last_check", "next_check", "last_change", "first_seen", "published"} <= set(art)
     table = watcher("sources", "--config", str(cfg))
-    assert "outlet" in table.stdout and "ladder" in table.stdout and "next check" in table.stdout
+    assert "outlet" in table.stdout and "ladder" in table.stdout and "next run" in table.stdout
     assert "feeds" in table.stdout and "rss" in table.stdout
 
     outlet.edit("budget-deficit", story("3.4"))

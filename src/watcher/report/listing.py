@@ -94,14 +94,14 @@ def _when(iso: str | None) -> str:
 
 def sources_table(rows: list[dict]) -> Table:
     t = Table(show_lines=False)
-    for col in ("id", "feed", "url", "interval", "last check", "last change", "next check", "failures", "health",
+    for col in ("id", "url", "interval", "last check", "last change", "next run", "failures", "health", "feed",
                 "last error"):
         t.add_column(col, overflow="fold")
     for r in rows:
         every = "ladder" if r["ladder"] else timefmt.interval(r["interval"])
-        t.add_row(r["id"], r["feed"] or "—", r["url"], every, _when(r["last_check"]), _when(r["last_change"]),
+        t.add_row(r["id"], r["url"], every, _when(r["last_check"]), _when(r["last_change"]),
                   _when(r["next_check"]) if r["next_check"] else "no more (too old)", str(r["failures"]),
-                  "never checked" if r["health"] == "never" else r["health"], r["last_error"] or "")
+                  "never checked" if r["health"] == "never" else r["health"], r["feed"] or "—", r["last_error"] or "")
     return t
 
 
