@@ -39,76 +39,24 @@ Each key is optional; left out, nothing of that kind is ever removed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import ValidationError
 
 from ..discover.patterns import UrlPattern, compile_pattern
 from .errors import ConfigError, first_error
-from .keys import LadderError, SourceModel, _Strict, _web_url, parse_duration
+from .keys import LadderError, SourceModel
 from .source import Source
 
-FEED_ID_RE = re.compile(r"\A[a-z0-9_-]{1,32}\Z")
-DEFAULT_FEED_INTERVAL = 900.0
-DEFAULT_MAX_ARTICLES = 100
-MAX_ARTICLES_LIMIT = 50_000  # a sitemap's own limit: more is a typo, not a plan
 NOT_IN_DEFAULTS = ("id", "url", "baseline", "title", "enabled")
-FeedKind = Literal["rss", "atom", "jsonfeed", "sitemap", "page"]
 Resolve = Callable[[SourceModel, Path], Source]  # a validated [[sources]] entry -> its Source (LadderError)
 
 
 def _patterns(values: list[str]) -> tuple[UrlPattern, ...]:
     return tuple(compile_pattern(v) for v in values)
-
-
-class FeedModel(_Strict):
-    id: str
-    url: str
-    kind: FeedKind
-    links: str | None = None
-    interval: float = DEFAULT_FEED_INTERVAL
-    include: list[str] = []
-    exclude: list[str] = []
-    max_articles: int = Field(default=DEFAULT_MAX_ARTICLES, gt=0, le=MAX_ARTICLES_LIMIT)
-    title: str | None = None
-    enabled: bool = True
-    defaults: dict[str, Any] = {}
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not FEED_ID_RE.match(v):
-            raise ValueError(f"id {v!r} must match [a-z0-9_-]+ and be at most 32 characters")
-        return v
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return _web_url(v, "url")
-
-    @field_validator("interval", mode="before")
-    @classmethod
-    def _duration(cls, v: Any) -> float:
-        return parse_duration(v)
-
-    @field_validator("links", "include", "exclude")
-    @classmethod
-    def _valid_patterns(cls, v: Any) -> Any:
-        for p in [v] if isinstance(v, str) else v or []:
-            compile_pattern(p)
-        return v
-
-    @model_validator(mode="after")
-    def _links_for_pages(self) -> FeedModel:
-        if self.kind == "page" and self.links is None:
-            raise ValueError("a feed of kind 'page' needs a 'links' pattern (which links are articles)")
-        if self.kind != "page" and self.links is not None:
-            raise ValueError(f"'links' applies only to kind 'page', not {self.kind!r}")
-        return self
 
 
 @dataclass(frozen=True)
@@ -120,17 +68,17 @@ class Feed:
     url: str
     kind: str
     source: Source
-    interval: float = DEFAULT_FEED_INTERVAL
+    interval: float  # seconds between reads
+    max_articles: int  # the newest entries considered at each read
     links: UrlPattern | None = None
     include: tuple[UrlPattern, ...] = ()
     exclude: tuple[UrlPattern, ...] = ()
-    max_articles: int = DEFAULT_MAX_ARTICLES
     title: str | None = None
     enabled: bool = True
     config_file: Path | None = None
 
 
-def _template(raw: Any, m: FeedModel, path: Path, resolve: Resolve) -> Source:
+def _template(raw: Any, m: Any, path: Path, resolve: Resolve) -> Source:
     """The resolved ``[feeds.defaults]`` of feed ``m``: a Source with the feed's id and url."""
     def fail(message: str, field: str) -> ConfigError:
         return ConfigError(message, file=path, feed=m.id, field=f"defaults.{field}")
@@ -150,6 +98,8 @@ def _template(raw: Any, m: FeedModel, path: Path, resolve: Resolve) -> Source:
 
 
 def _feed(entry: Any, i: int, path: Path, resolve: Resolve) -> Feed:
+    from .feedkeys import FeedModel  # its pydantic model is built only for a config with feeds
+
     if not isinstance(entry, dict):
         raise ConfigError(f"feeds[{i}] must be a table ([[feeds]])", file=path)
     fid = entry["id"] if isinstance(entry.get("id"), str) else f"#{i + 1}"
@@ -179,22 +129,6 @@ def parse_feeds(raw: Any, path: Path | str, resolve: Resolve) -> list[Feed]:
     return [_feed(entry, i, path, resolve) for i, entry in enumerate(raw)]
 
 
-class RetentionModel(_Strict):
-    max_age: float | None = None
-    max_versions: int | None = Field(default=None, ge=1)
-    captures: float | None = None
-
-    @field_validator("max_age", mode="before")
-    @classmethod
-    def _age(cls, v: Any) -> float | None:
-        return None if v is None else parse_duration(v)
-
-    @field_validator("captures", mode="before")
-    @classmethod
-    def _captures(cls, v: Any) -> float | None:
-        return None if v is None else parse_duration(v, allow_zero=True)
-
-
 @dataclass(frozen=True)
 class Retention:
     """What ``watcher gc`` may remove; None: nothing of that kind is ever removed."""
@@ -210,6 +144,8 @@ def parse_retention(raw: Any, path: Path | str) -> Retention:
         return Retention()
     if not isinstance(raw, dict):
         raise ConfigError("'retention' must be a table ([retention])", file=path, field="retention")
+    from .feedkeys import RetentionModel  # built only for a config with [retention]
+
     try:
         m = RetentionModel.model_validate(raw)
     except ValidationError as e:
