@@ -95,18 +95,15 @@ def _store_read(store: Store, feed: Feed, read: FeedRead, reserved: Reserved, t:
     cands = window(feed, read.entries) if not read.error else []
     with store.transaction(immediate=True) as c:
         state = discovered.feed_state(c, feed.id)
-        new: list[discovered.DiscoveredRow] = []
         known = discovered.owners(c, [u for u, _ in cands])
-        taken = set(reserved.ids) | discovered.ids_with_prefix(c, feed.id + "-")
-        for url, e in cands:
-            if url in known or url in reserved.urls:
-                continue
+        fresh = [(u, e) for u, e in cands if u not in known and u not in reserved.urls]
+        taken = set(reserved.ids) | (discovered.ids_with_prefix(c, feed.id + "-") if fresh else set())
+        rows = []
+        for url, e in fresh:
             sid = source_id(feed.id, url, taken)
             taken.add(sid)
-            row = _row(feed, sid, url, e, t)
-            if discovered.add_article(c, source_id=sid, feed_id=feed.id, url=url, title=e.title, seen=t,
-                                      published=row.published, anchor=row.anchor):
-                new.append(row)
+            rows.append(_row(feed, sid, url, e, t))
+        new = discovered.add_articles(c, rows)
         discovered.seen_again(c, known.values(), t)
         out = FeedOutcome(feed.id, tuple(new), len(read.entries), len(cands), read.error, read.warnings,
                           read.not_modified)

@@ -185,14 +185,14 @@ class Service:
         except JobLookupError:  # removed from the config meanwhile
             return False
 
-    def _after_state(self, sid: str) -> tuple[SourceState | None, float | None]:
-        with self.store.transaction() as c:
-            return self.store.source_state(sid), discovered.anchors(c, [sid]).get(sid)
+    def _after_state(self, sid: str, changed: bool) -> tuple[SourceState | None, float | None]:
+        with self.store.transaction() as c:  # a new version moves the age anchor: read it then only
+            return self.store.source_state(sid), discovered.anchors(c, [sid]).get(sid) if changed else None
 
     async def _after(self, sid: str, result: CheckResult) -> bool:
         """Plan the next run (back-off after failures; none when the article is too old for its
         ladder or was merged into another source), persist it, log the check's line."""
-        state, anchor = await self.workers.run_db(self._after_state, sid)
+        state, anchor = await self.workers.run_db(self._after_state, sid, result.outcome == "new_version")
         failures = state.failures if state else 0
         if anchor is not None:
             self.anchors[sid] = anchor  # an edit makes an article young again

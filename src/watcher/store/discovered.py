@@ -144,17 +144,24 @@ def claim_url(c: Connection, url: str, source_id: str) -> str:
     return c.execute(select(discovered_urls.c.source).where(discovered_urls.c.key == key)).scalar_one()
 
 
-def add_article(c: Connection, *, source_id: str, feed_id: str, url: str, title: str | None, seen: float,
-                published: float | None, anchor: float) -> bool:
-    """Create a discovered source for canonical ``url``; False (nothing written) when the URL is
-    known already — another feed or a concurrent run was first."""
-    if claim_url(c, url, source_id) != source_id:
-        return False
-    c.execute(_insert_new(c, discovered, ["source"]).values(
-        source=source_id, feed=feed_id, url=url, title=title, first_seen=seen, published=published,
-        last_seen=seen, anchor=anchor))
-    c.execute(_insert_new(c, sources, ["id"]).values(id=source_id, url=url, title=title, failures=0))
-    return True
+def add_articles(c: Connection, rows: list[DiscoveredRow]) -> list[DiscoveredRow]:
+    """Create a discovered source (and its ``sources`` row) for each of ``rows``, whose URLs were
+    unknown when read; those whose URL another feed or a concurrent run claimed meanwhile are not
+    created. The rows created are returned. Three statements for any number of rows (executemany):
+    a 5,000-entry sitemap's first read must not cost 20,000 round trips."""
+    if not rows:
+        return []
+    c.execute(_insert_new(c, discovered_urls, ["key"]),
+              [{"key": url_key(r.url), "url": r.url, "source": r.source} for r in rows])
+    owner = owners(c, [r.url for r in rows])
+    mine = [r for r in rows if owner.get(r.url) == r.source]
+    if mine:
+        c.execute(_insert_new(c, discovered, ["source"]), [
+            {"source": r.source, "feed": r.feed, "url": r.url, "title": r.title, "first_seen": r.first_seen,
+             "published": r.published, "last_seen": r.last_seen, "anchor": r.anchor} for r in mine])
+        c.execute(_insert_new(c, sources, ["id"]),
+                  [{"id": r.source, "url": r.url, "title": r.title, "failures": 0} for r in mine])
+    return mine
 
 
 def seen_again(c: Connection, source_ids: Iterable[str], at: float) -> None:
