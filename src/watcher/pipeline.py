@@ -127,7 +127,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             timings["store"] = time.monotonic() - t0
             new_alerts: list[AlertRecord] = []
             outcome = "baseline" if baseline is None else "new_version"
-            tmpl = _template_blocks(store, c, source, version, baseline)
+            tmpl = _template_blocks(store, c, source, version, baseline, first=latest is None)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
                 new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl)
@@ -154,10 +154,12 @@ def _compare_and_record(store: Store, c, source: Source, version: Version, basel
     return record.record_findings(store, c, source.id, findings, version, baseline, source.url)
 
 
-def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None) -> list[str]:
+def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None,
+                     first: bool = False) -> list[str]:
     """Paragraphs of this version and its baseline that other sources of the host also carry; and
     this version's short blocks recorded as evidence for the others (a new version only: the claim
-    engine is imported then, see :func:`_compare_and_record`)."""
+    engine is imported then, see :func:`_compare_and_record`). ``first``: the source's first fetched
+    version, so no blocks of its own are stored yet (a thousand new articles skip a thousand deletes)."""
     from .claims import template
 
     host = template.host_of(source.url)
@@ -165,7 +167,7 @@ def _template_blocks(store: Store, c, source: Source, version: Version, baseline
     base = template.candidates(baseline.paragraphs) if baseline is not None and baseline.id != version.id else {}
     shared = store.shared_blocks(c, host, source.id, set(page) | set(base))
     found = template.template_hashes(page, shared) | template.template_hashes(base, shared)
-    store.set_blocks(c, host, source.id, set(page))
+    store.set_blocks(c, host, source.id, set(page), replace=not first)
     return [p for h, p in {**base, **page}.items() if h in found]
 
 
