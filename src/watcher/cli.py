@@ -6,6 +6,7 @@ config, with a one-line message naming file, source and field; 1 an unexpected i
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,6 +48,30 @@ def _load(config: Path | None):
     return cfg, store
 
 
+def _known(cfg, store, source_id: str) -> None:
+    """``source_id`` names a source written in the config or one a feed discovered; else a usage error."""
+    from .store import discovered
+
+    if any(s.id == source_id for s in cfg.sources):
+        return
+    with store.transaction() as c:
+        if discovered.discovered_row(c, source_id) is None:
+            cfg.source(source_id)  # raises, naming the config file
+
+
+def _discover(cfg, store, feed_ids: list[str] | None, json_out: bool) -> None:
+    """Read the feeds now; one line (or JSON object) per feed."""
+    from .pipeline import discover_all
+    from .service.checklog import feed_line
+
+    for o in asyncio.run(discover_all(cfg, store, feed_ids)):
+        line, fields = feed_line(o, 0, 0.0)
+        if json_out:
+            print(json_text({k: v for k, v in fields.items() if k not in ("event", "next_read", "failures")}))
+        else:
+            out.print(line, markup=False, style="yellow" if o.error or o.warnings else None)
+
+
 def _fmt_ts(ts: float | None) -> str:
     from .timefmt import iso
 
@@ -56,16 +81,23 @@ def _fmt_ts(ts: float | None) -> str:
 @app.command()
 def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (default: all).")] = None,
           config: ConfigOpt = None,
-          json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False) -> None:
-    """Check every (or the named) source once now, store new versions and record alerts."""
+          json_out: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False,
+          no_discover: Annotated[bool, typer.Option("--no-discover", help="Do not read the feeds first.")] = False
+          ) -> None:
+    """Check every (or the named) source once now, store new versions and record alerts.
+
+    Without ids, the feeds are read first and their new articles checked too."""
+    from .discover.watched import watched
     from .pipeline import CheckInterrupted, run_check
 
     cfg, store = _load(config)
-    for i in ids or []:
-        cfg.source(i)
     _writable(store, cfg, "check")
+    if not ids and cfg.feeds and not no_discover:
+        _discover(cfg, store, None, json_out)
+    w = watched(cfg, store)
+    named = [w.source(i) or cfg.source(i) for i in ids or []]  # cfg.source raises for an unknown id
     try:
-        results = run_check(cfg, store, ids)
+        results = run_check(cfg, store, sources=named or w.live(store.source_states()))
     except CheckInterrupted as e:  # the database failed: show what was saved, then say why it stopped
         _print_checks(e.results, json_out)
         raise
@@ -136,37 +168,34 @@ def alerts_cmd(config: ConfigOpt = None,
 
 
 @app.command()
-def sources(config: ConfigOpt = None) -> None:
-    """Each source: id, url, interval, last check, last change, next run (of `watcher run`), health, and
-    its claim alerts with the reviewers' verdicts (confirmed, dismissed as not a claim or a wrong figure)."""
-    from .alerts.feedback import review_counts
-    from .report import health
-    from .store import ReviewCounts, SourceState
+def sources(config: ConfigOpt = None,
+            json_out: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False) -> None:
+    """Each source: id, url, interval, last check, last change, next check, health, feed, its claim alerts
+    with the reviewers' verdicts (confirmed, dismissed as not a claim or a wrong figure); then the feeds."""
+    from .discover.watched import watched
+    from .report import listing
 
     cfg, store = _load(config)
-    states, counts = store.source_states(), review_counts(store)
-    cols = ("id", "url", "interval", "last check", "last change", "next run", "failures", "health",
-            "alerts (confirmed/dismissed)", "last error")
-    rows = []
-    for s in cfg.sources:
-        r = states.get(s.id) or SourceState(id=s.id, url=s.url)
-        n = counts.get(s.id) or ReviewCounts()
-        state = health(r)[0]
-        rows.append((s.id, s.url, _interval(s.interval), _fmt_ts(r.last_check), _fmt_ts(r.last_change),
-                     _fmt_ts(r.next_due), str(r.failures), "never checked" if state == "never" else state,
-                     f"{n.alerts} ({n.confirmed}/{n.dismissed})", r.last_error or ""))
-    _table(cols, rows)
+    w = watched(cfg, store)
+    rows = listing.source_rows(cfg, store, w)
+    if json_out:
+        sys.stdout.writelines(json_text(r) + "\n" for r in rows)
+        return
+    _table(*listing.sources_table(rows))
+    if cfg.feeds:
+        _table(*listing.feeds_table(listing.feed_rows(cfg, store, w)), title="feeds")
 
 
 PLAIN_ROWS = 200  # above this many rows a table prints as plain aligned columns
 
 
-def _table(cols: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
+def _table(cols: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
     """A table for the terminal. Rich lays out every cell (about a millisecond a row); a list of
     10,000 sources prints as plain aligned columns instead, in a fraction of a second, and reads
-    the same to ``grep`` and ``awk``."""
+    the same to ``grep`` and ``awk``. Cells are data (page titles, URLs, server messages): never
+    read as Rich markup, and never passing a control character to the terminal."""
     if len(rows) <= PLAIN_ROWS:
-        t = Table(show_lines=False)
+        t = Table(show_lines=False, title=title)
         for col in cols:
             t.add_column(col, overflow="fold")
         for row in rows:
@@ -174,33 +203,55 @@ def _table(cols: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
         out.print(t)
         return
     widths = [max(len(c), *(len(r[k]) for r in rows)) for k, c in enumerate(cols)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
+    lines = ([title] if title else []) + ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     sys.stdout.write(strip_controls("\n".join(lines)) + "\n")
 
 
-def _interval(seconds: float) -> str:
-    from .timefmt import interval
-
-    return interval(seconds)
+@app.command()
+def discover(feed_ids: Annotated[list[str] | None, typer.Argument(metavar="[FEED]...", help="Feed ids "
+                                                                  "(default: all).")] = None,
+             config: ConfigOpt = None,
+             json_out: Annotated[bool, typer.Option("--json", help="One JSON object per feed.")] = False) -> None:
+    """Read every (or the named) feed once now and add its new articles as sources."""
+    cfg, store = _load(config)
+    for f in feed_ids or []:
+        cfg.feed(f)
+    _discover(cfg, store, feed_ids, json_out)
 
 
 @app.command()
-def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: ConfigOpt = None) -> None:
+def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: ConfigOpt = None,
+            json_out: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False) -> None:
     """The stored versions of a source."""
+    from .report import listing
+
     cfg, store = _load(config)
-    cfg.source(source_id)
-    vs = store.versions(source_id)
-    if not vs:
+    _known(cfg, store, source_id)
+    rows = listing.version_rows(store.versions(source_id))
+    if json_out:
+        sys.stdout.writelines(json_text(r) + "\n" for r in rows)
+    elif not rows:
         out.print(f"No versions of {source_id} yet (run `watcher check {source_id}`).")
-        return
-    t = Table()
-    for col in ("version", "stored", "origin", "paragraphs", "words", "hash", "title"):
-        t.add_column(col)
-    for v in vs:
-        t.add_row(f"{v.number}{' (baseline)' if v.is_baseline else ''}", _fmt_ts(v.created_at), v.origin,
-                  str(len(v.paragraphs)), str(len(v.text.split())), v.content_hash[:12], escape(v.title or ""))
-    out.print(t)
+    else:
+        _table(*listing.history_table(rows))
+
+
+@app.command()
+def gc(config: ConfigOpt = None,
+       dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Say what would go; remove nothing.")] = False
+       ) -> None:
+    """Apply [retention]: retire old discovered sources, drop old versions (never a baseline or one an alert cites)."""
+    from .report.listing import gc_lines
+    from .store import now
+    from .store.retention import collect
+
+    cfg, store = _load(config)
+    r = cfg.retention
+    if not dry_run:
+        _writable(store, cfg, "collect garbage")
+    for line in gc_lines(collect(store, now(), max_age=r.max_age, max_versions=r.max_versions, dry_run=dry_run), r):
+        out.print(line, markup=False)
 
 
 @app.command()
@@ -215,7 +266,7 @@ def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
     from .report import formats as report
 
     cfg, store = _load(config)
-    cfg.source(source_id)
+    _known(cfg, store, source_id)
     if fmt not in report.FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(report.FORMATS)})")
     vs = store.versions(source_id)
@@ -259,7 +310,7 @@ def claims(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Conf
     from .alerts.record import tracked_claims
 
     cfg, store = _load(config)
-    cfg.source(source_id)
+    _known(cfg, store, source_id)
     rows = [t for t in tracked_claims(store, source_id) if not changed or t.history or t.status != "unchanged"]
     if json_out:
         for t in rows:

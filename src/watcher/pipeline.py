@@ -16,9 +16,9 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .alerts.problems import record_problem
@@ -29,7 +29,17 @@ from .fetch.polite import host_of
 from .lanes import Workers
 from .redact import redact
 from .sanitize import one_line
-from .store import AlertRecord, BaselineRef, PassMeta, SourceState, Store, StoreFault, Version, now
+from .store import (
+    AlertRecord,
+    BaselineRef,
+    PassMeta,
+    SourceState,
+    Store,
+    StoreFault,
+    Version,
+    discovered,
+    now,
+)
 
 log = logging.getLogger("watcher.check")
 
@@ -67,7 +77,7 @@ def _writing(store: Store, source_id: str, guard: WriteGuard | None) -> Iterator
 @dataclass
 class CheckResult:
     source: str
-    outcome: str  # new_version | unchanged | baseline | error | warning
+    outcome: str  # new_version | unchanged | baseline | error | warning | merged (the same article as another)
     duration: float = 0.0
     version: int | None = None
     alerts: list[AlertRecord] = field(default_factory=list)
@@ -170,10 +180,12 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
                                             title=doc.title, url=res.final_url or source.url, origin="fetch",
                                             is_baseline=baseline is None, ignored=doc.ignored)
                 ok["last_change"] = now()
+                if source.feed is not None and baseline is not None:  # an edit: on the ladder it is young again
+                    discovered.changed(c, source.id, ok["last_change"])
             timings["store"] = time.monotonic() - t0
             new_alerts: list[AlertRecord] = []
             outcome = "baseline" if baseline is None else "new_version"
-            tmpl = _template_blocks(store, c, source, version, baseline)
+            tmpl = _template_blocks(store, c, source, version, baseline, first=latest is None)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
                 new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl)
@@ -200,10 +212,12 @@ def _compare_and_record(store: Store, c, source: Source, version: Version, basel
     return record.record_findings(store, c, source.id, findings, version, baseline, source.url)
 
 
-def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None) -> list[str]:
+def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None,
+                     first: bool = False) -> list[str]:
     """Paragraphs of this version and its baseline that other sources of the host also carry; and
     this version's short blocks recorded as evidence for the others (a new version only: the claim
-    engine is imported then, see :func:`_compare_and_record`)."""
+    engine is imported then, see :func:`_compare_and_record`). ``first``: the source's first fetched
+    version, so no blocks of its own are stored yet (a thousand new articles skip a thousand deletes)."""
     from .claims import template
 
     host = template.host_of(source.url)
@@ -217,7 +231,7 @@ def _template_blocks(store: Store, c, source: Source, version: Version, baseline
         return store.carried_elsewhere(c, host, hashes, mirror_ids | {source.id})
 
     found = template.template_hashes(page, mirrors, carried) | template.template_hashes(base, mirrors, carried)
-    store.set_blocks(c, host, source.id, set(page))
+    store.set_blocks(c, host, source.id, set(page), replace=not first)
     return [p for h, p in {**base, **page}.items() if h in found]
 
 
@@ -292,15 +306,35 @@ def _still_failing(store: Store, source: Source, state: SourceState, start: floa
     return CheckResult(source.id, "error", time.monotonic() - start, message=state.last_error)
 
 
+async def _first_fetch(store: Store, source: Source, res: FetchResult, client, config: Config,
+                       polite: Politeness | None, workers: Workers, reserved: Mapping[str, str]):
+    """The first fetch of a discovered source: settle its URL by what the page says
+    (:mod:`watcher.discover.settle`) and, when it moved, fetch the canonical page instead. The
+    canonical link is read in the extraction lane (an HTML parse); discovery's modules are imported
+    here, by the first fetch of a discovered source only."""
+    from .discover.canon import canonical_after_fetch
+    from .discover.settle import settle
+
+    canonical = await workers.run_cpu(canonical_after_fetch, source.url, res.final_url, res.body)
+    settled = await workers.run_db(settle, store, source.id, source.url, canonical, reserved)
+    if settled.outcome == "moved":
+        source = replace(source, url=settled.url)
+        res = await fetch(client, source.url, polite=polite, **fetch_options(source, config))
+    return source, res, settled
+
+
 async def check(store: Store, source: Source, client, config: Config,
                 polite: Politeness | None = None, workers: Workers | None = None,
-                known: tuple[SourceState, PassMeta] | None = None, guard: WriteGuard | None = None) -> CheckResult:
+                known: tuple[SourceState, PassMeta] | None = None, guard: WriteGuard | None = None,
+                reserved: Mapping[str, str] | None = None) -> CheckResult:
     """One check of one source. Never raises but :class:`AlreadyStored` (from ``guard``): an internal
     error becomes a ``source_error``.
 
     ``known``: the source's state and version summary, read for the whole pass by
     :func:`check_all`; with it (in a batching pass) an unchanged page costs no query of its own.
-    ``guard``: see :class:`WriteGuard` (a check with one writes each result in its own transaction)."""
+    ``guard``: see :class:`WriteGuard` (a check with one writes each result in its own transaction).
+    ``reserved``: canonical URLs of the config's sources (``watcher.discover.run.Reserved``), which
+    a discovered source whose page declares one of them is merged into."""
     own = workers is None
     workers = workers or Workers.for_pass(1)
     start = time.monotonic()
@@ -315,6 +349,14 @@ async def check(store: Store, source: Source, client, config: Config,
                           last_modified=state.last_modified if conditional else None,
                           polite=polite, **fetch_options(source, config))
         timings["fetch"] = res.elapsed
+        if source.feed is not None and state.raw_hash is None and res.ok:
+            source, res, settled = await _first_fetch(store, source, res, client, config, polite, workers,
+                                                      reserved or {})
+            if settled.outcome == "merged":
+                return CheckResult(source.id, "merged", time.monotonic() - start,
+                                   message=f"the same article as {settled.into} ({settled.url})")
+            if settled.outcome == "moved":
+                state = replace(state, url=source.url, etag=None, last_modified=None, raw_hash=None)
         if res.error:
             return await workers.run_db(_problem, store, source, state, "source_error", res.error, res, start, guard)
         if res.warning:
@@ -366,15 +408,23 @@ async def _cluster_slot(store: Store, per_host: int | None, source: Source, work
         await workers.run_db(store.release_host_slot, holder)
 
 
-async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
-    """Check the named (default: all) sources concurrently with one pooled HTTP client.
+async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None,
+                    sources: Iterable[Source] | None = None) -> list[CheckResult]:
+    """Check ``sources`` (default: the config's named ones, else all) concurrently with one pooled
+    HTTP client.
 
     A storage fault (:class:`StoreFault`: disk full, read-only, locked) stops the pass — no new
     check starts, checks under way fail fast — and raises :class:`CheckInterrupted` holding the
     results that were saved before it."""
     started = now()
     wanted = list(ids or [])
-    selected = [config.source(i) for i in wanted] if wanted else list(config.sources)
+    selected = list(sources) if sources is not None else (
+        [config.source(i) for i in wanted] if wanted else list(config.sources))
+    reserved: Mapping[str, str] = {}
+    if any(s.feed for s in selected):  # discovered sources may turn out to be config ones on first fetch
+        from .discover.run import Reserved
+
+        reserved = Reserved.of(config).urls
     polite = new_politeness(config)
     # read before the workers are forked (still one thread here): a pass with sources never fetched
     # will extract, so the workers are forked with the extractor already imported, once for all
@@ -397,7 +447,7 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
                     try:
                         async with _cluster_slot(store, per_host, s, workers):
                             results[k] = await check(store, s, client, config, polite, workers,
-                                                     known.pop(s.id))
+                                                     known.pop(s.id), reserved=reserved)
                     except StoreFault:
                         return  # recorded in workers.fault
 
@@ -412,12 +462,29 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
         lost = set(workers.unsaved or ())
         saved = [r for r in results if r is not None and r.source not in lost]
         raise CheckInterrupted(workers.fault, saved, len(selected))
-    if any(s.notify for s in config.sources):  # notifications; with no notifier, nothing to import
+    if any(s.notify for s in config.notifying):  # notifications; with no notifier, nothing to import
         from .alerts.deliver import deliver_pending
 
         await asyncio.to_thread(deliver_pending, config, store, started)
     return [r for r in results if r is not None]
 
 
-def run_check(config: Config, store: Store, ids: Iterable[str] | None = None) -> list[CheckResult]:
-    return asyncio.run(check_all(config, store, ids))
+async def discover_all(config: Config, store: Store, feed_ids: Iterable[str] | None = None):
+    """Read the named (default: all) feeds of ``config`` once, concurrently, storing their new
+    articles as sources (:func:`watcher.discover.run.discover_feed`); their outcomes, in order."""
+    from .discover.run import Reserved, discover_feed
+
+    wanted = list(feed_ids or [])
+    feeds = [config.feed(i) for i in wanted] if wanted else list(config.feeds)
+    reserved, polite, workers = Reserved.of(config), new_politeness(config), Workers.for_pass(1)
+    try:
+        async with client_for(config) as client:
+            return await asyncio.gather(*(discover_feed(store, f, client, reserved=reserved, polite=polite,
+                                                        workers=workers) for f in feeds))
+    finally:
+        workers.close()
+
+
+def run_check(config: Config, store: Store, ids: Iterable[str] | None = None,
+              sources: Iterable[Source] | None = None) -> list[CheckResult]:
+    return asyncio.run(check_all(config, store, ids, sources))

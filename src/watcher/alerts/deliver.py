@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..config import Config, NotifyTarget
 from ..kinds import CLAIM_KINDS
-from ..store import AlertHead, AlertRecord, Delivery, Store, now
+from ..store import AlertHead, AlertRecord, Delivery, Store, discovered, now
 from . import messages
 from .channels import Notifier, check_url, key_of, mask_url, notifier, plugin_for  # noqa: F401 (the notify surface)
 
@@ -65,10 +65,11 @@ def wants(target: NotifyTarget, alert: AlertHead | AlertRecord) -> bool:
 
 
 def routes(config: Config) -> tuple[dict[str, Notifier], dict[str, list[tuple[Notifier, NotifyTarget]]]]:
-    """Every configured notifier by key, and per source id the notifiers (with settings) it uses."""
+    """Every configured notifier by key, and per source id (or feed id: its articles' alerts and its
+    own) the notifiers (with settings) it uses."""
     notifiers: dict[str, Notifier] = {}
     by_source: dict[str, list[tuple[Notifier, NotifyTarget]]] = {}
-    for s in config.sources:
+    for s in config.notifying:
         for t in s.notify:
             k = key_of(t.url)
             if k not in notifiers:
@@ -90,7 +91,7 @@ def deliver_pending(config: Config, store: Store, since: float | None = None) ->
     Called after every check (``pipeline.check_all``, the service). ``since``: when the caller
     started, so a notifier configured for the first time gets the alerts this run raised.
     """
-    if not any(s.notify for s in config.sources):
+    if not any(s.notify for s in config.notifying):
         return []
     try:
         return _deliver(config, store, now() if since is None else since)
@@ -120,7 +121,8 @@ def _deliver(config: Config, store: Store, since: float) -> list[Outcome]:
     if not due:
         return []
     titles = {sid: st.title for sid, st in store.source_states().items()}
-    ctx = {s.id: messages.Context(s.title or titles.get(s.id) or s.id, None) for s in config.sources}
+    ctx = {sid: messages.Context(title or sid, None) for sid, title in titles.items()}  # discovered ones too
+    ctx.update({s.id: messages.Context(s.title or titles.get(s.id) or s.id, None) for s in config.sources})
     with ThreadPoolExecutor(max_workers=min(8, len(due)), thread_name_prefix="notify") as pool:
         done = pool.map(lambda k: _send_due(config, store, notifiers[k], groups[k], t, ctx), due)
         return [o for outcomes in done for o in outcomes]
@@ -136,8 +138,9 @@ def _enqueue(config: Config, store: Store, c, notifiers: dict[str, Notifier],
     if not recent:
         return
     have = store.delivery_keys(c, recent[0].id)
+    feed_of = discovered.feeds_of(c, {a.source for a in recent} - set(by_source)) if config.feeds else {}
     for a in recent:
-        for n, target in by_source.get(a.source, ()):
+        for n, target in by_source.get(a.source) or by_source.get(feed_of.get(a.source, ""), []):
             if (a.id, n.key) in have or a.created_at < first[n.key] or not wants(target, a):
                 continue
             due_at = a.created_at + target.digest
@@ -273,7 +276,7 @@ def notify_test(config: Config) -> list[TestResult]:
     users: dict[str, tuple[Notifier, list[str]]] = {}
     for t in config.notify:
         users.setdefault(key_of(t.url), (notifier(t.url), []))
-    for s in config.sources:
+    for s in config.notifying:
         for t in s.notify:
             users.setdefault(key_of(t.url), (notifier(t.url), []))[1].append(s.id)
 

@@ -34,7 +34,7 @@ from ..config import Config
 from ..config.keys import ID_RE
 from ..report import diff as diffs
 from ..report.security import Access
-from ..report.views import health
+from ..report.sources import health
 from ..store import ReviewCounts, Store, Version
 from ..store.paging import AlertQuery, alerts_page
 from ..timefmt import iso

@@ -40,7 +40,7 @@ class DueGuard:
         row = c.execute(select(sources).where(sources.c.id == self.source.id)).mappings().one()
         t = c.execute(text("SELECT extract(epoch FROM clock_timestamp())::float8")).scalar()
         state = SourceState.from_row(row)
-        nxt = schedule.next_due(self.source.interval, state, t, self.backoff_max)
+        nxt = schedule.after_check(schedule.policy_for(self.source, state), t, state.failures, self.backoff_max)
         res = c.execute(update(sources).where(
             sources.c.id == self.source.id, or_(sources.c.last_due.is_(None), sources.c.last_due < self.due),
         ).values(last_due=self.due, dispatched_due=None, next_due=nxt))

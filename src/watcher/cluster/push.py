@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import logging
 
-from ..config import Config
+from ..config import Config, Source
 from ..service import schedule
 from ..store import SourceState
 from . import slots, spec
@@ -78,13 +78,13 @@ async def push(conn, config: Config, node: str, reason: str) -> str:
     return "pushed"
 
 
-async def _plan(conn, config: Config, t: float) -> dict[str, float]:
+async def _plan(conn, config: Config, t: float) -> dict[str, float | None]:
     """The due times to write: new and re-enabled sources, and re-timed ones that are not running."""
     cur = await conn.execute("SELECT id, url, enabled, spec, dispatched_due, last_check, failures, next_due "
                              "FROM sources")
     have = {r[0]: r for r in await cur.fetchall()}
     states: dict[str, SourceState] = {}
-    wanted: list[tuple[str, float]] = []
+    wanted: list[Source] = []
     for s in config.sources:
         r = have.get(s.id)
         if r is not None:
@@ -95,5 +95,5 @@ async def _plan(conn, config: Config, t: float) -> dict[str, float]:
             # re-timed: the new interval counts from the last check, not from the run planned with the old one
             states[s.id] = SourceState(id=s.id, url=r[1], last_check=r[5], failures=r[6] or 0,
                                        next_due=r[7] if fresh else None)
-        wanted.append((s.id, s.interval))
-    return schedule.plan(wanted, states, t, config.defaults.stagger, config.defaults.backoff_max)
+        wanted.append(s)
+    return schedule.plan(wanted, states, {}, t, config.defaults.backoff_max, config.defaults.stagger)

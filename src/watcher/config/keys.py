@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..alerts import check_url
+from ..discover.ladder import DEFAULT_LADDER, Ladder, make_ladder
 from ..redact import mask_url
 from ..sanitize import one_line
 from .serve import ServeModel
@@ -147,6 +148,8 @@ class SourceModel(_NotifyKeys):
     min_delay: float | None = None
     allow_private: bool | None = None
     extract: ExtractModel | None = None
+    ladder: Any = None  # true | false | [[age, interval], ...]: see resolve_ladder
+    stop_after: float | None = None
 
     @field_validator("id")
     @classmethod
@@ -165,7 +168,7 @@ class SourceModel(_NotifyKeys):
     def _title(cls, v: str | None) -> str | None:
         return None if v is None else one_line(v)  # shown in every report: no control characters
 
-    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", mode="before")
+    @field_validator("interval", "timeout", "connect_timeout", "read_timeout", "stop_after", mode="before")
     @classmethod
     def _duration(cls, v: Any) -> float | None:
         return None if v is None else parse_duration(v)
@@ -174,6 +177,54 @@ class SourceModel(_NotifyKeys):
     @classmethod
     def _delay(cls, v: Any) -> float | None:
         return None if v is None else parse_duration(v, allow_zero=True)
+
+    @field_validator("ladder")
+    @classmethod
+    def _ladder(cls, v: Any) -> Any:
+        if v is None or isinstance(v, bool) or (isinstance(v, list) and v):
+            return v
+        raise ValueError('ladder must be true, false or a list of [age, interval] pairs, '
+                         'e.g. [["3h", "15m"], ["1d", "1h"]]')
+
+
+class LadderError(ValueError):
+    """A mistake in ``ladder``/``stop_after``/``interval`` of a source; ``key`` names the one at fault."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def resolve_ladder(m: SourceModel, default_on: bool) -> Ladder | None:
+    """The check ladder ``m`` asks for (None: a fixed ``interval``); :class:`LadderError` naming the key.
+
+    ``ladder`` is ``true`` (the default ladder, NewsDiffs'), ``false``, or a list of ``[age,
+    interval]`` steps; left out, it is ``default_on`` (on for the sources a feed discovers, off for
+    sources written in the config). ``stop_after`` moves the age after which an article is not
+    checked any more. An ``interval`` beside a ladder is refused: the ladder sets the intervals, and
+    a silently ignored key is what ``extra="forbid"`` is there to prevent.
+    """
+    raw = default_on if m.ladder is None else m.ladder
+    if raw is False:
+        if m.stop_after is not None:
+            raise LadderError("stop_after", "'stop_after' needs the ladder (it is off: ladder = false)")
+        return None
+    if m.interval is not None:
+        raise LadderError("interval", "'interval' applies only with ladder = false (the ladder sets the intervals)")
+    if raw is True:
+        return DEFAULT_LADDER if m.stop_after is None else make_ladder(DEFAULT_LADDER.steps, m.stop_after)
+    steps = []
+    for step in raw:
+        if not isinstance(step, list) or len(step) != 2:
+            raise LadderError("ladder", f"ladder step {step!r} is not an [age, interval] pair")
+        try:
+            steps.append((parse_duration(step[0]), parse_duration(step[1])))
+        except ValueError as e:
+            raise LadderError("ladder", str(e)) from None
+    try:
+        return make_ladder(steps, m.stop_after)
+    except ValueError as e:
+        raise LadderError("stop_after" if "stop_after" in str(e) else "ladder", str(e)) from None
 
 
 class DefaultsModel(_Strict):
@@ -233,6 +284,8 @@ class FileModel(_NotifyKeys):
     defaults: DefaultsModel = Field(default_factory=DefaultsModel)
     cluster: ClusterModel = Field(default_factory=ClusterModel)
     sources: list[dict[str, Any]] = Field(default_factory=list)
+    feeds: Any = Field(default_factory=list)  # validated by watcher.config.feeds, naming the feed
+    retention: Any = None
     notify: list[str] = Field(default_factory=list)
     notify_min_severity: MinSeverity = "claims"
     notify_digest: float | None = None

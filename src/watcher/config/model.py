@@ -5,7 +5,9 @@ Every user error becomes a :class:`ConfigError` whose one-line ``str`` is what t
 models of :mod:`watcher.config.keys`.
 
 Relative paths (``state_dir``, ``baseline``, ``include``) resolve against the folder of the file
-that names them, so a config can be moved together with its seeds.
+that names them, so a config can be moved together with its seeds. ``[[feeds]]`` (in the main file
+or an included one) are read by :mod:`watcher.config.feeds`; their ``[feeds.defaults]`` are resolved
+here by the same code as a ``[[sources]]`` entry.
 """
 
 from __future__ import annotations
@@ -19,45 +21,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..redact import mask_url, url_secrets
-from .keys import ClusterModel, DefaultsModel, FileModel, SourceModel
+from ..redact import mask_url
+from .errors import ConfigError, first_error
+from .feeds import Feed, Retention, parse_feeds, parse_retention
+from .keys import ClusterModel, DefaultsModel, FileModel, LadderError, SourceModel, resolve_ladder
 from .serve import ServeModel
+from .source import NotifyTarget, SiteRules, Source
+
+__all__ = ["Config", "ConfigError", "Feed", "NotifyTarget", "Retention", "SiteRules", "Source", "load"]
 
 DEFAULT_CONFIG = "config/watcher.toml"
-
-
-class ConfigError(Exception):
-    """A user error in the configuration; ``str(err)`` is a one-line message for the terminal."""
-
-    def __init__(self, message: str, *, file: Path | str | None = None, source: str | None = None,
-                 field: str | None = None) -> None:
-        self.file, self.source, self.field, self.message = file, source, field, message
-        where = []
-        if file is not None:
-            where.append(str(file))
-        if source is not None:
-            where.append(f"source {source!r}")
-        if field is not None:
-            where.append(f"field {field!r}")
-        super().__init__(("config error: " + ": ".join(where) + ": " if where else "config error: ") + message)
-
-
-@dataclass(frozen=True)
-class SiteRules:
-    """A source's own extraction settings: selectors of blocks that are never article text
-    (``exclude``) and of the article's container (``include``)."""
-
-    exclude: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class NotifyTarget:
-    """One Apprise URL, with the filter and digest period that apply to it for one source."""
-
-    url: str
-    min_severity: str = "claims"  # "claims" (claim alerts only) or the lowest severity sent
-    digest: float = 0.0  # seconds to collect alerts into one message; 0: send each alert at once
 
 
 def _notify_targets(urls: list[str], min_severity: str, digest: float | None) -> tuple[NotifyTarget, ...]:
@@ -71,46 +44,6 @@ def _source_notify(m: SourceModel, top: FileModel) -> tuple[NotifyTarget, ...]:
     urls = (m.notify or []) + ([] if m.notify_replace else top.notify)
     return _notify_targets(urls, m.notify_min_severity or top.notify_min_severity,
                            top.notify_digest if m.notify_digest is None else m.notify_digest)
-
-
-@dataclass(frozen=True)
-class Source:
-    """One watched page, with every default already applied.
-
-    ``url`` is the page's address as it may be shown and stored: a password or a secret query
-    parameter in it is masked (:mod:`watcher.redact`). The address as configured, secrets and all,
-    is ``secret_url`` (set only when it differs) and is used by the fetch alone (:attr:`fetch_url`),
-    so no report, log line, alert or notification can quote it by mistake."""
-
-    id: str
-    url: str
-    interval: float
-    timeout: float
-    user_agent: str
-    baseline: Path | None = None
-    title: str | None = None
-    respect_robots: bool = True
-    config_file: Path | None = None
-    notify: tuple[NotifyTarget, ...] = ()
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_bytes: int = 10_000_000
-    max_decompressed: int = 20_000_000
-    retries: int = 2
-    min_delay: float = 0.0
-    extract: SiteRules | None = None
-    allow_private: bool | None = None  # non-public targets: True all, False none, None the URL's own IP literal
-    secret_url: str | None = field(default=None, repr=False)
-
-    @property
-    def fetch_url(self) -> str:
-        """The URL to request: the configured one, with its credentials."""
-        return self.secret_url or self.url
-
-    @property
-    def secrets(self) -> tuple[str, ...]:
-        """The secret strings of the configured URL, to redact from any message about this source."""
-        return url_secrets(self.secret_url) if self.secret_url else ()
 
 
 @dataclass(frozen=True)
@@ -128,12 +61,27 @@ class Config:
     lock_timeout: float = 30.0  # seconds a write waits for a database another process holds
     serve: ServeModel = field(default_factory=ServeModel)  # [serve]: watcher serve's Host names and token
     cluster: ClusterModel = field(default_factory=ClusterModel)
+    feeds: tuple[Feed, ...] = ()  # enabled ones
+    retention: Retention = field(default_factory=Retention)
+    reserved_ids: frozenset[str] = frozenset()  # ids of every [[sources]] and [[feeds]] entry, disabled ones too
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
             if s.id == source_id:
                 return s
         raise ConfigError(f"no source with id {source_id!r}", file=self.path)
+
+    @property
+    def notifying(self) -> tuple[Source, ...]:
+        """Whose ``notify`` settings route alerts: each config source, and each feed's template
+        (under the feed's id), which routes the feed's own alerts and those of its articles."""
+        return self.sources + tuple(f.source for f in self.feeds)
+
+    def feed(self, feed_id: str) -> Feed:
+        for f in self.feeds:
+            if f.id == feed_id:
+                return f
+        raise ConfigError(f"no feed with id {feed_id!r}", file=self.path)
 
 
 def default_user_agent() -> str:
@@ -160,18 +108,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"malformed TOML: {e}", file=path) from None
 
 
-def _first_error(err: ValidationError) -> tuple[str, str]:
-    """(field, message) of the first pydantic error, phrased for a person."""
-    e = err.errors()[0]
-    loc = ".".join(str(p) for p in e["loc"] if not isinstance(p, int)) or "?"
-    if e["type"] == "extra_forbidden":
-        return loc, f"unknown key {loc!r}"
-    if e["type"] == "missing":
-        return loc, f"required key {loc!r} is missing"
-    msg = e["msg"].removeprefix("Value error, ")
-    return loc, msg
-
-
 def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
     out = []
     for i, entry in enumerate(raw):
@@ -181,7 +117,7 @@ def _source_models(raw: list[Any], path: Path) -> list[SourceModel]:
         try:
             out.append(SourceModel.model_validate(entry))
         except ValidationError as e:
-            fld, msg = _first_error(e)
+            fld, msg = first_error(e)
             raise ConfigError(msg, file=path, source=sid, field=fld) from None
     return out
 
@@ -193,32 +129,46 @@ def _fetch_settings(m: SourceModel, d: DefaultsModel) -> dict[str, Any]:
     return {k: getattr(d, k) if getattr(m, k) is None else getattr(m, k) for k in keys}
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Config:
-    """Read, validate and resolve the configuration at ``path`` (and the files it includes)."""
-    path = config_path(path).resolve()
-    raw = _read_toml(path)
-    try:
-        top = FileModel.model_validate(raw)
-    except ValidationError as e:
-        fld, msg = _first_error(e)
-        raise ConfigError(msg, file=path, field=fld) from None
-    base = path.parent
-    files = [path]
-    models: list[tuple[SourceModel, Path]] = [(m, path) for m in _source_models(top.sources, path)]
+def _resolver(top: FileModel):
+    """Turns a validated ``[[sources]]`` entry (or a feed's ``[feeds.defaults]``) of the file at
+    ``f`` into its :class:`Source`, every default applied; the same code for both, so a key means
+    the same wherever it is written. Raises :class:`LadderError` for ``ladder``/``interval``."""
+    d = top.defaults
+    ua = d.user_agent or default_user_agent()
+
+    def resolve(m: SourceModel, f: Path, *, baseline: Path | None = None, feed: str | None = None) -> Source:
+        ladder = resolve_ladder(m, default_on=feed is not None)
+        shown = mask_url(m.url)  # the secrets stay in secret_url, for the fetch alone (watcher.redact)
+        return Source(
+            id=m.id, url=shown, secret_url=None if shown == m.url else m.url, interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
+            user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
+            respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
+            notify=_source_notify(m, top),
+            extract=SiteRules(tuple(m.extract.exclude), tuple(m.extract.include)) if m.extract else None,
+            feed=feed, ladder=ladder, **_fetch_settings(m, d),
+        )
+
+    return resolve
+
+
+def _included(top: FileModel, base: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The files the ``include`` globs match now, read, in order (each holds only sources and feeds)."""
+    out = []
     for pattern in top.include:
         for inc in sorted(glob.glob(str(base / pattern))):
             inc_path = Path(inc).resolve()
             data = _read_toml(inc_path)
-            unknown = set(data) - {"sources"}
+            unknown = set(data) - {"sources", "feeds"}
             if unknown:
                 k = sorted(unknown)[0]
-                raise ConfigError(f"unknown key {k!r} (included files hold only [[sources]])", file=inc_path, field=k)
-            files.append(inc_path)
-            models += [(m, inc_path) for m in _source_models(data.get("sources", []), inc_path)]
+                raise ConfigError(f"unknown key {k!r} (included files hold only [[sources]] and [[feeds]])",
+                                  file=inc_path, field=k)
+            out.append((inc_path, data))
+    return out
 
-    d = top.defaults
-    ua = d.user_agent or default_user_agent()
-    global_notify = _notify_targets(top.notify, top.notify_min_severity, top.notify_digest)
+
+def _sources(models: list[tuple[SourceModel, Path]], resolve) -> tuple[list[Source], set[str]]:
+    """The enabled sources, and the ids of all (a disabled entry still holds its id)."""
     seen: dict[str, Path] = {}
     sources = []
     for m, f in models:
@@ -231,22 +181,58 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
             if not baseline.is_file():
                 raise ConfigError(f"baseline file {str(baseline)!r} does not exist", file=f, source=m.id,
                                   field="baseline")
-        if not m.enabled:
-            continue
-        shown = mask_url(m.url)
-        sources.append(Source(
-            id=m.id, url=shown, secret_url=None if shown == m.url else m.url,
-            interval=m.interval or d.interval, timeout=m.timeout or d.timeout,
-            user_agent=m.user_agent or ua, baseline=baseline, title=m.title,
-            respect_robots=d.respect_robots if m.respect_robots is None else m.respect_robots, config_file=f,
-            notify=_source_notify(m, top),
-            extract=SiteRules(tuple(m.extract.exclude), tuple(m.extract.include)) if m.extract else None,
-            **_fetch_settings(m, d),
-        ))
+        try:
+            source = resolve(m, f, baseline=baseline)
+        except LadderError as e:
+            raise ConfigError(str(e), file=f, source=m.id, field=e.key) from None
+        if m.enabled:
+            sources.append(source)
+    return sources, set(seen)
+
+
+def _feeds(raw: list[tuple[Any, Path]], resolve, source_ids: set[str]) -> tuple[Feed, ...]:
+    """The enabled feeds of every file; an id used twice, or also by a source, is an error (a feed's
+    id prefixes the ids of its sources and names it in alerts and reports)."""
+    seen: dict[str, Path] = {}
+    out = []
+    for entries, f in raw:
+        for feed in parse_feeds(entries, f, lambda m, p: resolve(m, p, feed=m.id)):
+            if feed.id in seen:
+                raise ConfigError(f"duplicate feed id (first defined in {seen[feed.id]})", file=f, feed=feed.id,
+                                  field="id")
+            if feed.id in source_ids:
+                raise ConfigError("a [[sources]] entry has this id too (feed and source ids must differ)", file=f,
+                                  feed=feed.id, field="id")
+            seen[feed.id] = f
+            if feed.enabled:
+                out.append(feed)
+    return tuple(out)
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read, validate and resolve the configuration at ``path`` (and the files it includes)."""
+    path = config_path(path).resolve()
+    raw = _read_toml(path)
+    try:
+        top = FileModel.model_validate(raw)
+    except ValidationError as e:
+        fld, msg = first_error(e)
+        raise ConfigError(msg, file=path, field=fld) from None
+    base = path.parent
+    included = _included(top, base)
+    models: list[tuple[SourceModel, Path]] = [(m, path) for m in _source_models(top.sources, path)]
+    for inc_path, data in included:
+        models += [(m, inc_path) for m in _source_models(data.get("sources", []), inc_path)]
+    resolve = _resolver(top)
+    sources, source_ids = _sources(models, resolve)
+    feeds = _feeds([(top.feeds, path)] + [(data.get("feeds", []), p) for p, data in included], resolve, source_ids)
     state_dir = (base / (top.state_dir or "../state")).resolve()
     db_url = top.database_url or f"sqlite:///{state_dir / 'watcher.db'}"
-    return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=d,
-                  files=tuple(files), notify=global_notify, notify_expire=top.notify_expire,
-                  notify_retry=top.notify_retry, includes=tuple(str(base / p) for p in top.include),
+    return Config(path=path, state_dir=state_dir, database_url=db_url, sources=tuple(sources), defaults=top.defaults,
+                  files=(path, *(p for p, _ in included)), notify=_notify_targets(top.notify, top.notify_min_severity,
+                                                                                  top.notify_digest),
+                  notify_expire=top.notify_expire, notify_retry=top.notify_retry,
+                  includes=tuple(str(base / p) for p in top.include), feeds=feeds,
+                  retention=parse_retention(top.retention, path),
+                  reserved_ids=frozenset(source_ids | {f.id for f in feeds}),
                   lock_timeout=top.lock_timeout, serve=top.serve, cluster=top.cluster)
-

@@ -50,6 +50,7 @@ class _Request:
     max_decompressed: int
     max_redirects: int
     policy: Policy  # which non-public addresses it may reach (watcher.fetch.guard)
+    any_content: bool = False
 
 
 # -- one attempt: a request and its redirects --------------------------------------------------
@@ -114,7 +115,7 @@ async def _response(r: aiohttp.ClientResponse, req: _Request, hops: int, start: 
         return done(error=f"HTTP {status} {reason}".strip())
     if status >= 300:
         return done(error=f"HTTP {status} redirect without a usable Location")
-    if ctype and not any(ctype.startswith(t) for t in HTML_TYPES):
+    if ctype and not req.any_content and not any(ctype.startswith(t) for t in HTML_TYPES):
         return done(warning=f"not an HTML page (content type {ctype})")
     declared = r.headers.get("Content-Length", "").strip()
     if declared.isascii() and declared.isdigit() and int(declared) > req.max_bytes:
@@ -122,7 +123,7 @@ async def _response(r: aiohttp.ClientResponse, req: _Request, hops: int, start: 
     body = await read_body(r, req.max_bytes, req.max_decompressed)
     if not body.strip():
         return done(warning="empty response body")
-    what = sniff_binary(body)
+    what = None if req.any_content else sniff_binary(body)
     if what:
         return done(warning=f"not an HTML page ({what})")
     return done(body=body)
@@ -227,7 +228,8 @@ async def fetch(client: Client, url: str, *, timeout: float = 30.0, max_bytes: i
                 connect_timeout: float = 10.0, read_timeout: float = 20.0,
                 max_decompressed: int = 20_000_000, retries: int = 2, max_redirects: int = MAX_REDIRECTS,
                 min_delay: float = 0.0, respect_robots: bool = True,
-                polite: Politeness | None = None, allow_private: bool | None = None) -> FetchResult:
+                polite: Politeness | None = None, allow_private: bool | None = None,
+                any_content: bool = False) -> FetchResult:
     """GET ``url``: at most ``timeout`` seconds in total (retries and their waits included).
 
     ``connect_timeout``/``read_timeout`` bound each connection and each wait for bytes; the total
@@ -235,7 +237,9 @@ async def fetch(client: Client, url: str, *, timeout: float = 30.0, max_bytes: i
     it is our choice, not the server's fault. ``polite`` is shared by the fetches of a pass; without
     it this call is polite on its own (it reads robots.txt itself). ``allow_private``: which
     non-public addresses the request and its redirects may reach (:class:`~watcher.fetch.guard.Policy`;
-    None: only the one ``url`` names literally).
+    None: only the one ``url`` names literally). ``any_content`` returns the body
+    whatever its content type, unsniffed, for callers that parse the bytes themselves and say what is
+    wrong with them (feeds: RSS, JSON Feed, gzip-compressed sitemaps).
     """
     polite = polite or Politeness()
     ua = user_agent or client.headers.get("User-Agent", "watcher")
@@ -248,6 +252,6 @@ async def fetch(client: Client, url: str, *, timeout: float = 30.0, max_bytes: i
     timeouts = aiohttp.ClientTimeout(total=None, connect=min(connect_timeout, timeout),
                                      sock_read=min(read_timeout, timeout))
     req = _Request(client, url, _headers(ua, etag, last_modified), timeouts, max_bytes, max_decompressed,
-                   max_redirects, policy)
+                   max_redirects, policy, any_content)
     async with polite.slot(origin):
         return await _retrying(req, polite, origin, delay, timeout, retries)

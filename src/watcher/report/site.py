@@ -18,6 +18,7 @@ from uuid import NAMESPACE_URL, uuid5
 from ..alerts import feedback
 from ..config import Config
 from ..store import Store, now
+from . import sources as listed
 from . import views
 from .templating import Live, render
 
@@ -27,28 +28,28 @@ _GENERATED = re.compile(r"^(?:index|alerts|rules|source-.+|change-.+-v\d+)\.html
 
 
 def index_page(cfg: Config, store: Store, live: Live | None = None) -> str:
-    sources = views.summaries(cfg, store)
+    sources = listed.summaries(cfg, store)
     return render("index.html", sources=sources, open_total=sum(s.open_total for s in sources), live=live)
 
 
 def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: Live | None = None,
                 here: str = "alerts.html") -> str:
     flt = flt or views.AlertFilter(status="open" if live else "all")
-    sources = views.summaries(cfg, store)
+    sources = listed.summaries(cfg, store)
     return render("alerts.html", alerts=views.alert_queue(store, flt), f=flt, sources=sources,
                   titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
 
 
 def rules_page(cfg: Config, store: Store, live: Live | None = None) -> str:
     """The rules reviewers' verdicts made (removable in the live UI)."""
-    titles = {s.id: s.title for s in views.summaries(cfg, store)}
+    titles = {s.id: s.title for s in listed.summaries(cfg, store)}
     return render("rules.html", rules=feedback.rules(store), titles=titles, live=live)
 
 
 def source_page(cfg: Config, store: Store, source_id: str, live: Live | None = None,
-                s: views.SourceSummary | None = None) -> str | None:
-    """A source's page; ``s``: its summary when the caller has it already (the static site)."""
-    s = s or views.summary(cfg, store, source_id)
+                s: listed.SourceSummary | None = None) -> str | None:
+    """A source's page; ``s``: its summary when the caller has it already (the static site lists thousands)."""
+    s = s or listed.summary(cfg, store, source_id)
     if s is None:
         return None
     return render("source.html", s=s, t=views.timeline(store, source_id), here=s.href, live=live)
@@ -62,16 +63,16 @@ def change_html(view: views.ChangeView, title: str, url: str | None, live: Live 
 
 
 def change_page(cfg: Config, store: Store, source_id: str, number: int, live: Live | None = None) -> str | None:
-    s = views.summary(cfg, store, source_id)
+    s = listed.summary(cfg, store, source_id)
     view = views.change_for(store, source_id, number) if s else None
     return None if view is None or s is None else change_html(view, s.title, s.url, live=live)
 
 
-def feed(cfg: Config, store: Store, sources: list[views.SourceSummary] | None = None) -> str:
+def feed(cfg: Config, store: Store, sources: list[listed.SourceSummary] | None = None) -> str:
     """The Atom feed of claim alerts and fetch problems (newest first)."""
     rows = [a for a in store.alerts() if a.kind in FEED_KINDS][-FEED_MAX:][::-1]
     alerts = [views.alert_view(a) for a in rows]
-    sources = sources if sources is not None else views.summaries(cfg, store)
+    sources = sources if sources is not None else listed.summaries(cfg, store)
     return render("alerts.xml", alerts=alerts, titles={s.id: s.title for s in sources},
                   feed_id=f"urn:uuid:{uuid5(NAMESPACE_URL, 'watcher-feed:' + store.url)}",
                   updated=alerts[0].created_at if alerts else now())
@@ -96,7 +97,7 @@ def write_site(cfg: Config, store: Store, out: Path) -> SiteResult:
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {"index.html": index_page(cfg, store), "alerts.html": alerts_page(cfg, store),
                              "rules.html": rules_page(cfg, store)}
-    sources = views.summaries(cfg, store)
+    sources = listed.summaries(cfg, store)
     files["alerts.xml"] = feed(cfg, store, sources)
     for s in sources:  # each page costs its own source's rows only: the site grows linearly
         files[s.href] = source_page(cfg, store, s.id, s=s) or ""

@@ -21,8 +21,7 @@ from uuid import NAMESPACE_URL, uuid5
 from .. import kinds
 from ..claims import attribution, word_diff
 from ..claims.compare import CUE_FIELDS, describe_cue
-from ..config import Config, Source
-from ..store import AlertRecord, SourceState, Store, Version
+from ..store import AlertRecord, Store, Version
 from .diff import DiffReport, build
 
 SEVERITIES = kinds.SEVERITIES
@@ -43,17 +42,6 @@ def change_href(source_id: str, number: int) -> str:
 
 def qualifier_word(q: str | None) -> str:
     return QUALIFIER_WORDS.get(q, q.replace("_", " ")) if q else ""
-
-
-def health(state: SourceState | None) -> tuple[str, str]:
-    """(state, text) of a source: state is ok | failing | warning | never."""
-    if state is None or not state.last_outcome:
-        return "never", "never checked"
-    if state.failures:
-        return "failing", f"failing ×{state.failures}: {state.last_error}"
-    if state.last_outcome == "source_warning":
-        return "warning", f"warning: {state.last_error}"
-    return "ok", "ok"
 
 
 # -- figures and claims ----------------------------------------------------------------------
@@ -217,55 +205,6 @@ def alert_queue(store: Store, flt: AlertFilter = AlertFilter()) -> list[AlertVie
 
 
 # -- sources and timelines -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceSummary:
-    id: str
-    title: str
-    url: str
-    health_state: str
-    health: str
-    last_check: float | None
-    last_change: float | None
-    open_alerts: dict[str, int]
-    configured: bool = True
-
-    @property
-    def href(self) -> str:
-        return source_href(self.id)
-
-    @property
-    def open_total(self) -> int:
-        return sum(self.open_alerts.values())
-
-
-def _summary(sid: str, s: Source | None, st: SourceState | None, open_by: dict[str, int]) -> SourceSummary:
-    state, text = health(st)
-    return SourceSummary(
-        id=sid, title=(s.title if s else None) or (st.title if st else None) or sid,
-        url=s.url if s else (st.url if st else ""), health_state=state, health=text,
-        last_check=st.last_check if st else None, last_change=st.last_change if st else None,
-        open_alerts={sev: open_by[sev] for sev in SEVERITIES if open_by.get(sev)}, configured=s is not None)
-
-
-def summaries(cfg: Config, store: Store) -> list[SourceSummary]:
-    """Every configured source (and any source still in the store but no longer configured): one
-    query for the states, one for the open-alert counts, whatever the number of sources."""
-    states = store.source_states()
-    open_by = store.open_alert_counts()
-    configured = {s.id: s for s in cfg.sources}
-    return [_summary(sid, configured.get(sid), states.get(sid), open_by.get(sid, {}))
-            for sid in list(configured) + sorted(set(states) - set(configured))]
-
-
-def summary(cfg: Config, store: Store, source_id: str) -> SourceSummary | None:
-    """One source's summary, read for that source alone (a source page must not cost all of them)."""
-    s = next((x for x in cfg.sources if x.id == source_id), None)
-    st = store.source_state(source_id)
-    if s is None and st is None:
-        return None
-    return _summary(source_id, s, st, store.open_alert_counts(source_id).get(source_id, {}))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ..redact import redact
 from ..sanitize import strip_controls
 
 FIELDS = "fields"  # the ``extra`` key that carries structured fields of a record
+LOG_IDS = 20  # source ids named in a log line at most (a new feed can add hundreds)
 
 
 class JsonFormatter(logging.Formatter):
@@ -97,4 +98,38 @@ def check_message(f: dict, retry_in: float | None = None) -> str:
     return line
 
 
+def _few(ids: list[str]) -> str:
+    return ", ".join(ids[:LOG_IDS]) + (f", … ({len(ids) - LOG_IDS} more)" if len(ids) > LOG_IDS else "")
 
+
+def reload_line(reason: str, watching: int, changes: dict[str, list[str]]) -> tuple[str, dict]:
+    """The line and fields of a config reload; ``changes``: ids by what happened to them."""
+    summary = ", ".join(f"{len(ids)} {what.replace('_', ' ').replace('retimed', 're-timed')} ({_few(ids)})"
+                        for what, ids in changes.items() if ids) or "no source changes"
+    return (f"config reloaded ({reason}): {summary}; watching {watching} source(s)",
+            {"event": "reload", "reason": reason, "sources": watching, **{k: v[:LOG_IDS] for k, v in changes.items()}})
+
+
+def feed_line(out, failures: int, next_read: float) -> tuple[str, dict]:
+    """The line and fields of one read of a feed, from a :class:`watcher.discover.run.FeedOutcome`."""
+    new = [r.source for r in out.new]
+    fields = {"event": "feed", "feed": out.feed, "outcome": out.outcome, "listed": out.listed, "new": new[:LOG_IDS],
+              "new_count": len(new), "error": out.error, "warnings": list(out.warnings), "failures": failures,
+              "duration": round(out.duration, 3), "next_read": timefmt.iso(next_read), "alerts": 1 if out.alert else 0}
+    what = "not modified" if out.not_modified else f"{len(new)} new article(s) of {out.listed} listed"
+    line = f"feed {out.feed}: {out.outcome}, {what}" + (f" ({_few(new)})" if new else "") + f", {out.duration:.2f}s"
+    if out.error or out.warnings:
+        line += " — " + (out.error or "; ".join(out.warnings))
+    if failures > 1:
+        line += f" ({failures} failures in a row)"
+    return line, fields
+
+
+def start_line(config, sources, soon: int, pid: int) -> tuple[str, dict]:
+    """The line and fields of the service's start (``config``: the Config, ``sources``: every watched one)."""
+    found = sum(1 for s in sources if s.feed)
+    d = config.defaults
+    return (f"watching {len(sources)} source(s) ({found} discovered) and {len(config.feeds)} feed(s) from "
+            f"{config.path} ({soon} due within {d.stagger:g}s); state in {config.state_dir}; pid {pid}",
+            {"event": "start", "sources": len(sources), "discovered": found, "feeds": len(config.feeds), "pid": pid,
+             "config": str(config.path), "state_dir": str(config.state_dir)})

@@ -1,11 +1,15 @@
-"""When each source is checked next: jitter, failure back-off, restart-safe first runs, staggering.
+"""When each source is checked next: its interval policy, jitter, failure back-off, restart-safe
+first runs, staggering.
 
 Pure functions over plain numbers (epoch seconds), kept apart from :mod:`watcher.service.scheduler` so the
-timing policy can be read and tested without a running scheduler, and so both schedulers use the
-same policy: the embedded service (APScheduler, SQLite) and a cluster node (:mod:`watcher.cluster`)
-ask :func:`next_due` when a source is checked next and :func:`plan` when sources are new, re-timed
-or overdue. A new rule (another interval for a kind of source) goes into these two functions and
-reaches both. Why each rule exists:
+timing policy can be read and tested without a running scheduler — and so that every runner decides
+"when is this source due" the same way: :func:`next_due` is *the* decision, called by the service,
+by ``watcher sources`` and by a cluster node (:mod:`watcher.cluster`); :func:`plan` when sources
+are new, re-timed or overdue. A new rule goes into these functions and reaches every runner. Why each rule exists:
+
+* **interval policy** — a source is checked every fixed ``interval`` (:class:`Fixed`: sources written
+  in the config), or by its age on a check ladder (:class:`Aging`: discovered articles, checked
+  often while new and rarely once old, then never; :mod:`watcher.discover.ladder`).
 
 * **jitter** — sources configured with the same interval would otherwise fire in lock-step for
   months; a small random delay (10 % of the interval, at most 30 s) keeps them apart.
@@ -19,9 +23,14 @@ reaches both. Why each rule exists:
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
+from ..config import Source
+from ..discover.ladder import Ladder
+from ..discover.ladder import next_check as ladder_next
 from ..store import SourceState
 
 MAX_JITTER = 30.0
@@ -43,42 +52,77 @@ def backoff_delay(interval: float, failures: int, cap: float) -> float:
     return min(interval * 2.0 ** min(failures - 1, 60), max(interval, cap))
 
 
-def due_from_state(state: SourceState | None, interval: float, cap: float) -> float | None:
-    """When a source is due according to its stored state; None if it was never checked.
+@dataclass(frozen=True)
+class Fixed:
+    """Checked every ``interval`` seconds."""
 
-    The stored ``next_due`` is used as it is, except that it never lies further out than one
-    (backed-off) interval after the last check — the interval may have been shortened in the
-    config while the service was down.
+    interval: float
+
+
+@dataclass(frozen=True)
+class Aging:
+    """Checked by age on ``ladder``; the age counts from ``anchor`` (epoch seconds; None: not known
+    yet, and the first check is then its start — see :func:`watcher.discover.ladder.age_anchor`)."""
+
+    ladder: Ladder
+    anchor: float | None = None
+
+
+Policy = Fixed | Aging
+
+
+def policy_for(source: Source, state: SourceState | None = None, anchor: float | None = None) -> Policy:
+    """The interval policy of ``source``: its ladder, else its interval. On the ladder, a discovered
+    article ages from its ``anchor`` (:mod:`watcher.store.discovered`); a source written in the
+    config, which has none, from its last change (NewsDiffs' rule: the later of first sight and
+    last change), so its first version starts its age."""
+    if source.ladder is None:
+        return Fixed(source.interval)
+    return Aging(source.ladder, anchor if source.feed is not None else (state.last_change if state else None))
+
+
+def interval_after(policy: Policy, at: float) -> float | None:
+    """The normal wait after a check at ``at`` (no back-off); None: no more checks (too old)."""
+    if isinstance(policy, Fixed):
+        return policy.interval
+    nxt = ladder_next(at, at if policy.anchor is None else policy.anchor, policy.ladder)
+    return None if nxt is None else nxt - at
+
+
+def next_due(policy: Policy, last_check: float | None, failures: int = 0, cap: float = math.inf,
+             planned: float | None = None) -> float | None:
+    """When a source is due next (epoch seconds), or None when it is not to be checked again.
+
+    * never checked (``last_check`` None): due at once — ``-inf``, or for an aging article its age
+      anchor (also past), so that callers put the most overdue first; ``planned`` is not trusted
+      then (a first check planned before a restart is staggered again);
+    * else one interval of the policy after the last check, backed off after failures
+      (:func:`backoff_delay`, up to ``cap``);
+    * ``planned`` (the stored next run, jitter included) is used as it is, except that it never lies
+      further out than that — the interval may have been shortened, or the article edited (it is
+      young again), since it was planned.
     """
+    if last_check is None:
+        return policy.anchor if isinstance(policy, Aging) and policy.anchor is not None else -math.inf
+    interval = interval_after(policy, last_check)
+    if interval is None:
+        return None
+    latest = last_check + backoff_delay(interval, failures, cap)
+    return latest if planned is None else min(planned, latest)
+
+
+def due_from_state(state: SourceState | None, interval: float, cap: float) -> float | None:
+    """When a source on a fixed ``interval`` is due by its stored state; None if never checked."""
     if state is None or state.last_check is None:
         return None
-    latest = state.last_check + backoff_delay(interval, state.failures, cap)
-    nxt = state.next_due
-    return latest if nxt is None else min(nxt, latest)
+    return next_due(Fixed(interval), state.last_check, state.failures, cap, state.next_due)
 
 
-def next_due(interval: float, state: SourceState | None, t: float, cap: float) -> float:
-    """When a source is checked next, after a check that ended at ``t`` and left ``state`` (its row,
-    with the failures in a row so far): the interval, or the back-off after failures, plus jitter."""
-    failures = state.failures if state else 0
-    return t + backoff_delay(interval, failures, cap) + random.uniform(0, jitter(interval))
-
-
-def plan(sources: Sequence[tuple[str, float]], states: Mapping[str, SourceState], t: float, window: float,
-         cap: float) -> dict[str, float]:
-    """The next run of each ``(source id, interval)`` from its stored state; those overdue (never
-    checked, or due while nothing ran) staggered over ``window``, most overdue first."""
-    due: dict[str, float] = {}
-    overdue: list[tuple[float, str, float]] = []
-    for sid, interval in sources:
-        d = due_from_state(states.get(sid), interval, cap)
-        if d is None or d <= t:
-            overdue.append((d if d is not None else float("-inf"), sid, interval))
-        else:
-            due[sid] = d
-    overdue.sort(key=lambda x: x[0])
-    due.update(stagger([(sid, iv) for _, sid, iv in overdue], t, window))
-    return due
+def after_check(policy: Policy, t: float, failures: int, cap: float) -> float | None:
+    """When a source whose check ended at ``t`` (``failures`` in a row so far) is checked next, jitter
+    included (:func:`jitter`); None: not again (too old for its ladder)."""
+    due = next_due(policy, t, failures, cap)
+    return None if due is None else due + random.uniform(0, jitter(due - t))
 
 
 START_RATE = 4.0  # overdue first checks per second at start-up, at most
@@ -99,3 +143,32 @@ def stagger(overdue: Sequence[tuple[str, float]], now: float, window: float) -> 
         slot = min(window, interval) / n
         out[sid] = now + slot * (k + random.random())
     return out
+
+
+def plan(sources: Iterable[Source], states: Mapping[str, SourceState], anchors: Mapping[str, float], now: float,
+         cap: float, window: float) -> dict[str, float | None]:
+    """The next run of each source from its stored state (None: too old for its ladder, no more
+    runs); those due now are staggered over ``window`` (:func:`stagger`), most overdue first."""
+    due: dict[str, float | None] = {}
+    overdue: list[tuple[float, str, float]] = []
+    for s in sources:
+        st = states.get(s.id)
+        policy = policy_for(s, st, anchors.get(s.id))
+        d = next_due(policy, st.last_check if st else None, st.failures if st else 0, cap, st.next_due if st else None)
+        if d is not None and d <= now:
+            overdue.append((d, s.id, interval_after(policy, now) or s.interval))
+        else:
+            due[s.id] = d
+    overdue.sort(key=lambda x: x[0])
+    due.update(stagger([(sid, iv) for _, sid, iv in overdue], now, window))
+    return due
+
+
+def changes(old: Mapping[str, Source], new: Mapping[str, Source]) -> tuple[list[Source], list[str], list[Source], list[str]]:
+    """What a config reload changed: sources added, ids removed, sources re-timed (their interval
+    policy changed: they are planned again from their last check) and ids otherwise edited."""
+    added = [s for s in new.values() if s.id not in old]
+    removed = [sid for sid in old if sid not in new]
+    retimed = [s for s in new.values() if s.id in old and (old[s.id].interval, old[s.id].ladder) != (s.interval, s.ladder)]
+    edited = [s.id for s in new.values() if s.id in old and old[s.id] != s and s not in retimed]
+    return added, removed, retimed, edited

@@ -3,6 +3,9 @@
 The service only schedules; one check of one source is :func:`watcher.pipeline.check`. What it
 adds, and why:
 
+* **Every watched source**: the config's and the articles its feeds discovered (:mod:`.feedjobs`
+  reads each feed on its interval; new articles become jobs at once). When a source is due is
+  :func:`watcher.service.schedule.next_due`: a fixed interval, or the ladder by the article's age.
 * **APScheduler jobs, one per source.** ``coalesce=True`` and ``misfire_grace_time=None``: a run
   that is late because the loop was busy, the machine slept or SQLite was locked by a hand-run
   ``watcher check`` still happens, once (APScheduler's default grace of 1 s silently drops it).
@@ -12,8 +15,8 @@ adds, and why:
 * **Limits.** At most ``defaults.concurrency`` checks at once and ``defaults.per_host`` per host
   (a site with many watched pages is not hit by all of them together); the host slot is taken
   before the global one, so checks queued for a busy host do not block other hosts.
-* **Restart-safe timing.** The next due time of every source is written to the store; after a
-  restart a source runs when it is due. Overdue sources are spread over ``defaults.stagger``.
+* **Restart-safe timing.** Each source's next due time is stored; after a restart a source runs
+  when it is due. Overdue sources are spread over ``defaults.stagger``.
 * **Live config.** The config files are polled every second (and re-read on SIGHUP). Sources are
   added, removed and re-timed in place; an invalid edit is logged with file, source and field and
   the last good config stays in force.
@@ -36,21 +39,23 @@ import signal
 import threading
 import time
 from collections.abc import Iterable
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from ..alerts.deliver import deliver_pending
-from ..config import Config, ConfigError, ConfigWatcher, Source
+from ..config import Config, ConfigError, ConfigWatcher, Feed, Source
 from ..config import load as load_config
+from ..discover.run import FeedOutcome, Reserved
+from ..discover.watched import Watched, source_for, watched
 from ..lanes import Workers
 from ..pipeline import CheckResult, check, client_for, new_politeness
-from ..store import SourceState, Store, StoreFault, now
+from ..store import SourceState, Store, StoreFault, discovered, now
 from . import checklog, schedule
+from .feedjobs import FeedJobs
+from .limits import Limits
 from .statelock import StateLock
 
 log = logging.getLogger("watcher.service")
@@ -65,31 +70,6 @@ JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None
 
 def _dt(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, UTC)
-
-
-class Limits:
-    """A cap on checks at once, and a cap per host (by host name, as Scrapy's per-domain slots).
-
-    Why a host gate here besides the request slots of :class:`watcher.fetch.polite.Politeness`: a check
-    waits for its host *before* it takes a global slot, so a queue of checks for one busy host
-    never holds the global slots that other hosts' checks need. (The same semaphore cannot serve
-    both levels: checks holding every host slot would then wait on it again inside the fetch.)
-    """
-
-    def __init__(self, total: int, per_host: int) -> None:
-        self.key = (total, per_host)
-        self.total = asyncio.Semaphore(total)
-        self.per_host = per_host
-        self.hosts: dict[str, asyncio.Semaphore] = {}
-
-    @asynccontextmanager
-    async def slot(self, url: str):
-        host = (urlsplit(url).hostname or "").lower()
-        sem = self.hosts.get(host)
-        if sem is None:
-            sem = self.hosts[host] = asyncio.Semaphore(self.per_host)
-        async with sem, self.total:
-            yield
 
 
 class Service:
@@ -117,46 +97,59 @@ class Service:
         self.started = now()
         self.deliver_wanted = asyncio.Event()
         self.delivery: asyncio.Task | None = None
+        self.anchors: dict[str, float] = {}  # age anchors of discovered sources (the ladder counts from them)
+        self.feeds = FeedJobs(store, client, self.workers, self.sched, self._on_feed_read, self.polite,
+                              config.defaults.backoff_max)
 
     # -- planning --------------------------------------------------------------------------------
 
-    def _plan(self, sources: Iterable[Source], states: dict[str, SourceState], t: float) -> dict[str, float]:
-        """Next run of each source from its stored state; overdue ones staggered, most overdue first."""
-        return schedule.plan([(s.id, s.interval) for s in sources], states, t, self.config.defaults.stagger,
-                             self.config.defaults.backoff_max)
+    def _plan(self, sources: Iterable[Source], states: dict[str, SourceState],
+              t: float) -> dict[str, float | None]:
+        d = self.config.defaults
+        return schedule.plan(sources, states, self.anchors, t, d.backoff_max, d.stagger)
 
-    def _save_plan(self, sources: list[Source], due: dict[str, float]) -> None:
+    def _save_plan(self, sources: list[Source], due: dict[str, float | None]) -> None:
         """Write the planned runs (``watcher sources`` shows them; a restart resumes from them)."""
         with self.store.transaction() as c:
+            self.store.ensure_sources(c, [(s.id, s.url) for s in sources])
             for s in sources:
-                self.store.ensure_source(c, s.id, s.url)
                 self.store.update_source(c, s.id, next_due=due.get(s.id))
 
     def _trigger(self, s: Source) -> IntervalTrigger:
-        # The trigger is the fallback cadence; normally each run is planned when the previous ends.
-        return IntervalTrigger(seconds=s.interval, jitter=schedule.jitter(s.interval), timezone=UTC)
+        # The trigger is the fallback cadence; normally each run is planned when the previous ends
+        # (for an article on the ladder: its gentlest step, should planning fail).
+        every = s.interval if s.ladder is None else s.ladder.steps[-1][1]
+        return IntervalTrigger(seconds=every, jitter=schedule.jitter(every), timezone=UTC)
 
-    def _add_job(self, s: Source, due: float) -> None:
+    def _use(self, w: Watched) -> dict[str, Source]:
+        """Watch ``w`` from now on; the sources watched until now are returned."""
+        old, self.sources = self.sources, {s.id: s for s in w.sources}
+        self.anchors = dict(w.anchors)
+        self.feeds.reserved = Reserved.of(self.config)
+        return old
+
+    def _add_job(self, s: Source, due: float | None) -> None:
+        if due is None:  # too old for its ladder: never checked again
+            return
         self.sched.add_job(self._run, self._trigger(s), args=[s.id], id=s.id, name=s.id,
                            next_run_time=_dt(due), replace_existing=True)
 
     async def start(self) -> None:
-        sources = list(self.config.sources)
+        self._use(await self.workers.run_db(watched, self.config, self.store))
+        sources = list(self.sources.values())
         t = now()
         due = self._plan(sources, await self.workers.run_db(self.store.source_states), t)
         await self.workers.run_db(self._save_plan, sources, due)
         for s in sources:
             self._add_job(s, due[s.id])
+        await self.feeds.apply(self.config.feeds)
         self.sched.add_job(self._poll_config, IntervalTrigger(seconds=POLL_SECONDS, timezone=UTC), id=CONFIG_JOB,
                            name=CONFIG_JOB)
         self.sched.start()
         self.delivery = asyncio.create_task(self._deliver_loop(), name="notify")
-        n_now = sum(1 for d in due.values() if d <= t + self.config.defaults.stagger)
-        log.info("watching %d source(s) from %s (%d due within %gs); state in %s; pid %d", len(sources),
-                 self.config.path, n_now, self.config.defaults.stagger, self.config.state_dir, os.getpid(),
-                 extra={checklog.FIELDS: {"event": "start", "sources": len(sources), "pid": os.getpid(),
-                                          "config": str(self.config.path),
-                                          "state_dir": str(self.config.state_dir)}})
+        soon = sum(1 for d in due.values() if d is not None and d <= t + self.config.defaults.stagger)
+        line, fields = checklog.start_line(self.config, sources, soon, os.getpid())
+        log.info(line, extra={checklog.FIELDS: fields})
 
     # -- one run ---------------------------------------------------------------------------------
 
@@ -173,7 +166,8 @@ class Service:
                 if self.stopping:
                     return
                 self.inflight[task] = sid
-                result = await check(self.store, source, self.client, self.config, self.polite, self.workers)
+                result = await check(self.store, source, self.client, self.config, self.polite, self.workers,
+                                     reserved=self.feeds.reserved.urls)
             planned = await self._after(sid, result)
         except StoreFault as e:  # disk full, database locked: one line; the next run tries again
             self.workers.fault = None
@@ -194,14 +188,27 @@ class Service:
         except JobLookupError:  # removed from the config meanwhile
             return False
 
+    def _after_state(self, sid: str, changed: bool) -> tuple[SourceState | None, float | None]:
+        with self.store.transaction() as c:  # a new version moves the age anchor: read it then only
+            return self.store.source_state(sid), discovered.anchors(c, [sid]).get(sid) if changed else None
+
     async def _after(self, sid: str, result: CheckResult) -> bool:
-        """Plan the next run (back-off after failures), persist it, log the check's line."""
-        state = await self.workers.run_db(self.store.source_state, sid)
+        """Plan the next run (back-off after failures; none when the article is too old for its
+        ladder or was merged into another source), persist it, log the check's line."""
+        state, anchor = await self.workers.run_db(self._after_state, sid, result.outcome == "new_version")
         failures = state.failures if state else 0
-        source = self.sources.get(sid)
+        if anchor is not None:
+            self.anchors[sid] = anchor  # an edit makes an article young again
+        source = None if result.outcome == "merged" else self.sources.get(sid)
+        if source is not None and state is not None and state.url != source.url:  # moved to its canonical URL
+            source = self.sources[sid] = dataclasses.replace(source, url=state.url)
         nxt = None
         if source is not None:
-            nxt = schedule.next_due(source.interval, state, now(), self.config.defaults.backoff_max)
+            t = now()
+            policy = schedule.policy_for(source, state, self.anchors.get(sid))
+            nxt = schedule.after_check(policy, t, failures, self.config.defaults.backoff_max)
+        if nxt is None and not self.stopping:  # merged, too old, or removed from the config meanwhile
+            self._drop(sid)
         # while stopping the plan is only persisted: the restart resumes from it
         planned = nxt is not None and not self.stopping and self._set_next(sid, nxt)
         await self.workers.run_db(self._save_next, sid, nxt)
@@ -211,6 +218,29 @@ class Service:
         log.info(checklog.check_message(fields, None if nxt is None else nxt - now()),
                  extra={checklog.FIELDS: fields})
         return planned
+
+    def _drop(self, sid: str) -> None:
+        """Stop checking ``sid`` (its history stays)."""
+        self.sources.pop(sid, None)
+        try:
+            self.sched.remove_job(sid)
+        except JobLookupError:
+            pass
+
+    async def _on_feed_read(self, feed: Feed, out: FeedOutcome) -> None:
+        """A feed was read: its new articles become jobs now, staggered like other new sources."""
+        if out.alert:
+            self.deliver_wanted.set()
+        if self.stopping or self.feeds.feeds.get(feed.id) is not feed:
+            return  # the feed was removed or edited while it was read: the reload planned its sources
+        added = [source_for(feed, r) for r in out.new if r.source not in self.sources]
+        self.anchors.update({r.source: r.anchor for r in out.new})
+        self.sources.update({s.id: s for s in added})
+        due = self._plan(added, {}, now())
+        for s in added:
+            self._add_job(s, due[s.id])
+        if added:
+            await self.workers.run_db(self._save_plan, added, due)
 
     def _save_next(self, sid: str, nxt: float | None) -> None:
         with self.store.transaction() as c:
@@ -250,20 +280,18 @@ class Service:
         except ConfigError as e:
             log.error("%s — keeping the last good config (%d sources)", e, len(self.sources),
                       extra={checklog.FIELDS: {"event": "config_error", "file": str(e.file) if e.file else None,
-                                               "source": e.source, "field": e.field, "error": e.message}})
+                                               "source": e.source, "feed": e.feed, "field": e.field,
+                                               "error": e.message}})
             return
         self.watcher.use(new)
         if (new.state_dir, new.database_url) != (self.config.state_dir, self.config.database_url):
             log.warning("%s: state_dir/database_url changes take effect at the next restart; still using %s",
                         new.path, self.config.state_dir)
             new = dataclasses.replace(new, state_dir=self.config.state_dir, database_url=self.config.database_url)
-        old, self.sources = self.sources, {s.id: s for s in new.sources}
         self.config = new
+        old = self._use(await self.workers.run_db(watched, new, self.store))
         self._apply_limits(new)
-        added = [s for s in new.sources if s.id not in old]
-        removed = [sid for sid in old if sid not in self.sources]
-        retimed = [s for s in new.sources if s.id in old and old[s.id].interval != s.interval]
-        edited = [s.id for s in new.sources if s.id in old and old[s.id] != s and s not in retimed]
+        added, removed, retimed, edited = schedule.changes(old, self.sources)
         for sid in removed:
             try:
                 self.sched.remove_job(sid)
@@ -277,21 +305,21 @@ class Service:
             self._add_job(s, due[s.id])
         for s in retimed:
             job = self.sched.get_job(s.id)
-            if job is None:
+            if due[s.id] is None:
+                self._drop(s.id)
+            elif job is None:
                 self._add_job(s, due[s.id])
             elif job.next_run_time is None:  # running now: the new interval applies when it ends
                 job.modify(trigger=self._trigger(s))
             else:
-                job.modify(trigger=self._trigger(s), next_run_time=_dt(due[s.id]))
+                job.modify(trigger=self._trigger(s), next_run_time=_dt(due[s.id] or t))
         if added or retimed:
             await self.workers.run_db(self._save_plan, added + retimed, due)
-        summary = ", ".join(f"{len(ids)} {what} ({', '.join(ids)})" for what, ids in (
-            ("added", [s.id for s in added]), ("removed", removed), ("re-timed", [s.id for s in retimed]),
-            ("edited", edited)) if ids) or "no source changes"
-        log.info("config reloaded (%s): %s; watching %d source(s)", reason, summary, len(self.sources),
-                 extra={checklog.FIELDS: {"event": "reload", "reason": reason, "added": [s.id for s in added],
-                                          "removed": removed, "retimed": [s.id for s in retimed], "edited": edited,
-                                          "sources": len(self.sources)}})
+        f_added, f_removed, f_edited = await self.feeds.apply(new.feeds)
+        line, fields = checklog.reload_line(reason, len(self.sources), {
+            "added": [s.id for s in added], "removed": removed, "retimed": [s.id for s in retimed], "edited": edited,
+            "feeds_added": f_added, "feeds_removed": f_removed, "feeds_edited": f_edited})
+        log.info(line, extra={checklog.FIELDS: fields})
 
     def _apply_limits(self, new: Config) -> None:
         total = new.defaults.concurrency
@@ -301,7 +329,8 @@ class Service:
         if (total, new.defaults.per_host) != self.limits.key:
             self.limits = Limits(total, new.defaults.per_host)  # checks already queued keep the old ones
         if new.defaults.per_host != self.polite.per_host:
-            self.polite = new_politeness(new)
+            self.polite = self.feeds.polite = new_politeness(new)
+        self.feeds.backoff_max = new.defaults.backoff_max
 
     # -- stopping --------------------------------------------------------------------------------
 
@@ -318,7 +347,7 @@ class Service:
         watchdog.start()
 
     async def stop(self) -> None:
-        self.stopping = True
+        self.stopping = self.feeds.stopping = True
         self.sched.pause()
         deadline = time.monotonic() + STOP_GRACE
         while self.inflight and not self.hurry and time.monotonic() < deadline:

@@ -238,9 +238,11 @@ class Store:
             return None
         return c.execute(select(versions.c.number).where(versions.c.id == version_id)).scalar()
 
-    def set_blocks(self, c: Connection, host: str, source_id: str, hashes: set[str]) -> None:
-        """The short blocks of a source's latest version (replacing the previous version's)."""
-        c.execute(blocks.delete().where(blocks.c.source == source_id))
+    def set_blocks(self, c: Connection, host: str, source_id: str, hashes: set[str], replace: bool = True) -> None:
+        """The short blocks of a source's latest version (replacing the previous version's; a first
+        fetched version has none to replace, and the delete by source scans the table)."""
+        if replace:
+            c.execute(blocks.delete().where(blocks.c.source == source_id))
         if hashes:
             c.execute(insert(blocks), [{"host": host, "hash": h, "source": source_id} for h in sorted(hashes)])
 

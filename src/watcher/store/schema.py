@@ -83,6 +83,7 @@ blocks = Table(  # short paragraphs of each source's latest version, by host: te
     Column("host", String(255), primary_key=True),
     Column("hash", String(16), primary_key=True),
     Column("source", String(128), primary_key=True),
+    Index("ix_blocks_source", "source"),  # a new version replaces its source's blocks: found without a scan
 )
 
 claim_states = Table(
@@ -194,4 +195,43 @@ host_turns = Table(  # min_delay / robots.txt Crawl-delay across nodes: when the
     "host_turns", metadata,
     Column("origin", String(300), primary_key=True),
     Column("next_allowed", Float, nullable=False),
+)
+
+
+# Discovery (issue 16; see watcher.store.discovered): new tables only, so an older database gains
+# them from ``create_all`` and no existing column changes.
+feeds = Table(  # each [[feeds]] entry's reading state: conditional GET, failure streak, next read
+    "feeds", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("last_read", Float),
+    Column("last_ok", Float),
+    Column("next_due", Float),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("entries", Integer),  # entries of the last good read
+    Column("last_outcome", String(32)),  # ok | not_modified | warning | error
+)
+
+discovered = Table(  # one row per source a feed created
+    "discovered", metadata,
+    Column("source", String(128), primary_key=True),
+    Column("feed", String(64), nullable=False, index=True),
+    Column("url", Text, nullable=False),  # the canonical URL the source is fetched at
+    Column("title", Text),
+    Column("first_seen", Float, nullable=False),
+    Column("published", Float),  # as the feed said, if it did
+    Column("last_seen", Float, nullable=False),  # last read of a feed that listed it
+    Column("anchor", Float, nullable=False),  # the ladder's age counts from here (watcher.discover.ladder)
+    Column("merged_into", String(128)),  # the same article as this source (found after the first fetch)
+    Column("retired", Float),  # when `watcher gc` retired it (past retention.max_age): no longer checked
+)
+
+discovered_urls = Table(  # every URL a discovered article is known by: one article, one source
+    "discovered_urls", metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of the canonical URL: unique, whatever its length
+    Column("url", Text, nullable=False),
+    Column("source", String(128), nullable=False, index=True),
 )
