@@ -28,7 +28,7 @@ from ..redact import mask_url
 LOCK_TIMEOUT = 30.0  # seconds a write waits for a database another process holds (config: lock_timeout)
 
 # SQLite's primary result codes (the low byte of an extended code) that are the operator's to fix
-_FULL, _READONLY, _BUSY, _LOCKED, _IOERR, _CANTOPEN, _PERM = 13, 8, 5, 6, 10, 14, 3
+_FULL, _READONLY, _BUSY, _LOCKED, _IOERR, _CANTOPEN, _PERM, _NOTADB = 13, 8, 5, 6, 10, 14, 3, 26
 
 
 class StoreError(Exception):
@@ -45,14 +45,28 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a path that is no SQLite file before SQLite touches it (it would overwrite a stranger)."""
+    """Refuse a path that is no SQLite file before SQLite writes to it (it would overwrite a stranger).
+
+    The header is read by SQLite itself, read-only, never with ``open()``: closing any descriptor of
+    a database file drops every POSIX lock this process holds on it, so a process that already has
+    the database open (the service, a test, the API beside the scheduler) would lose its locks — and
+    another process closing its connection would then think itself the last one and checkpoint and
+    delete the WAL under it. SQLite keeps its own descriptors of one file together and is safe."""
     if path.exists() and not path.is_file():
         raise StoreError(f"{path} is not a file; point state_dir elsewhere or move it away")
     if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as f:
-            if f.read(16) != b"SQLite format 3\x00":
+        try:
+            probe = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return  # cannot be opened at all: the engine says why, as a StoreFault
+        try:
+            probe.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as e:
+            if getattr(e, "sqlite_errorcode", None) == _NOTADB:
                 raise StoreError(f"{path} is not a SQLite database (corrupt or foreign file); "
-                                 "move it away to start a fresh state")
+                                 "move it away to start a fresh state") from None
+        finally:
+            probe.close()
 
 
 def writable(path: Path) -> bool:

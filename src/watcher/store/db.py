@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 from ..redact import mask_url
 from . import migrate
 from .access import LOCK_TIMEOUT, StoreError
-from .engine import open_engine, use_sqlite_pragmas
+from .engine import insert_new, open_engine, use_sqlite_pragmas
 from .records import (
     AlertData,
     AlertHead,
@@ -297,13 +297,18 @@ class Store:
         """Insert an alert unless its fingerprint is already stored (then None: said once). The record
         returned holds ``data`` as read back from its JSON, as every later read of the row will."""
         if c.execute(select(alerts.c.id).where(alerts.c.fingerprint == fingerprint)).first():
-            return None
+            return None  # the common case, answered by the index without a write
         if data.url:
             data = replace(data, url=mask_url(data.url))
         row = dict(source=source, kind=kind, severity=severity, before=before, after=after,
                    explanation=explanation, data=data.to_json(), version_id=version_id,
                    created_at=now(), fingerprint=fingerprint, reviewed=False)
-        row["id"] = c.execute(insert(alerts).values(**row)).inserted_primary_key[0]  # type: ignore[index]
+        # Two writers raising one alert at once (two nodes, or threads, on PostgreSQL) both pass the
+        # read above; the conflict clause lets the second insert nothing instead of failing.
+        new_id = c.execute(insert_new(c, alerts, ["fingerprint"]).values(**row).returning(alerts.c.id)).scalar()
+        if new_id is None:
+            return None
+        row["id"] = new_id
         return AlertRecord.from_row(row)
 
     def alerts(self, source: str | None = None, since_id: int = 0) -> list[AlertRecord]:

@@ -16,13 +16,13 @@ transactions; no business rules (which entries are new is :mod:`watcher.discover
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Connection
 
+from .engine import insert_new
 from .records import Row
 from .schema import discovered, discovered_urls, feeds, sources
 
@@ -90,12 +90,6 @@ class FeedState:
         return self.last_outcome in ("warning", "error")
 
 
-def _insert_new(c: Connection, table, keys: list[str]):
-    """``INSERT … ON CONFLICT (keys) DO NOTHING`` in the connection's dialect (both have it)."""
-    dialect = importlib.import_module(f"sqlalchemy.dialects.{c.dialect.name}")
-    return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
-
-
 # -- feeds -------------------------------------------------------------------------------------
 
 
@@ -110,7 +104,7 @@ def feed_states(c: Connection) -> dict[str, FeedState]:
 
 def save_feed_state(c: Connection, feed_id: str, url: str, **values) -> None:
     """Write columns of a feed's row, creating it on its first read."""
-    c.execute(_insert_new(c, feeds, ["id"]).values(id=feed_id, url=url, failures=0))
+    c.execute(insert_new(c, feeds, ["id"]).values(id=feed_id, url=url, failures=0))
     c.execute(update(feeds).where(feeds.c.id == feed_id).values(url=url, **values))
 
 
@@ -140,7 +134,7 @@ def claim_url(c: Connection, url: str, source_id: str) -> str:
     """Record ``url`` as a URL of ``source_id`` unless it is known already; the source it belongs
     to either way (``source_id`` if this call or an earlier one of the same source claimed it)."""
     key = url_key(url)
-    c.execute(_insert_new(c, discovered_urls, ["key"]).values(key=key, url=url, source=source_id))
+    c.execute(insert_new(c, discovered_urls, ["key"]).values(key=key, url=url, source=source_id))
     return c.execute(select(discovered_urls.c.source).where(discovered_urls.c.key == key)).scalar_one()
 
 
@@ -151,15 +145,15 @@ def add_articles(c: Connection, rows: list[DiscoveredRow]) -> list[DiscoveredRow
     a 5,000-entry sitemap's first read must not cost 20,000 round trips."""
     if not rows:
         return []
-    c.execute(_insert_new(c, discovered_urls, ["key"]),
+    c.execute(insert_new(c, discovered_urls, ["key"]),
               [{"key": url_key(r.url), "url": r.url, "source": r.source} for r in rows])
     owner = owners(c, [r.url for r in rows])
     mine = [r for r in rows if owner.get(r.url) == r.source]
     if mine:
-        c.execute(_insert_new(c, discovered, ["source"]), [
+        c.execute(insert_new(c, discovered, ["source"]), [
             {"source": r.source, "feed": r.feed, "url": r.url, "title": r.title, "first_seen": r.first_seen,
              "published": r.published, "last_seen": r.last_seen, "anchor": r.anchor} for r in mine])
-        c.execute(_insert_new(c, sources, ["id"]),
+        c.execute(insert_new(c, sources, ["id"]),
                   [{"id": r.source, "url": r.url, "title": r.title, "failures": 0} for r in mine])
     return mine
 

@@ -7,14 +7,16 @@ because every command opens a database the same way, whether it then reads, writ
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import Table, create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql.dml import Insert
 
 from .access import LOCK_TIMEOUT, StoreError, listen_for_faults, prepare_sqlite, read_only_url, sqlite_pragmas
 
-__all__ = ["StoreError", "engine_url", "is_postgres", "libpq_url", "open_engine", "use_sqlite_pragmas"]
+__all__ = ["StoreError", "engine_url", "insert_new", "is_postgres", "libpq_url", "open_engine", "use_sqlite_pragmas"]
 
 
 def engine_url(url: str) -> str:
@@ -65,3 +67,11 @@ def use_sqlite_pragmas(engine: Engine, read_only: bool = False, lock_timeout: fl
     if engine.dialect.name == "sqlite":
         engine.dispose()
         event.listen(engine, "connect", sqlite_pragmas(read_only, lock_timeout))
+
+
+def insert_new(c: Connection, table: Table, keys: list[str]) -> Insert:
+    """``INSERT … ON CONFLICT (keys) DO NOTHING`` in the connection's dialect (both have it): a row
+    two writers may add at once (two nodes discovering one article, two checks of one source raising
+    one alert) is added once, without a read-then-insert race on PostgreSQL."""
+    dialect = importlib.import_module(f"sqlalchemy.dialects.{c.dialect.name}")
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
