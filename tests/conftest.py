@@ -20,7 +20,8 @@ from typing import TypeVar
 import pytest
 from rich.console import Console
 
-import watcher.cli as cli_mod
+import watcher.cli as cli_main
+import watcher.cli.common as cli_mod
 from watcher import kinds
 from watcher.demo import LocalSite
 
@@ -140,7 +141,7 @@ def cli(*args: str, cwd: Path | None = None) -> Ran:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
                 (contextlib.chdir(cwd) if cwd else contextlib.nullcontext()):
             try:
-                cli_mod.main()
+                cli_main.main()
             except SystemExit as e:
                 code = e.code if isinstance(e.code, int) else int(e.code is not None)
     finally:

@@ -21,8 +21,8 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config f
 
 
 def _db_engine(config: Path | None):
-    from .config import model as config_mod
-    from .store.engine import open_engine
+    from ..config import model as config_mod
+    from ..store.engine import open_engine
 
     cfg = config_mod.load(config)
     return cfg, open_engine(cfg.database_url, cfg.lock_timeout)[0]
@@ -31,7 +31,7 @@ def _db_engine(config: Path | None):
 @db_app.command("current")
 def db_current(config: ConfigOpt = None) -> None:
     """Which schema revision the database is at, and whether this watcher needs an upgrade."""
-    from .store import migrate
+    from ..store import migrate
 
     cfg, engine = _db_engine(config)
     try:
@@ -47,7 +47,7 @@ def db_current(config: ConfigOpt = None) -> None:
 @db_app.command("upgrade")
 def db_upgrade(config: ConfigOpt = None) -> None:
     """Bring the database to this watcher's schema (stop every `watcher run` using it first)."""
-    from .store import migrate, queue_schema
+    from ..store import migrate, queue_schema
 
     cfg, engine = _db_engine(config)
     try:
@@ -64,9 +64,9 @@ def db_copy(to: Annotated[str, typer.Option("--to", help="The target database UR
                                             "postgresql://user@host/watcher.")],
             config: ConfigOpt = None) -> None:
     """Copy every version, alert, claim state and delivery into another (empty) database."""
-    from .config import model as config_mod
-    from .store import Store
-    from .store.copy import copy_database
+    from ..config import model as config_mod
+    from ..store import Store
+    from ..store.copy import copy_database
 
     cfg = config_mod.load(config)
     store = Store(cfg.database_url)  # the source, brought to this watcher's schema first

@@ -1,0 +1,95 @@
+"""What every ``watcher`` command shares: the Typer app, the terminal, the config option, opening
+the config and the store, and the user errors that end a command with exit 2.
+
+``out`` is looked up on this module at each use (``common.out``), so a caller running the CLI in
+its own process (tests) can replace the console for one run.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ..console import safe_console
+from ..sanitize import strip_controls
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Watch article pages and alert when a figure or a claim in them changes.")
+out = safe_console(highlight=False)  # text from pages never drives the terminal (watcher.console)
+if not out.is_terminal:  # piped or captured: don't wrap tables at 80 columns
+    out.width = 160
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
+                                                "$WATCHER_CONFIG or config/watcher.toml).")]
+
+
+class UsageError(Exception):
+    """A user error outside the config file (unknown source id, missing version)."""
+
+
+opened: list = []  # the stores this command opened: closed when it ends (main), however it ends
+
+
+def load(config: Path | None):
+    from ..config import model as config_mod
+    from ..store import Store
+
+    cfg = config_mod.load(config)
+    store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout)
+    opened.append(store)
+    return cfg, store
+
+
+def known(cfg, store, source_id: str) -> None:
+    """``source_id`` names a source written in the config or one a feed discovered; else a usage error."""
+    from ..store import discovered
+
+    if any(s.id == source_id for s in cfg.sources):
+        return
+    with store.transaction() as c:
+        if discovered.discovered_row(c, source_id) is None:
+            cfg.source(source_id)  # raises, naming the config file
+
+
+def writable(store, cfg, command: str) -> None:
+    """Refuse a command that writes when the state database can only be read (a read-only state
+    directory): before it fetches anything it could not save."""
+    from ..store import StoreFault
+
+    if store.read_only:
+        raise StoreFault(f"cannot {command}: the state directory {cfg.state_dir} is read-only, so nothing could be "
+                         "saved (the reading commands work: sources, alerts, history, diff, claims, report --out DIR)")
+
+
+def fmt_ts(ts: float | None) -> str:
+    from ..timefmt import iso
+
+    return (iso(ts) or "—").replace("+00:00", "Z")
+
+
+PLAIN_ROWS = 200  # above this many rows a table prints as plain aligned columns
+
+
+def table(cols: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
+    """A table for the terminal. Rich lays out every cell (about a millisecond a row); a list of
+    10,000 sources prints as plain aligned columns instead, in a fraction of a second, and reads
+    the same to ``grep`` and ``awk``. Cells are data (page titles, URLs, server messages): never
+    read as Rich markup, and never passing a control character to the terminal."""
+    if len(rows) <= PLAIN_ROWS:
+        t = Table(show_lines=False, title=title)
+        for col in cols:
+            t.add_column(col, overflow="fold")
+        for row in rows:
+            t.add_row(*(escape(c) for c in row))
+        out.print(t)
+        return
+    widths = [max(len(c), *(len(r[k]) for r in rows)) for k, c in enumerate(cols)]
+    lines = ([title] if title else []) + ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    sys.stdout.write(strip_controls("\n".join(lines)) + "\n")
