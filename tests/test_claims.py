@@ -8,7 +8,7 @@ import pytest
 
 import watcher.config.model as config_mod
 from watcher.claims.compare import compare
-from watcher.pipeline import run_check
+from watcher.passes import run_check
 from watcher.store import Store
 
 from . import sitegen as pages

@@ -17,7 +17,7 @@ import pytest
 
 from watcher.config import Config, load
 from watcher.discover.watched import watched
-from watcher.pipeline import discover_all, run_check
+from watcher.passes import discover_all, run_check
 from watcher.store import Store, discovered
 
 from .feedsite import Outlet

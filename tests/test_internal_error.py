@@ -1,7 +1,7 @@
 """An internal error in one source: logged with its traceback, one ``source_error`` alert, the
 failing bytes remembered and skipped until the page changes, the other sources unaffected.
 
-A real pass (:func:`watcher.pipeline.run_check`, worker processes, a real SQLite file) against
+A real pass (:func:`watcher.passes.run_check`, worker processes, a real SQLite file) against
 pages served on 127.0.0.1. The fault is injected by making one pipeline stage (the fault check,
 which runs for every new page) raise on pages carrying a marker, so the same source recovers
 when its page no longer carries it.
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import watcher.config.model as config_mod
-from watcher import pipeline
+from watcher import passes, pipeline
 from watcher.store import Store
 
 from .conftest import write_config
@@ -53,7 +53,7 @@ def check_once(cfg_path: Path) -> tuple[dict, dict, list[dict]]:
     cfg = config_mod.load(cfg_path)
     store = Store(cfg.database_url)
     try:
-        results = {r.source: r for r in pipeline.run_check(cfg, store)}
+        results = {r.source: r for r in passes.run_check(cfg, store)}
         return results, store.source_states(), store.alerts()
     finally:
         store.close()

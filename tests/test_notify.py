@@ -14,7 +14,7 @@ import pytest
 
 from watcher.alerts.deliver import backoff, routes, wants
 from watcher.config import load
-from watcher.pipeline import run_check
+from watcher.passes import run_check
 from watcher.store import AlertHead, Store
 
 from .conftest import SEEDS, Ran, cli, write_config

@@ -1,12 +1,12 @@
 """A whole check's politeness and cheap paths: conditional requests, same bytes, final URL, User-Agent,
-proxies — through `pipeline.run_check` and the CLI, with a real SQLite file and real servers."""
+proxies — through `passes.run_check` and the CLI, with a real SQLite file and real servers."""
 
 from __future__ import annotations
 
 import pytest
 
 import watcher.config.model as config_mod
-from watcher.pipeline import run_check
+from watcher.passes import run_check
 from watcher.store import Store
 
 from . import sitegen as pages

@@ -14,7 +14,7 @@ The crash is likeliest while the dictionary is young (it grows, and reallocates,
 first pages are parsed), which is why it hit a few fresh ``watcher check`` processes out of 40.
 So the driver below (run in a subprocess, so a crash is an exit status, not a dead pytest) forks a
 fresh child per round from a parent that imported everything but parsed nothing, and each child
-runs a real pass, :func:`watcher.pipeline.run_check`, over the largest pages of
+runs a real pass, :func:`watcher.passes.run_check`, over the largest pages of
 ``../shared/realworld-dev`` served on 127.0.0.1, one source with an HTML seed baseline (parsed
 while the pass runs). A child killed by a signal, or exiting non-zero, fails the test with the
 round, the signal and the child's output.
@@ -112,7 +112,7 @@ def _child(cfg_path: Path) -> None:
     import logging
 
     from watcher.config import load
-    from watcher.pipeline import run_check
+    from watcher.passes import run_check
     from watcher.store import Store
 
     logging.basicConfig(level=logging.ERROR)

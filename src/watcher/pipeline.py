@@ -6,18 +6,16 @@ writes happens in one transaction, so a kill mid-check loses nothing and duplica
 the bookkeeping of unchanged pages (check time, validators) is batched across sources, since losing
 it loses no version and no alert. Sources are independent: an exception in one is reported as that
 source's error. Where the blocking work runs (a db thread, the extraction lane) is :mod:`watcher.lanes`;
-:func:`check_all` runs a pass.
+:mod:`watcher.passes` runs a pass.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
-import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -25,7 +23,6 @@ from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
-from .fetch.polite import host_of
 from .lanes import Workers
 from .redact import redact
 from .sanitize import one_line
@@ -262,14 +259,6 @@ def _begin(store: Store, source: Source) -> SourceState:
         return store.ensure_source(c, source.id, source.url)
 
 
-def _begin_all(store: Store, selected: list[Source]) -> dict[str, tuple[SourceState, PassMeta]]:
-    """Every source's state, its baseline (origin, hash) and latest version number, in a few queries."""
-    with store.transaction() as c:
-        states = store.ensure_sources(c, [(s.id, s.url) for s in selected])
-        meta = store.pass_meta(c)
-    return {sid: (st, meta.get(sid, PassMeta())) for sid, st in states.items()}
-
-
 def _skip_note(raw_hash: str) -> str:
     """The tail of an internal error's message that remembers the failing body (``raw_hash``)."""
     return f" (page sha256 {raw_hash[:12]}: not processed again until it changes)"
@@ -388,103 +377,3 @@ async def check(store: Store, source: Source, client, config: Config,
     finally:
         if own:
             workers.close()
-
-
-@asynccontextmanager
-async def _cluster_slot(store: Store, per_host: int | None, source: Source, workers: Workers):
-    """On a cluster's database, hold one of the source's host slots for the check, as the nodes do,
-    so a check run by hand beside them does not break ``per_host`` (a host the cluster does not know
-    has no slots: nothing to hold)."""
-    if per_host is None:
-        yield
-        return
-    holder = f"manual:{os.getpid()}:{source.id}"
-    while not await workers.run_db(store.take_host_slot, host_of(source.url), holder, per_host,
-                                   2 * source.timeout + 120.0):
-        await asyncio.sleep(0.2)
-    try:
-        yield
-    finally:
-        await workers.run_db(store.release_host_slot, holder)
-
-
-async def check_all(config: Config, store: Store, ids: Iterable[str] | None = None,
-                    sources: Iterable[Source] | None = None) -> list[CheckResult]:
-    """Check ``sources`` (default: the config's named ones, else all) concurrently with one pooled
-    HTTP client.
-
-    A storage fault (:class:`StoreFault`: disk full, read-only, locked) stops the pass — no new
-    check starts, checks under way fail fast — and raises :class:`CheckInterrupted` holding the
-    results that were saved before it."""
-    started = now()
-    wanted = list(ids or [])
-    selected = list(sources) if sources is not None else (
-        [config.source(i) for i in wanted] if wanted else list(config.sources))
-    reserved: Mapping[str, str] = {}
-    if any(s.feed for s in selected):  # discovered sources may turn out to be config ones on first fetch
-        from .discover.run import Reserved
-
-        reserved = Reserved.of(config).urls
-    polite = new_politeness(config)
-    # read before the workers are forked (still one thread here): a pass with sources never fetched
-    # will extract, so the workers are forked with the extractor already imported, once for all
-    try:
-        known = _begin_all(store, selected)
-    except StoreFault as e:
-        raise CheckInterrupted(e, [], len(selected)) from None
-    per_host = store.cluster_per_host() if store.engine.dialect.name != "sqlite" else None
-    workers = Workers.for_pass(len(selected), preload=any(m.latest is None for _, m in known.values()))
-    try:
-        results: list[CheckResult | None] = [None] * len(selected)
-        queue = iter(enumerate(selected))
-        async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
-            async def worker() -> None:
-                # a fixed set of workers pulling sources, not one task per source: memory stays
-                # flat as sources grow (10,000 pending tasks would hold 10,000 coroutine frames)
-                for k, s in queue:
-                    if workers.fault is not None:
-                        return
-                    try:
-                        async with _cluster_slot(store, per_host, s, workers):
-                            results[k] = await check(store, s, client, config, polite, workers,
-                                                     known.pop(s.id), reserved=reserved)
-                    except StoreFault:
-                        return  # recorded in workers.fault
-
-            await asyncio.gather(*(worker() for _ in range(min(len(selected), config.defaults.concurrency))))
-        try:
-            await workers.flush(store)
-        except StoreFault:
-            pass  # recorded in workers.fault and workers.unsaved
-    finally:
-        workers.close()
-    if workers.fault is not None:
-        lost = set(workers.unsaved or ())
-        saved = [r for r in results if r is not None and r.source not in lost]
-        raise CheckInterrupted(workers.fault, saved, len(selected))
-    if any(s.notify for s in config.notifying):  # notifications; with no notifier, nothing to import
-        from .alerts.deliver import deliver_pending
-
-        await asyncio.to_thread(deliver_pending, config, store, started)
-    return [r for r in results if r is not None]
-
-
-async def discover_all(config: Config, store: Store, feed_ids: Iterable[str] | None = None):
-    """Read the named (default: all) feeds of ``config`` once, concurrently, storing their new
-    articles as sources (:func:`watcher.discover.run.discover_feed`); their outcomes, in order."""
-    from .discover.run import Reserved, discover_feed
-
-    wanted = list(feed_ids or [])
-    feeds = [config.feed(i) for i in wanted] if wanted else list(config.feeds)
-    reserved, polite, workers = Reserved.of(config), new_politeness(config), Workers.for_pass(1)
-    try:
-        async with client_for(config) as client:
-            return await asyncio.gather(*(discover_feed(store, f, client, reserved=reserved, polite=polite,
-                                                        workers=workers) for f in feeds))
-    finally:
-        workers.close()
-
-
-def run_check(config: Config, store: Store, ids: Iterable[str] | None = None,
-              sources: Iterable[Source] | None = None) -> list[CheckResult]:
-    return asyncio.run(check_all(config, store, ids, sources))

@@ -1,7 +1,7 @@
 """Score claim alerts end to end: serve each scenario step over HTTP, run a real check, match alerts.
 
 For every scenario a fresh state dir and config (one ``[[sources]]`` pointing at a local
-``http.server``) are written, and :func:`watcher.pipeline.run_check` runs in-process after each
+``http.server``) are written, and :func:`watcher.passes.run_check` runs in-process after each
 step (the same path as ``watcher check``). The first check sets the baseline — or, for a scenario
 with ``seed``, the seed file is the baseline and that first fetch is itself scored (expect nothing).
 
@@ -154,7 +154,7 @@ def _toml_str(s: str) -> str:
 
 def run_scenario(sc: Scenario, server: PageServer, verbose: bool = False) -> list[StepResult]:
     import watcher.config.model as config_mod
-    from watcher.pipeline import run_check
+    from watcher.passes import run_check
     from watcher.store import Store
 
     path = f"/{sc.id}/article.html"

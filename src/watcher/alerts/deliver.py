@@ -88,7 +88,7 @@ def backoff(retry: float, attempts: int) -> float:
 def deliver_pending(config: Config, store: Store, since: float | None = None) -> list[Outcome]:
     """Queue new alerts for their notifiers, then send whatever is due. Never raises.
 
-    Called after every check (``pipeline.check_all``, the service). ``since``: when the caller
+    Called after every check (``passes.check_all``, the service). ``since``: when the caller
     started, so a notifier configured for the first time gets the alerts this run raised.
     """
     if not any(s.notify for s in config.notifying):

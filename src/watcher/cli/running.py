@@ -27,7 +27,8 @@ def check(ids: Annotated[list[str] | None, typer.Argument(help="Source ids (defa
 
     Without ids, the feeds are read first and their new articles checked too."""
     from ..discover.watched import watched
-    from ..pipeline import CheckInterrupted, run_check
+    from ..passes import run_check
+    from ..pipeline import CheckInterrupted
 
     cfg, store = common.load(config)
     common.writable(store, cfg, "check")
@@ -82,7 +83,7 @@ def discover(feed_ids: Annotated[list[str] | None, typer.Argument(metavar="[FEED
 
 def _discover(cfg, store, feed_ids: list[str] | None, json_out: bool) -> None:
     """Read the feeds now; one line (or JSON object) per feed."""
-    from ..pipeline import discover_all
+    from ..passes import discover_all
     from ..service.checklog import feed_line
 
     for o in asyncio.run(discover_all(cfg, store, feed_ids)):
@@ -152,7 +153,7 @@ def run(config: common.ConfigOpt = None,
 
         node.run(cfg, log_json=log_json)
         return
-    from ..service import scheduler as service
+    from ..service import process as service
 
     service.run(cfg, log_json=log_json)
 

@@ -116,7 +116,7 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
     the report can be opened afterwards; nothing is written anywhere else.
     """
     from ..config import model as config_mod
-    from ..pipeline import run_check
+    from ..passes import run_check
     from ..report import write_site
 
     console = console or safe_console(highlight=False)

@@ -35,7 +35,6 @@ import asyncio
 import dataclasses
 import logging
 import os
-import signal
 import threading
 import time
 from collections.abc import Iterable
@@ -51,12 +50,11 @@ from ..config import load as load_config
 from ..discover.run import FeedOutcome, Reserved
 from ..discover.watched import Watched, source_for, watched
 from ..lanes import Workers
-from ..pipeline import CheckResult, check, client_for, new_politeness
+from ..pipeline import CheckResult, check, new_politeness
 from ..store import SourceState, Store, StoreFault, discovered, now
 from . import checklog, schedule
 from .feedjobs import FeedJobs
 from .limits import Limits
-from .statelock import StateLock
 
 log = logging.getLogger("watcher.service")
 
@@ -375,28 +373,3 @@ def _hard_exit() -> None:
     log.error("stop took longer than %gs; exiting now", STOP_DEADLINE)
     logging.shutdown()
     os._exit(0)
-
-
-async def serve(config: Config, store: Store) -> None:
-    """Run until SIGTERM/SIGINT; SIGHUP re-reads the config."""
-    loop = asyncio.get_running_loop()
-    async with client_for(config) as client:
-        svc = Service(config, store, client)
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, svc.request_stop, sig.name)
-        loop.add_signal_handler(signal.SIGHUP, svc.reload_soon, "SIGHUP")
-        await svc.start()
-        await svc.stop_requested.wait()
-        await svc.stop()
-    log.info("stopped", extra={checklog.FIELDS: {"event": "stopped"}})
-
-
-def run(config: Config, log_json: bool = False) -> None:
-    """``watcher run``: take the state directory's lock, open the store, serve until stopped."""
-    checklog.setup(json_lines=log_json)
-    with StateLock(config.state_dir):
-        store = Store(config.database_url, lock_timeout=config.lock_timeout)
-        try:
-            asyncio.run(serve(config, store))
-        finally:
-            store.close()
