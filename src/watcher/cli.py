@@ -43,7 +43,7 @@ def _load(config: Path | None):
     from .store import Store
 
     cfg = config_mod.load(config)
-    store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout)
+    store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout, captures_dir=cfg.state_dir / "captures")
     _opened.append(store)
     return cfg, store
 
@@ -241,16 +241,19 @@ def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: Con
 def gc(config: ConfigOpt = None,
        dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Say what would go; remove nothing.")] = False
        ) -> None:
-    """Apply [retention]: retire old discovered sources, drop old versions (never a baseline or one an alert cites)."""
+    """Apply [retention]: retire old discovered sources, drop old versions and raw captures (never a baseline
+    or one an open alert cites)."""
+    from .evidence import expire
     from .report.listing import gc_lines
     from .store import now
     from .store.retention import collect
 
     cfg, store = _load(config)
-    r = cfg.retention
+    r, at = cfg.retention, now()
     if not dry_run:
         _writable(store, cfg, "collect garbage")
-    for line in gc_lines(collect(store, now(), max_age=r.max_age, max_versions=r.max_versions, dry_run=dry_run), r):
+    done = collect(store, at, max_age=r.max_age, max_versions=r.max_versions, dry_run=dry_run)
+    for line in gc_lines(done, r, expire.collect(store, at, r.captures, dry_run)):
         out.print(line, markup=False)
 
 

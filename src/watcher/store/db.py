@@ -19,12 +19,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ..redact import mask_url
-from . import migrate
+from . import captures, migrate
 from .access import LOCK_TIMEOUT, StoreError
 from .engine import open_engine, use_sqlite_pragmas
 from .records import (
@@ -66,11 +67,13 @@ class Store:
     created when empty, upgraded in place on SQLite, a PostgreSQL database that needs an upgrade
     refused with what to do)."""
 
-    def __init__(self, url: str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(self, url: str, *, lock_timeout: float = LOCK_TIMEOUT, captures_dir: Path | None = None) -> None:
         """Open (creating if need be) the database at ``url``. A SQLite file whose directory cannot be
-        written is opened read-only (``read_only``): reading commands work, writes are a
-        :class:`StoreFault`. ``lock_timeout``: how long a write waits for another process's lock."""
+        written is opened read-only (``read_only``): reading commands work, writes are a :class:`StoreFault`.
+        ``lock_timeout``: how long a write waits for another process's lock. ``captures_dir``: where
+        raw captures go (default: beside a SQLite file, else none are kept)."""
         self.url = url
+        self.captures_dir = captures_dir or captures.beside(url)
         self.engine, self.read_only = open_engine(url, lock_timeout)
         try:
             migrate.ensure(self.engine, url)
@@ -168,8 +171,6 @@ class Store:
         with self.engine.begin() as c:
             c.execute(update(host_slots).where(host_slots.c.holder == holder).values(holder=None, lease_until=None))
 
-    # -- versions ------------------------------------------------------------------------------
-
     def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
                     url: str | None, origin: str, is_baseline: bool,
                     ignored: tuple[tuple[str, str], ...] = ()) -> Version:
@@ -183,9 +184,8 @@ class Store:
             content_hash=content_hash, title=title, url=url and mask_url(url), text_z=zlib.compress(text.encode("utf-8"), 6),
             ignored_z=pack_ignored(ignored),
         )).inserted_primary_key[0]
-        return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
-                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url and mask_url(url), text=text,
-                       ignored=tuple(ignored))
+        return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
+                       content_hash=content_hash, title=title, url=url and mask_url(url), text=text, ignored=tuple(ignored))
 
     def baseline_ref(self, c: Connection, source_id: str) -> BaselineRef | None:
         """Origin and content hash of the baseline, without loading its text (the cheap path)."""
