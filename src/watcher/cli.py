@@ -258,6 +258,24 @@ def gc(config: ConfigOpt = None,
 
 
 @app.command()
+def export(source_id: Annotated[str, typer.Argument(metavar="ID")],
+           warc_out: Annotated[Path, typer.Option("--warc", help="The WARC file to write (OUT.warc.gz).")],
+           from_version: Annotated[int | None, typer.Option("--from", help="First version (default: the first).")] = None,
+           to_version: Annotated[int | None, typer.Option("--to", help="Last version (default: the latest).")] = None,
+           config: ConfigOpt = None) -> None:
+    """Write a source's raw captures as a WARC file that replay tools (pywb, ReplayWeb.page) open."""
+    from .evidence.export import export as write_warc
+
+    cfg, store = _load(config)
+    _known(cfg, store, source_id)
+    if not warc_out.parent.is_dir():
+        raise UsageError(f"cannot write {warc_out}: the folder {warc_out.parent} does not exist")
+    done = write_warc(store, source_id, warc_out, from_version, to_version)
+    gone = f"; version(s) {', '.join(map(str, done.missing))} no longer captured (gc)" if done.missing else ""
+    out.print(f"wrote {done.captures} capture(s) of {source_id} to {warc_out}{gone}", markup=False)
+
+
+@app.command()
 def diff(source_id: Annotated[str, typer.Argument(metavar="ID")],
          from_version: Annotated[int | None, typer.Argument(metavar="[FROM]")] = None,
          to_version: Annotated[int | None, typer.Argument(metavar="[TO]")] = None,
