@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from watcher.alerts import messages
 from watcher.evidence import corrections, edittype, pagedates
+from watcher.store import Store
 
 from .conftest import alerts_json, claim_alerts, cli, write_config
 from .fixtures import fault_server as fs
@@ -151,6 +153,19 @@ def test_a_noted_correction_and_a_silent_edit_are_told_apart(tmp_path, server):
         assert ev["warc_record_id"] == rows[sid]["record_id"] and ev["payload_digest"] == rows[sid]["payload_digest"]
         assert ev["final_url"] == server.url(f"/{sid}") and ev["fetched_at"]
 
+    store = Store(f"sqlite:///{cfg.parent / 'state' / 'watcher.db'}")
+    try:
+        records = {a.id: a for a in store.alerts()}
+    finally:
+        store.close()
+    _, body = messages.single(records[silent["id"]], messages.Context("Flood toll", None), "text")
+    assert "Edit type: Figure update — silent edit" in body and silent["evidence"]["payload_digest"] in body
+    _, body = messages.single(records[noted["id"]], messages.Context("Flood toll", None), "text")
+    assert f"Correction note: {note}" in body and noted["evidence"]["warc_record_id"] in body
+    _, digest = messages.digest([(records[noted["id"]], messages.Context("N", None)),
+                                 (records[silent["id"]], messages.Context("S", None))], "text")
+    assert digest.index("— S") < digest.index("— N")  # the silent edit first
+
     r = cli("report", "--config", str(cfg))
     assert r.returncode == 0, r.stderr
     page = (cfg.parent / "state" / "report" / "alerts.html").read_text(encoding="utf-8")
@@ -221,6 +236,7 @@ def test_correction_notes_are_recognised_and_kept_as_article_text(note):
     doc = extract(html.encode(), encoding="utf-8")
     assert note in doc.paragraphs  # the cleaner keeps it
     assert not corrections.is_note(REST[0]) and not corrections.is_note(LEAD.format(n=3))
+    assert not corrections.is_note("Update: Officials said on Friday that 12 more trucks had arrived.")  # news
 
 
 def test_page_dates_from_meta_tags_and_edit_types_are_deterministic():

@@ -142,8 +142,6 @@ def title(alert: AlertRecord, ctx: Context) -> str:
     kind = kinds_mod.title(alert.kind)
     if alert.data.reverted:
         kind += " (back to baseline)"
-    if alert.data.silent:
-        kind = f"Silent edit: {kind}"
     return f"{kind} — {ctx.article_title}"
 
 
@@ -165,7 +163,7 @@ def alert_body(alert: AlertRecord, ctx: Context, fmt: TextFormat) -> str:
     before, after = alert.before, alert.after
     head = [fmt.esc(alert.explanation or "")]
     if data.edit_type:
-        why = " — no correction note, page modified date unchanged" if data.silent else ""
+        why = " — silent edit: no correction note, page modified date unchanged" if data.silent else ""
         head.append(f"{fmt.label('Edit type')} {fmt.esc(edittype.title(data.edit_type) + why)}")
     if data.correction:
         head.append(f"{fmt.label('Correction note')} {fmt.esc(data.correction)}")

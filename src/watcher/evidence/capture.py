@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from ..fetch import FetchResult
 from ..redact import MASK, mask_url
-from ..store import Store, Version, now
+from ..store import Store, StoreFault, Version, now
 from ..store import captures as rows
 from ..store.records import Capture
 from ..timefmt import iso
@@ -86,7 +86,11 @@ def keep(store: Store, c: Connection, version: Version, res: FetchResult, dates:
     if store.captures_dir is None or not res.body:
         return found
     url = res.final_url or res.url
-    w = warc.write(store.captures_dir, exchange(res, url))
+    try:
+        w = warc.write(store.captures_dir, exchange(res, url))
+    except OSError as e:  # full, read-only, no permission: the operator's to fix, and the pass stops
+        raise StoreFault(f"the captures folder {store.captures_dir} cannot be written: "
+                         f"{e.strerror or e} (is its disk full or read-only?)") from None
     cap = Capture(version_id=version.id, source=version.source, warc_file=w.file, warc_offset=w.offset,
                   warc_length=w.length, record_id=w.record_id, payload_digest=w.payload_digest,
                   block_digest=w.block_digest, fetched_at=res.fetched_at or version.created_at,

@@ -7,7 +7,8 @@ A note is article text, not boilerplate (the cleaner keeps it: :func:`watcher.ex
 asks :func:`is_note`), and its own sentences are no claims of the article (:func:`note_paragraphs`
 lets the pipeline keep them out of the claim alerts).
 
-The patterns are the phrasings newsrooms use for notes, at the start of a paragraph (a label) or as
+A bare "Update:" label is no note: live coverage puts news after it ("Update: 12 more shipments
+arrived"), which is a claim of the article. The patterns are the phrasings newsrooms use for notes, at the start of a paragraph (a label) or as
 the standard sentence anywhere in a short paragraph; never words of particular articles. Pure
 functions of text, no imports from the rest of watcher.
 """
@@ -25,17 +26,17 @@ if TYPE_CHECKING:
 MAX_NOTE_WORDS = 120  # a note is a paragraph or two of sentences, not an article that mentions corrections
 
 # a label that opens the paragraph: "Correction:", "Corrections & clarifications —", "Editor's note:",
-# "Update:", "Berichtigung:", "Anmerkung der Redaktion:", "Rectificatif :", "Note de la rédaction :",
+# "Berichtigung:", "Anmerkung der Redaktion:", "Rectificatif :", "Note de la rédaction :",
 # "Fe de errores:", "Nota del editor:", "Aclaración:"
 _LABEL = re.compile(
     r"""^\W{0,3}(?:
-        corrections?(?:\s*(?:and|&)\s*clarifications?)? | clarifications? | editor['’]?s['’]?\s+note | update[d]?
-      | note\s+to\s+readers | an\s+update
+        corrections?(?:\s*(?:and|&)\s*clarifications?)? | clarifications? | editor['’]?s['’]?\s+note
+      | note\s+to\s+readers
       | korrektur | berichtigung | richtigstellung | anmerkung\s+der\s+redaktion | hinweis\s+der\s+redaktion
       | in\s+einer\s+(?:fr[üu]heren|vorherigen|ersten)\s+version
-      | rectificatifs? | correctifs? | erratum | note\s+de\s+la\s+r[ée]daction | mise\s+[àa]\s+jour | pr[ée]cision
+      | rectificatifs? | correctifs? | erratum | note\s+de\s+la\s+r[ée]daction | pr[ée]cision
       | fe\s+de\s+erratas? | fe\s+de\s+errores | correcci[óo]n | rectificaci[óo]n | aclaraci[óo]n
-      | nota\s+(?:del|de\s+la)\s+(?:editor|editora|redacci[óo]n) | actualizaci[óo]n
+      | nota\s+(?:del|de\s+la)\s+(?:editor|editora|redacci[óo]n)
     )\s*(?:\([^)]{0,40}\)\s*)?[:—–-]""",
     re.IGNORECASE | re.VERBOSE,
 )
