@@ -44,14 +44,14 @@ def test_gc_keeps_baselines_and_alerted_versions_and_retires_old_articles(tmp_pa
         dry = watcher("gc", "--dry-run", "--config", str(cfg.path))
         assert dry.returncode == 0, dry.stderr
         assert f"would retire 1 discovered source(s) older than 730d: {ids['old']}" in dry.stdout
-        assert f"  {live}: version(s) 3, 4, 5, 6" in dry.stdout and "captures: none stored" in dry.stdout
+        assert f"  {live}: version(s) 3, 4, 5, 6" in dry.stdout and "would remove 0 capture(s) older than 90d in 0 day file(s)" in dry.stdout
         assert history(store, live) == [1, 2, 3, 4, 5, 6, 7]  # nothing removed
 
         done = watcher("gc", "--config", str(cfg.path))
         assert done.returncode == 0, done.stderr
         assert f"retired 1 discovered source(s) older than 730d: {ids['old']}" in done.stdout
         assert "removed 4 version(s) of 1 source(s)" in done.stdout, done.stdout
-        assert history(store, live) == [1, 2, 7]  # the baseline, the alerted ones (7 is also the latest)
+        assert history(store, live) == [1, 2, 7], done.stdout  # the baseline, the alerted ones (7 is also the latest)
         assert history(store, ids["old"]) == [1]  # a retired source keeps its baseline
         for a in alerts_json(cfg.path):  # every alert still points at a stored version
             assert a["version"] is None or store.version(a["source"], a["version"]) is not None

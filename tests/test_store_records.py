@@ -59,7 +59,8 @@ def test_the_alert_json_is_the_contract_line_byte_for_byte(store):
     expected = ('{"id": 1, "source": "s", "kind": "estimate_changed", "severity": "high", "before": "12 bridges", '
                 '"after": "15 bridges", "explanation": "12 → 15 bridges (+25%)", "created_at": "%s", "changes": ['
                 + json.dumps(CHANGE) + '], "url": "http://e.org/s", "version": 2, "baseline_version": 1, '
-                '"baseline": "About 12 bridges.", "reverted": false, "reviewed": false, "verdict": null, "rule": null}')
+                '"baseline": "About 12 bridges.", "reverted": false, "reviewed": false, "verdict": null, "rule": null, '
+                '"edit_type": null, "silent": false, "correction": null, "evidence": null}')
     assert line == expected.replace("%s", to_json(a)["created_at"])
 
 

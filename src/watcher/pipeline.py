@@ -17,10 +17,11 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
+from .evidence import pagedates
 from .extract import Document, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
@@ -37,6 +38,11 @@ from .store import (
     discovered,
     now,
 )
+from .store import blocks as template_blocks
+
+if TYPE_CHECKING:
+    from .evidence.capture import VersionEvidence
+    from .evidence.pagedates import PageDates
 
 log = logging.getLogger("watcher.check")
 
@@ -141,8 +147,10 @@ def _problem(store: Store, source: Source, state: SourceState, kind: str, messag
 
 def process(store: Store, source: Source, res: FetchResult, doc: Document | None, state: SourceState,
             start: float, timings: dict[str, float], raw_hash: str | None = None,
-            seed: Document | None = None, guard: WriteGuard | None = None) -> CheckResult:
-    """Everything after fetch and extraction: fault check, version, comparison, alerts.
+            seed: Document | None = None, guard: WriteGuard | None = None,
+            dates: PageDates | None = None) -> CheckResult:
+    """Everything after fetch and extraction: fault check, version, comparison, alerts; a new fetched
+    version keeps its raw capture and its notes (:func:`watcher.evidence.capture.keep`).
 
     ``doc`` is None when the bytes were the same as last time (or a 304): then only a changed seed
     file makes work, by comparing the latest stored version with the new baseline. ``seed`` is the
@@ -170,12 +178,16 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
                 store.update_source(c, source.id, last_outcome="unchanged", **ok)
                 return CheckResult(source.id, "unchanged", time.monotonic() - start, latest.number,
                                    timings=timings)
+            found = None
             if latest is not None and latest.content_hash == doc.content_hash:
                 version = latest
             else:
                 version = store.add_version(c, source.id, text=doc.text, content_hash=doc.content_hash,
                                             title=doc.title, url=res.final_url or source.url, origin="fetch",
                                             is_baseline=baseline is None, ignored=doc.ignored)
+                from .evidence import capture  # lazily: warcio is loaded by the first changed page only
+
+                found = capture.keep(store, c, version, res, dates, latest or baseline)
                 ok["last_change"] = now()
                 if source.feed is not None and baseline is not None:  # an edit: on the ladder it is young again
                     discovered.changed(c, source.id, ok["last_change"])
@@ -185,7 +197,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             tmpl = _template_blocks(store, c, source, version, baseline, first=latest is None)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
-                new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl)
+                new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl, found)
                 timings["compare"] = time.monotonic() - t1
             store.update_source(c, source.id, last_outcome=outcome, **ok)
             return CheckResult(source.id, outcome, time.monotonic() - start, version.number, new_alerts,
@@ -196,17 +208,20 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
 
 
 def _compare_and_record(store: Store, c, source: Source, version: Version, baseline: Version,
-                        tmpl: list[str]) -> list[AlertRecord]:
-    """Compare a new version with the baseline and record what is news.
+                        tmpl: list[str], found: VersionEvidence | None = None) -> list[AlertRecord]:
+    """Compare a new version with the baseline and record what is news; ``found``: the version's
+    evidence (its notes' own sentences are no claim changes; its alerts carry it).
 
     The claim engine is imported here, at the first changed page, not with the pipeline: a pass
     over unchanged or failing pages never pays for it (imports are most of a short pass's CPU)."""
     from .alerts import record
     from .claims import template
     from .claims.compare import compare
+    from .evidence import corrections
 
     findings = template.demote(compare(baseline.paragraphs, version.paragraphs, seed=baseline.origin == "seed"), tmpl)
-    return record.record_findings(store, c, source.id, findings, version, baseline, source.url)
+    findings = corrections.demote(findings, found.note_paragraphs if found else ())
+    return record.record_findings(store, c, source.id, findings, version, baseline, source.url, found)
 
 
 def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None,
@@ -222,13 +237,13 @@ def _template_blocks(store: Store, c, source: Source, version: Version, baseline
     base = template.candidates(baseline.paragraphs) if baseline is not None and baseline.id != version.id else {}
 
     def mirrors(hashes: set[str], floor: int) -> set[str]:
-        return store.block_overlap(c, host, source.id, hashes, floor)
+        return template_blocks.block_overlap(c, host, source.id, hashes, floor)
 
     def carried(hashes: set[str], mirror_ids: set[str]) -> set[str]:
-        return store.carried_elsewhere(c, host, hashes, mirror_ids | {source.id})
+        return template_blocks.carried_elsewhere(c, host, hashes, mirror_ids | {source.id})
 
     found = template.template_hashes(page, mirrors, carried) | template.template_hashes(base, mirrors, carried)
-    store.set_blocks(c, host, source.id, set(page), replace=not first)
+    template_blocks.set_blocks(c, host, source.id, set(page), replace=not first)
     return [p for h, p in {**base, **page}.items() if h in found]
 
 
@@ -250,8 +265,10 @@ def client_for(config: Config, user_agent: str = "watcher") -> Client:
     return make_client(user_agent, config.defaults.timeout, config.defaults.concurrency, proxy=config.defaults.proxy)
 
 
-def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None) -> Document:
-    return extract(body, encoding=encoding, rules=rules)
+def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None) -> tuple[Document, PageDates]:
+    """The article and the page's own dates (both read in the extraction lane: HTML work)."""
+    doc = extract(body, encoding=encoding, rules=rules)
+    return doc, pagedates.of_page(body, encoding, doc.ignored, doc.paragraphs)
 
 
 def _begin(store: Store, source: Source) -> SourceState:
@@ -352,7 +369,7 @@ async def check(store: Store, source: Source, client, config: Config,
             return await workers.run_db(_problem, store, source, state, "source_warning", res.warning, res, start,
                                         guard)
         seed = await workers.seed(source)
-        doc = None
+        doc, dates = None, None
         raw_hash = hashlib.sha256(res.body).hexdigest() if res.body else state.raw_hash
         same = res.not_modified or raw_hash == state.raw_hash
         if same and _failed_bytes(state) is not None:
@@ -364,9 +381,10 @@ async def check(store: Store, source: Source, client, config: Config,
         body_hash = raw_hash
         if not same:
             t = time.monotonic()
-            doc = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
+            doc, dates = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
             timings["extract"] = time.monotonic() - t
-        return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed, guard)
+        return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed, guard,
+                                    dates)
     except AlreadyStored:
         raise
     except StoreFault:  # the database's fault, not the source's: the pass stops (check_all)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .. import kinds as kinds_mod
 from .. import timefmt
 from ..claims import word_diff
+from ..evidence import edittype
 from ..sanitize import strip_controls
 from ..store import AlertRecord
 
@@ -161,6 +162,11 @@ def alert_body(alert: AlertRecord, ctx: Context, fmt: TextFormat) -> str:
     data = alert.data
     before, after = alert.before, alert.after
     head = [fmt.esc(alert.explanation or "")]
+    if data.edit_type:
+        why = " — silent edit: no correction note, page modified date unchanged" if data.silent else ""
+        head.append(f"{fmt.label('Edit type')} {fmt.esc(edittype.title(data.edit_type) + why)}")
+    if data.correction:
+        head.append(f"{fmt.label('Correction note')} {fmt.esc(data.correction)}")
     sentences: list[str] = []
     if before and after:
         b, a = marked(before, after, fmt)
@@ -179,7 +185,18 @@ def alert_body(alert: AlertRecord, ctx: Context, fmt: TextFormat) -> str:
         links.append(f"{fmt.label('Diff report')} {fmt.code(ctx.diff_pointer)}")
     links.append(f"{fmt.label('Severity')} {alert.severity} · {timefmt.human(alert.created_at)}")
     blocks = [fmt.paragraph(head)] + ([fmt.paragraph(sentences)] if sentences else []) + [fmt.paragraph(links)]
+    if data.evidence:
+        blocks.append(fmt.paragraph(evidence_lines(data.evidence, fmt)))
     return fmt.join(blocks)
+
+
+def evidence_lines(e: dict, fmt: TextFormat) -> list[str]:
+    """The capture an alert can be cited by: WARC record, payload digest, fetch time and URL, the
+    page's own modified date."""
+    return [f"{fmt.label('Capture')} {fmt.code(str(e.get('warc_record_id')))}",
+            f"{fmt.label('Payload digest')} {fmt.code(str(e.get('payload_digest')))}",
+            f"{fmt.label('Fetched')} {fmt.esc(str(e.get('fetched_at')))} — {fmt.link(str(e.get('final_url')))}",
+            f"{fmt.label('Page modified')} {fmt.esc(str(e.get('page_modified') or 'not stated by the page'))}"]
 
 
 def single(alert: AlertRecord, ctx: Context, fmt: str) -> tuple[str, str]:
@@ -188,8 +205,9 @@ def single(alert: AlertRecord, ctx: Context, fmt: str) -> tuple[str, str]:
 
 
 def digest(items: list[tuple[AlertRecord, Context]], fmt: str) -> tuple[str, str]:
-    """(title, body) of one message collecting several alerts, oldest first."""
+    """(title, body) of one message collecting several alerts: silent edits first, then oldest first."""
     f = FORMATS[fmt]
+    items = sorted(items, key=lambda item: not item[0].data.silent)
     kinds: dict[str, int] = {}
     for a, _ in items:
         kinds[a.kind] = kinds.get(a.kind, 0) + 1

@@ -17,11 +17,14 @@ naming the rule, and its return to the baseline is no "back to the baseline" cla
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
 from ..claims import Finding, Pair, align, compare_pair
+from ..evidence.edittype import classify
 from ..kinds import CLAIM_KINDS, SEVERITY
+from ..kinds import is_claim as is_claim_kind
 from ..store import AlertData, AlertRecord, ClaimState, Rule, Store, Version
 from ..store import reviews as review_rows
 from ..timefmt import iso
@@ -29,16 +32,31 @@ from .feedback import label, rule_for
 from .problems import fingerprint as _fp
 from .problems import record_problem  # noqa: F401 (part of this module's surface)
 
+if TYPE_CHECKING:
+    from ..evidence.capture import VersionEvidence
+
+
+def _marked(data: AlertData, kind: str, before: str | None, after: str | None, changes,
+            found: VersionEvidence | None) -> AlertData:
+    """A claim alert's edit type and whether it is silent (:mod:`watcher.evidence.edittype`):
+    ``found`` is its version's evidence (None: not judged, e.g. a comparison with a new seed)."""
+    if not is_claim_kind(kind):
+        return data
+    return replace(data, edit_type=classify(kind, changes, before, after, noted=bool(found and found.notes)),
+                   silent=found is not None and found.silent)
+
 
 def record_findings(store: Store, c: Connection, source_id: str, findings: list[Finding], version: Version,
-                    baseline: Version, url: str) -> list[AlertRecord]:
-    """Store the alerts that are news among ``findings`` (compared with ``baseline``)."""
+                    baseline: Version, url: str, found: VersionEvidence | None = None) -> list[AlertRecord]:
+    """Store the alerts that are news among ``findings`` (compared with ``baseline``); ``found``: the
+    version's evidence, which its alerts carry."""
     states = store.claim_states(c, source_id)
     findings = _follow_born(findings, states)
     rules = review_rows.rules_of(c, source_id)
     out: list[AlertRecord] = []
     seen: set[str] = set()
-    common = AlertData(url=url, version=version.number, baseline_version=baseline.number)
+    common = AlertData(url=url, version=version.number, baseline_version=baseline.number,
+                       evidence=found.evidence if found else None, correction=found.correction if found else None)
     for f in findings:
         seen.add(f.key)
         prev = states.get(f.key)
@@ -50,10 +68,10 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
             out += _taught(store, c, source_id, f, prev, rule, version, common)
             continue
         if f.kind == "claim_added" and prev is not None and prev.kind in CLAIM_KINDS:
-            out += _born_claim_changed(store, c, source_id, f, prev, version, common)
+            out += _born_claim_changed(store, c, source_id, f, prev, version, common, found)
             continue
         if prev and prev.kind in CLAIM_KINDS and f.kind == "text_changed":
-            out += _reverted(store, c, source_id, prev, version, common, now_text=f.after)
+            out += _reverted(store, c, source_id, prev, version, common, now_text=f.after, found=found)
         elif f.kind != "text_changed" or not prev or prev.kind == "text_changed":
             expl = f.explanation
             data = replace(common, changes=tuple(f.changes), key=f.key)
@@ -65,6 +83,7 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
                 expl = f"{expl} (again; at baseline: {_baseline_values(prev, f)})"
             elif f.before is not None:
                 data = replace(data, baseline=f.before)
+            data = _marked(data, f.kind, before, f.after, f.changes, found)
             row = store.add_alert(c, source=source_id, kind=f.kind, severity=f.severity, before=before,
                                   after=f.after, explanation=expl, data=data, version_id=version.id,
                                   fingerprint=_fp(source_id, f.key, f.state, version.id))
@@ -78,7 +97,7 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
         if key in seen:
             continue
         if prev.kind in CLAIM_KINDS and rule_for(rules, key, prev.baseline_text, prev.last_text) is None:
-            out += _reverted(store, c, source_id, prev, version, common, now_text=prev.baseline_text)
+            out += _reverted(store, c, source_id, prev, version, common, now_text=prev.baseline_text, found=found)
         store.delete_claim_state(c, source_id, key)
     return out
 
@@ -144,7 +163,7 @@ def _follow_born(findings: list[Finding], states: dict[str, ClaimState]) -> list
 
 
 def _born_claim_changed(store: Store, c: Connection, source_id: str, f: Finding, prev: ClaimState,
-                        version: Version, common: AlertData) -> list[AlertRecord]:
+                        version: Version, common: AlertData, found: VersionEvidence | None) -> list[AlertRecord]:
     """A claim that appeared after the baseline changed: compare it with its first appearance.
 
     Its first text is that claim's own baseline (kept in the claim state), so 117 → 154 → 171 live
@@ -160,8 +179,8 @@ def _born_claim_changed(store: Store, c: Connection, source_id: str, f: Finding,
     if g is not None and g.kind in CLAIM_KINDS:
         since = f" (a claim added in version {born_in}, compared with its first wording)" if born_in else \
             " (a claim added after the baseline, compared with its first wording)"
-        data = replace(common, changes=tuple(g.changes), key=f.key, baseline=first, previous=prev.last_text,
-                       born_version=born_in)
+        data = _marked(replace(common, changes=tuple(g.changes), key=f.key, baseline=first, previous=prev.last_text,
+                               born_version=born_in), g.kind, first, f.after, g.changes, found)
         row = store.add_alert(c, source=source_id, kind=g.kind, severity=g.severity, before=first, after=f.after,
                               explanation=g.explanation + since, data=data, version_id=version.id,
                               fingerprint=_fp(source_id, f.key, f.state, version.id))
@@ -173,14 +192,15 @@ def _born_claim_changed(store: Store, c: Connection, source_id: str, f: Finding,
 
 
 def _reverted(store: Store, c: Connection, source_id: str, prev: ClaimState, version: Version, common: AlertData,
-              now_text: str | None) -> list[AlertRecord]:
+              now_text: str | None, found: VersionEvidence | None = None) -> list[AlertRecord]:
     if prev.kind == "claim_added":
         kind, expl = "claim_removed", "a claim added since the baseline is gone again"
         before, after = prev.last_text, None
     else:
         kind, expl = prev.kind, "back to the baseline"
         before, after = prev.last_text, now_text
-    data = replace(common, reverted=True, baseline=prev.baseline_text, key=prev.key)
+    data = _marked(replace(common, reverted=True, baseline=prev.baseline_text, key=prev.key), kind, before, after,
+                   prev.changes, found)
     row = store.add_alert(c, source=source_id, kind=kind, severity=SEVERITY[kind], before=before, after=after,
                           explanation=expl, data=data, version_id=version.id,
                           fingerprint=_fp(source_id, prev.key, "reverted", version.id))
@@ -196,6 +216,8 @@ def to_json(a: AlertRecord) -> dict:
         "version": a.data.version, "baseline_version": a.data.baseline_version,
         "baseline": a.data.baseline, "reverted": a.data.reverted,
         "reviewed": a.reviewed, "verdict": a.verdict, "rule": a.data.rule,
+        "edit_type": a.data.edit_type, "silent": a.data.silent, "correction": a.data.correction,
+        "evidence": a.data.evidence,
     }
 
 

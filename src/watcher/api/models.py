@@ -20,6 +20,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool, WithJsonSchema
 
 from .. import kinds
+from ..evidence import edittype
 
 
 def _one_of(values: Sequence[str], what: str):
@@ -39,6 +40,8 @@ Verdict = Annotated[str, AfterValidator(_one_of(tuple(kinds.VERDICTS), "verdict"
                     WithJsonSchema({"type": "string", "enum": list(kinds.VERDICTS)})]
 Reason = Annotated[str, AfterValidator(_one_of(kinds.DISMISSING, "reason")),
                    WithJsonSchema({"type": "string", "enum": list(kinds.DISMISSING)})]
+EditType = Annotated[str, AfterValidator(_one_of(edittype.NAMES, "edit type")),
+                     WithJsonSchema({"type": "string", "enum": list(edittype.NAMES)})]
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
 
 
@@ -109,6 +112,20 @@ class Version(BaseModel):
     text: str | None = Field(default=None, description="the stored text (with ?text=true)")
 
 
+class Evidence(BaseModel):
+    """The capture an alert can be cited by (a WARC record under the state directory)."""
+
+    warc_record_id: str = Field(description="WARC-Record-ID of the response record")
+    payload_digest: str = Field(description="WARC-Payload-Digest (sha1, base32) of the body")
+    fetched_at: Time | None
+    final_url: str
+    page_modified: str | None = Field(description="the page's own modified date (JSON-LD, meta, or its "
+                                                  "visible Updated line), as written")
+    page_published: str | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+
+
 class Alert(BaseModel):
     """An alert as ``watcher alerts --json`` prints it."""
 
@@ -129,6 +146,11 @@ class Alert(BaseModel):
     reviewed: bool
     verdict: Verdict | None = Field(description="the reviewer's verdict, if one was given")
     rule: int | None = Field(description="the rule that kept this finding as a text change")
+    edit_type: EditType | None = Field(default=None, description="how the claim changed (claim alerts only)")
+    silent: bool = Field(default=False, description="a claim change with no correction note and no moved "
+                                                     "modified date of the page")
+    correction: str | None = Field(default=None, description="the correction note(s) new in the alert's version")
+    evidence: Evidence | None = Field(default=None, description="the raw capture of the alert's version")
 
 
 class AlertPage(BaseModel):

@@ -41,7 +41,7 @@ def load(config: Path | None):
     from ..store import Store
 
     cfg = config_mod.load(config)
-    store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout)
+    store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout, captures_dir=cfg.state_dir / "captures")
     opened.append(store)
     return cfg, store
 

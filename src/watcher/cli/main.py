@@ -19,7 +19,7 @@ app.add_typer(db_app, name="db")
 
 # `watcher --help` lists the commands in the order a new user needs them, not in import order
 _ORDER = ("check", "run", "discover", "sources", "alerts", "history", "diff", "claims", "report", "serve", "demo",
-          "rules", "notify-test", "gc")
+          "export", "rules", "notify-test", "gc")
 
 
 def _rank(command: typer.models.CommandInfo) -> int:

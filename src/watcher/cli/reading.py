@@ -1,4 +1,4 @@
-"""Commands that read the state: ``alerts``, ``sources``, ``history``, ``diff``, ``claims`` and the
+"""Commands that read the state: ``alerts``, ``sources``, ``history``, ``diff``, ``claims``, ``export`` and the
 static ``report``. They never fetch; on a read-only state directory they still work.
 """
 
@@ -78,6 +78,24 @@ def history(source_id: Annotated[str, typer.Argument(metavar="ID")], config: com
         common.out.print(f"No versions of {source_id} yet (run `watcher check {source_id}`).")
     else:
         common.table(*listing.history_table(rows))
+
+
+@app.command()
+def export(source_id: Annotated[str, typer.Argument(metavar="ID")],
+           warc_out: Annotated[Path, typer.Option("--warc", help="The WARC file to write (OUT.warc.gz).")],
+           from_version: Annotated[int | None, typer.Option("--from", help="First version (default: the first).")] = None,
+           to_version: Annotated[int | None, typer.Option("--to", help="Last version (default: the latest).")] = None,
+           config: common.ConfigOpt = None) -> None:
+    """Write a source's raw captures as a WARC file that replay tools (pywb, ReplayWeb.page) open."""
+    from ..evidence.export import export as write_warc
+
+    cfg, store = common.load(config)
+    common.known(cfg, store, source_id)
+    if not warc_out.parent.is_dir():
+        raise common.UsageError(f"cannot write {warc_out}: the folder {warc_out.parent} does not exist")
+    done = write_warc(store, source_id, warc_out, from_version, to_version)
+    gone = f"; version(s) {', '.join(map(str, done.missing))} no longer captured (gc)" if done.missing else ""
+    common.out.print(f"wrote {done.captures} capture(s) of {source_id} to {warc_out}{gone}", markup=False)
 
 
 @app.command()

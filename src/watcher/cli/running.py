@@ -98,16 +98,19 @@ def _discover(cfg, store, feed_ids: list[str] | None, json_out: bool) -> None:
 def gc(config: common.ConfigOpt = None,
        dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Say what would go; remove nothing.")] = False
        ) -> None:
-    r"""Apply \[retention]: retire old discovered sources, drop old versions (never a baseline or one an alert cites)."""
+    r"""Apply \[retention]: retire old discovered sources, drop old versions and raw captures (never a baseline
+    or one an open alert cites)."""
+    from ..evidence import expire
     from ..report.listing import gc_lines
     from ..store import now
     from ..store.retention import collect
 
     cfg, store = common.load(config)
-    r = cfg.retention
+    r, at = cfg.retention, now()
     if not dry_run:
         common.writable(store, cfg, "collect garbage")
-    for line in gc_lines(collect(store, now(), max_age=r.max_age, max_versions=r.max_versions, dry_run=dry_run), r):
+    done = collect(store, at, max_age=r.max_age, max_versions=r.max_versions, dry_run=dry_run)
+    for line in gc_lines(done, r, expire.collect(store, at, r.captures, dry_run)):
         common.out.print(line, markup=False)
 
 

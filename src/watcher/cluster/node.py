@@ -240,7 +240,7 @@ def build_app(node: Node) -> procrastinate.App:
 async def serve(config: Config) -> None:
     """Run one node until SIGTERM/SIGINT; SIGHUP re-reads and pushes the config."""
     workers = Workers.for_pass(1, service=True)  # forked first, while this process has one thread
-    engine_store = Store(config.database_url)
+    engine_store = Store(config.database_url, captures_dir=config.state_dir / "captures")
     migrate.ensure_queue(engine_store.engine)
     pool = AsyncConnectionPool(libpq_url(config.database_url), open=False, min_size=2,
                                max_size=config.defaults.concurrency // 2 + 8)

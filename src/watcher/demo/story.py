@@ -127,7 +127,7 @@ def run(keep: Path | None = None, serve: bool = False, console: Console | None =
     raised: list[AlertRecord] = []
     try:
         cfg = config_mod.load(_config(folder, site))
-        store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout)
+        store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout, captures_dir=cfg.state_dir / "captures")
 
         def check() -> list[AlertRecord]:
             results = run_check(cfg, store)

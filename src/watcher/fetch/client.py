@@ -94,13 +94,25 @@ def _charset(r: aiohttp.ClientResponse) -> str | None:
         return None
 
 
+def _exchange(r: aiohttp.ClientResponse) -> dict[str, Any]:
+    """What the raw capture keeps of the exchange besides the body (:class:`FetchResult`'s
+    ``fetched_at``, ``reason``, ``http_version``, ``request_headers``, ``raw_headers``)."""
+    def text(b: bytes | str) -> str:
+        return b.decode("latin-1") if isinstance(b, bytes) else b
+
+    return dict(fetched_at=time.time(), reason=r.reason, http_version=f"{r.version.major}.{r.version.minor}"
+                if r.version else "1.1", request_headers=tuple((str(k), str(v)) for k, v in r.request_info.headers.items()),
+                raw_headers=tuple((text(k), text(v)) for k, v in r.raw_headers))
+
+
 async def _response(r: aiohttp.ClientResponse, req: _Request, hops: int, start: float) -> FetchResult:
     """The final response of an attempt as a result: a status the check can use, or what is wrong."""
     ctype = r.headers.get("Content-Type", "").split(";")[0].strip().lower() or None
     status, reason = r.status, (r.reason or "").strip()
     base: dict[str, Any] = dict(url=req.url, final_url=str(r.url), status=status, content_type=ctype,
                                 redirects=hops, etag=r.headers.get("ETag"), last_modified=r.headers.get("Last-Modified"),
-                                encoding=_charset(r), headers={k.lower(): v for k, v in r.headers.items()})
+                                encoding=_charset(r), headers={k.lower(): v for k, v in r.headers.items()},
+                                **_exchange(r))
 
     def done(**kw) -> FetchResult:
         return FetchResult(**base, **kw, elapsed=time.monotonic() - start)

@@ -31,6 +31,13 @@ class FetchResult:
     headers: dict[str, str] = field(default_factory=dict)
     attempts: int = 1
     redirects: int = 0
+    # the exchange as it went over the wire, kept for the raw capture (watcher.evidence.warc): the
+    # request's headers as sent, the response's status line and headers in their order and case
+    fetched_at: float | None = None  # wall-clock time the final response arrived (epoch seconds)
+    reason: str | None = None
+    http_version: str = "1.1"
+    request_headers: tuple[tuple[str, str], ...] = ()
+    raw_headers: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:

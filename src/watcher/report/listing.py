@@ -17,6 +17,7 @@ from ..config import Config, Retention, Source
 from ..discover.watched import Watched
 from ..service import schedule
 from ..store import ReviewCounts, SourceState, Store, Version, discovered, now
+from ..store.captures import Dropped
 from ..store.retention import Collected
 from .sources import health
 
@@ -124,7 +125,7 @@ def history_table(rows: list[dict]) -> Table:
                    str(r["paragraphs"]), str(r["words"]), r["content_hash"][:12], r["title"] or "") for r in rows]
 
 
-def gc_lines(done: Collected, retention: Retention) -> list[str]:
+def gc_lines(done: Collected, retention: Retention, dropped: Dropped | None = None) -> list[str]:
     """What ``watcher gc`` says it removed (or, dry, would remove): every source and version by name."""
     if retention.max_age is None and retention.max_versions is None and retention.captures is None:
         return ["no [retention] in the config: nothing is removed"]
@@ -140,6 +141,11 @@ def gc_lines(done: Collected, retention: Retention) -> list[str]:
     if done.kept:
         lines.append(f"kept {done.kept} version(s) beyond max_versions = {retention.max_versions}: baselines, versions "
                      "alerts or tracked claims point at, and latest versions are never removed")
-    if retention.captures is not None:
-        lines.append("captures: none stored by this version of watcher (nothing to remove)")
+    if retention.captures is not None and dropped is not None:
+        lines.append(f"{would}{'remove' if would else 'removed'} {dropped.captures} capture(s) older than "
+                     f"{timefmt.interval(retention.captures)} in {len(dropped.files)} day file(s)"
+                     + (": " + ", ".join(dropped.files) if dropped.files else ""))
+        if dropped.kept:
+            lines.append(f"kept {dropped.kept} capture(s) that open alerts cite ({'would be ' if would else ''}"
+                         "copied into today's file)")
     return lines

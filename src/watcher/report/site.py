@@ -17,6 +17,7 @@ from uuid import NAMESPACE_URL, uuid5
 
 from ..alerts import feedback
 from ..config import Config
+from ..evidence import edittype
 from ..store import Store, now
 from . import sources as listed
 from . import views
@@ -37,7 +38,8 @@ def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None,
     flt = flt or views.AlertFilter(status="open" if live else "all")
     sources = listed.summaries(cfg, store)
     return render("alerts.html", alerts=views.alert_queue(store, flt), f=flt, sources=sources,
-                  titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live)
+                  titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live,
+                  edit_types=edittype.EDIT_TYPES)
 
 
 def rules_page(cfg: Config, store: Store, live: Live | None = None) -> str:

@@ -21,6 +21,7 @@ from uuid import NAMESPACE_URL, uuid5
 from .. import kinds
 from ..claims import attribution, word_diff
 from ..claims.compare import CUE_FIELDS, describe_cue
+from ..evidence import edittype
 from ..store import AlertRecord, Store, Version
 from .diff import DiffReport, build
 
@@ -151,10 +152,22 @@ class AlertView:
     fingerprint: str = ""
     verdict: str | None = None  # the reviewer's (kinds.VERDICTS)
     rule: int | None = None  # the rule that kept this finding as a text change
+    edit_type: str | None = None  # watcher.evidence.edittype
+    silent: bool = False
+    correction: str | None = None
+    evidence: dict | None = None  # the capture of its version (alert JSON ``evidence``)
 
     @property
     def anchor(self) -> str:
         return f"alert-{self.id}"
+
+    @property
+    def edit_title(self) -> str:
+        return edittype.title(self.edit_type)
+
+    @property
+    def edit_explanation(self) -> str:
+        return edittype.explanation(self.edit_type)
 
     @property
     def is_claim(self) -> bool:
@@ -180,7 +193,9 @@ def alert_view(a: AlertRecord, pages: set[tuple[str, int]] | None = None) -> Ale
                      explanation=a.explanation or "", created_at=a.created_at,
                      reviewed=a.reviewed, before=a.before, after=a.after,
                      version=version, key=a.data.key, figures=figure_changes(a.data.changes),
-                     href=href, fingerprint=a.fingerprint or str(a.id), verdict=a.verdict, rule=a.data.rule)
+                     href=href, fingerprint=a.fingerprint or str(a.id), verdict=a.verdict, rule=a.data.rule,
+                     edit_type=a.data.edit_type, silent=a.data.silent, correction=a.data.correction,
+                     evidence=a.data.evidence)
 
 
 @dataclass(frozen=True)
@@ -189,18 +204,20 @@ class AlertFilter:
     kind: str = ""
     severity: str = ""
     status: str = "open"  # open | reviewed | all
+    edit_type: str = ""  # watcher.evidence.edittype.NAMES
 
     def keep(self, a: AlertRecord) -> bool:
         return ((not self.source or a.source == self.source) and (not self.kind or a.kind == self.kind)
                 and (not self.severity or a.severity == self.severity)
+                and (not self.edit_type or a.data.edit_type == self.edit_type)
                 and (self.status == "all" or a.reviewed == (self.status == "reviewed")))
 
 
 def alert_queue(store: Store, flt: AlertFilter = AlertFilter()) -> list[AlertView]:
-    """Alerts matching ``flt``, most severe first, then newest first."""
+    """Alerts matching ``flt``: silent edits first, then the most severe, then the newest."""
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     rows = sorted((a for a in store.alerts() if flt.keep(a)),
-                  key=lambda a: (rank.get(a.severity, 9), -a.created_at, -a.id))
+                  key=lambda a: (not a.data.silent, rank.get(a.severity, 9), -a.created_at, -a.id))
     return [alert_view(a) for a in rows]
 
 
@@ -301,7 +318,7 @@ def blocks(paragraphs: list[tuple[str, list[tuple[int, str]]]]) -> list[Block]:
 
 
 def change_view(report: DiffReport, alerts: Sequence[AlertRecord] = ()) -> ChangeView:
-    views = [alert_view(a) for a in alerts]
+    views = sorted((alert_view(a) for a in alerts), key=lambda a: not a.silent)  # silent edits first
     by_key: dict[str, list[AlertView]] = defaultdict(list)
     for a in views:
         if a.key:

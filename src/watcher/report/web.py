@@ -30,6 +30,7 @@ from ..api import PREFIX as API_PREFIX
 from ..api.app import create_api
 from ..config import Config
 from ..config.keys import ID_RE
+from ..evidence import edittype
 from ..store import Store
 from . import security, views
 from . import site as pages
@@ -72,8 +73,10 @@ def _next_page(value: object) -> str | None:
 def _filter(request: Request) -> views.AlertFilter:
     q = request.query_params
     status = q.get("status", "open")
+    edit = q.get("edit_type", "")
     return views.AlertFilter(source=q.get("source", ""), kind=q.get("kind", ""), severity=q.get("severity", ""),
-                             status=status if status in STATUSES else "open")
+                             status=status if status in STATUSES else "open",
+                             edit_type=edit if edit in edittype.NAMES else "")
 
 
 def _live(request: Request) -> Live:

@@ -38,7 +38,8 @@ def run(config: Config, log_json: bool = False) -> None:
     """``watcher run``: take the state directory's lock, open the store, serve until stopped."""
     checklog.setup(json_lines=log_json)
     with StateLock(config.state_dir):
-        store = Store(config.database_url, lock_timeout=config.lock_timeout)
+        store = Store(config.database_url, lock_timeout=config.lock_timeout,
+                      captures_dir=config.state_dir / "captures")
         try:
             asyncio.run(serve(config, store))
         finally:

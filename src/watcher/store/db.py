@@ -19,12 +19,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from ..redact import mask_url
-from . import migrate
+from . import captures, migrate
 from .access import LOCK_TIMEOUT, StoreError
 from .engine import insert_new, open_engine, use_sqlite_pragmas
 from .records import (
@@ -42,7 +43,6 @@ from .records import (
 from .schema import (
     alert_select,
     alerts,
-    blocks,
     claim_states,
     cluster_config,
     deliveries,
@@ -66,11 +66,13 @@ class Store:
     created when empty, upgraded in place on SQLite, a PostgreSQL database that needs an upgrade
     refused with what to do)."""
 
-    def __init__(self, url: str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(self, url: str, *, lock_timeout: float = LOCK_TIMEOUT, captures_dir: Path | None = None) -> None:
         """Open (creating if need be) the database at ``url``. A SQLite file whose directory cannot be
-        written is opened read-only (``read_only``): reading commands work, writes are a
-        :class:`StoreFault`. ``lock_timeout``: how long a write waits for another process's lock."""
+        written is opened read-only (``read_only``): reading commands work, writes are a :class:`StoreFault`.
+        ``lock_timeout``: how long a write waits for another process's lock. ``captures_dir``: where
+        raw captures go (default: beside a SQLite file, else none are kept)."""
         self.url = url
+        self.captures_dir = captures_dir or captures.beside(url)
         self.engine, self.read_only = open_engine(url, lock_timeout)
         try:
             migrate.ensure(self.engine, url)
@@ -168,8 +170,6 @@ class Store:
         with self.engine.begin() as c:
             c.execute(update(host_slots).where(host_slots.c.holder == holder).values(holder=None, lease_until=None))
 
-    # -- versions ------------------------------------------------------------------------------
-
     def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
                     url: str | None, origin: str, is_baseline: bool,
                     ignored: tuple[tuple[str, str], ...] = ()) -> Version:
@@ -183,9 +183,8 @@ class Store:
             content_hash=content_hash, title=title, url=url and mask_url(url), text_z=zlib.compress(text.encode("utf-8"), 6),
             ignored_z=pack_ignored(ignored),
         )).inserted_primary_key[0]
-        return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin,
-                       is_baseline=is_baseline, content_hash=content_hash, title=title, url=url and mask_url(url), text=text,
-                       ignored=tuple(ignored))
+        return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
+                       content_hash=content_hash, title=title, url=url and mask_url(url), text=text, ignored=tuple(ignored))
 
     def baseline_ref(self, c: Connection, source_id: str) -> BaselineRef | None:
         """Origin and content hash of the baseline, without loading its text (the cheap path)."""
@@ -237,33 +236,6 @@ class Store:
         if version_id is None:
             return None
         return c.execute(select(versions.c.number).where(versions.c.id == version_id)).scalar()
-
-    def set_blocks(self, c: Connection, host: str, source_id: str, hashes: set[str], replace: bool = True) -> None:
-        """The short blocks of a source's latest version (replacing the previous version's; a first
-        fetched version has none to replace, and the delete by source scans the table)."""
-        if replace:
-            c.execute(blocks.delete().where(blocks.c.source == source_id))
-        if hashes:
-            c.execute(insert(blocks), [{"host": host, "hash": h, "source": source_id} for h in sorted(hashes)])
-
-    def block_overlap(self, c: Connection, host: str, source_id: str, hashes: set[str], more_than: int) -> set[str]:
-        """Other sources of ``host`` whose latest version carries more than ``more_than`` of
-        ``hashes``. Counted by the database: a site's template blocks are on every article, and
-        reading every carrier of them would make each check cost the size of the site."""
-        if not hashes:
-            return set()
-        q = (select(blocks.c.source).where(blocks.c.host == host, blocks.c.hash.in_(sorted(hashes)),
-                                           blocks.c.source != source_id)
-             .group_by(blocks.c.source).having(func.count() > more_than))
-        return {r[0] for r in c.execute(q)}
-
-    def carried_elsewhere(self, c: Connection, host: str, hashes: set[str], exclude: set[str]) -> set[str]:
-        """Those of ``hashes`` that some source of ``host`` outside ``exclude`` carries."""
-        if not hashes:
-            return set()
-        q = select(blocks.c.hash).where(blocks.c.host == host, blocks.c.hash.in_(sorted(hashes)),
-                                        blocks.c.source.not_in(sorted(exclude))).distinct()
-        return {r[0] for r in c.execute(q)}
 
     def claim_states(self, c: Connection, source_id: str) -> dict[str, ClaimState]:
         rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()

@@ -78,6 +78,31 @@ def unpack_ignored(raw: bytes | None) -> tuple[tuple[str, str], ...]:
 
 
 @dataclass(frozen=True)
+class Capture:
+    """A ``captures`` row: where a fetched version's raw HTTP exchange is kept (a WARC record) and
+    what the page said of its own dates (see :mod:`watcher.evidence`)."""
+
+    version_id: int
+    source: str
+    warc_file: str  # relative to the captures folder
+    warc_offset: int
+    warc_length: int
+    record_id: str
+    payload_digest: str
+    block_digest: str
+    fetched_at: float
+    final_url: str
+    status: int
+    page_published: str | None = None
+    page_modified: str | None = None
+    page_updated: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Capture:
+        return cls(**{k: row[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
 class SourceState:
     """A ``sources`` row: what the last checks of a source left behind (health, validators, plan)."""
 
@@ -140,6 +165,10 @@ class AlertData:
     born_version: int | None = None  # a claim added after the baseline: the version it appeared in
     error: str | None = None  # source_error / source_warning: what went wrong
     rule: int | None = None  # a claim finding a reviewer's rule kept as text_changed: that rule's id
+    edit_type: str | None = None  # claim alerts: watcher.evidence.edittype.EDIT_TYPES
+    silent: bool = False  # a claim change with no correction note and no moved modified date
+    correction: str | None = None  # the correction note(s) new in the alert's version
+    evidence: dict | None = None  # the capture of the alert's version (watcher.evidence.capture.evidence)
 
     @classmethod
     def from_json(cls, text: str | None) -> AlertData:
@@ -150,7 +179,9 @@ class AlertData:
                    changes=tuple(raw.get("changes") or ()), key=raw.get("key"), baseline=raw.get("baseline"),
                    previous=raw.get("previous"), previous_changes=tuple(raw.get("previous_changes") or ()),
                    reverted=bool(raw.get("reverted")), born_version=raw.get("born_version"),
-                   error=_scrubbed(raw.get("error")), rule=raw.get("rule"))
+                   error=_scrubbed(raw.get("error")), rule=raw.get("rule"), edit_type=raw.get("edit_type"),
+                   silent=bool(raw.get("silent")), correction=raw.get("correction"),
+                   evidence=raw.get("evidence") if isinstance(raw.get("evidence"), dict) else None)
 
     def to_json(self) -> str:
         fields = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(self).items()

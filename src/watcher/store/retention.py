@@ -8,9 +8,9 @@ articles nobody will look at again. ``[retention]`` bounds that (:class:`watcher
   no feed discovers it again, and its versions removed down to the protected ones;
 * ``max_versions`` — per source, the oldest versions beyond this many are removed, protected ones
   excepted (a source may so keep more);
-* ``captures`` — raw captures past this age. This version of watcher stores no raw captures (the
-  WARC captures of issue 17 will), so there is nothing to remove yet; the key is read now so a
-  config written today keeps working.
+* ``captures`` — raw captures (WARC) past this age, by whole day files, never one an open alert
+  cites (:mod:`watcher.evidence.expire`). A version removed here loses its capture row with it (its
+  record stays in its day file until that file expires).
 
 **Protected, always:** a source's baseline, every version an alert points at, every version a
 tracked claim's state points at (the next alert about that claim is worded against it), and each
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
+from . import captures
 from . import discovered as disc
 from .db import Store
 from .schema import alerts, blocks, claim_states, discovered, versions
@@ -109,6 +110,7 @@ def collect(store: Store, at: float, *, max_age: float | None = None, max_versio
         if dry_run:
             return out
         for i in range(0, len(doomed), CHUNK):
+            captures.forget_versions(c, doomed[i:i + CHUNK])
             c.execute(versions.delete().where(versions.c.id.in_(doomed[i:i + CHUNK])))
         disc.retire(c, out.retired, at)
         for i in range(0, len(out.retired), CHUNK):  # a retired page is no template evidence for the others

@@ -10,6 +10,7 @@ produce exactly these tables.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -234,4 +235,34 @@ discovered_urls = Table(  # every URL a discovered article is known by: one arti
     Column("key", String(64), primary_key=True),  # sha256 of the canonical URL: unique, whatever its length
     Column("url", Text, nullable=False),
     Column("source", String(128), nullable=False, index=True),
+)
+
+
+# Evidence (issue 17; see watcher.store.captures and watcher.evidence): new tables only, so an older
+# database gains them from its upgrade and no existing column changes.
+captures = Table(  # a fetched version's raw HTTP exchange, in a WARC file under <state_dir>/captures
+    "captures", metadata,
+    Column("version_id", Integer, ForeignKey("versions.id"), primary_key=True),
+    Column("source", String(128), nullable=False, index=True),
+    Column("warc_file", String(255), nullable=False),  # relative to the captures folder
+    Column("warc_offset", BigInteger, nullable=False),  # the response record's gzip member starts here
+    Column("warc_length", BigInteger, nullable=False),  # response + request members
+    Column("record_id", String(64), nullable=False),  # the response's WARC-Record-ID
+    Column("payload_digest", String(64), nullable=False),
+    Column("block_digest", String(64), nullable=False),
+    Column("fetched_at", Float, nullable=False, index=True),
+    Column("final_url", Text, nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("page_published", String(64)),  # the page's own dates, as it wrote them (watcher.evidence.pagedates)
+    Column("page_modified", String(64)),
+    Column("page_updated", Text),  # its visible "Updated …" line
+)
+
+corrections = Table(  # a correction or update note that appeared in a version (watcher.evidence.corrections)
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(128), nullable=False, index=True),
+    Column("version_id", Integer, ForeignKey("versions.id"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
 )
