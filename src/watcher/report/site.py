@@ -28,23 +28,33 @@ FEED_KINDS = set(views.ALERT_KINDS) - {"text_changed"}  # wording edits are diff
 _GENERATED = re.compile(r"^(?:index|alerts|rules|source-.+|change-.+-v\d+)\.html$|^alerts\.xml$")
 
 
-def index_page(cfg: Config, store: Store, live: Live | None = None) -> str:
+def index_page(cfg: Config, store: Store, live: Live | None = None, page: int | None = None) -> str:
+    """The sources; live, one page of them (``page``, from 1), the static report all on one."""
     sources = listed.summaries(cfg, store)
-    return render("index.html", sources=sources, open_total=sum(s.open_total for s in sources), live=live)
+    p = views.paging(len(sources), page, "index.html?") if live else None
+    shown = sources[p.first_row:p.first_row + views.PAGE_SIZE] if p else sources
+    return render("index.html", sources=shown, total=len(sources), open_total=sum(s.open_total for s in sources),
+                  live=live, paging=p)
 
 
 def alerts_page(cfg: Config, store: Store, flt: views.AlertFilter | None = None, live: Live | None = None,
-                here: str = "alerts.html") -> str:
+                here: str = "alerts.html", page: int | None = None, base: str = "alerts.html?") -> str:
+    """The alert queue; live, one page of it (``page``; ``base``: the address with the filters)."""
     flt = flt or views.AlertFilter(status="open" if live else "all")
-    sources = listed.summaries(cfg, store)
-    return render("alerts.html", alerts=views.alert_queue(store, flt), f=flt, sources=sources,
-                  titles={s.id: s.title for s in sources}, kinds=views.ALERT_KINDS, here=here, live=live,
+    sources = listed.titles(cfg, store)
+    if live:
+        alerts, p = views.alert_queue_page(store, flt, page, base)
+    else:
+        alerts = views.alert_queue(store, flt)
+        p = views.paging(len(alerts), 1, base)
+    return render("alerts.html", alerts=alerts, total=p.total, paging=p if live else None, f=flt, sources=sources,
+                  titles=dict(sources), kinds=views.ALERT_KINDS, here=here, live=live,
                   edit_types=edittype.EDIT_TYPES)
 
 
 def rules_page(cfg: Config, store: Store, live: Live | None = None) -> str:
     """The rules reviewers' verdicts made (removable in the live UI)."""
-    titles = {s.id: s.title for s in listed.summaries(cfg, store)}
+    titles = dict(listed.titles(cfg, store))
     return render("rules.html", rules=feedback.rules(store), titles=titles, live=live)
 
 

@@ -109,6 +109,16 @@ def summaries(cfg: Config, store: Store) -> list[SourceSummary]:
     return out
 
 
+def titles(cfg: Config, store: Store) -> list[tuple[str, str]]:
+    """(id, title) of every watched source and feed, in the index's order without its grouping:
+    what the alert queue's source filter lists and how its rows are named — without the health and
+    alert counts a full summary reads."""
+    names = store.source_titles()
+    out = [(s.id, s.title or names.get(s.id) or s.id) for s in watched(cfg, store).sources]
+    out += [(f.id, f.title or f.id) for f in cfg.feeds]
+    return out
+
+
 def summary(cfg: Config, store: Store, source_id: str) -> SourceSummary | None:
     """One source's (or feed's) summary, read for it alone: a source page must not cost the whole
     list (at 10,000 sources, the static site would grow quadratically)."""

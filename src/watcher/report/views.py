@@ -213,12 +213,50 @@ class AlertFilter:
                 and (self.status == "all" or a.reviewed == (self.status == "reviewed")))
 
 
-def alert_queue(store: Store, flt: AlertFilter = AlertFilter()) -> list[AlertView]:
+def _queued(store: Store, flt: AlertFilter) -> list[AlertRecord]:
     """Alerts matching ``flt``: silent edits first, then the most severe, then the newest."""
     rank = {s: i for i, s in enumerate(SEVERITIES)}
-    rows = sorted((a for a in store.alerts() if flt.keep(a)),
+    return sorted((a for a in store.alerts() if flt.keep(a)),
                   key=lambda a: (not a.data.silent, rank.get(a.severity, 9), -a.created_at, -a.id))
-    return [alert_view(a) for a in rows]
+
+
+def alert_queue(store: Store, flt: AlertFilter = AlertFilter()) -> list[AlertView]:
+    """The whole queue (the static report lists it on one page)."""
+    return [alert_view(a) for a in _queued(store, flt)]
+
+
+PAGE_SIZE = 100  # rows on one page of the live UI's lists
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Where one page of a long list is: the live UI shows ``PAGE_SIZE`` rows a page, so a page of
+    10,000 sources or alerts costs its rows, not the list. ``base``: the page's address with its
+    other query parameters, ready for ``page=N``."""
+
+    number: int
+    pages: int
+    total: int
+    base: str
+
+    @property
+    def first_row(self) -> int:
+        return (self.number - 1) * PAGE_SIZE
+
+    def href(self, number: int) -> str:
+        return f"{self.base}page={number}"
+
+
+def paging(total: int, number: int | None, base: str) -> Paging:
+    pages = max(1, -(-total // PAGE_SIZE))
+    return Paging(number=min(max(1, number or 1), pages), pages=pages, total=total, base=base)
+
+
+def alert_queue_page(store: Store, flt: AlertFilter, number: int | None, base: str) -> tuple[list[AlertView], Paging]:
+    """One page of the queue: every alert is filtered and ordered, only the page's are made views."""
+    rows = _queued(store, flt)
+    p = paging(len(rows), number, base)
+    return [alert_view(a) for a in rows[p.first_row:p.first_row + PAGE_SIZE]], p
 
 
 # -- sources and timelines -------------------------------------------------------------------

@@ -16,6 +16,7 @@ import html
 import re
 import signal
 import socket
+from urllib.parse import urlencode
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -79,18 +80,25 @@ def _filter(request: Request) -> views.AlertFilter:
                              edit_type=edit if edit in edittype.NAMES else "")
 
 
+def _page(request: Request) -> int | None:
+    """The ``page`` a list is asked at (from 1); anything else is the first page."""
+    return _number(request.query_params.get("page", ""))
+
+
 def _live(request: Request) -> Live:
     return Live(csrf=security.csrf_token(request), logout=request.session.get("auth") is True)
 
 
 def create_app(cfg: Config, store: Store, access: Access) -> Starlette:
     def index(request: Request) -> Response:
-        return HTMLResponse(pages.index_page(cfg, store, live=_live(request)))
+        return HTMLResponse(pages.index_page(cfg, store, live=_live(request), page=_page(request)))
 
     def alerts(request: Request) -> Response:
         query = request.url.query
         here = "alerts.html" + (f"?{query}" if query else "")
-        return HTMLResponse(pages.alerts_page(cfg, store, _filter(request), live=_live(request), here=here))
+        kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page"])
+        return HTMLResponse(pages.alerts_page(cfg, store, _filter(request), live=_live(request), here=here,
+                                              page=_page(request), base=f"alerts.html?{kept + '&' if kept else ''}"))
 
     def feed(request: Request) -> Response:
         return Response(pages.feed(cfg, store), media_type="application/atom+xml")

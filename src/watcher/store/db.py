@@ -135,6 +135,11 @@ class Store:
         with self.engine.connect() as c:
             return {r["id"]: SourceState.from_row(r) for r in c.execute(select(sources)).mappings()}
 
+    def source_titles(self) -> dict[str, str]:
+        """The page titles stored, by source (one narrow query: lists that only name sources)."""
+        with self.engine.connect() as c:
+            return dict(c.execute(select(sources.c.id, sources.c.title).where(sources.c.title.is_not(None))).all())
+
     def lock_source(self, c: Connection, source_id: str) -> None:
         """Lock the source's row until the transaction ends (PostgreSQL; SQLite's ``BEGIN IMMEDIATE``
         already serializes every writer)."""
