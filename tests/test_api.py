@@ -19,6 +19,8 @@ from . import sitegen as pages
 from .conftest import alerts_json, watcher, write_config
 from .test_serve import serving
 
+pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
+
 TOKEN = "api-test-token-0123456789abcdef"
 JSON = {"Content-Type": "application/json"}
 

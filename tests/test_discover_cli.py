@@ -14,7 +14,7 @@ from .feedsite import Outlet
 from .fixtures.receivers import Receiver
 from .test_discover_store import story
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:apprise")
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning:apprise")]
 
 
 @pytest.fixture

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import httpx
 import lxml.html
+import pytest
 
 from . import sitegen as pages
 from .conftest import alerts_json, claim_alerts, watcher, write_config
 from .test_serve import form_token, serving
+
+pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
 
 TITLE, ARTICLE = pages.ARTICLES["county_budget"]
 BOX = ("Join 30,000 readers who get the Ledger's morning briefing in their inbox. "

@@ -27,6 +27,8 @@ from watcher.store.schema import metadata
 
 from .conftest import watcher, write_config
 
+pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
+
 
 def _engine(url: str):
     return create_engine(engine_url(url))

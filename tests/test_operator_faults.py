@@ -25,6 +25,8 @@ import pytest
 from .conftest import watcher, write_config
 from .sitegen import news_page
 
+pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
+
 N = 12
 
 
@@ -183,6 +185,7 @@ def test_reading_commands_work_on_a_read_only_state_dir(checked, tmp_path, wal):
 
 HOLD = """
 import sqlite3, sys, time
+
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 if sys.argv[2] == "exclusive-mode":
     db.execute("PRAGMA locking_mode=EXCLUSIVE")

@@ -18,6 +18,8 @@ import pytest
 from .conftest import alerts_json, watcher
 from .test_serve import form_token, review, serving
 
+pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
+
 TOKEN = "correct-horse-battery-staple-42"
 
 
