@@ -12,13 +12,16 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from .pg import create_db, drop_db, need_pg, url_of
+
+pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
 
 OPEN = """
 import os, sys, time
 from watcher.store import Store
 
-pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
 open(sys.argv[2] + ".ready", "w").close()
 while not os.path.exists(sys.argv[3]):
     time.sleep(0.0005)
