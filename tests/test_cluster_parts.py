@@ -8,7 +8,9 @@
 * the config push: same config → nothing; an older different file → the cluster's stays; an edit →
   sources added, disabled and re-timed by the shared timing policy;
 * the periodic tasks' crons fire when meant (the seconds field is the sixth);
-* a check run by hand on the cluster's database holds a host slot like the nodes' checks.
+* a check run by hand on the cluster's database holds a host slot like the nodes' checks;
+* a source on a ladder keeps it in its spec; the feeds' articles join the schedule (at a push, or
+  from the feed task) with their feed's defaults, and leave it with their feed.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from croniter import croniter
 from sqlalchemy import select
 
 from watcher.cluster import push, slots, spec
+from watcher.cluster.feeds import add_new, tick_every
 from watcher.cluster.guard import DueGuard
 from watcher.cluster.node import stalled_every
-from watcher.config import load
+from watcher.config import Feed, load
+from watcher.discover.ladder import DEFAULT_LADDER
 from watcher.pipeline import AlreadyStored
-from watcher.store import Store
+from watcher.store import Store, discovered
 from watcher.store.engine import libpq_url
 from watcher.store.schema import sources
 
@@ -209,4 +213,56 @@ def test_a_check_run_by_hand_waits_for_a_slot_of_its_host(tmp_path, pg_url):
     assert store.take_host_slot("unknown.example", "manual", 2, 60)  # not the cluster's host: no slot to hold
     store.release_host_slot("node-a")
     assert store.take_host_slot("h0.example", "manual", 2, 60)
+    store.close()
+
+
+def test_a_source_on_a_ladder_keeps_it_in_the_cluster_and_feed_ticks_follow_the_shortest_interval(tmp_path):
+    cfg = _config(tmp_path, 1)
+    aging = dataclasses.replace(cfg.sources[0], ladder=DEFAULT_LADDER, config_file=None)
+    assert spec.from_json(spec.to_json(aging)) == aging  # checked by age on every node, not every interval
+    assert tick_every(cfg) == 15  # no feeds
+    feed = Feed(id="f", url="http://h0.example/rss", kind="rss", source=aging, interval=900, max_articles=10)
+    assert [tick_every(dataclasses.replace(cfg, feeds=(dataclasses.replace(feed, interval=i),)))
+            for i in (1, 7, 20, 900)] == [1, 3, 10, 15]
+
+
+async def _add_new(url: str, config) -> int:
+    async with await psycopg.AsyncConnection.connect(url) as conn:
+        return await add_new(conn, config, spec.config_hash(config))
+
+
+def test_discovered_articles_join_the_shared_schedule_and_leave_it_with_their_feed(tmp_path, pg_url):
+    store = Store(pg_url)
+    url = libpq_url(pg_url)
+    path = tmp_path / "watcher.toml"
+    path.write_text('[defaults]\nstagger = "2s"\n[[sources]]\nid = "s0"\nurl = "http://h0.example/0"\n'
+                    '[[feeds]]\nid = "f"\nurl = "http://h1.example/rss"\nkind = "rss"\n'
+                    '[feeds.defaults]\nretries = 0\n')
+    cfg = load(path)
+    t = time.time()
+
+    def found(sid: str) -> None:
+        with store.transaction() as c:
+            discovered.add_articles(c, [discovered.DiscoveredRow(sid, "f", f"http://h1.example/{sid}", sid, t, None,
+                                                                 t, t - 60)])
+
+    def rows() -> dict:
+        with psycopg.connect(url) as c:
+            return {r[0]: r[1:] for r in c.execute("SELECT id, enabled, spec, next_due FROM sources")}
+
+    found("f-a")  # before the first push (a database copied from SQLite, say)
+    assert asyncio.run(_pushed(url, cfg)) == "pushed"
+    found("f-b")  # after it: the feed task schedules it
+    assert asyncio.run(_add_new(url, cfg)) == 1
+    got = rows()
+    for sid in ("f-a", "f-b"):
+        enabled, text, due = got[sid]
+        source = spec.from_json(text)
+        assert enabled and source.feed == "f" and source.retries == 0 and source.ladder == cfg.feeds[0].source.ladder
+        assert due <= time.time() + 2  # the first check soon
+    assert asyncio.run(_add_new(url, cfg)) == 0  # nothing twice
+
+    assert asyncio.run(_pushed(url, dataclasses.replace(cfg, feeds=()), reason="changed")) == "pushed"
+    got = rows()
+    assert got["s0"][0] and not got["f-a"][0] and not got["f-b"][0]  # the feed is gone: its articles too
     store.close()

@@ -7,7 +7,8 @@ then :meth:`DueGuard.enter` refuses a due time already stored, and :meth:`DueGua
 ``last_due`` forward with a compare-and-set and plans the next run, in the same transaction as
 the version, claim states and alerts. So a second run blocks on the row lock, then finds
 ``last_due >= due`` and rolls back: no version, alert or delivery is stored twice, and no extra
-row per check is needed.
+row per check is needed. A discovered article's next run is planned on its ladder from its age
+anchor as this check left it (an edit makes it young again), as the service plans it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sqlalchemy import or_, select, text, update
 from ..config import Source
 from ..pipeline import AlreadyStored
 from ..service import schedule
-from ..store import SourceState
+from ..store import SourceState, discovered
 from ..store.schema import sources
 
 
@@ -40,7 +41,9 @@ class DueGuard:
         row = c.execute(select(sources).where(sources.c.id == self.source.id)).mappings().one()
         t = c.execute(text("SELECT extract(epoch FROM clock_timestamp())::float8")).scalar()
         state = SourceState.from_row(row)
-        nxt = schedule.after_check(schedule.policy_for(self.source, state), t, state.failures, self.backoff_max)
+        anchor = discovered.anchors(c, [self.source.id]).get(self.source.id) if self.source.feed else None
+        policy = schedule.policy_for(self.source, state, anchor)
+        nxt = schedule.after_check(policy, t, state.failures, self.backoff_max)
         res = c.execute(update(sources).where(
             sources.c.id == self.source.id, or_(sources.c.last_due.is_(None), sources.c.last_due < self.due),
         ).values(last_due=self.due, dispatched_due=None, next_due=nxt))

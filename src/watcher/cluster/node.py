@@ -5,9 +5,10 @@ every kind of work, so none idles as a hot standby. A node runs, in one event lo
 
 * a Procrastinate worker on the ``checks`` queue (``defaults.concurrency`` checks at once): each job
   is one check of one source for one due time (:meth:`Node.run_check`);
-* a worker on the ``cluster`` queue (2 at once) for the periodic tasks, each deferred once per tick
+* a worker on the ``cluster`` queue (3 at once) for the periodic tasks, each deferred once per tick
   across the whole cluster by Procrastinate: ``dispatch`` every second (due sources → check jobs,
-  :mod:`watcher.cluster.slots`), ``retry_stalled`` (checks of dead nodes run again), ``deliver``
+  :mod:`watcher.cluster.slots`), ``feeds`` (due feeds read, their new articles scheduled on their
+  ladder: :mod:`watcher.cluster.feeds`), ``retry_stalled`` (checks of dead nodes run again), ``deliver``
   every 30 s and after checks that raised alerts (notifications: :mod:`watcher.alerts.deliver`, whose
   leases keep two nodes from sending one alert), ``cleanup`` hourly;
 * the config watch: an edit of this node's files is pushed to the cluster (:mod:`watcher.cluster.push`).
@@ -41,15 +42,17 @@ from procrastinate import jobs as pjobs
 from psycopg_pool import AsyncConnectionPool
 
 from ..alerts.deliver import deliver_pending
-from ..config import Config, ConfigError, ConfigWatcher
+from ..config import Config, ConfigError, ConfigWatcher, Feed
 from ..config import load as load_config
+from ..discover.run import FeedOutcome, Reserved
 from ..fetch import Client, Politeness
 from ..lanes import Workers
 from ..pipeline import AlreadyStored, CheckResult, check, client_for
 from ..service import checklog
+from ..service.feedjobs import read_feed
 from ..store import Store, migrate
 from ..store.engine import libpq_url
-from . import push, slots, spec
+from . import feeds, push, slots, spec
 from .guard import DueGuard
 
 log = logging.getLogger("watcher.cluster")
@@ -79,10 +82,16 @@ class Node:
     started: float = field(default_factory=time.time)
     polite: Politeness = field(init=False)
     app: procrastinate.App = field(init=False)
+    reserved: Reserved = field(init=False)  # the config's sources, which no feed may take
+    digest: str = field(init=False)  # the config's hash: is it the cluster's?
 
     def __post_init__(self) -> None:
         self.polite = Politeness(per_host=self.config.defaults.per_host, shared_turns=self.turn)
+        self.use(self.config)
         self.app = build_app(self)
+
+    def use(self, config: Config) -> None:
+        self.config, self.reserved, self.digest = config, Reserved.of(config), spec.config_hash(config)
 
     @property
     def run_lease(self) -> float:
@@ -123,11 +132,13 @@ class Node:
                      extra={checklog.FIELDS: {"event": why, "source": job.source, "due": job.due, "node": self.name}})
             return
         source = spec.from_json(st.spec)
+        if source.feed is not None and st.url and st.url != source.url:  # moved to its canonical URL
+            source = dataclasses.replace(source, url=st.url)
         guard = DueGuard(source, job.due, self.config.defaults.backoff_max)
         result: CheckResult | None = None
         try:
             result = await check(self.store, source, self.client, self.config, self.polite, self.workers,
-                                 guard=guard)
+                                 guard=guard, reserved=self.reserved.urls)
         except AlreadyStored:
             log.info("%s: the check due at %s was stored by another run", job.source, job.due,
                      extra={checklog.FIELDS: {"event": "already_stored", "source": job.source, "due": job.due,
@@ -155,6 +166,19 @@ class Node:
         async with self.pool.connection() as conn, conn.transaction():
             await slots.unmark(conn, job)
             await slots.release(conn, job)
+
+    # -- feeds -----------------------------------------------------------------------------------
+
+    async def read_feeds(self) -> None:
+        """The ``feeds`` tick (:mod:`watcher.cluster.feeds`)."""
+        outs = await feeds.tick(self.pool, self.config, self.digest, self._read_feed)
+        if any(o.alert for o in outs):
+            await self.defer_delivery()
+
+    async def _read_feed(self, feed: Feed) -> FeedOutcome:
+        out, _ = await read_feed(self.store, feed, self.client, self.reserved, self.polite, self.workers,
+                                 self.config.defaults.backoff_max)
+        return out
 
     # -- housekeeping ----------------------------------------------------------------------------
 
@@ -200,7 +224,7 @@ class Node:
         except ConfigError as e:
             log.error("%s — keeping the last good config", e)
             return
-        self.config = dataclasses.replace(new, database_url=self.config.database_url)
+        self.use(dataclasses.replace(new, database_url=self.config.database_url))
         await self.push(reason)
 
 
@@ -216,6 +240,11 @@ def build_app(node: Node) -> procrastinate.App:
     @app.task(name="dispatch", queue="cluster", queueing_lock="dispatch")
     async def dispatch_tick(timestamp: int) -> None:
         await node.dispatch()
+
+    @app.periodic(cron=f"* * * * * */{feeds.tick_every(node.config)}", periodic_id="feeds")
+    @app.task(name="feeds", queue="cluster", queueing_lock="feeds")
+    async def feeds_tick(timestamp: int) -> None:
+        await node.read_feeds()
 
     every = stalled_every(node.config.cluster.dead_after)
 
@@ -264,7 +293,7 @@ async def _run(node: Node) -> None:
     tasks: list[asyncio.Task] = [
         asyncio.create_task(node.app.run_worker_async(queues=["checks"], concurrency=cfg.defaults.concurrency,
                                                       name=f"{node.name}/checks", **options)),  # type: ignore[arg-type]
-        asyncio.create_task(node.app.run_worker_async(queues=["cluster"], concurrency=2,
+        asyncio.create_task(node.app.run_worker_async(queues=["cluster"], concurrency=3,
                                                       name=f"{node.name}/cluster", **options)),  # type: ignore[arg-type]
         asyncio.create_task(_watch_config(node)),
     ]

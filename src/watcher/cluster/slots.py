@@ -68,7 +68,7 @@ START = f"""
 WITH lease AS (
     UPDATE host_slots SET lease_until = {CLOCK} + %(lease)s WHERE holder = %(holder)s RETURNING 1
 )
-SELECT spec, enabled, last_due, (SELECT count(*) FROM lease) FROM sources WHERE id = %(src)s
+SELECT spec, enabled, last_due, (SELECT count(*) FROM lease), url FROM sources WHERE id = %(src)s
 """
 
 UNMARK = "UPDATE sources SET dispatched_due = NULL WHERE id = %(src)s AND dispatched_due = %(due)s"
@@ -115,6 +115,7 @@ class Start:
     spec: str | None  # None: the source is gone from the cluster's config
     done: bool  # a run of this (source, due) already stored its result
     leased: bool  # its slot is still its own
+    url: str | None = None  # where the source is now (a discovered article moves to its canonical URL)
 
 
 async def start(conn, job: Dispatched, lease: float) -> Start:
@@ -122,7 +123,7 @@ async def start(conn, job: Dispatched, lease: float) -> Start:
     row = await (await conn.execute(START, {"src": job.source, "holder": job.holder, "lease": lease})).fetchone()
     if row is None or not row[1]:
         return Start(None, False, bool(row and row[3]))
-    return Start(row[0], row[2] is not None and row[2] >= job.due, bool(row[3]))
+    return Start(row[0], row[2] is not None and row[2] >= job.due, bool(row[3]), row[4])
 
 
 async def unmark(conn, job: Dispatched) -> None:

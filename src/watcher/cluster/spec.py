@@ -15,7 +15,8 @@ import json
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from ..config import Config, NotifyTarget, SiteRules, Source
+from ..config import Config, Feed, NotifyTarget, SiteRules, Source
+from ..discover.ladder import Ladder
 from ..fetch.polite import host_of
 
 __all__ = ["config_hash", "from_json", "host_of", "to_json"]
@@ -39,12 +40,25 @@ def from_json(text: str) -> Source:
     data["notify"] = tuple(NotifyTarget(**t) for t in data.get("notify") or ())
     rules = data.get("extract")
     data["extract"] = None if rules is None else SiteRules(tuple(rules["exclude"]), tuple(rules["include"]))
+    ladder = data.get("ladder")
+    data["ladder"] = None if ladder is None else Ladder(tuple((a, i) for a, i in ladder["steps"]), ladder["stop_after"])
     return Source(**data)
 
 
+def feed_json(feed: Feed) -> str:
+    """What the cluster must agree on about a feed: where and how it is read, and the template of
+    the sources it makes (their specs are made from it)."""
+    return json.dumps({"id": feed.id, "url": feed.url, "kind": feed.kind, "interval": feed.interval,
+                       "max_articles": feed.max_articles, "links": feed.links.text if feed.links else None,
+                       "include": [p.text for p in feed.include], "exclude": [p.text for p in feed.exclude],
+                       "title": feed.title, "source": to_json(feed.source)}, sort_keys=True, ensure_ascii=False)
+
+
 def config_hash(config: Config) -> str:
-    """What the cluster must agree on, hashed: every resolved source and the per-host limit."""
+    """What the cluster must agree on, hashed: every resolved source, every feed and the per-host limit."""
     h = hashlib.sha256(f"per_host={config.defaults.per_host}\n".encode())
     for s in sorted(config.sources, key=lambda s: s.id):
         h.update(to_json(s).encode("utf-8") + b"\n")
+    for f in sorted(config.feeds, key=lambda f: f.id):
+        h.update(b"feed " + feed_json(f).encode("utf-8") + b"\n")
     return h.hexdigest()

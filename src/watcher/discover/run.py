@@ -1,6 +1,6 @@
 """Reading one feed into the store: :func:`discover_feed`, the one function every runner calls —
-``watcher check`` / ``watcher discover`` once, ``watcher run`` on the feed's interval, and (later) a
-periodic task of the cluster.
+``watcher check`` / ``watcher discover`` once, ``watcher run`` on the feed's interval, and a cluster
+node's ``feeds`` task (:mod:`watcher.cluster.feeds`).
 
 What it guarantees, whoever calls it and however often:
 

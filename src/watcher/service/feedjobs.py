@@ -46,6 +46,11 @@ def _states(store: Store) -> dict[str, discovered.FeedState]:
         return discovered.feed_states(c)
 
 
+def _state(store: Store, feed_id: str) -> discovered.FeedState | None:
+    with store.transaction() as c:
+        return discovered.feed_state(c, feed_id)
+
+
 def _save_next(store: Store, feed: Feed, nxt: float | None) -> None:
     with store.transaction() as c:
         discovered.save_feed_state(c, feed.id, feed.url, next_due=nxt)
@@ -94,20 +99,36 @@ class FeedJobs:
         feed = self.feeds.get(feed_id)
         if feed is None or self.stopping:
             return
-        out = await discover_feed(self.store, feed, self.client, reserved=self.reserved, polite=self.polite,
-                                  workers=self.workers)
-        state = await self.workers.run_db(_states, self.store)
-        failures = state[feed.id].failures if feed.id in state else 0
-        t = now()
-        due = schedule.next_due(schedule.Fixed(feed.interval), t, failures, self.backoff_max)
-        nxt = (due or t + feed.interval) + random.uniform(0, schedule.jitter(feed.interval))
-        if not self.stopping and self.feeds.get(feed_id) is feed:
-            try:
-                self.sched.modify_job(job_id(feed_id), next_run_time=_dt(nxt))
-            except JobLookupError:
-                pass
-        await self.workers.run_db(_save_next, self.store, feed, nxt)
-        line, fields = checklog.feed_line(out, failures, nxt)
-        (log.warning if out.error else log.info)(line, extra={checklog.FIELDS: fields})
+        out, _ = await read_feed(self.store, feed, self.client, self.reserved, self.polite, self.workers,
+                                 self.backoff_max, plan=lambda nxt: self._replan(feed, nxt))
         await self.on_read(feed, out)
 
+    def _replan(self, feed: Feed, nxt: float) -> None:
+        """The feed's job runs next at ``nxt``, unless the service stops or the feed was removed or
+        edited while it was read (the reload planned it)."""
+        if self.stopping or self.feeds.get(feed.id) is not feed:
+            return
+        try:
+            self.sched.modify_job(job_id(feed.id), next_run_time=_dt(nxt))
+        except JobLookupError:
+            pass
+
+
+async def read_feed(store: Store, feed: Feed, client: Client, reserved: Reserved, polite: Politeness | None,
+                    workers: Workers, backoff_max: float,
+                    plan: Callable[[float], None] | None = None) -> tuple[FeedOutcome, float]:
+    """One read of ``feed`` by any runner (this service, or a cluster node's feed task): the read
+    (:func:`discover_feed`), its next read planned — the feed's fixed interval, backed off while it
+    fails, jittered — handed to ``plan``, stored with the feed's state, and its log line. Returns the outcome and the next read's time."""
+    out = await discover_feed(store, feed, client, reserved=reserved, polite=polite, workers=workers)
+    state = await workers.run_db(_state, store, feed.id)
+    failures = state.failures if state else 0
+    t = now()
+    due = schedule.next_due(schedule.Fixed(feed.interval), t, failures, backoff_max)
+    nxt = (due or t + feed.interval) + random.uniform(0, schedule.jitter(feed.interval))
+    if plan is not None:
+        plan(nxt)
+    await workers.run_db(_save_next, store, feed, nxt)
+    line, fields = checklog.feed_line(out, failures, nxt)
+    (log.warning if out.error else log.info)(line, extra={checklog.FIELDS: fields})
+    return out, nxt
