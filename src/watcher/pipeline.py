@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .evidence import pagedates
-from .extract import Document, extract, faults
+from .extract import Document, decode, extract, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
 from .redact import redact
@@ -267,8 +267,9 @@ def client_for(config: Config, user_agent: str = "watcher") -> Client:
 
 def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None) -> tuple[Document, PageDates]:
     """The article and the page's own dates (both read in the extraction lane: HTML work)."""
-    doc = extract(body, encoding=encoding, rules=rules)
-    return doc, pagedates.of_page(body, encoding, doc.ignored, doc.paragraphs)
+    text = decode(body, encoding)  # once for both: decoding may mean charset detection
+    doc = extract(text, rules=rules)
+    return doc, pagedates.of_page(text, doc.ignored, doc.paragraphs)
 
 
 def _begin(store: Store, source: Source) -> SourceState:

@@ -19,8 +19,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..extract import decode
-
 MAX_VALUE = 64  # a date value longer than this is not a date
 
 _LD = re.compile(r"<script[^>]+type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script>",
@@ -133,9 +131,8 @@ def read(html: str, lines: Iterable[str] = ()) -> PageDates:
     return PageDates(published=published, modified=modified, updated_line=updated_line(lines))
 
 
-def of_page(body: bytes, encoding: str | None, ignored: Iterable[tuple[str, str]],
-            paragraphs: Iterable[str]) -> PageDates:
-    """The dates of a fetched page: its bytes decoded as extraction decodes them; the visible line
-    looked for among the blocks extraction left out (date lines), then the short paragraphs."""
+def of_page(html: str, ignored: Iterable[tuple[str, str]], paragraphs: Iterable[str]) -> PageDates:
+    """The dates of a fetched page (its text as extraction decoded it); the visible line looked for
+    among the blocks extraction left out (date lines), then the short paragraphs."""
     lines = [t for t, _ in ignored] + [p for p in paragraphs if len(p) <= 100]
-    return read(decode(body, encoding), lines)
+    return read(html, lines)
