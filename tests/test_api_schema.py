@@ -34,7 +34,7 @@ def test_every_operation_keeps_its_documented_contract(alert_state: Path, tmp_pa
     shutil.copytree(alert_state.parent, tmp_path / "w")
     with serving(tmp_path / "w" / alert_state.name, env={"WATCHER_SERVE_TOKEN": TOKEN}, ready=AUTH) as srv:
         p = subprocess.run([str(ST), "run", f"{srv.base}/api/v1/openapi.json", "--header", f"Authorization: Bearer {TOKEN}",
-                            "--checks", "all", "--max-examples", "30", "--workers", "1", "--request-timeout", "30",
+                            "--checks", "all", "--max-examples", "15", "--workers", "1", "--request-timeout", "30",
                             "--generation-database", "none", "--no-color"],
                            capture_output=True, text=True, timeout=900, cwd=tmp_path)
     failures = p.stdout.find("FAILURES")

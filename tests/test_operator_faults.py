@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import watcher, write_config
+from .conftest import cli, watcher, write_config
 from .sitegen import news_page
 
 pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
@@ -88,7 +88,7 @@ def one_line(p, pattern: str) -> re.Match:
 
 
 def versions(cfg: Path, sid: str) -> int:
-    p = watcher("history", sid, "--config", str(cfg))
+    p = cli("history", sid, "--config", str(cfg))  # in-process: a reading, not what the test is about
     assert p.returncode == 0, p.stderr
     return len(re.findall(r"^│ \d+", p.stdout, re.M))
 
@@ -231,4 +231,10 @@ def test_a_database_locked_even_for_readers_is_one_line_too(checked):
     cfg.write_text(cfg.read_text().replace('state_dir = "state"', 'state_dir = "state"\nlock_timeout = "1s"'))
     with held(cfg.parent / "state" / "watcher.db", "exclusive-mode"):
         for args in (["alerts"], ["check"]):
-            one_line(watcher(*args, "--config", str(cfg)), r"watcher: .*the database is locked by another process")
+            t = time.monotonic()
+            p = watcher(*args, "--config", str(cfg))
+            elapsed = time.monotonic() - t
+            one_line(p, r"watcher: .*the database is locked by another process.*\(waited 1 s;")
+            # what the line says is what happened: one wait of lock_timeout, not sqlite3's default 5 s
+            # before it (the schema check) and again (the file probe)
+            assert elapsed < 5, (args, elapsed)

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "realworld-dev" / "pages"
 SOURCES = 3  # sources per pass, as reported (2-15 sources: the thread path before the fix)
 POOL = 24  # the largest real pages; each round takes the next SOURCES of them
-BUDGET = 40.0  # seconds of rounds; the test stops early at the first crash
+BUDGET = 20.0  # seconds of rounds; the test stops early at the first crash
 MIN_ROUNDS = 8  # a pass must at least run this often, however slow the machine
 ROUND_TIMEOUT = 30.0  # one pass takes ~1-2 s; a child still running after this is hung
 

@@ -51,12 +51,14 @@ def check_sqlite_file(path: Path) -> None:
     a database file drops every POSIX lock this process holds on it, so a process that already has
     the database open (the service, a test, the API beside the scheduler) would lose its locks — and
     another process closing its connection would then think itself the last one and checkpoint and
-    delete the WAL under it. SQLite keeps its own descriptors of one file together and is safe."""
+    delete the WAL under it. SQLite keeps its own descriptors of one file together and is safe.
+    The probe does not wait for locks (``timeout=0``): a busy database is a database, and how long to
+    wait for it is the engine's ``lock_timeout``, not a second wait of sqlite3's default 5 s here."""
     if path.exists() and not path.is_file():
         raise StoreError(f"{path} is not a file; point state_dir elsewhere or move it away")
     if path.exists() and path.stat().st_size > 0:
         try:
-            probe = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+            probe = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0)
         except sqlite3.Error:
             return  # cannot be opened at all: the engine says why, as a StoreFault
         try:
@@ -110,9 +112,10 @@ def read_only_url(path: Path) -> str:
 def sqlite_pragmas(read_only: bool, lock_timeout: float):
     """The connect hook of a SQLite engine: WAL (a reader never blocks the writer), and how long a
     write waits for another process's lock. Read-only: no journal change (it would write)."""
+    # busy_timeout first: until it is set, a locked database makes the journal pragma wait the
+    # driver's default 5 s instead of lock_timeout
     statements = [f"PRAGMA busy_timeout={int(lock_timeout * 1000)}", "PRAGMA foreign_keys=ON"]
-    statements = (["PRAGMA query_only=ON"] if read_only else
-                  ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"]) + statements
+    statements += ["PRAGMA query_only=ON"] if read_only else ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"]
 
     def on_connect(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
         cur = dbapi_conn.cursor()

@@ -51,8 +51,11 @@ def open_engine(url: str, lock_timeout: float = LOCK_TIMEOUT) -> tuple[Engine, b
         read_only = prepare_sqlite(path)
         if read_only:
             target = read_only_url(path)
+    # the driver's own busy timeout (sqlite3 waits 5 s by default) is lock_timeout from the first
+    # connection on: the schema check runs before the connect pragmas are installed
+    connect_args = {"timeout": lock_timeout} if url.startswith("sqlite:///") else {}
     try:
-        engine = create_engine(target, future=True)
+        engine = create_engine(target, future=True, connect_args=connect_args)
     except ImportError as e:  # the driver of a PostgreSQL URL is an optional dependency
         raise StoreError(f"{url}: cannot load the database driver ({e}); for PostgreSQL: "
                          "pip install 'watcher[postgres]'") from None
