@@ -10,6 +10,8 @@ import json
 import time
 from collections import Counter
 
+import pytest
+
 from watcher.store.engine import libpq_url
 
 from .clusterkit import Nodes
@@ -27,6 +29,7 @@ def _config(path, outlet: Outlet, url: str) -> None:
                     'ladder = [["1h", "1s"]]\n', encoding="utf-8")
 
 
+@pytest.mark.slow  # two `watcher run` nodes on PostgreSQL: ~12 s
 def test_two_nodes_discover_a_new_article_once_and_alert_once_on_its_edit(tmp_path, pg_url):
     import psycopg
 

@@ -175,6 +175,7 @@ def assert_well_formed_site(out: Path) -> None:
         assert tree.find(".//body") is not None and tree.findtext(".//title"), page.name
 
 
+@pytest.mark.slow  # a database made the old way, then every output of it: ~8 s
 def test_an_older_database_holding_hostile_text_still_gives_a_valid_feed(hostile, tmp_path):
     """Text stored before extraction stripped controls (written here through the store, as an older
     version did) is made safe where it leaves: the feed, the pages, the terminal, JSON."""
