@@ -112,10 +112,9 @@ def read_only_url(path: Path) -> str:
 def sqlite_pragmas(read_only: bool, lock_timeout: float):
     """The connect hook of a SQLite engine: WAL (a reader never blocks the writer), and how long a
     write waits for another process's lock. Read-only: no journal change (it would write)."""
-    # busy_timeout first: until it is set, a locked database makes the journal pragma wait the
-    # driver's default 5 s instead of lock_timeout
     statements = [f"PRAGMA busy_timeout={int(lock_timeout * 1000)}", "PRAGMA foreign_keys=ON"]
-    statements += ["PRAGMA query_only=ON"] if read_only else ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"]
+    statements = (["PRAGMA query_only=ON"] if read_only else
+                  ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"]) + statements
 
     def on_connect(dbapi_conn, _record) -> None:  # pragma: no cover - driver callback
         cur = dbapi_conn.cursor()
