@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import asynccontextmanager
 
 from .config import Config, Source
+from .fetch import Politeness
 from .fetch.polite import host_of
 from .lanes import Workers
 from .pipeline import CheckInterrupted, CheckResult, check, client_for, new_politeness
@@ -75,27 +76,8 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
     per_host = store.cluster_per_host() if store.engine.dialect.name != "sqlite" else None
     workers = Workers.for_pass(len(selected), preload=any(m.latest is None for _, m in known.values()))
     try:
-        results: list[CheckResult | None] = [None] * len(selected)
-        queue = iter(enumerate(selected))
-        async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
-            async def worker() -> None:
-                # a fixed set of workers pulling sources, not one task per source: memory stays
-                # flat as sources grow (10,000 pending tasks would hold 10,000 coroutine frames)
-                for k, s in queue:
-                    if workers.fault is not None:
-                        return
-                    try:
-                        async with _cluster_slot(store, per_host, s, workers):
-                            results[k] = await check(store, s, client, config, polite, workers,
-                                                     known.pop(s.id), reserved=reserved)
-                    except StoreFault:
-                        return  # recorded in workers.fault
-
-            await asyncio.gather(*(worker() for _ in range(min(len(selected), config.defaults.concurrency))))
-        try:
-            await workers.flush(store)
-        except StoreFault:
-            pass  # recorded in workers.fault and workers.unsaved
+        with store.captures_synced_at_end():
+            results = await _run_checks(config, store, selected, known, workers, polite, per_host, reserved)
     finally:
         workers.close()
     if workers.fault is not None:
@@ -107,6 +89,35 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
 
         await asyncio.to_thread(deliver_pending, config, store, started)
     return [r for r in results if r is not None]
+
+
+async def _run_checks(config: Config, store: Store, selected: list[Source],
+                      known: dict[str, tuple[SourceState, PassMeta]], workers: Workers, polite: Politeness,
+                      per_host: int | None, reserved: Mapping[str, str]) -> list[CheckResult | None]:
+    """The checks of a pass, ``concurrency`` at a time, and the batched bookkeeping flushed after
+    them; a result per source, None where a storage fault stopped the pass first."""
+    results: list[CheckResult | None] = [None] * len(selected)
+    queue = iter(enumerate(selected))
+    async with client_for(config, selected[0].user_agent if selected else "watcher") as client:
+        async def worker() -> None:
+            # a fixed set of workers pulling sources, not one task per source: memory stays
+            # flat as sources grow (10,000 pending tasks would hold 10,000 coroutine frames)
+            for k, s in queue:
+                if workers.fault is not None:
+                    return
+                try:
+                    async with _cluster_slot(store, per_host, s, workers):
+                        results[k] = await check(store, s, client, config, polite, workers,
+                                                 known.pop(s.id), reserved=reserved)
+                except StoreFault:
+                    return  # recorded in workers.fault
+
+        await asyncio.gather(*(worker() for _ in range(min(len(selected), config.defaults.concurrency))))
+    try:
+        await workers.flush(store)
+    except StoreFault:
+        pass  # recorded in workers.fault and workers.unsaved
+    return results
 
 
 async def discover_all(config: Config, store: Store, feed_ids: Iterable[str] | None = None):

@@ -94,7 +94,7 @@ def export(source_id: Annotated[str, typer.Argument(metavar="ID")],
     if not warc_out.parent.is_dir():
         raise common.UsageError(f"cannot write {warc_out}: the folder {warc_out.parent} does not exist")
     done = write_warc(store, source_id, warc_out, from_version, to_version)
-    gone = f"; version(s) {', '.join(map(str, done.missing))} no longer captured (gc)" if done.missing else ""
+    gone = f"; version(s) {', '.join(map(str, done.missing))} not on disk (removed by gc, or cut short by a power cut)" if done.missing else ""
     common.out.print(f"wrote {done.captures} capture(s) of {source_id} to {warc_out}{gone}", markup=False)
 
 

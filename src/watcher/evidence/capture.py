@@ -4,7 +4,8 @@ say what its claim alerts need to know — the evidence object, the new notes, a
 moved its modified date.
 
 Called inside the check's transaction, after the version row is added and before the commit: the
-WARC record is on disk (fsynced) before the rows pointing at it can be committed. Nothing here runs
+WARC record is written (and, but in a pass of many checks, fsynced) before the rows pointing at it
+can be committed. Nothing here runs
 for an unchanged page.
 
 Secrets: the store keeps masked URLs only (:mod:`watcher.redact`), and so do the captures — the
@@ -87,7 +88,9 @@ def keep(store: Store, c: Connection, version: Version, res: FetchResult, dates:
         return found
     url = res.final_url or res.url
     try:
-        w = warc.write(store.captures_dir, exchange(res, url))
+        w = warc.write(store.captures_dir, exchange(res, url), sync=store.unsynced is None)
+        if store.unsynced is not None:
+            store.unsynced.add(store.captures_dir / w.file)
     except OSError as e:  # full, read-only, no permission: the operator's to fix, and the pass stops
         raise StoreFault(f"the captures folder {store.captures_dir} cannot be written: "
                          f"{e.strerror or e} (is its disk full or read-only?)") from None

@@ -21,7 +21,7 @@ from . import warc
 class Exported:
     captures: int
     versions: tuple[int, ...]
-    missing: tuple[int, ...]  # versions whose record is no longer on disk (gc'd file): left out
+    missing: tuple[int, ...]  # versions whose record is not on disk (gc'd file, cut short): left out
 
 
 def export(store: Store, source_id: str, out: Path, first: int | None = None, last: int | None = None) -> Exported:
@@ -37,7 +37,8 @@ def export(store: Store, source_id: str, out: Path, first: int | None = None, la
         f.write(warc.warcinfo(out.name, f"raw captures of watcher source {source_id}"))
         for number, cap in found:
             path = directory / cap.warc_file if directory is not None else None
-            if path is None or not path.is_file():
+            # gone (a gc'd day), or cut short (a power cut before a pass synced its captures)
+            if path is None or not path.is_file() or path.stat().st_size < cap.warc_offset + cap.warc_length:
                 missing.append(number)
                 continue
             f.write(warc.read_member(path, cap.warc_offset, cap.warc_length))

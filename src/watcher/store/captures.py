@@ -40,6 +40,20 @@ def beside(url: str) -> Path | None:
     return Path(u.database).parent / "captures"
 
 
+def sync_files(paths: Sequence[Path] | set[Path]) -> None:
+    """fsync capture files written without it (a pass syncs its files once, at its end). A file
+    that went away meanwhile (``watcher gc``) has nothing left to sync."""
+    for path in sorted(paths):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def add(c: Connection, capture: Capture) -> None:
     c.execute(insert(captures).values(**vars(capture)))
 

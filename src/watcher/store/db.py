@@ -73,6 +73,7 @@ class Store:
         raw captures go (default: beside a SQLite file, else none are kept)."""
         self.url = url
         self.captures_dir = captures_dir or captures.beside(url)
+        self.unsynced: set[Path] | None = None  # capture files a pass syncs at its end (None: every write syncs)
         self.engine, self.read_only = open_engine(url, lock_timeout)
         try:
             migrate.ensure(self.engine, url)
@@ -91,6 +92,21 @@ class Store:
             if immediate and c.dialect.name == "sqlite":
                 c.exec_driver_sql("BEGIN IMMEDIATE")
             yield c
+
+    @contextmanager
+    def captures_synced_at_end(self) -> Iterator[None]:
+        """Within this block, capture files are fsynced once each, when it ends, not at every record:
+        a pass of many checks gets the database's own durability (its WAL commits are not synced
+        either) without a journal commit per new version."""
+        outer = self.unsynced is not None
+        if not outer:
+            self.unsynced = set()
+        try:
+            yield
+        finally:
+            if not outer:
+                paths, self.unsynced = self.unsynced or set(), None
+                captures.sync_files(paths)
 
     def close(self) -> None:
         self.engine.dispose()
