@@ -224,5 +224,4 @@ class Workers:
 
 def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
     with store.transaction() as c:
-        for source_id, values in items:
-            store.update_source(c, source_id, **values)
+        store.update_sources(c, items)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, insert, make_url, select, update
+from sqlalchemy import bindparam, delete, insert, make_url, select, update
 from sqlalchemy.engine import Connection
 
 from .records import Capture
@@ -54,8 +54,13 @@ def sync_files(paths: Sequence[Path] | set[Path]) -> None:
             os.close(fd)
 
 
+_INSERT = insert(captures)  # built once: a check of a new page runs it (see watcher.store.db)
+_LATEST = (select(captures).where(captures.c.source == bindparam("_source"))
+           .order_by(captures.c.version_id.desc()).limit(1))
+
+
 def add(c: Connection, capture: Capture) -> None:
-    c.execute(insert(captures).values(**vars(capture)))
+    c.execute(_INSERT, vars(capture))
 
 
 def add_corrections(c: Connection, source: str, version_id: int, texts: Sequence[str], at: float) -> None:
@@ -71,8 +76,7 @@ def of_version(c: Connection, version_id: int) -> Capture | None:
 
 def latest(c: Connection, source: str) -> Capture | None:
     """The source's newest capture (the previous fetched version's, while a new one is stored)."""
-    row = c.execute(select(captures).where(captures.c.source == source)
-                    .order_by(captures.c.version_id.desc()).limit(1)).mappings().first()
+    row = c.execute(_LATEST, {"_source": source}).mappings().first()
     return Capture.from_row(row) if row else None
 
 
