@@ -81,6 +81,7 @@ class Hosts:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no ~40 ms Nagle/delayed-ACK stall per kept-alive response
 
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 host = self.server.server_address[0]

@@ -83,6 +83,7 @@ class Outlet:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no ~40 ms Nagle/delayed-ACK stall per kept-alive response
 
             def do_GET(self) -> None:  # noqa: N802 - http.server API
                 outlet.hits[self.path] = outlet.hits.get(self.path, 0) + 1

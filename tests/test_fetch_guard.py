@@ -36,6 +36,7 @@ class Server:
 
         class H(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no ~40 ms Nagle/delayed-ACK stall per kept-alive response
 
             def do_GET(self):  # noqa: N802 - http.server API
                 path = self.path

@@ -19,6 +19,10 @@ class LocalSite:
                  host: str = "127.0.0.1") -> None:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out in two writes; with Nagle on, the body's last segment waits for
+            # the client's delayed ACK of the first (~40 ms per response on a kept-alive connection),
+            # a stall real web servers avoid (TCP_NODELAY) that would make every request look slow
+            disable_nagle_algorithm = True
 
             def do_GET(self) -> None:  # noqa: N802 - http.server API
                 found = lookup(self.path)
