@@ -90,6 +90,9 @@ def test_captures_read_back_byte_for_byte_with_correct_digests(tmp_path, server)
     size = warc_file.stat().st_size
     check(cfg)
     assert warc_file.stat().st_size == size and len(capture_rows(cfg)) == 2
+    server.routes["/a"] = fs.page(second.replace(b"</body>", b"<!-- served 12:04 --></body>"))
+    check(cfg)  # other bytes, the same text: no new version, so no capture either
+    assert warc_file.stat().st_size == size and len(capture_rows(cfg)) == 2
 
     for row, body in zip(rows, (first, second), strict=True):
         with open(captures / row["warc_file"], "rb") as f:

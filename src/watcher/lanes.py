@@ -82,6 +82,7 @@ def _fork_pool(size: int, preload: bool = False) -> ProcessPoolExecutor:
     touch, and so copy, them); the first submit starts every worker now."""
     if preload:
         preload_extractor()
+        from .evidence import warc  # noqa: F401  # the lane builds new versions' WARC records too
     gc.freeze()
     pool = _pool(size, "fork")
     pool.submit(int)  # workers import trafilatura on their first page: unchanged passes never pay

@@ -43,6 +43,7 @@ from .store import blocks as template_blocks
 if TYPE_CHECKING:
     from .evidence.capture import VersionEvidence
     from .evidence.pagedates import PageDates
+    from .evidence.warc import Exchange, Packed
 
 log = logging.getLogger("watcher.check")
 
@@ -148,10 +149,11 @@ def _problem(store: Store, source: Source, state: SourceState, kind: str, messag
 def process(store: Store, source: Source, res: FetchResult, doc: Document | None, state: SourceState,
             start: float, timings: dict[str, float], raw_hash: str | None = None,
             seed: Document | None = None, guard: WriteGuard | None = None,
-            dates: PageDates | None = None) -> CheckResult:
+            dates: PageDates | None = None, packed: Packed | None = None) -> CheckResult:
     """Everything after fetch and extraction: fault check, version, comparison, alerts; a new fetched
     version keeps its raw capture and its notes (:func:`watcher.evidence.capture.keep`).
 
+    ``packed``: the page's WARC records, built beside its extraction (see :func:`_extract`).
     ``doc`` is None when the bytes were the same as last time (or a 304): then only a changed seed
     file makes work, by comparing the latest stored version with the new baseline. ``seed`` is the
     source's cleaned seed file, already parsed in the extraction lane (:meth:`watcher.lanes.Workers.seed`): this
@@ -187,7 +189,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
                                             is_baseline=baseline is None, ignored=doc.ignored)
                 from .evidence import capture  # lazily: warcio is loaded by the first changed page only
 
-                found = capture.keep(store, c, version, res, dates, latest or baseline)
+                found = capture.keep(store, c, version, res, dates, latest or baseline, packed)
                 ok["last_change"] = now()
                 if source.feed is not None and baseline is not None:  # an edit: on the ladder it is young again
                     discovered.changed(c, source.id, ok["last_change"])
@@ -265,11 +267,20 @@ def client_for(config: Config, user_agent: str = "watcher") -> Client:
     return make_client(user_agent, config.defaults.timeout, config.defaults.concurrency, proxy=config.defaults.proxy)
 
 
-def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None) -> tuple[Document, PageDates]:
-    """The article and the page's own dates (both read in the extraction lane: HTML work)."""
+def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, exchange: Exchange | None = None,
+             latest_hash: str | None = None) -> tuple[Document, PageDates, Packed | None]:
+    """The article, the page's own dates and, given the ``exchange`` and the content hash of the
+    source's latest version (None: it has none), the WARC records of a page that will be a new
+    version. All of it byte and HTML work for the extraction lane's processes; the store's one
+    thread then only appends and inserts."""
     text = decode(body, encoding)  # once for both: decoding may mean charset detection
     doc = extract(text, rules=rules)
-    return doc, pagedates.of_page(text, doc.ignored, doc.paragraphs)
+    packed = None
+    if exchange is not None and doc.content_hash != latest_hash:
+        from .evidence import warc
+
+        packed = warc.records(exchange)
+    return doc, pagedates.of_page(text, doc.ignored, doc.paragraphs), packed
 
 
 def _begin(store: Store, source: Source) -> SourceState:
@@ -380,12 +391,21 @@ async def check(store: Store, source: Source, client, config: Config,
             await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, state)))
             return CheckResult(source.id, "unchanged", time.monotonic() - start, meta.latest, timings=timings)
         body_hash = raw_hash
+        packed = None
         if not same:
             t = time.monotonic()
-            doc, dates = await workers.run_cpu(_extract, res.body, res.encoding, source.extract)
+            # in a pass, which knows the latest version's hash, a page that will be a new version
+            # has its records built beside its extraction (the body is pickled once for both)
+            ex = None
+            if meta is not None and store.captures_dir is not None and res.body:
+                from .evidence.capture import exchange
+
+                ex = exchange(res, res.final_url or res.url)
+            doc, dates, packed = await workers.run_cpu(_extract, res.body, res.encoding, source.extract, ex,
+                                                       meta.latest_hash if meta else None)
             timings["extract"] = time.monotonic() - t
         return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed, guard,
-                                    dates)
+                                    dates, packed)
     except AlreadyStored:
         raise
     except StoreFault:  # the database's fault, not the source's: the pass stops (check_all)

@@ -71,12 +71,13 @@ def _dates(cap: Capture) -> PageDates:
 
 
 def keep(store: Store, c: Connection, version: Version, res: FetchResult, dates: PageDates | None,
-         previous: Version | None) -> VersionEvidence:
+         previous: Version | None, packed: warc.Packed | None = None) -> VersionEvidence:
     """Capture ``res`` as the exchange of the new ``version`` and record its new correction notes.
 
     ``previous``: the version stored before it (whose notes are not new); ``dates``: what the page
-    said of its dates (None: not read). Without a captures folder (a store with no state directory)
-    no capture is written; notes and dates are still judged."""
+    said of its dates (None: not read); ``packed``: the exchange's records, when the extraction lane
+    already built them from :func:`exchange` of ``res``. Without a captures folder (a store with no
+    state directory) no capture is written; notes and dates are still judged."""
     dates = dates or PageDates()
     before = rows.latest(c, version.source)
     notes = corrections.new_notes(version.paragraphs, previous.paragraphs if previous else ())
@@ -88,7 +89,7 @@ def keep(store: Store, c: Connection, version: Version, res: FetchResult, dates:
         return found
     url = res.final_url or res.url
     try:
-        w = warc.write(store.captures_dir, exchange(res, url), sync=store.unsynced is None)
+        w = warc.write(store.captures_dir, exchange(res, url), sync=store.unsynced is None, packed=packed)
         if store.unsynced is not None:
             store.unsynced.add(store.captures_dir / w.file)
     except OSError as e:  # full, read-only, no permission: the operator's to fix, and the pass stops

@@ -100,9 +100,20 @@ def _request_line(url: str, version: str) -> str:
     return f"GET {parts.path or '/'}{'?' + parts.query if parts.query else ''} HTTP/{version}"
 
 
-def records(ex: Exchange) -> tuple[bytes, str, str, str]:
-    """The exchange's two gzip members (response, then request), and the response's record id,
-    payload digest and block digest."""
+@dataclass(frozen=True)
+class Packed:
+    """An exchange made into its records, ready to append: the two gzip members (response, then
+    request), and the response's record id, payload digest and block digest."""
+
+    data: bytes
+    record_id: str
+    payload_digest: str
+    block_digest: str
+
+
+def records(ex: Exchange) -> Packed:
+    """The exchange's records (see :class:`Packed`). A pure function of the exchange: a pass builds
+    them in the extraction lane, beside the page's extraction, not on the store's one thread."""
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False, warc_version="1.1")
     date = warc_date(ex.fetched_at)
@@ -120,8 +131,8 @@ def records(ex: Exchange) -> tuple[bytes, str, str, str]:
     req = w.create_warc_record(ex.url, "request", http_headers=req_http,
                                warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": rid})
     w.write_record(req)
-    return (response + gzip_member(buf.getvalue()), rid, resp.rec_headers.get_header("WARC-Payload-Digest"),
-            resp.rec_headers.get_header("WARC-Block-Digest"))
+    return Packed(response + gzip_member(buf.getvalue()), rid, resp.rec_headers.get_header("WARC-Payload-Digest"),
+                  resp.rec_headers.get_header("WARC-Block-Digest"))
 
 
 def gzip_member(record: bytes) -> bytes:
@@ -157,12 +168,13 @@ def append(directory: Path, name: str, data: bytes, sync: bool = True) -> int:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def write(directory: Path, ex: Exchange, sync: bool = True) -> Written:
-    """Store one exchange in the day's file (see the module doc)."""
-    data, rid, payload, block = records(ex)
+def write(directory: Path, ex: Exchange, sync: bool = True, packed: Packed | None = None) -> Written:
+    """Store one exchange in the day's file (see the module doc); ``packed``: its records, when
+    already built."""
+    p = packed or records(ex)
     name = day_file(ex.fetched_at)
-    offset = append(directory, name, data, sync)
-    return Written(name, offset, len(data), rid, payload, block)
+    offset = append(directory, name, p.data, sync)
+    return Written(name, offset, len(p.data), p.record_id, p.payload_digest, p.block_digest)
 
 
 def read_member(path: Path, offset: int, length: int) -> bytes:

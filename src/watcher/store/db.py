@@ -240,13 +240,18 @@ class Store:
         return BaselineRef(origin=row[0], content_hash=row[1]) if row else None
 
     def pass_meta(self, c: Connection) -> dict[str, PassMeta]:
-        """Per source: its baseline (origin, hash) and latest fetched version number, in two queries
-        for all sources (no texts loaded)."""
+        """Per source: its baseline (origin, hash) and latest fetched version (number, hash), in two
+        queries for all sources (no texts loaded)."""
         base = {r[0]: BaselineRef(origin=r[2], content_hash=r[1]) for r in c.execute(
             select(versions.c.source, versions.c.content_hash, versions.c.origin).where(versions.c.is_baseline))}
-        latest = {r[0]: r[1] for r in c.execute(select(versions.c.source, func.max(versions.c.number))
-                                                .where(versions.c.origin == "fetch").group_by(versions.c.source))}
-        return {sid: PassMeta(baseline=base.get(sid), latest=latest.get(sid)) for sid in base.keys() | latest.keys()}
+        newest = (select(versions.c.source, func.max(versions.c.number).label("n"))
+                  .where(versions.c.origin == "fetch").group_by(versions.c.source).subquery())
+        latest = {r[0]: (r[1], r[2]) for r in c.execute(
+            select(versions.c.source, versions.c.number, versions.c.content_hash)
+            .join(newest, (versions.c.source == newest.c.source) & (versions.c.number == newest.c.n)))}
+        return {sid: PassMeta(baseline=base.get(sid), latest=latest.get(sid, (None, None))[0],
+                              latest_hash=latest.get(sid, (None, None))[1])
+                for sid in base.keys() | latest.keys()}
 
     def latest_number(self, c: Connection, source_id: str) -> int | None:
         return c.execute(_MAX_FETCHED, {"_source": source_id}).scalar()

@@ -143,6 +143,7 @@ class PassMeta:
 
     baseline: BaselineRef | None = None
     latest: int | None = None  # number of the latest fetched version
+    latest_hash: str | None = None  # its content hash: whether a new extraction will be a new version
 
 
 @dataclass(frozen=True)
