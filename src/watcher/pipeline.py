@@ -228,15 +228,19 @@ def _compare_and_record(store: Store, c, source: Source, version: Version, basel
 
 def _template_blocks(store: Store, c, source: Source, version: Version, baseline: Version | None,
                      first: bool = False) -> list[str]:
-    """Paragraphs of this version and its baseline that other sources of the host also carry; and
-    this version's short blocks recorded as evidence for the others (a new version only: the claim
-    engine is imported then, see :func:`_compare_and_record`). ``first``: the source's first fetched
+    """Paragraphs of this version and its baseline that other sources of the host also carry (none
+    asked for when there is no baseline to compare with); and this version's short blocks recorded
+    as evidence for the others (a new version only: the claim engine is imported then, see
+    :func:`_compare_and_record`). ``first``: the source's first fetched
     version, so no blocks of its own are stored yet (a thousand new articles skip a thousand deletes)."""
     from .claims import template
 
     host = template.host_of(source.url)
     page = template.candidates(version.paragraphs)
-    base = template.candidates(baseline.paragraphs) if baseline is not None and baseline.id != version.id else {}
+    if baseline is None or baseline.id == version.id:  # nothing to compare: only record this page's blocks
+        template_blocks.set_blocks(c, host, source.id, set(page), replace=not first)
+        return []
+    base = template.candidates(baseline.paragraphs)
 
     def mirrors(hashes: set[str], floor: int) -> set[str]:
         return template_blocks.block_overlap(c, host, source.id, hashes, floor)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ _SENTENCE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked of a version's paragraphs when it is stored and again as the next one's predecessor
 def is_note(paragraph: str) -> bool:
     """A paragraph that is a correction or update note (a label at its start, or the standard
     sentence in a paragraph of at most :data:`MAX_NOTE_WORDS` words)."""
