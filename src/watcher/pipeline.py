@@ -41,6 +41,7 @@ from .store import (
 from .store import blocks as template_blocks
 
 if TYPE_CHECKING:
+    from .claims.compare import Finding
     from .evidence.capture import VersionEvidence
     from .evidence.pagedates import PageDates
     from .evidence.warc import Exchange, Packed
@@ -76,6 +77,20 @@ def _writing(store: Store, source_id: str, guard: WriteGuard | None) -> Iterator
         yield c
         if guard is not None:
             guard.leave(c)
+
+
+@dataclass(frozen=True)
+class BaselineText:
+    """The baseline a pass hands to the extraction lane with a changed page, so the claim comparison
+    runs there (the costliest step of a changed page: sentence segmentation and figure parsing of
+    both texts) rather than on the store's one thread."""
+
+    id: int
+    paragraphs: tuple[str, ...]
+    seed: bool
+
+
+Compared = tuple[int, list["Finding"]]  # (id of the baseline compared with, the findings)
 
 
 @dataclass
@@ -149,11 +164,14 @@ def _problem(store: Store, source: Source, state: SourceState, kind: str, messag
 def process(store: Store, source: Source, res: FetchResult, doc: Document | None, state: SourceState,
             start: float, timings: dict[str, float], raw_hash: str | None = None,
             seed: Document | None = None, guard: WriteGuard | None = None,
-            dates: PageDates | None = None, packed: Packed | None = None) -> CheckResult:
+            dates: PageDates | None = None, packed: Packed | None = None,
+            compared: Compared | None = None) -> CheckResult:
     """Everything after fetch and extraction: fault check, version, comparison, alerts; a new fetched
     version keeps its raw capture and its notes (:func:`watcher.evidence.capture.keep`).
 
-    ``packed``: the page's WARC records, built beside its extraction (see :func:`_extract`).
+    ``packed``, ``compared``: the page's WARC records and its comparison with the baseline, done
+    beside its extraction (see :func:`_extract`; a comparison with another baseline than the one
+    found here is done again).
     ``doc`` is None when the bytes were the same as last time (or a 304): then only a changed seed
     file makes work, by comparing the latest stored version with the new baseline. ``seed`` is the
     source's cleaned seed file, already parsed in the extraction lane (:meth:`watcher.lanes.Workers.seed`): this
@@ -199,7 +217,7 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             tmpl = _template_blocks(store, c, source, version, baseline, first=latest is None)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
-                new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl, found)
+                new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl, found, compared)
                 timings["compare"] = time.monotonic() - t1
             store.update_source(c, source.id, last_outcome=outcome, **ok)
             return CheckResult(source.id, outcome, time.monotonic() - start, version.number, new_alerts,
@@ -210,9 +228,11 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
 
 
 def _compare_and_record(store: Store, c, source: Source, version: Version, baseline: Version,
-                        tmpl: list[str], found: VersionEvidence | None = None) -> list[AlertRecord]:
+                        tmpl: list[str], found: VersionEvidence | None = None,
+                        compared: Compared | None = None) -> list[AlertRecord]:
     """Compare a new version with the baseline and record what is news; ``found``: the version's
-    evidence (its notes' own sentences are no claim changes; its alerts carry it).
+    evidence (its notes' own sentences are no claim changes; its alerts carry it); ``compared``:
+    the comparison the extraction lane made, used when it was made with this baseline.
 
     The claim engine is imported here, at the first changed page, not with the pipeline: a pass
     over unchanged or failing pages never pays for it (imports are most of a short pass's CPU)."""
@@ -221,7 +241,9 @@ def _compare_and_record(store: Store, c, source: Source, version: Version, basel
     from .claims.compare import compare
     from .evidence import corrections
 
-    findings = template.demote(compare(baseline.paragraphs, version.paragraphs, seed=baseline.origin == "seed"), tmpl)
+    raw = compared[1] if compared is not None and compared[0] == baseline.id else \
+        compare(baseline.paragraphs, version.paragraphs, seed=baseline.origin == "seed")
+    findings = template.demote(raw, tmpl)
     findings = corrections.demote(findings, found.note_paragraphs if found else ())
     return record.record_findings(store, c, source.id, findings, version, baseline, source.url, found)
 
@@ -272,19 +294,33 @@ def client_for(config: Config, user_agent: str = "watcher") -> Client:
 
 
 def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, exchange: Exchange | None = None,
-             latest_hash: str | None = None) -> tuple[Document, PageDates, Packed | None]:
-    """The article, the page's own dates and, given the ``exchange`` and the content hash of the
-    source's latest version (None: it has none), the WARC records of a page that will be a new
-    version. All of it byte and HTML work for the extraction lane's processes; the store's one
-    thread then only appends and inserts."""
+             latest_hash: str | None = None, baseline: BaselineText | None = None
+             ) -> tuple[Document, PageDates, Packed | None, Compared | None]:
+    """The article and the page's own dates; in a pass, which knows the content hash of the
+    source's latest version (``latest_hash``, None: it has none), also for a page that will be a
+    new version the WARC records of its ``exchange`` and its comparison with the ``baseline``.
+    All of it byte, HTML and text work for the extraction lane's processes; the store's one thread
+    then only appends, inserts and records."""
     text = decode(body, encoding)  # once for both: decoding may mean charset detection
     doc = extract(text, rules=rules)
-    packed = None
-    if exchange is not None and doc.content_hash != latest_hash:
-        from .evidence import warc
+    packed: Packed | None = None
+    compared: Compared | None = None
+    if doc.content_hash != latest_hash:
+        if exchange is not None:
+            from .evidence import warc
 
-        packed = warc.records(exchange)
-    return doc, pagedates.of_page(text, doc.ignored, doc.paragraphs), packed
+            packed = warc.records(exchange)
+        if baseline is not None:
+            from .claims.compare import compare
+
+            compared = (baseline.id, compare(baseline.paragraphs, doc.paragraphs, seed=baseline.seed))
+    return doc, pagedates.of_page(text, doc.ignored, doc.paragraphs), packed, compared
+
+
+def _baseline_text(store: Store, source_id: str) -> BaselineText | None:
+    with store.transaction() as c:
+        b = store.baseline(c, source_id)
+    return BaselineText(b.id, b.paragraphs, b.origin == "seed") if b is not None else None
 
 
 def _begin(store: Store, source: Source) -> SourceState:
@@ -395,21 +431,25 @@ async def check(store: Store, source: Source, client, config: Config,
             await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, state)))
             return CheckResult(source.id, "unchanged", time.monotonic() - start, meta.latest, timings=timings)
         body_hash = raw_hash
-        packed = None
+        packed = compared = None
         if not same:
             t = time.monotonic()
             # in a pass, which knows the latest version's hash, a page that will be a new version
-            # has its records built beside its extraction (the body is pickled once for both)
-            ex = None
-            if meta is not None and store.captures_dir is not None and res.body:
-                from .evidence.capture import exchange
+            # has its records built and its claims compared beside its extraction (the body is
+            # pickled once for both); elsewhere both happen when the version is stored
+            ex = base = None
+            if meta is not None:
+                if store.captures_dir is not None and res.body:
+                    from .evidence.capture import exchange
 
-                ex = exchange(res, res.final_url or res.url)
-            doc, dates, packed = await workers.run_cpu(_extract, res.body, res.encoding, source.extract, ex,
-                                                       meta.latest_hash if meta else None)
+                    ex = exchange(res, res.final_url or res.url)
+                if meta.baseline is not None:
+                    base = await workers.run_db(_baseline_text, store, source.id)
+            doc, dates, packed, compared = await workers.run_cpu(
+                _extract, res.body, res.encoding, source.extract, ex, meta.latest_hash if meta else None, base)
             timings["extract"] = time.monotonic() - t
         return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed, guard,
-                                    dates, packed)
+                                    dates, packed, compared)
     except AlreadyStored:
         raise
     except StoreFault:  # the database's fault, not the source's: the pass stops (check_all)
