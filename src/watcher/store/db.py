@@ -74,6 +74,12 @@ _BASELINE = (select(versions).where(versions.c.source == _SOURCE, versions.c.is_
 _BASELINE_REF = (select(versions.c.origin, versions.c.content_hash)
                  .where(versions.c.source == _SOURCE, versions.c.is_baseline)
                  .order_by(versions.c.number.desc()).limit(1))
+_CLAIM_STATES = select(claim_states).where(claim_states.c.source == _SOURCE)
+_CLAIM_KEY = (claim_states.c.source == _SOURCE) & (claim_states.c.key == bindparam("_key"))
+_CLAIM_STATE_EXISTS = select(claim_states.c.key).where(_CLAIM_KEY)
+_UPDATE_CLAIM_STATE = update(claim_states).where(_CLAIM_KEY)  # SET: the keys of the parameters
+_INSERT_CLAIM_STATE = insert(claim_states)
+_ALERT_BY_FINGERPRINT = select(alerts.c.id).where(alerts.c.fingerprint == bindparam("_fingerprint"))
 _LATEST_ANY = select(versions).where(versions.c.source == _SOURCE).order_by(versions.c.number.desc()).limit(1)
 _LATEST = (select(versions).where(versions.c.source == _SOURCE, versions.c.origin == bindparam("_origin"))
            .order_by(versions.c.number.desc()).limit(1))
@@ -286,22 +292,21 @@ class Store:
         return c.execute(select(versions.c.number).where(versions.c.id == version_id)).scalar()
 
     def claim_states(self, c: Connection, source_id: str) -> dict[str, ClaimState]:
-        rows = c.execute(select(claim_states).where(claim_states.c.source == source_id)).mappings()
+        rows = c.execute(_CLAIM_STATES, {"_source": source_id}).mappings()
         return {r["key"]: ClaimState.from_row(r) for r in rows}
 
     def set_claim_state(self, c: Connection, source_id: str, key: str, *, kind: str, state: str,
                         baseline_text: str | None, last_text: str | None, changes: Sequence[dict],
                         version_id: int | None) -> None:
-        exists = c.execute(select(claim_states.c.key).where(claim_states.c.source == source_id,
-                                                            claim_states.c.key == key)).first()
+        where = {"_source": source_id, "_key": key}
+        exists = c.execute(_CLAIM_STATE_EXISTS, where).first()
         values = dict(kind=kind, state=state, baseline_text=baseline_text, last_text=last_text,
                       changes=json.dumps(list(changes), ensure_ascii=False), version_id=version_id,
                       updated_at=now())
         if exists:
-            c.execute(update(claim_states).where(claim_states.c.source == source_id, claim_states.c.key == key)
-                      .values(**values))
+            c.execute(_UPDATE_CLAIM_STATE, {**where, **values})
         else:
-            c.execute(insert(claim_states).values(source=source_id, key=key, **values))
+            c.execute(_INSERT_CLAIM_STATE, dict(source=source_id, key=key, **values))
 
     def delete_claim_state(self, c: Connection, source_id: str, key: str) -> None:
         c.execute(claim_states.delete().where(claim_states.c.source == source_id, claim_states.c.key == key))
@@ -316,7 +321,7 @@ class Store:
                   fingerprint: str) -> AlertRecord | None:
         """Insert an alert unless its fingerprint is already stored (then None: said once). The record
         returned holds ``data`` as read back from its JSON, as every later read of the row will."""
-        if c.execute(select(alerts.c.id).where(alerts.c.fingerprint == fingerprint)).first():
+        if c.execute(_ALERT_BY_FINGERPRINT, {"_fingerprint": fingerprint}).first():
             return None  # the common case, answered by the index without a write
         if data.url:
             data = replace(data, url=mask_url(data.url))
