@@ -259,9 +259,11 @@ class _Pruner:
             text = text_of(el)
             if text and (not out or out[-1].text != text):
                 out.append(Ignored(text, found[el]))
-        body = self.root.find("body")
-        page = flat_text(body if body is not None else self.root)
         inside = [flat_text(el) for el in top if self.m.chars.get(el, 0) > WIDGET_MAX_CHARS]
+        page = ""
+        if inside:  # the page's text is only needed to judge lines that occur inside a large block
+            body = self.root.find("body")
+            page = flat_text(body if body is not None else self.root)
         for el in top:
             if el.getparent() is not None and self.m.chars.get(el, 0) <= WIDGET_MAX_CHARS:
                 drop_keep_tail(el)
