@@ -79,6 +79,9 @@ def _writing(store: Store, source_id: str, guard: WriteGuard | None) -> Iterator
             guard.leave(c)
 
 
+LANE_SENTENCE_CACHE = 500  # analysed sentences an extraction worker keeps (a pass compares a page once)
+
+
 @dataclass(frozen=True)
 class BaselineText:
     """The baseline a pass hands to the extraction lane with a changed page, so the claim comparison
@@ -312,8 +315,10 @@ def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, 
             packed = warc.records(exchange)
         if baseline is not None:
             from .claims.compare import compare
+            from .claims.sentences import trim_caches
 
             compared = (baseline.id, compare(baseline.paragraphs, doc.paragraphs, seed=baseline.seed))
+            trim_caches(LANE_SENTENCE_CACHE)
     return doc, pagedates.of_page(text, doc.ignored, doc.paragraphs), packed, compared
 
 

@@ -103,6 +103,16 @@ def analyse(text: str) -> Sentence:
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
 
+def trim_caches(limit: int) -> None:
+    """Forget the analysed sentences once more than ``limit`` are remembered. For a process that
+    compares each page once (an extraction worker in a pass), what the caches keep for the next
+    check of the same baseline only costs memory — ~2 KB a sentence, ~35 MB when full, in every
+    worker — and a long-lived process keeps them whole."""
+    if analyse.cache_info().currsize > limit:
+        analyse.cache_clear()
+        split_sentences.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def split_sentences(paragraph: str) -> tuple[str, ...]:
     """Sentences of one paragraph with syntok (robust to abbreviations, initials and quotes)."""
