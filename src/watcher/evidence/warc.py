@@ -153,8 +153,12 @@ def append(directory: Path, name: str, data: bytes, sync: bool = True) -> int:
     """Append ``data`` (whole gzip members) to ``directory/name`` under an exclusive lock, a
     ``warcinfo`` record first when the file is new; fsynced unless ``sync`` is false (the caller
     syncs the file later, see the module doc). Returns the offset ``data`` starts at."""
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / name, "ab") as f:
+    try:
+        f = open(directory / name, "ab")
+    except FileNotFoundError:  # the folder's first capture (a mkdir for every record cost more than the write)
+        directory.mkdir(parents=True, exist_ok=True)
+        f = open(directory / name, "ab")
+    with f:
         fcntl.flock(f, fcntl.LOCK_EX)
         try:
             size = os.fstat(f.fileno()).st_size
