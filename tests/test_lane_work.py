@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import zlib
 
 from watcher import pipeline
 from watcher.claims.compare import compare
@@ -28,14 +29,17 @@ def page(paras: tuple[str, ...]) -> bytes:
 
 def test_the_lane_compares_a_new_page_with_the_baseline_it_is_given_and_only_a_new_one():
     base = pipeline.BaselineText(id=7, paragraphs=BASE, seed=False)
-    doc, _, packed, compared = pipeline._extract(page(EDITED), None, None, None, None, base)
-    assert packed is None  # no exchange handed over: no records
+    doc, _, prepared = pipeline._extract(page(EDITED), None, None, None, None, base, True)
+    assert prepared is not None and prepared.packed is None  # no exchange handed over: no records
+    compared = prepared.compared
     assert compared is not None and compared[0] == 7
+    assert prepared.columns is not None and zlib.decompress(prepared.columns[0]).decode() == doc.text
     assert [f.kind for f in compared[1]] == [f.kind for f in compare(BASE, doc.paragraphs)]
     assert any(f.kind == "estimate_changed" and "10,000" in (f.after or "") for f in compared[1])
     # the same text as the latest version: it will not be stored, so nothing is compared
-    _, _, _, again = pipeline._extract(page(EDITED), None, None, None, doc.content_hash, base)
-    assert again is None
+    assert pipeline._extract(page(EDITED), None, None, None, doc.content_hash, base, True)[2] is None
+    # outside a pass the latest version is not known: the store's thread does it all
+    assert pipeline._extract(page(EDITED), None, None, None, None, base, False)[2] is None
 
 
 def test_a_comparison_made_with_another_baseline_is_made_again(tmp_path):
@@ -47,7 +51,8 @@ def test_a_comparison_made_with_another_baseline_is_made_again(tmp_path):
         doc = Document(title="Shipments", paragraphs=paras)
         res = FetchResult(url=source.url, final_url=source.url, status=200, fetched_at=time.time())
         raw = hashlib.sha256(doc.text.encode()).hexdigest()
-        return pipeline.process(store, source, res, doc, state, 0.0, {}, raw, None, None, None, None, compared)
+        prepared = pipeline.Prepared(compared=compared) if compared is not None else None
+        return pipeline.process(store, source, res, doc, state, 0.0, {}, raw, None, None, None, prepared)
 
     try:
         assert run(BASE).outcome == "baseline"

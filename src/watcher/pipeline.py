@@ -39,6 +39,7 @@ from .store import (
     now,
 )
 from .store import blocks as template_blocks
+from .store.records import pack_ignored, pack_text
 
 if TYPE_CHECKING:
     from .claims.compare import Finding
@@ -94,6 +95,16 @@ class BaselineText:
 
 
 Compared = tuple[int, list["Finding"]]  # (id of the baseline compared with, the findings)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the extraction lane readied for storing a page it expects to be a new version, so the
+    store's one thread (which every check's transaction shares) only appends and inserts."""
+
+    packed: Packed | None = None  # its WARC records (none without a captures folder)
+    compared: Compared | None = None  # its comparison with the baseline (none without a baseline)
+    columns: tuple[bytes, bytes | None] | None = None  # its text and left-out blocks, compressed
 
 
 @dataclass
@@ -167,14 +178,13 @@ def _problem(store: Store, source: Source, state: SourceState, kind: str, messag
 def process(store: Store, source: Source, res: FetchResult, doc: Document | None, state: SourceState,
             start: float, timings: dict[str, float], raw_hash: str | None = None,
             seed: Document | None = None, guard: WriteGuard | None = None,
-            dates: PageDates | None = None, packed: Packed | None = None,
-            compared: Compared | None = None) -> CheckResult:
+            dates: PageDates | None = None, prepared: Prepared | None = None) -> CheckResult:
     """Everything after fetch and extraction: fault check, version, comparison, alerts; a new fetched
     version keeps its raw capture and its notes (:func:`watcher.evidence.capture.keep`).
 
-    ``packed``, ``compared``: the page's WARC records and its comparison with the baseline, done
-    beside its extraction (see :func:`_extract`; a comparison with another baseline than the one
-    found here is done again).
+    ``prepared``: the page's WARC records, compressed columns and comparison with the baseline,
+    made beside its extraction (see :func:`_extract`; a comparison with another baseline than the
+    one found here is made again).
     ``doc`` is None when the bytes were the same as last time (or a 304): then only a changed seed
     file makes work, by comparing the latest stored version with the new baseline. ``seed`` is the
     source's cleaned seed file, already parsed in the extraction lane (:meth:`watcher.lanes.Workers.seed`): this
@@ -207,10 +217,12 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             else:
                 version = store.add_version(c, source.id, text=doc.text, content_hash=doc.content_hash,
                                             title=doc.title, url=res.final_url or source.url, origin="fetch",
-                                            is_baseline=baseline is None, ignored=doc.ignored)
+                                            is_baseline=baseline is None, ignored=doc.ignored,
+                                            packed=prepared.columns if prepared else None)
                 from .evidence import capture  # lazily: warcio is loaded by the first changed page only
 
-                found = capture.keep(store, c, version, res, dates, latest or baseline, packed)
+                found = capture.keep(store, c, version, res, dates, latest or baseline,
+                                     prepared.packed if prepared else None)
                 ok["last_change"] = now()
                 if source.feed is not None and baseline is not None:  # an edit: on the ladder it is young again
                     discovered.changed(c, source.id, ok["last_change"])
@@ -220,7 +232,8 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             tmpl = _template_blocks(store, c, source, version, baseline, first=latest is None)
             if baseline is not None and baseline.id != version.id:
                 t1 = time.monotonic()
-                new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl, found, compared)
+                new_alerts = _compare_and_record(store, c, source, version, baseline, tmpl, found,
+                                                 prepared.compared if prepared else None)
                 timings["compare"] = time.monotonic() - t1
             store.update_source(c, source.id, last_outcome=outcome, **ok)
             return CheckResult(source.id, outcome, time.monotonic() - start, version.number, new_alerts,
@@ -297,29 +310,31 @@ def client_for(config: Config, user_agent: str = "watcher") -> Client:
 
 
 def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, exchange: Exchange | None = None,
-             latest_hash: str | None = None, baseline: BaselineText | None = None
-             ) -> tuple[Document, PageDates, Packed | None, Compared | None]:
-    """The article and the page's own dates; in a pass, which knows the content hash of the
-    source's latest version (``latest_hash``, None: it has none), also for a page that will be a
-    new version the WARC records of its ``exchange`` and its comparison with the ``baseline``.
-    All of it byte, HTML and text work for the extraction lane's processes; the store's one thread
-    then only appends, inserts and records."""
+             latest_hash: str | None = None, baseline: BaselineText | None = None, expected: bool = False
+             ) -> tuple[Document, PageDates, Prepared | None]:
+    """The article and the page's own dates; in a pass (``expected``: it knows the content hash of
+    the source's latest version, ``latest_hash``, None when it has none), also what storing a page
+    that will be a new version takes (:class:`Prepared`): the WARC records of its ``exchange``, its
+    compressed columns and its comparison with the ``baseline``. All of it byte, HTML and text work
+    for the extraction lane's processes."""
     text = decode(body, encoding)  # once for both: decoding may mean charset detection
     doc = extract(text, rules=rules)
+    dates = pagedates.of_page(text, doc.ignored, doc.paragraphs)
+    if not expected or doc.content_hash == latest_hash:
+        return doc, dates, None
     packed: Packed | None = None
     compared: Compared | None = None
-    if doc.content_hash != latest_hash:
-        if exchange is not None:
-            from .evidence import warc
+    if exchange is not None:
+        from .evidence import warc
 
-            packed = warc.records(exchange)
-        if baseline is not None:
-            from .claims.compare import compare
-            from .claims.sentences import trim_caches
+        packed = warc.records(exchange)
+    if baseline is not None:
+        from .claims.compare import compare
+        from .claims.sentences import trim_caches
 
-            compared = (baseline.id, compare(baseline.paragraphs, doc.paragraphs, seed=baseline.seed))
-            trim_caches(LANE_SENTENCE_CACHE)
-    return doc, pagedates.of_page(text, doc.ignored, doc.paragraphs), packed, compared
+        compared = (baseline.id, compare(baseline.paragraphs, doc.paragraphs, seed=baseline.seed))
+        trim_caches(LANE_SENTENCE_CACHE)
+    return doc, dates, Prepared(packed, compared, (pack_text(doc.text), pack_ignored(doc.ignored)))
 
 
 def _baseline_text(store: Store, source_id: str) -> BaselineText | None:
@@ -436,7 +451,7 @@ async def check(store: Store, source: Source, client, config: Config,
             await workers.note_unchanged(store, source.id, dict(last_outcome="unchanged", **_ok_values(res, state)))
             return CheckResult(source.id, "unchanged", time.monotonic() - start, meta.latest, timings=timings)
         body_hash = raw_hash
-        packed = compared = None
+        prepared = None
         if not same:
             t = time.monotonic()
             # in a pass, which knows the latest version's hash, a page that will be a new version
@@ -450,11 +465,12 @@ async def check(store: Store, source: Source, client, config: Config,
                     ex = exchange(res, res.final_url or res.url)
                 if meta.baseline is not None:
                     base = await workers.run_db(_baseline_text, store, source.id)
-            doc, dates, packed, compared = await workers.run_cpu(
-                _extract, res.body, res.encoding, source.extract, ex, meta.latest_hash if meta else None, base)
+            doc, dates, prepared = await workers.run_cpu(
+                _extract, res.body, res.encoding, source.extract, ex, meta.latest_hash if meta else None, base,
+                meta is not None)
             timings["extract"] = time.monotonic() - t
         return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed, guard,
-                                    dates, packed, compared)
+                                    dates, prepared)
     except AlreadyStored:
         raise
     except StoreFault:  # the database's fault, not the source's: the pass stops (check_all)

@@ -14,7 +14,6 @@ typed records of :mod:`watcher.store.records`; the tables are in :mod:`watcher.s
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -40,6 +39,7 @@ from .records import (
     SourceState,
     Version,
     pack_ignored,
+    pack_text,
 )
 from .schema import (
     alert_select,
@@ -227,15 +227,18 @@ class Store:
 
     def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
                     url: str | None, origin: str, is_baseline: bool,
-                    ignored: tuple[tuple[str, str], ...] = ()) -> Version:
+                    ignored: tuple[tuple[str, str], ...] = (),
+                    packed: tuple[bytes, bytes | None] | None = None) -> Version:
+        """A new version, numbered after the source's last. ``packed``: its ``text`` and ``ignored``
+        already compressed (:func:`pack_text`, :func:`pack_ignored`), by the extraction lane."""
         number = (c.execute(_MAX_NUMBER, {"_source": source_id}).scalar() or 0) + 1
         if is_baseline:
             c.execute(_UNSET_BASELINE, {"_source": source_id})
         ts = now()
         vid = c.execute(_INSERT_VERSION, dict(  # type: ignore[index]  # an INSERT has its new key
             source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
-            content_hash=content_hash, title=title, url=url and mask_url(url), text_z=zlib.compress(text.encode("utf-8"), 6),
-            ignored_z=pack_ignored(ignored),
+            content_hash=content_hash, title=title, url=url and mask_url(url),
+            text_z=packed[0] if packed else pack_text(text), ignored_z=packed[1] if packed else pack_ignored(ignored),
         )).inserted_primary_key[0]
         return Version(id=vid, source=source_id, number=number, created_at=ts, origin=origin, is_baseline=is_baseline,
                        content_hash=content_hash, title=title, url=url and mask_url(url), text=text, ignored=tuple(ignored))

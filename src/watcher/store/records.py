@@ -63,6 +63,11 @@ def _scrubbed(text: str | None) -> str | None:
     return redact(text) if text else text
 
 
+def pack_text(text: str) -> bytes:
+    """The ``text_z`` column: zlib of the UTF-8 text."""
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
 def pack_ignored(ignored: Sequence[tuple[str, str]]) -> bytes | None:
     """The ``ignored_z`` column: zlib JSON ``[[text, reason], ...]`` (None when nothing was left out)."""
     return zlib.compress(json.dumps(ignored, ensure_ascii=False).encode("utf-8"), 6) if ignored else None
