@@ -11,7 +11,7 @@ import copy
 from collections.abc import Callable, Iterable
 
 from lxml.cssselect import CSSSelector
-from lxml.etree import XPath
+from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
 INLINE = frozenset("a abbr b bdi bdo br cite code data dfn em font i kbd mark q s samp small span strong sub "
@@ -19,30 +19,36 @@ INLINE = frozenset("a abbr b bdi bdo br cite code data dfn em font i kbd mark q 
 
 
 def text_of(el: HtmlElement) -> str:
+    if not len(el):  # a leaf (most small elements): its own text is all of it
+        return " ".join(el.text.split()) if el.text else ""
     return " ".join(" ".join(el.itertext()).split())
 
 
 class Measure:
-    """Text length and link-text length of every element, computed bottom-up once."""
+    """Text length and link-text length of every element, computed bottom-up once (elements only:
+    a comment's text is no page text, its tail is). The dicts also keep every element's proxy
+    alive, so later passes over the tree do not make lxml build them again."""
 
     def __init__(self, root: HtmlElement) -> None:
-        self.chars: dict[HtmlElement, int] = {}
-        self.link_chars: dict[HtmlElement, int] = {}
-        for el in reversed(list(root.iter())):
-            if not isinstance(el.tag, str):
-                continue
-            own = len((el.text or "").strip())
-            n = own
-            links = own if el.tag == "a" else 0
-            for ch in el:
-                if isinstance(ch.tag, str):
-                    n += self.chars.get(ch, 0)
-                    links += self.chars.get(ch, 0) if el.tag == "a" else self.link_chars.get(ch, 0)
-                n += len((ch.tail or "").strip())
-                if el.tag == "a":
-                    links += len((ch.tail or "").strip())
-            self.chars[el] = n
-            self.link_chars[el] = links
+        chars: dict[HtmlElement, int] = {}
+        links: dict[HtmlElement, int] = {}
+        for el in reversed(list(root.iter(Element))):
+            t = el.text
+            n = len(t.strip()) if t else 0
+            if el.tag == "a":  # all of a link's text is link text
+                for ch in el:
+                    t = ch.tail
+                    n += chars.get(ch, 0) + (len(t.strip()) if t else 0)
+                lk = n
+            else:
+                lk = 0
+                for ch in el:
+                    t = ch.tail
+                    n += chars.get(ch, 0) + (len(t.strip()) if t else 0)
+                    lk += links.get(ch, 0)
+            chars[el] = n
+            links[el] = lk
+        self.chars, self.link_chars = chars, links
 
 
 def shape(el: HtmlElement, depth: int = 3) -> tuple:
