@@ -1,5 +1,5 @@
-"""A pass does a changed page's heavy work beside its extraction, in the extraction lane: the WARC
-records and the claim comparison with the baseline. What is stored must not depend on where that
+"""A check does a changed page's heavy work beside its extraction, in the extraction lane: the WARC
+records, the compressed columns and the claim comparison with the baseline. What is stored must not depend on where that
 work ran: a comparison made with another baseline than the one the store holds when the version
 is written is made again, so no alert is lost or invented by a stale hand-off."""
 
@@ -29,7 +29,7 @@ def page(paras: tuple[str, ...]) -> bytes:
 
 def test_the_lane_compares_a_new_page_with_the_baseline_it_is_given_and_only_a_new_one():
     base = pipeline.BaselineText(id=7, paragraphs=BASE, seed=False)
-    doc, _, prepared = pipeline._extract(page(EDITED), None, None, None, None, base, True)
+    doc, _, prepared = pipeline._extract(page(EDITED), None, None, None, None, base)
     assert prepared is not None and prepared.packed is None  # no exchange handed over: no records
     compared = prepared.compared
     assert compared is not None and compared[0] == 7
@@ -37,9 +37,7 @@ def test_the_lane_compares_a_new_page_with_the_baseline_it_is_given_and_only_a_n
     assert [f.kind for f in compared[1]] == [f.kind for f in compare(BASE, doc.paragraphs)]
     assert any(f.kind == "estimate_changed" and "10,000" in (f.after or "") for f in compared[1])
     # the same text as the latest version: it will not be stored, so nothing is compared
-    assert pipeline._extract(page(EDITED), None, None, None, doc.content_hash, base, True)[2] is None
-    # outside a pass the latest version is not known: the store's thread does it all
-    assert pipeline._extract(page(EDITED), None, None, None, None, base, False)[2] is None
+    assert pipeline._extract(page(EDITED), None, None, None, doc.content_hash, base)[2] is None
 
 
 def test_a_comparison_made_with_another_baseline_is_made_again(tmp_path):

@@ -1,6 +1,7 @@
 """One check of one source — the only place that knows the order of the stages.
 
-fetch → (unchanged bytes? stop) → extract (in worker processes) → fault check → store a version
+fetch → (unchanged bytes? stop) → extract (in worker processes; for a page that will be a new
+version also its WARC records and its comparison with the baseline) → fault check → store a version
 when the cleaned text changed → compare with the baseline → record alerts. Everything a check
 writes happens in one transaction, so a kill mid-check loses nothing and duplicates nothing; only
 the bookkeeping of unchanged pages (check time, validators) is batched across sources, since losing
@@ -310,17 +311,17 @@ def client_for(config: Config, user_agent: str = "watcher") -> Client:
 
 
 def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, exchange: Exchange | None = None,
-             latest_hash: str | None = None, baseline: BaselineText | None = None, expected: bool = False
+             latest_hash: str | None = None, baseline: BaselineText | None = None
              ) -> tuple[Document, PageDates, Prepared | None]:
-    """The article and the page's own dates; in a pass (``expected``: it knows the content hash of
-    the source's latest version, ``latest_hash``, None when it has none), also what storing a page
-    that will be a new version takes (:class:`Prepared`): the WARC records of its ``exchange``, its
-    compressed columns and its comparison with the ``baseline``. All of it byte, HTML and text work
-    for the extraction lane's processes."""
+    """The article and the page's own dates and, for a page that will be a new version (its content
+    hash is not ``latest_hash``, the source's latest fetched version's; None: it has none), what
+    storing it takes (:class:`Prepared`): the WARC records of its ``exchange``, its compressed
+    columns and its comparison with the ``baseline``. All of it byte, HTML and text work for the
+    extraction lane's processes; the store's one thread then only appends, inserts and records."""
     text = decode(body, encoding)  # once for both: decoding may mean charset detection
     doc = extract(text, rules=rules)
     dates = pagedates.of_page(text, doc.ignored, doc.paragraphs)
-    if not expected or doc.content_hash == latest_hash:
+    if doc.content_hash == latest_hash:
         return doc, dates, None
     packed: Packed | None = None
     compared: Compared | None = None
@@ -337,10 +338,16 @@ def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, 
     return doc, dates, Prepared(packed, compared, (pack_text(doc.text), pack_ignored(doc.ignored)))
 
 
-def _baseline_text(store: Store, source_id: str) -> BaselineText | None:
+def _lane_inputs(store: Store, source_id: str, meta: PassMeta | None) -> tuple[str | None, BaselineText | None]:
+    """What the extraction lane needs besides the page: the content hash of the source's latest
+    fetched version (from ``meta`` when a pass read it already) and the baseline's text (only when
+    there is a baseline to read)."""
+    if meta is not None and meta.baseline is None:
+        return meta.latest_hash, None
     with store.transaction() as c:
+        latest = meta.latest_hash if meta is not None else store.latest_hash(c, source_id)
         b = store.baseline(c, source_id)
-    return BaselineText(b.id, b.paragraphs, b.origin == "seed") if b is not None else None
+    return latest, BaselineText(b.id, b.paragraphs, b.origin == "seed") if b is not None else None
 
 
 def _begin(store: Store, source: Source) -> SourceState:
@@ -454,20 +461,16 @@ async def check(store: Store, source: Source, client, config: Config,
         prepared = None
         if not same:
             t = time.monotonic()
-            # in a pass, which knows the latest version's hash, a page that will be a new version
-            # has its records built and its claims compared beside its extraction (the body is
-            # pickled once for both); elsewhere both happen when the version is stored
-            ex = base = None
-            if meta is not None:
-                if store.captures_dir is not None and res.body:
-                    from .evidence.capture import exchange
+            # a page that will be a new version has its records built and its claims compared beside
+            # its extraction (the body is pickled once for both), not on the store's one thread
+            ex = None
+            if store.captures_dir is not None and res.body:
+                from .evidence.capture import exchange
 
-                    ex = exchange(res, res.final_url or res.url)
-                if meta.baseline is not None:
-                    base = await workers.run_db(_baseline_text, store, source.id)
-            doc, dates, prepared = await workers.run_cpu(
-                _extract, res.body, res.encoding, source.extract, ex, meta.latest_hash if meta else None, base,
-                meta is not None)
+                ex = exchange(res, res.final_url or res.url)
+            latest_hash, base = await workers.run_db(_lane_inputs, store, source.id, meta)
+            doc, dates, prepared = await workers.run_cpu(_extract, res.body, res.encoding, source.extract, ex,
+                                                         latest_hash, base)
             timings["extract"] = time.monotonic() - t
         return await workers.run_db(process, store, source, res, doc, state, start, timings, raw_hash, seed, guard,
                                     dates, prepared)

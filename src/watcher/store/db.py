@@ -80,6 +80,8 @@ _CLAIM_STATE_EXISTS = select(claim_states.c.key).where(_CLAIM_KEY)
 _UPDATE_CLAIM_STATE = update(claim_states).where(_CLAIM_KEY)  # SET: the keys of the parameters
 _INSERT_CLAIM_STATE = insert(claim_states)
 _ALERT_BY_FINGERPRINT = select(alerts.c.id).where(alerts.c.fingerprint == bindparam("_fingerprint"))
+_LATEST_HASH = (select(versions.c.content_hash).where(versions.c.source == _SOURCE, versions.c.origin == "fetch")
+                .order_by(versions.c.number.desc()).limit(1))
 _LATEST_ANY = select(versions).where(versions.c.source == _SOURCE).order_by(versions.c.number.desc()).limit(1)
 _LATEST = (select(versions).where(versions.c.source == _SOURCE, versions.c.origin == bindparam("_origin"))
            .order_by(versions.c.number.desc()).limit(1))
@@ -264,6 +266,10 @@ class Store:
 
     def latest_number(self, c: Connection, source_id: str) -> int | None:
         return c.execute(_MAX_FETCHED, {"_source": source_id}).scalar()
+
+    def latest_hash(self, c: Connection, source_id: str) -> str | None:
+        """The content hash of the latest fetched version (no text loaded)."""
+        return c.execute(_LATEST_HASH, {"_source": source_id}).scalar()
 
     def baseline(self, c: Connection, source_id: str) -> Version | None:
         row = c.execute(_BASELINE, {"_source": source_id}).mappings().first()
