@@ -6,7 +6,7 @@ article pages of ~25 KB with realistic markup and boilerplate (tests/sitegen.py)
   same     nothing changed
   changed  10 % of pages change one figure
 Per pass: pages/s, wall time, CPU per page of the checker and its extraction workers (user + sys,
-from wait4), that CPU as a multiple of the floor — trafilatura alone extracting the same pages in
+from wait4; the checker's own share sampled from /proc), that CPU as a multiple of the floor — trafilatura alone extracting the same pages in
 one process, measured in the same run — p50/p95 per stage (fetch, extract, compare, store), peak
 memory (PSS of the checker with its workers) and database bytes per stored version. With
 --vs-urlwatch, urlwatch (installed into this environment on demand) checks the same pages in the
@@ -147,6 +147,7 @@ class Run:
     rss_kb: int
     pss_kb: int
     out: str
+    own_cpu: float = 0.0  # of the process alone, without its workers (last /proc sample: ≤ 50 ms short)
 
 
 def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -157,10 +158,12 @@ def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -
         t = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True, env=env)
         peak = [0]
+        own = [0.0]
 
         def sample() -> None:
             while p.returncode is None:
                 peak[0] = max(peak[0], _tree_rss_kb(p.pid))
+                own[0] = max(own[0], _own_cpu(p.pid))
                 time.sleep(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -173,7 +176,16 @@ def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -
         err.seek(0)
         if p.returncode != 0:
             raise SystemExit(f"{cmd[0]} failed ({p.returncode}): {err.read()[-2000:]}")
-        return Run(wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, peak[0], out.read())
+        return Run(wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, peak[0], out.read(), own[0])
+
+
+def _own_cpu(pid: int) -> float:
+    """User + system seconds of the process itself so far (not of its children), from /proc."""
+    try:
+        f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 
 
 FLOOR_SCRIPT = """
@@ -281,6 +293,9 @@ def main() -> int:
                 f"(PSS with workers {r.pss_kb / 1024:4.0f} MB)  "
                 f"db {size / max(1, versions) / 1024:5.1f} KB/version, text stored at {ratio:.0%} of raw, "
                 f"this pass stored {stored:,} bytes")
+        line += (f"\n         of which the checker process {r.own_cpu / args.n * 1000:5.2f} ms/page, its extraction "
+                 f"workers {(r.cpu - r.own_cpu) / args.n * 1000:5.2f} ms/page (the checker's own CPU is sampled "
+                 f"from /proc every 50 ms)")
         line += "\n" + " " * 9 + "  ".join(f"{s} p50/p95 {statistics.median(v) if v else 0:.1f}/{pct(v, .95):.1f}ms"
                                             for s, v in stages.items())
         errors = [row for row in rows if row["outcome"] == "error"]
