@@ -81,14 +81,16 @@ def _writing(store: Store, source_id: str, guard: WriteGuard | None) -> Iterator
             guard.leave(c)
 
 
-LANE_SENTENCE_CACHE = 500  # analysed sentences an extraction worker keeps (a pass compares a page once)
+# analysed sentences an extraction worker keeps: it meets a given baseline again rarely (the sources
+# are spread over the workers), and a bounded cache keeps every worker small
+LANE_SENTENCE_CACHE = 500
 
 
 @dataclass(frozen=True)
 class BaselineText:
-    """The baseline a pass hands to the extraction lane with a changed page, so the claim comparison
-    runs there (the costliest step of a changed page: sentence segmentation and figure parsing of
-    both texts) rather than on the store's one thread."""
+    """The baseline a check hands to the extraction lane with a changed page, so the claim
+    comparison runs there (the costliest step of a changed page: sentence segmentation and figure
+    parsing of both texts) rather than on the store's one thread."""
 
     id: int
     paragraphs: tuple[str, ...]
@@ -340,10 +342,7 @@ def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, 
 
 def _lane_inputs(store: Store, source_id: str, meta: PassMeta | None) -> tuple[str | None, BaselineText | None]:
     """What the extraction lane needs besides the page: the content hash of the source's latest
-    fetched version (from ``meta`` when a pass read it already) and the baseline's text (only when
-    there is a baseline to read)."""
-    if meta is not None and meta.baseline is None:
-        return meta.latest_hash, None
+    fetched version (from ``meta`` when a pass read it already) and the baseline's text."""
     with store.transaction() as c:
         latest = meta.latest_hash if meta is not None else store.latest_hash(c, source_id)
         b = store.baseline(c, source_id)
@@ -468,7 +467,10 @@ async def check(store: Store, source: Source, client, config: Config,
                 from .evidence.capture import exchange
 
                 ex = exchange(res, res.final_url or res.url)
-            latest_hash, base = await workers.run_db(_lane_inputs, store, source.id, meta)
+            if meta is not None and meta.baseline is None:  # a pass knows there is nothing to read
+                latest_hash, base = meta.latest_hash, None
+            else:
+                latest_hash, base = await workers.run_db(_lane_inputs, store, source.id, meta)
             doc, dates, prepared = await workers.run_cpu(_extract, res.body, res.encoding, source.extract, ex,
                                                          latest_hash, base)
             timings["extract"] = time.monotonic() - t
