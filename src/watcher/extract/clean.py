@@ -301,6 +301,7 @@ def is_time_ago(p: str) -> bool:
     return len(p) < 40 and bool(_TIME_AGO.match(p))
 
 
+_DIGIT = re.compile(r"\d")
 _STAMP_PREFIX = re.compile(
     r"^\W*(?:(?:last\s+)?updated|posted|published|modified|aktualisiert(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?|"
     r"mis\s+[àa]\s+jour|publi[ée]|actualizado|publicado)\s*:?\s*", re.IGNORECASE)
@@ -313,7 +314,7 @@ _CLOCK_LINE = re.compile(
 def is_stamp(p: str) -> bool:
     """A line that only dates the page or a post: "Updated 2 minutes ago", "10:42 GMT",
     "Posted: June 5, 2024 10:30 am", "vor 3 Stunden"."""
-    if len(p) > 80:
+    if len(p) > 80 or not _DIGIT.search(p):  # every stamp pattern below holds a digit
         return False
     rest = _STAMP_PREFIX.sub("", p, count=1)
     return is_time_ago(rest) or bool(_CLOCK_LINE.match(rest)) or is_dateline(p) or (rest != p and is_dateline(rest))
