@@ -85,13 +85,13 @@ def test_review_an_alert_in_the_browser(browser, alert_copy: Path, tmp_path: Pat
     assert next(a for a in alerts_json(alert_copy) if a["id"] == est["id"])["reviewed"] is True
 
 
-def _auto_post(action: str) -> str:
-    """A page that posts "mark reviewed" to ``action`` as soon as it loads, as a hostile page would."""
+def _hostile_form(action: str) -> str:
+    """A page holding a "mark reviewed" form for ``action``, as a hostile page would. The test
+    submits it from inside the page (the request's origin is the page's, whoever starts it): a page
+    that submitted on its own, a moment after loading, raced Playwright attaching to its frame on a
+    loaded machine, and the response could go unseen."""
     return (f'<!doctype html><form method="post" action="{action}"><input name="reviewed" value="1">'
-            '<input name="next" value="alerts.html"></form>'
-            # once loaded and a moment later, so that page.goto has returned (a navigation that starts
-            # before "load" interrupts it) and Playwright has attached to the frame to see the response
-            '<script>addEventListener("load", () => setTimeout(() => document.forms[0].submit(), 100))</script>')
+            '<input name="next" value="alerts.html"></form>')
 
 
 def test_hostile_pages_cannot_mark_an_alert_reviewed(browser, alert_copy: Path, site, tmp_path: Path):
@@ -105,21 +105,26 @@ def test_hostile_pages_cannot_mark_an_alert_reviewed(browser, alert_copy: Path, 
     with serving(alert_copy) as srv:
         action = f"{srv.base}/alerts/{aid}/review"
         site.put("/sandboxed", '<!doctype html><title>cute cats</title><iframe sandbox="allow-forms allow-scripts" '
-                               f'srcdoc="{escape(_auto_post(action))}"></iframe>')
-        site.put("/other-port", _auto_post(action))
+                               f'srcdoc="{escape(_hostile_form(action))}"></iframe>')
+        site.put("/other-port", _hostile_form(action))
         local = tmp_path / "attachment.html"
-        local.write_text(_auto_post(action), encoding="utf-8")
-        page = browser.new_page()
+        local.write_text(_hostile_form(action), encoding="utf-8")
+        context = browser.new_context()
+        page = context.new_page()
         page.goto(srv.base + "/alerts.html")  # the reviewer has the UI open: the browser holds its session cookie
         for url in (site.url("/sandboxed"), site.url("/other-port"), local.as_uri()):
-            with page.context.expect_event("response", lambda r: r.url == action) as posted:
+            hostile = context.new_page()  # a tab of its own, beside the UI's (the same cookies), left open
+            hostile.goto(url)
+            frame = hostile.frames[-1]  # the sandboxed iframe, else the page itself
+            frame.wait_for_selector("form", state="attached")
+            with context.expect_event("response", lambda r: r.url == action) as posted:
                 try:
-                    page.goto(url)
-                except PlaywrightError as e:  # the page posted before Playwright saw it load: what it is for
-                    if "interrupted by another navigation" not in str(e):
+                    frame.evaluate("document.forms[0].submit()")
+                except PlaywrightError as e:  # the frame navigated away as it posted: what it is for
+                    if "navigat" not in str(e) and "detached" not in str(e):
                         raise
             assert posted.value.status == 403, (url, posted.value.status)
             sent = posted.value.request.all_headers()
             assert sent.get("origin") in ("null", site.url("").rstrip("/")), (url, sent)
-        page.close()
+        context.close()
     assert not any(a["reviewed"] for a in alerts_json(alert_copy))
