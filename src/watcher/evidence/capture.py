@@ -4,9 +4,9 @@ say what its claim alerts need to know — the evidence object, the new notes, a
 moved its modified date.
 
 Called inside the check's transaction, after the version row is added and before the commit: the
-WARC record is written (and, but in a pass of many checks, fsynced) before the rows pointing at it
-can be committed. Nothing here runs
-for an unchanged page.
+WARC record is written — and fsynced, but in a pass of many checks, which syncs its files once at
+its end — before the rows pointing at it can be committed. The records themselves are usually
+built beforehand in the extraction lane (``packed``). Nothing here runs for an unchanged page.
 
 Secrets: the store keeps masked URLs only (:mod:`watcher.redact`), and so do the captures — the
 target URI and request line are the masked URL, credentials in request headers (``Authorization``,
@@ -88,10 +88,10 @@ def keep(store: Store, c: Connection, version: Version, res: FetchResult, dates:
     if store.captures_dir is None or not res.body:
         return found
     url = res.final_url or res.url
+    ex = exchange(res, url)
+    deferred = store.defer_capture_sync(store.captures_dir / warc.day_file(ex.fetched_at))
     try:
-        w = warc.write(store.captures_dir, exchange(res, url), sync=store.unsynced is None, packed=packed)
-        if store.unsynced is not None:
-            store.unsynced.add(store.captures_dir / w.file)
+        w = warc.write(store.captures_dir, ex, sync=not deferred, packed=packed)
     except OSError as e:  # full, read-only, no permission: the operator's to fix, and the pass stops
         raise StoreFault(f"the captures folder {store.captures_dir} cannot be written: "
                          f"{e.strerror or e} (is its disk full or read-only?)") from None

@@ -35,19 +35,13 @@ class Measure:
         for el in reversed(list(root.iter(Element))):
             t = el.text
             n = len(t.strip()) if t else 0
-            if el.tag == "a":  # all of a link's text is link text
-                for ch in el:
-                    t = ch.tail
-                    n += chars.get(ch, 0) + (len(t.strip()) if t else 0)
-                lk = n
-            else:
-                lk = 0
-                for ch in el:
-                    t = ch.tail
-                    n += chars.get(ch, 0) + (len(t.strip()) if t else 0)
-                    lk += links.get(ch, 0)
+            lk = 0
+            for ch in el:
+                t = ch.tail
+                n += chars.get(ch, 0) + (len(t.strip()) if t else 0)
+                lk += links.get(ch, 0)
             chars[el] = n
-            links[el] = lk
+            links[el] = n if el.tag == "a" else lk  # all of a link's text is link text
         self.chars, self.link_chars = chars, links
 
 

@@ -4,8 +4,9 @@ exchange, what the page said of its dates, which notes a version brought; and ``
 
 Plain functions over a store connection (like :mod:`watcher.store.discovered`); the WARC files
 themselves are written and read by :mod:`watcher.evidence.warc`. A capture row is written in the
-check's transaction, after its record is on disk (a crash leaves an unreferenced record, never a row
-pointing at nothing).
+check's transaction, after its record is written (a crash of the process leaves an unreferenced
+record, never a row pointing at nothing; for a power cut, see the syncing rules of
+:mod:`watcher.evidence.warc`).
 
 **Retention** (:func:`watcher.evidence.expire.collect`): captures are dropped by whole files — a day's file goes once the
 whole day is older than ``[retention] captures`` (and is not today's, which may still be written).

@@ -136,6 +136,14 @@ class Store:
                 paths, self.unsynced = self.unsynced or set(), None
                 captures.sync_files(paths)
 
+    def defer_capture_sync(self, path: Path) -> bool:
+        """Whether the capture file ``path``, about to be appended to, is fsynced at the end of the
+        pass under way (:meth:`captures_synced_at_end`) rather than by its writer, now."""
+        if self.unsynced is None:
+            return False
+        self.unsynced.add(path)
+        return True
+
     def close(self) -> None:
         self.engine.dispose()
 
