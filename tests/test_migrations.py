@@ -19,12 +19,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from watcher.store import Store, StoreError, migrate
 from watcher.store.engine import engine_url, libpq_url
 from watcher.store.schema import metadata
 
+from . import pg
 from .conftest import watcher, write_config
 
 pytestmark = pytest.mark.slow  # end-to-end: real processes, locks and timeouts (make test-fast leaves it out)
@@ -104,6 +105,62 @@ def test_a_new_sqlite_database_gets_exactly_the_tables_the_code_uses(tmp_path):
 def test_a_new_postgres_database_gets_exactly_the_tables_the_code_uses(pg_url):
     Store(pg_url).close()
     assert _diff(pg_url) == []
+
+
+def _plain(value) -> str:
+    """An inspector's value as comparable text (a partial index's condition is a clause object)."""
+    if isinstance(value, dict):
+        return repr(sorted((k, _plain(v)) for k, v in value.items()))
+    return str(value)
+
+
+def _shape(url: str) -> dict:
+    """Everything a database's schema and bookkeeping say: per table its columns (name, type,
+    nullability, default), primary key, foreign keys, indexes (with a partial index's condition),
+    unique and check constraints; the ``meta`` rows and the Alembic revision."""
+    eng = _engine(url)
+    try:
+        with eng.connect() as c:
+            insp = inspect(c)
+            out: dict = {}
+            for t in sorted(set(insp.get_table_names()) - {"sqlite_sequence"}):
+                out[t] = {
+                    "columns": sorted((col["name"], str(col["type"]), col["nullable"], str(col.get("default")))
+                                      for col in insp.get_columns(t)),
+                    "pk": sorted(insp.get_pk_constraint(t)["constrained_columns"]),
+                    "fks": sorted(repr(sorted(fk.items())) for fk in insp.get_foreign_keys(t)),
+                    "indexes": sorted(repr(sorted((k, _plain(v)) for k, v in ix.items())) for ix in insp.get_indexes(t)),
+                    "unique": sorted(repr(sorted(u["column_names"])) for u in insp.get_unique_constraints(t)),
+                    "checks": sorted(str(ck.get("sqltext")) for ck in insp.get_check_constraints(t)),
+                }
+            out["meta rows"] = sorted(c.execute(text("SELECT key, value FROM meta")).all())
+            out["revision"] = sorted(c.execute(text("SELECT version_num FROM alembic_version")).all())
+            return out
+    finally:
+        eng.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_new_database_is_made_as_running_every_revision_would_make_it(tmp_path, backend, request):
+    """A new database is created from the schema in one step (no Alembic): it must be the database
+    the revisions make — so a table or column added to the schema without its revision fails here."""
+    if backend == "sqlite":
+        (tmp_path / "a").mkdir()
+        (tmp_path / "b").mkdir()
+        created, replayed = f"sqlite:///{tmp_path / 'a' / 'w.db'}", f"sqlite:///{tmp_path / 'b' / 'w.db'}"
+    else:
+        created, replayed = request.getfixturevalue("pg_url"), pg.url_of(pg.create_db())
+        request.addfinalizer(lambda: pg.drop_db(replayed.rsplit("/", 1)[1]))
+    Store(created).close()
+    eng = _engine(replayed)
+    with eng.begin() as c:
+        command.upgrade(migrate.alembic_config(c), "heads")
+    eng.dispose()
+    made, migrated = _shape(created), _shape(replayed)
+    assert set(made) == set(migrated)
+    for table in migrated:
+        assert made[table] == migrated[table], table
+    assert len(made) > 10 and made["revision"] == [(h,) for h in sorted(migrate.revision_graph().heads)]
 
 
 @pytest.mark.parametrize("schema", ["1", "2"])

@@ -30,6 +30,9 @@ from sqlalchemy import (
 )
 
 APP_ID = "watcher"  # meta.app: a database holding it is ours (meta.schema: see watcher.store.migrate)
+# The ``meta`` rows of a database at the newest revision (a new one is created holding them): raise
+# ``schema`` with a revision that an older watcher must not run against.
+META_ROWS = {"schema": "3", "app": APP_ID}
 
 metadata = MetaData()
 
