@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
-from ..claims import Finding, Pair, align, compare_pair
+from ..claims import Finding, compare_pair
+from ..claims.align import Pair, align
 from ..evidence.edittype import classify
 from ..kinds import CLAIM_KINDS, SEVERITY
 from ..kinds import is_claim as is_claim_kind

@@ -16,9 +16,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .compare import Finding
+if TYPE_CHECKING:
+    from .compare import Finding
+
 
 TEMPLATE_MAX_WORDS = 80  # template blocks are short; a long paragraph is an article's own
 MIRROR_SHARE = 0.5  # a source sharing more than this share of a page's blocks is the same article

@@ -79,12 +79,13 @@ def keep(store: Store, c: Connection, version: Version, res: FetchResult, dates:
     already built them from :func:`exchange` of ``res``. Without a captures folder (a store with no
     state directory) no capture is written; notes and dates are still judged."""
     dates = dates or PageDates()
-    before = rows.latest(c, version.source)
-    notes = corrections.new_notes(version.paragraphs, previous.paragraphs if previous else ())
+    # a source's first version has no capture before it (captures belong to versions)
+    before = rows.latest(c, version.source) if previous is not None else None
+    mine = corrections.note_paragraphs(version.paragraphs)
+    notes = corrections.new_notes(mine, previous.paragraphs if previous else ())
     rows.add_corrections(c, version.source, version.id, notes, version.created_at)
     moved = dates.moved_from(_dates(before)) if before is not None else dates.declares_update
-    found = VersionEvidence(notes=tuple(notes), note_paragraphs=tuple(corrections.note_paragraphs(version.paragraphs)),
-                            date_moved=moved)
+    found = VersionEvidence(notes=tuple(notes), note_paragraphs=tuple(mine), date_moved=moved)
     if store.captures_dir is None or not res.body:
         return found
     url = res.final_url or res.url

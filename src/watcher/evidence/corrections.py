@@ -77,11 +77,14 @@ def note_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     return out
 
 
-def new_notes(paragraphs: Iterable[str], before: Iterable[str]) -> list[str]:
-    """Notes of a version that its previous version did not carry: the correction events of that
-    version (a note kept from an older edit is no new event)."""
+def new_notes(notes: Sequence[str], before: Iterable[str]) -> list[str]:
+    """Of a version's ``notes`` (its :func:`note_paragraphs`), those its previous version's paragraphs
+    (``before``) did not carry: the correction events of that version (a note kept from an older
+    edit is no new event)."""
+    if not notes:
+        return []
     old = set(note_paragraphs(before))
-    return [p for p in note_paragraphs(paragraphs) if p not in old]
+    return [p for p in notes if p not in old]
 
 
 def in_note(sentence: str | None, notes: Iterable[str]) -> bool:
