@@ -254,20 +254,28 @@ def drop_repeats(paras: list[str], share_at: set[int]) -> list[str]:
             drop.add(i)
         else:
             seen[f] = i
+    words = [f.split() for f in folded]  # split once: each paragraph meets up to 2 × NEAR_WINDOW others
+    sets: dict[int, set[str]] = {}
+
+    def word_set(k: int) -> set[str]:
+        if k not in sets:
+            sets[k] = set(words[k])
+        return sets[k]
+
     for i in range(len(paras)):
         if i in drop or len(folded[i]) < 25:
             continue
         for j in range(i + 1, min(len(paras), i + 1 + NEAR_WINDOW)):
             if j in drop or len(folded[j]) < 25:
                 continue
-            if min(len(folded[i].split()), len(folded[j].split())) < NEAR_MIN_WORDS:
+            if min(len(words[i]), len(words[j])) < NEAR_MIN_WORDS:
                 continue  # short lines alike (commands, list items, table rows) are not pull quotes
             a, b = folded[i], folded[j]
-            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            (short, s), (long_, t) = ((a, i), (b, j)) if len(a) <= len(b) else ((b, j), (a, i))
             if len(short) < 0.3 * len(long_) and short not in long_:
                 continue
-            words = set(short.split())
-            if len(words & set(long_.split())) < 0.7 * len(words):
+            shared = word_set(s)
+            if len(shared & word_set(t)) < 0.7 * len(shared):
                 continue  # cheap: a repeat shares nearly all its words; skip the fuzzy scorer
             if fuzz.partial_ratio(short, long_) < NEAR_SCORE:
                 continue
