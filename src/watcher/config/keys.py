@@ -55,21 +55,21 @@ def parse_duration(value: Any, *, allow_zero: bool = False) -> float:
 def _web_url(v: str, what: str) -> str:
     """``v`` if it is an http(s) URL with a host: no other scheme may ever be read through a source.
     The errors quote the URL with its secrets masked (a config error is shown and logged)."""
-    shown = mask_url(v)
     try:
         parts = urlsplit(v)
     except ValueError as e:
-        raise ValueError(f"{what} {shown!r} is not a URL ({e})") from None
+        raise ValueError(f"{what} {mask_url(v)!r} is not a URL ({e})") from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"{what} {shown!r}: only http and https URLs can be used")
+        raise ValueError(f"{what} {mask_url(v)!r}: only http and https URLs can be used")
     if not parts.hostname:
-        raise ValueError(f"{what} {shown!r} has no host")
-    if any(c.isspace() or not c.isprintable() for c in v):
-        raise ValueError(f"{what} {shown!r} contains spaces or control characters")
+        raise ValueError(f"{what} {mask_url(v)!r} has no host")
+    # every white-space character but the ASCII space is unprintable too (checked over all of Unicode)
+    if " " in v or not v.isprintable():
+        raise ValueError(f"{what} {mask_url(v)!r} contains spaces or control characters")
     try:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
-        raise ValueError(f"{what} {shown!r} has a bad port") from None
+        raise ValueError(f"{what} {mask_url(v)!r} has a bad port") from None
     return v
 
 
