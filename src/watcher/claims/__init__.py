@@ -10,8 +10,9 @@ imported from the module (``from watcher.claims.compare import compare``), never
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import exports
 
 if TYPE_CHECKING:
     from .align import Pair
@@ -21,22 +22,12 @@ if TYPE_CHECKING:
     from .sentences import Sentence, mention_order
     from .textdiff import word_diff
 
-# Re-exports load their module at first use (PEP 562): the engine's modules compile ~150 regular
-# expressions on import (~40 ms), which a pass that only records a first version's blocks
-# (``template``) or finds nothing changed must not pay. ``align`` the function is imported from
-# its module (``from watcher.claims.align import align``): the name is the submodule's too.
-_HOME = {"Pair": "align", "Finding": "compare", "claim_key": "compare", "compare_pair": "compare",
-         "attribution": "cues", "Mention": "numbers", "parse": "numbers", "Sentence": "sentences",
-         "mention_order": "sentences", "word_diff": "textdiff"}
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
+# Names load their module at first use (see watcher.lazy): the engine's modules compile ~150
+# regular expressions on import (~40 ms), which a pass that only records a first version's
+# template blocks, or finds nothing changed, must not pay.
+_WHERE = {"align": ("Pair",), "compare": ("Finding", "claim_key", "compare_pair"), "cues": ("attribution",),
+          "numbers": ("Mention", "parse"), "sentences": ("Sentence", "mention_order"), "textdiff": ("word_diff",)}
 
 __all__ = ["Finding", "Mention", "Pair", "Sentence", "attribution", "claim_key", "compare_pair", "mention_order", "parse", "word_diff"]
+
+__getattr__ = exports(__name__, globals(), _WHERE)

@@ -17,8 +17,9 @@ file first; eager imports here would load lxml, feedparser and the HTTP client o
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import exports
 
 if TYPE_CHECKING:
     from .canon import (
@@ -52,8 +53,6 @@ _WHERE = {
     "sitemap": ("parse_sitemap",),
     "syndication": ("parse_syndication",),
 }
-_MODULE_OF = {name: mod for mod, names in _WHERE.items() for name in names}
-
 __all__ = [
     "DEFAULT_LADDER", "KINDS", "TRACKING_PARAMS", "TRACKING_PREFIXES", "Discovered", "Entry", "FeedError",
     "FeedRead", "FeedSpec", "Ladder", "Parsed", "ReadableFeed", "UrlPattern", "age_anchor",
@@ -62,13 +61,6 @@ __all__ = [
     "parse_jsonfeed", "parse_page", "parse_sitemap", "parse_syndication", "parse_time", "slug", "source_id",
     "wanted",
 ]
-assert set(__all__) == set(_MODULE_OF)
+assert set(__all__) == {name for names in _WHERE.values() for name in names}
 
-
-def __getattr__(name: str) -> Any:
-    mod = _MODULE_OF.get(name)
-    if mod is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, globals(), _WHERE)
