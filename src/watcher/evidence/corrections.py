@@ -3,9 +3,9 @@
 
 Why a note matters: an edit the outlet owns up to is a *noted* correction; the same edit without a
 note (and without a moved modified date) is a *silent* one, which is what a fact-checker looks for.
-A note is article text, not boilerplate (the cleaner keeps it: :func:`watcher.extract.clean.clean_blocks`
-asks :func:`is_note`), and its own sentences are no claims of the article (:func:`note_paragraphs`
-lets the pipeline keep them out of the claim alerts).
+A note is article text, not boilerplate (no rule of :func:`watcher.extract.clean.clean_blocks` drops
+one; the tests hold that notes survive extraction), and its own sentences are no claims of the
+article (:func:`note_paragraphs` lets the pipeline keep them out of the claim alerts).
 
 A bare "Update:" label is no note: live coverage puts news after it ("Update: 12 more shipments
 arrived"), which is a claim of the article. The patterns are the phrasings newsrooms use for notes, at the start of a paragraph (a label) or as
