@@ -12,7 +12,9 @@ memory (PSS of the checker with its workers) and database bytes per stored versi
 --vs-urlwatch, urlwatch (installed into this environment on demand) checks the same pages in the
 same run (html2text filter, method pyhtml2text) and the wall and CPU ratios are printed per pass.
 With --profile each pass is run a second time, from the same state, under py-spy (all processes),
-and its top 15 functions are printed.
+and its top 15 functions are printed. Last, `watcher check` of a one-source config is timed from
+process start (its first check, then unchanged ones), beside the time importing the libraries it
+stands on takes alone.
 
 usage: python bench/bench.py [--n 500] [--hosts 20] [--vs-urlwatch] [--profile] [--keep DIR]
 """
@@ -321,8 +323,31 @@ def main() -> int:
             shutil.rmtree(work / "state")
             shutil.move(saved, work / "state")
         _snapshot_state(work, name)
+    one_source(farm, work, watcher)
     farm.close()
     return 0
+
+
+ONE_SOURCE_RUNS = 5
+
+
+def one_source(farm: Farm, work: Path, watcher: str) -> None:
+    """`watcher check` of a config with one source, from process start to exit (target 0.3 s): its
+    first check, then the median of ``ONE_SOURCE_RUNS`` unchanged ones, next to what importing the
+    libraries the command stands on costs by itself in the same run (its floor as built)."""
+    one = work / "one"
+    shutil.rmtree(one, ignore_errors=True)
+    one.mkdir()
+    cfg = one / "watcher.toml"
+    cfg.write_text(f'state_dir = "state"\n[[sources]]\nid = "one"\nurl = "{farm.url(0)}"\n')
+    cmd = [watcher, "check", "--config", str(cfg)]
+    first = run_measured(cmd, one).wall
+    again = statistics.median(run_measured(cmd, one).wall for _ in range(ONE_SOURCE_RUNS))
+    libs = [sys.executable, "-c", "import sqlalchemy, aiohttp, typer, pydantic, rich.console"]
+    floor = statistics.median(run_measured(libs, one).wall for _ in range(ONE_SOURCE_RUNS))
+    print(f"one source  `watcher check` from process start: first {first:.2f}s, unchanged {again:.2f}s "
+          f"(median of {ONE_SOURCE_RUNS}); importing SQLAlchemy, aiohttp, Typer, pydantic and Rich "
+          f"alone: {floor:.2f}s", flush=True)
 
 
 def _snapshot_state(work: Path, name: str) -> None:
