@@ -87,7 +87,8 @@ try:
     main()
 except SystemExit as e:
     assert not e.code, e.code
-wanted = ("trafilatura", "lxml", "watcher.claims.numbers", "watcher.claims.compare", "warcio", "alembic")
+wanted = ("trafilatura", "lxml", "watcher.extract.clean", "watcher.claims.numbers", "watcher.claims.compare",
+          "warcio", "alembic", "sqlalchemy.dialects.postgresql")
 print("loaded:", *(m for m in wanted if m in sys.modules))
 """
 
@@ -104,10 +105,11 @@ def test_a_check_of_one_page_loads_only_what_that_check_needs(site, tmp_path):
                        f"year, up {i} percent on a year earlier.</p>" for i in range(8))
              + "</article></body></html>")
     cfg = write_config(tmp_path, [{"id": "port", "url": site.url("/a")}])
-    # the first check extracts and captures the page, into a database made from the schema
-    # (no Alembic) — with no baseline yet, nothing to compare: no claim engine
-    assert _loaded_by_a_check(cfg) == {"trafilatura", "lxml", "warcio"}
+    # the first check extracts, cleans and captures the page, into a database made from the schema
+    # (no Alembic; SQLite needs nothing of the PostgreSQL dialect) — with no baseline yet, nothing
+    # to compare: no claim engine
+    assert _loaded_by_a_check(cfg) == {"trafilatura", "lxml", "watcher.extract.clean", "warcio"}
     assert site.hits["/a"] == 1
-    # the same page again: no extraction, no capture, no comparison
+    # the same page again: no extraction, no cleaning, no capture, no comparison
     assert _loaded_by_a_check(cfg) == set()
     assert site.hits["/a"] == 2

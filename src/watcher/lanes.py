@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Source
-from .extract import Document, load_baseline, preload_extractor
+from .extract import Document
 from .store import Store, StoreFault
 
 log = logging.getLogger("watcher.check")
@@ -82,6 +82,8 @@ def _fork_pool(size: int, preload: bool = False) -> ProcessPoolExecutor:
     ``gc.freeze`` keeps the objects so far shared with the workers (the collector would otherwise
     touch, and so copy, them); the first submit starts every worker now."""
     if preload:
+        from .extract.html import preload_extractor
+
         preload_extractor()
         from .evidence import warc  # noqa: F401  # the lane builds new versions' WARC records too
     gc.freeze()
@@ -196,6 +198,8 @@ class Workers:
         key = _seed_key(source.baseline)
         doc = _seeds.get(key)
         if doc is None:
+            from .extract.html import load_baseline
+
             doc = await self.run_cpu(load_baseline, source.baseline)
             _remember_seed(key, doc)
         return doc

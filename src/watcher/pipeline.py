@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .evidence import pagedates
-from .extract import Document, decode, extract, faults
+from .extract import Document, faults
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
 from .redact import redact
@@ -320,6 +320,8 @@ def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, 
     storing it takes (:class:`Prepared`): the WARC records of its ``exchange``, its compressed
     columns and its comparison with the ``baseline``. All of it byte, HTML and text work for the
     extraction lane's processes; the store's one thread then only appends, inserts and records."""
+    from .extract.html import decode, extract
+
     text = decode(body, encoding)  # once for both: decoding may mean charset detection
     doc = extract(text, rules=rules)
     dates = pagedates.of_page(text, doc.ignored, doc.paragraphs)

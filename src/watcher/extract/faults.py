@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .html import Document
+from .document import Document
 
 _PATTERNS = [
     ("consent wall", r"\b(?:we use cookies|cookie (?:consent|settings|preferences)|accept (?:all )?cookies|"

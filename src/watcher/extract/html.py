@@ -12,14 +12,13 @@ left out is kept in :attr:`Document.ignored` with its reason.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import clean
+from .document import Document
 
 log = logging.getLogger("watcher.extract")
 
@@ -34,24 +33,6 @@ _OG_TITLE = re.compile(r"""<meta[^>]+property=["']og:title["'][^>]+content=["'](
 _OG_TITLE_REV = re.compile(r"""<meta[^>]+content=["']([^"']+)["'][^>]+property=["']og:title["']""", re.IGNORECASE)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Document:
-    """The article as the rest of the pipeline sees it: a title and body paragraphs."""
-
-    title: str | None
-    paragraphs: tuple[str, ...]
-    # blocks left out as boilerplate, each with the evidence (text, reason); not compared, not hashed
-    ignored: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(self.paragraphs)
-
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 def decode(body: bytes, declared: str | None = None) -> str:

@@ -54,6 +54,10 @@ def open_engine(url: str, lock_timeout: float = LOCK_TIMEOUT) -> tuple[Engine, b
     # the driver's own busy timeout (sqlite3 waits 5 s by default) is lock_timeout from the first
     # connection on: the schema check runs before the connect pragmas are installed
     connect_args = {"timeout": lock_timeout} if url.startswith("sqlite:///") else {}
+    if is_postgres(url):
+        from .schema import postgresql_options
+
+        postgresql_options()
     try:
         engine = create_engine(target, future=True, connect_args=connect_args)
     except ImportError as e:  # the driver of a PostgreSQL URL is an optional dependency

@@ -62,7 +62,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from ..timefmt import iso
 from . import queue_schema
 from .engine import StoreError
-from .schema import APP_ID, META_ROWS, meta, metadata
+from .schema import APP_ID, META_ROWS, meta, metadata, postgresql_options
 
 SCHEMA_LOCK = 0x77617463  # pg_advisory_xact_lock key of every schema change ("watc")
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -265,6 +265,8 @@ def _create(c: Connection) -> None:
     ``meta`` rows the revisions leave (:data:`~watcher.store.schema.META_ROWS`) and
     ``alembic_version`` at the heads — what running every revision leaves, without importing
     Alembic (tests compare the two, so a table added to the schema without its revision fails)."""
+    if c.dialect.name == "postgresql":
+        postgresql_options()
     metadata.create_all(c)
     c.execute(meta.insert(), [{"key": k, "value": v} for k, v in META_ROWS.items()])
     _alembic_version.create(c)
@@ -308,6 +310,7 @@ def new_revision(message: str) -> Path:
 
     from alembic import command
 
+    postgresql_options()  # rendered operations carry both backends' index options
     number = max((int(r) for r in revision_graph().revisions if r.isdigit()), default=0) + 1
     slug = re.sub(r"[^a-z0-9]+", "_", message.lower()).strip("_")[:40]
     with tempfile.TemporaryDirectory() as d:

@@ -38,6 +38,9 @@ metadata = MetaData()
 
 meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
 
+# the partial indexes' condition: sources due and not already queued (cluster mode)
+_DUE = text("enabled AND dispatched_due IS NULL")
+
 sources = Table(
     "sources", metadata,
     Column("id", String(128), primary_key=True),
@@ -60,11 +63,22 @@ sources = Table(
     Column("spec", Text),  # JSON of the resolved source (watcher.cluster.spec): every node checks with it
     Column("dispatched_due", Float),  # the due time of the check job queued or running, else NULL
     Column("last_due", Float),  # idempotency key: the due time of the last check stored
-    Index("ix_sources_due", "next_due", postgresql_where=text("enabled AND dispatched_due IS NULL"),
-          sqlite_where=text("enabled AND dispatched_due IS NULL")),
-    Index("ix_sources_host_due", "host", "next_due", postgresql_where=text("enabled AND dispatched_due IS NULL"),
-          sqlite_where=text("enabled AND dispatched_due IS NULL")),
+    Index("ix_sources_due", "next_due", sqlite_where=_DUE),
+    Index("ix_sources_host_due", "host", "next_due", sqlite_where=_DUE),
 )
+
+
+def postgresql_options() -> None:
+    """Give the partial indexes their condition on PostgreSQL too (``postgresql_where``), before
+    anything renders this schema's DDL for PostgreSQL or compares it with a PostgreSQL database.
+
+    Why not in the declarations above: a ``postgresql_*`` argument makes SQLAlchemy import its
+    whole PostgreSQL dialect to validate it (20–30 ms), which every command on SQLite — the
+    default — would pay at start-up for nothing. Every PostgreSQL engine is opened by
+    :func:`watcher.store.engine.open_engine`, which calls this first; it is idempotent."""
+    for ix in sources.indexes:
+        if ix.name in ("ix_sources_due", "ix_sources_host_due"):
+            ix.dialect_options["postgresql"]["where"] = _DUE
 
 versions = Table(
     "versions", metadata,
