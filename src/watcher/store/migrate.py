@@ -17,8 +17,8 @@ When the schema changes (:func:`ensure`, called each time a :class:`~watcher.sto
   :mod:`watcher.store.schema` directly and stamped at the heads (:func:`_create`), as Alembic's own
   cookbook does for a fresh database: replaying every revision through Alembic cost ~0.11 s (its
   import, with Mako and Pygments, and five revisions' table copies), more than the rest of a
-  first check of one page. Tests hold a database made this way identical, table by table and row
-  by row, to one made by the revisions.
+  first check of one page. Tests hold a database made this way identical to one made by the
+  revisions, table by table (columns, keys, indexes, constraints) and in its bookkeeping rows.
 * **Older SQLite** — upgraded in place, as before migrations existed: one machine, and the
   upgrade is one transaction that holds SQLite's write lock (``BEGIN IMMEDIATE``).
 * **Older PostgreSQL** — refused (exit 2) with what to do: other nodes of the older version may be
