@@ -3,9 +3,10 @@
 The event loop only waits on sockets. Every store transaction runs on one thread in turn, so checks
 never contend for SQLite's write lock; every HTML parse (pages and seed files alike) runs in the
 *extraction lane*, and so does the rest of a new version's CPU work (its WARC records, its
-compressed text, its claim comparison), leaving the store's thread only reads and writes: worker
-processes when extractions can overlap, or for a pass of one source a single thread of this process — never several threads, because lxml corrupts memory when two
-threads of one process parse (see :func:`_lane_thread`). :mod:`watcher.pipeline` says what a check
+compressed text, its claim comparison), leaving the store's thread only reads and writes. The lane
+is worker processes when extractions can overlap, or for a pass of one source a single thread of
+this process — never several threads, because lxml corrupts memory when two threads of one
+process parse (see :func:`_lane_thread`). :mod:`watcher.pipeline` says what a check
 does; this module says where each part of it runs, and keeps the workers alive (a worker killed
 by the OOM killer is replaced by fresh processes).
 """

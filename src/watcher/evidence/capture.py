@@ -89,10 +89,10 @@ def keep(store: Store, c: Connection, version: Version, res: FetchResult, dates:
     if store.captures_dir is None or not res.body:
         return found
     url = res.final_url or res.url
-    ex = exchange(res, url)
-    deferred = store.defer_capture_sync(store.captures_dir / warc.day_file(ex.fetched_at))
+    p = packed or warc.records(exchange(res, url))
+    deferred = store.defer_capture_sync(store.captures_dir / p.file)
     try:
-        w = warc.write(store.captures_dir, ex, sync=not deferred, packed=packed)
+        w = warc.write(store.captures_dir, p, sync=not deferred)
     except OSError as e:  # full, read-only, no permission: the operator's to fix, and the pass stops
         raise StoreFault(f"the captures folder {store.captures_dir} cannot be written: "
                          f"{e.strerror or e} (is its disk full or read-only?)") from None

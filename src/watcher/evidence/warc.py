@@ -102,9 +102,11 @@ def _request_line(url: str, version: str) -> str:
 
 @dataclass(frozen=True)
 class Packed:
-    """An exchange made into its records, ready to append: the two gzip members (response, then
-    request), and the response's record id, payload digest and block digest."""
+    """An exchange made into its records, ready to append: the day's file they go to (by the fetch's
+    UTC day), the two gzip members (response, then request), and the response's record id,
+    payload digest and block digest."""
 
+    file: str
     data: bytes
     record_id: str
     payload_digest: str
@@ -131,8 +133,8 @@ def records(ex: Exchange) -> Packed:
     req = w.create_warc_record(ex.url, "request", http_headers=req_http,
                                warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": rid})
     w.write_record(req)
-    return Packed(response + gzip_member(buf.getvalue()), rid, resp.rec_headers.get_header("WARC-Payload-Digest"),
-                  resp.rec_headers.get_header("WARC-Block-Digest"))
+    return Packed(day_file(ex.fetched_at), response + gzip_member(buf.getvalue()), rid,
+                  resp.rec_headers.get_header("WARC-Payload-Digest"), resp.rec_headers.get_header("WARC-Block-Digest"))
 
 
 def gzip_member(record: bytes) -> bytes:
@@ -172,13 +174,10 @@ def append(directory: Path, name: str, data: bytes, sync: bool = True) -> int:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def write(directory: Path, ex: Exchange, sync: bool = True, packed: Packed | None = None) -> Written:
-    """Store one exchange in the day's file (see the module doc); ``packed``: its records, when
-    already built."""
-    p = packed or records(ex)
-    name = day_file(ex.fetched_at)
-    offset = append(directory, name, p.data, sync)
-    return Written(name, offset, len(p.data), p.record_id, p.payload_digest, p.block_digest)
+def write(directory: Path, p: Packed, sync: bool = True) -> Written:
+    """Store one exchange's records (:func:`records`) in its day's file (see the module doc)."""
+    offset = append(directory, p.file, p.data, sync)
+    return Written(p.file, offset, len(p.data), p.record_id, p.payload_digest, p.block_digest)
 
 
 def read_member(path: Path, offset: int, length: int) -> bytes:
