@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.archiveiterator import ArchiveIterator
 
 from watcher.alerts import messages
@@ -248,6 +250,46 @@ def test_correction_notes_are_recognised_and_kept_as_article_text(note):
     assert note in doc.paragraphs  # the cleaner keeps it
     assert not corrections.is_note(REST[0]) and not corrections.is_note(LEAD.format(n=3))
     assert not corrections.is_note("Update: Officials said on Friday that 12 more trucks had arrived.")  # news
+
+
+# one example per phrasing of the standard note sentence, with no label before it, in ASCII where
+# the language allows (ASCII text is what the quick word check before the pattern decides alone)
+NOTE_SENTENCES = [
+    "We regret that a prior version of this story misstated the budget.",
+    "Since then this report was amended to add the council's reply.",
+    "The agency objected, and we've corrected the article accordingly.",
+    "Wie berichtet: in einer ersten Fassung des Textes stand ein falsches Datum.",
+    "Der Beitrag wurde geandert, nachdem die Behoerde widersprach.",
+    "Inzwischen haben wir den Fehler korrigiert, leider zu spaet.",
+    "Attention, une ancienne version de cet article citait un autre chiffre.",
+    "Depuis, cet article a ete corrige pour preciser le bilan.",
+    "Aviso: una version previa de esta nota daba otra cifra.",
+    "Esta noticia fue modificada tras la respuesta del ministerio.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOTE_SENTENCES)
+def test_every_phrasing_of_the_note_sentence_is_found_without_a_label(sentence):
+    assert corrections.is_note(sentence)
+    assert not corrections.is_note(sentence + " Officials" * corrections.MAX_NOTE_WORDS)  # too long for a note
+
+
+_NOTE_WORDS = sorted({w for s in NOTE_SENTENCES for w in s.replace(",", " ").replace(".", " ").split()}
+                     | {"Correction:", "Editor's", "note:", "versión", "artículo", "früheren", "geändert", "été",
+                        "mis", "à", "jour", "actualizado", "corregida", "ha", "sido", "has", "been", "updated",
+                        "changed", "verſion", "wurde", "article", "this", "an", "earlier", "of", "trucks"})
+
+
+@given(st.lists(st.tuples(st.sampled_from(_NOTE_WORDS), st.sampled_from([str.lower, str.upper, str.title, str]),
+                          st.sampled_from([" ", "  ", "\n", "\u00a0"])), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_the_quick_word_check_never_changes_what_is_a_note(parts):
+    """The word check that spares most paragraphs the whole pattern decides exactly as the pattern
+    alone would, whatever the case, spacing and script of the words."""
+    text = "".join(case(w) + gap for w, case, gap in parts)
+    plain = len(text.split()) <= corrections.MAX_NOTE_WORDS and bool(
+        corrections._LABEL.match(text) or corrections._SENTENCE.search(text))
+    assert corrections.is_note.__wrapped__(text) == plain
 
 
 def test_page_dates_from_meta_tags_and_edit_types_are_deterministic():
