@@ -82,19 +82,19 @@ def test_the_package_has_no_import_cycles():
 _LOADED = """
 import sys
 from watcher.cli.main import main
-sys.argv = ["watcher", "check", "--config", sys.argv[1]]
+sys.argv = ["watcher", "check", "--config", *sys.argv[1:]]
 try:
     main()
 except SystemExit as e:
     assert not e.code, e.code
 wanted = ("trafilatura", "lxml", "watcher.extract.clean", "watcher.claims.numbers", "watcher.claims.compare",
-          "warcio", "alembic", "sqlalchemy.dialects.postgresql")
+          "warcio", "alembic", "sqlalchemy.dialects.postgresql", "rich")
 print("loaded:", *(m for m in wanted if m in sys.modules))
 """
 
 
-def _loaded_by_a_check(cfg) -> set[str]:
-    p = subprocess.run([sys.executable, "-c", _LOADED, str(cfg)], capture_output=True, text=True, timeout=120)
+def _loaded_by_a_check(cfg, *args: str) -> set[str]:
+    p = subprocess.run([sys.executable, "-c", _LOADED, str(cfg), *args], capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     return set(p.stdout.splitlines()[-1].split()[1:])
 
@@ -108,8 +108,10 @@ def test_a_check_of_one_page_loads_only_what_that_check_needs(site, tmp_path):
     # the first check extracts, cleans and captures the page, into a database made from the schema
     # (no Alembic; SQLite needs nothing of the PostgreSQL dialect) — with no baseline yet, nothing
     # to compare: no claim engine
-    assert _loaded_by_a_check(cfg) == {"trafilatura", "lxml", "watcher.extract.clean", "warcio"}
+    # (and Rich, which prints its line)
+    assert _loaded_by_a_check(cfg) == {"trafilatura", "lxml", "watcher.extract.clean", "warcio", "rich"}
     assert site.hits["/a"] == 1
-    # the same page again: no extraction, no cleaning, no capture, no comparison
-    assert _loaded_by_a_check(cfg) == set()
+    # the same page again, as JSON: no extraction, no cleaning, no capture, no comparison, no Rich
+    assert _loaded_by_a_check(cfg, "--json") == set()
     assert site.hits["/a"] == 2
+    assert _loaded_by_a_check(cfg) == {"rich"}  # a terminal line is what Rich is for

@@ -2,7 +2,8 @@
 the config and the store, and the user errors that end a command with exit 2.
 
 ``out`` is looked up on this module at each use (``common.out``), so a caller running the CLI in
-its own process (tests) can replace the console for one run.
+its own process (tests) can replace the console for one run. It is made at its first use: Rich
+costs ~20 ms to import, which a command printing JSON (``check --json``) never needs.
 """
 
 from __future__ import annotations
@@ -10,20 +11,48 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from ..console import safe_console
 from ..sanitize import strip_controls
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Watch article pages and alert when a figure or a claim in them changes.")
-out = safe_console(highlight=False)  # text from pages never drives the terminal (watcher.console)
-if not out.is_terminal:  # piped or captured: don't wrap tables at 80 columns
-    out.width = 160
+
+
+def _new_console() -> Console:
+    from ..console import safe_console
+
+    console = safe_console(highlight=False)  # text from pages never drives the terminal (watcher.console)
+    if not console.is_terminal:  # piped or captured: don't wrap tables at 80 columns
+        console.width = 160
+    return console
+
+
+def console() -> Console:
+    """The terminal every command prints to (``common.out``), made at its first use; a console a
+    caller put in its place is the one returned."""
+    g = globals()
+    if "out" not in g:
+        g["out"] = _new_console()
+    return g["out"]
+
+
+def __getattr__(name: str) -> Console:
+    if name == "out":  # read before its first use: make it (then it is an attribute like any other)
+        return console()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def escape(text: str) -> str:
+    """``text`` shown as it is inside Rich markup (Rich's own escape, imported at first use)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
                                                 "$WATCHER_CONFIG or config/watcher.toml).")]
@@ -82,12 +111,14 @@ def table(cols: Sequence[str], rows: Sequence[Sequence[str]], title: str | None 
     the same to ``grep`` and ``awk``. Cells are data (page titles, URLs, server messages): never
     read as Rich markup, and never passing a control character to the terminal."""
     if len(rows) <= PLAIN_ROWS:
+        from rich.table import Table
+
         t = Table(show_lines=False, title=title)
         for col in cols:
             t.add_column(col, overflow="fold")
         for row in rows:
             t.add_row(*(escape(c) for c in row))
-        out.print(t)
+        console().print(t)
         return
     widths = [max(len(c), *(len(r[k]) for r in rows)) for k, c in enumerate(cols)]
     lines = ([title] if title else []) + ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]

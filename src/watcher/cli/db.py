@@ -6,14 +6,26 @@ Apart from :mod:`watcher.cli` because these commands open the database without t
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 db_app = typer.Typer(no_args_is_help=True, help="The state database: its schema revision, upgrades, copies.")
-out = Console(highlight=False)
+
+
+@cache
+def _out() -> Console:
+    """The terminal, made when a command prints (importing Rich is for commands that do)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
                                                 "$WATCHER_CONFIG or config/watcher.toml).")]
 
@@ -39,9 +51,9 @@ def db_current(config: ConfigOpt = None) -> None:
         cluster = migrate.cluster_status(engine) if state.kind == "current" else None
     finally:
         engine.dispose()
-    out.print(f"{_masked(cfg.database_url)}: {state.describe()}", markup=False, soft_wrap=True)
+    _out().print(f"{_masked(cfg.database_url)}: {state.describe()}", markup=False, soft_wrap=True)
     if cluster:
-        out.print(cluster, markup=False, soft_wrap=True)
+        _out().print(cluster, markup=False, soft_wrap=True)
 
 
 @db_app.command("upgrade")
@@ -56,7 +68,7 @@ def db_upgrade(config: ConfigOpt = None) -> None:
         engine.dispose()
     what = (f"already up to date ({after.short()})" if before == after
             else f"upgraded from {before.short()} to {after.short()}")
-    out.print(f"{_masked(cfg.database_url)}: {what}" + (f"; {note}" if note else ""), markup=False, soft_wrap=True)
+    _out().print(f"{_masked(cfg.database_url)}: {what}" + (f"; {note}" if note else ""), markup=False, soft_wrap=True)
 
 
 @db_app.command("copy")
@@ -74,9 +86,9 @@ def db_copy(to: Annotated[str, typer.Option("--to", help="The target database UR
         counts = copy_database(store.engine, to)
     finally:
         store.close()
-    out.print(f"copied {_masked(cfg.database_url)} to {_masked(to)}: "
+    _out().print(f"copied {_masked(cfg.database_url)} to {_masked(to)}: "
               + ", ".join(f"{n} {table}" for table, n in counts.items()), markup=False, soft_wrap=True)
-    out.print(f"Now set database_url = \"{_masked(to)}\" in {cfg.path}.", markup=False, soft_wrap=True)
+    _out().print(f"Now set database_url = \"{_masked(to)}\" in {cfg.path}.", markup=False, soft_wrap=True)
 
 
 def _masked(url: str) -> str:

@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from ..sanitize import json_text
 from . import common
-from .common import app
+from .common import app, escape
 
 
 @app.command("alerts")

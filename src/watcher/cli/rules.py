@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from ..sanitize import json_text
 from . import common
@@ -36,6 +35,8 @@ def rules_cmd(ctx: typer.Context, config: common.ConfigOpt = None,
         common.out.print("No rules" + (f" for {source}." if source else ".") + " (A \"not a claim\" or \"wrong figure\" "
                   "verdict in watcher serve or the API makes one.)", markup=False)
         return
+    from rich.table import Table
+
     t = Table()
     for col in ("id", "source", "reason", "scope", "alert", "created", "text"):
         t.add_column(col, overflow="fold")

@@ -45,19 +45,25 @@ class Measure:
         self.chars, self.link_chars = chars, links
 
 
+_SHAPELESS = INLINE - {"a"}  # inline tags that say nothing of a template (links and images do)
+
+
 def shape(el: HtmlElement, depth: int = 3) -> tuple:
     """The element's template: block tags to a few levels, consecutive repeats folded (a card with
-    one blurb paragraph and one with two are the same template)."""
+    one blurb paragraph and one with two are the same template). Asked of every child of every
+    element of a page, so a leaf returns at once."""
+    if not depth or not len(el):
+        return (el.tag,)
     out: list = [el.tag]
-    if depth:
-        prev = None
-        for ch in el:
-            if not isinstance(ch.tag, str) or ch.tag in INLINE and ch.tag not in ("a", "img"):
-                continue
-            s = shape(ch, depth - 1)
-            if s != prev:
-                out.append(s)
-            prev = s
+    prev = None
+    for ch in el:
+        tag = ch.tag
+        if not isinstance(tag, str) or tag in _SHAPELESS:
+            continue
+        s = shape(ch, depth - 1)
+        if s != prev:
+            out.append(s)
+        prev = s
     return tuple(out)
 
 
