@@ -16,7 +16,16 @@ and its top 15 functions are printed. Last, `watcher check` of a one-source conf
 process start (its first check, then unchanged ones), beside the time importing the libraries it
 stands on takes alone.
 
-usage: python bench/bench.py [--n 500] [--hosts 20] [--vs-urlwatch] [--profile] [--keep DIR]
+With --pages realworld the pages are instead the real ones of ../shared/realworld-dev/ (read there
+at run time, served as they were saved, without a charset in the header so that every reader
+detects it from the page): at most 199, from news sites, blogs and institutions in many languages,
+~20–500 KB each. In the changed pass every tenth page has a figure inside one of its annotated
+main-text snippets edited (as bench/realworld_claims.py edits them). On such pages trafilatura
+itself costs ~10× what it costs on the synthetic ones, so the fixed costs per page (fetching,
+storing, start-up) weigh far less in the ratios.
+
+usage: python bench/bench.py [--n 500] [--hosts 20] [--pages synthetic|realworld] [--vs-urlwatch] [--profile]
+                             [--keep DIR]
 """
 
 from __future__ import annotations
@@ -113,6 +122,40 @@ class Farm:
     def close(self) -> None:
         for s in self.sites:
             s.close()
+
+
+class RealFarm(Farm):
+    """The real pages of the development set, one per source (see the module doc)."""
+
+    def __init__(self, n: int, hosts: int) -> None:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import realworld_claims as rc
+
+        self._rc = rc
+        data = json.loads((rc.DATA / "evaldata.json").read_text())
+        self.files = sorted(d["file"] for d in data.values())[:n]
+        self.snippets = {d["file"]: d.get("with", []) for d in data.values()}
+        self.n, self.pages = len(self.files), {}
+        self.sites = [sitegen.LocalSite(self._answer, host=f"127.0.0.{h + 1}") for h in range(hosts)]
+
+    def _answer(self, path: str) -> tuple[int, str, bytes] | None:
+        body = self.pages.get(path)
+        return None if body is None else (200, "text/html", body)
+
+    def _edited(self, raw: bytes, file: str) -> bytes:
+        """The page with the first figure of its first annotated main-text snippet that occurs
+        once in it changed; as it was when it has none."""
+        text = raw.decode("utf-8", errors="replace")
+        for s in self.snippets[file]:
+            if self._rc.NUM.search(s) and text.count(s) == 1:
+                return text.replace(s, self._rc.bump(s)).encode("utf-8")
+        return raw
+
+    def publish(self, changed_every: int = 0) -> None:
+        self.pages.clear()
+        for i, f in enumerate(self.files):
+            raw = (self._rc.DATA / "pages" / f).read_bytes()
+            self.pages[f"/a/{i}"] = self._edited(raw, f) if changed_every and i % changed_every == 0 else raw
 
 
 def _rss_kb(pid: int) -> int:
@@ -259,10 +302,12 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true",
                     help="also run each pass under py-spy and print its top 15 functions (merged over workers)")
     ap.add_argument("--keep", type=Path)
+    ap.add_argument("--pages", choices=("synthetic", "realworld"), default="synthetic")
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="watcher-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    farm = Farm(args.n, args.hosts)
+    farm = (RealFarm if args.pages == "realworld" else Farm)(args.n, args.hosts)
+    args.n = farm.n
     watcher = shutil.which("watcher", path=str(Path(sys.executable).parent)) or "watcher"
     cfg = work / "watcher.toml"
     lines = ['state_dir = "state"', "[defaults]", "respect_robots = false"]
@@ -271,7 +316,7 @@ def main() -> int:
     cfg.write_text("\n".join(lines) + "\n")
     if args.vs_urlwatch:
         uw = setup_urlwatch(work, farm, args.n)
-    print(f"{args.n} pages on {args.hosts} loopback hosts, {os.cpu_count()} cores; work dir {work}")
+    print(f"{args.n} {args.pages} pages on {args.hosts} loopback hosts, {os.cpu_count()} cores; work dir {work}")
     farm.publish(0)
     fl = floor(farm.pages, work)
     floor_ms = fl.cpu / args.n * 1000
