@@ -8,6 +8,8 @@ own text — including short lines, list items and inline links — must stay.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watcher.extract import extract
 
@@ -119,3 +121,28 @@ def test_a_statistics_page_keeps_every_line_list_item_and_table_row():
     text = " ".join(paras)  # the table, as rows or as cells (trafilatura's fallback on a short page)
     for cell in ("Week", "Tests", "Positive", "4,210", "3.1%"):
         assert cell in text, (cell, paras)
+
+
+# The quick word check before the share-link and cookie patterns (watcher.wordcheck)
+# must never change what they find, whatever the case, script and surroundings of the words.
+_SHARE_PARTS = ["https://", "http://", "twitter.com/intent/tweet?", "TWITTER.COM/share", "x.com/intent/post",
+                "www.facebook.com/sharer/sharer.php?u=", "linkedin.com/shareArticle?", "reddit.com/submit?url=",
+                "wa.me/?text=", "whatsapp://send", "t.me/share/url?", "pinterest.de/pin/create/button/", "mailto:?subject=",
+                "news.ycombinator.com/submitlink?u=", "bsky.app/intent/compose", "threads.net/intent/post",
+                "example.org/", "twitter.com", "/share", "ſhare", "\u212a", "ü", "%20", "?", "&", "a", "x.com"]
+_COOKIE_PARTS = ["We use cookies", "COOKIE", "Cookies?", "consent", "Einwilligung", "Datenschutz", "confidentialité",
+                 "privacidad", "politique de confidentialite", "cookie-free", "the cookbook", "cooking", " ", ".",
+                 "ſ", "\u212a", "é", "ok"]
+
+
+@given(st.lists(st.sampled_from(_SHARE_PARTS), max_size=8), st.lists(st.sampled_from(_COOKIE_PARTS), max_size=10))
+@settings(max_examples=500, deadline=None)
+def test_the_quick_word_checks_never_change_a_share_link_or_a_cookie_notice(share, cookie):
+    from watcher.extract import dom
+    from watcher.wordcheck import may_match
+
+    href, text = "".join(share), "".join(cookie)
+    assert (may_match(href, dom._SHARE_WORDS) and bool(dom._SHARE_HREF.search(href))) == bool(
+        dom._SHARE_HREF.search(href))
+    assert (may_match(text, dom._COOKIE_WORDS) and bool(dom._COOKIES.search(text))) == bool(
+        dom._COOKIES.search(text))

@@ -10,7 +10,7 @@ article (:func:`note_paragraphs` lets the pipeline keep them out of the claim al
 A bare "Update:" label is no note: live coverage puts news after it ("Update: 12 more shipments
 arrived"), which is a claim of the article. The patterns are the phrasings newsrooms use for notes, at the start of a paragraph (a label) or as
 the standard sentence anywhere in a short paragraph; never words of particular articles. Pure
-functions of text, no imports from the rest of watcher.
+functions of text; of the rest of watcher only the quick word check (:mod:`watcher.wordcheck`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from ..wordcheck import may_match
 
 if TYPE_CHECKING:
     from ..claims import Finding
@@ -59,30 +61,18 @@ _SENTENCE = re.compile(
 )
 
 
-# Every phrasing of _SENTENCE contains one of these (lowercase ASCII). Searching a paragraph with
-# the whole pattern costs ~10 µs (it is tried at every word boundary); most paragraphs hold none of
-# the words, which ``in`` tells in well under a microsecond each. Keep in step with _SENTENCE: a
-# phrasing without one of them would never be found (the tests check every example against both).
+# Every phrasing of _SENTENCE holds one of these (see watcher.wordcheck): most paragraphs hold none,
+# and are spared the whole pattern. Keep in step with _SENTENCE (the tests check one example of
+# each phrasing).
 _SENTENCE_WORDS = ("versi", "fassung", "updated", "corrected", "amended", "changed", "wurde", "haben", "cet",
                    "actualizad", "corregid", "modificad")
-
-
-def _may_hold_sentence(paragraph: str) -> bool:
-    """False only where _SENTENCE cannot match. Exact for ASCII text, where ``lower()`` is what the
-    pattern's IGNORECASE does; other text goes to the pattern itself, since Unicode case-insensitive
-    matching also equates a few letters ``lower()`` keeps apart (the long s with s, the Kelvin
-    sign with k)."""
-    if not paragraph.isascii():
-        return True
-    low = paragraph.lower()
-    return any(w in low for w in _SENTENCE_WORDS)
 
 
 @lru_cache(maxsize=4096)  # asked of a version's paragraphs when it is stored and again as the next one's predecessor
 def is_note(paragraph: str) -> bool:
     """A paragraph that is a correction or update note (a label at its start, or the standard
     sentence in a paragraph of at most :data:`MAX_NOTE_WORDS` words)."""
-    if not (_LABEL.match(paragraph) or _may_hold_sentence(paragraph) and _SENTENCE.search(paragraph)):
+    if not (_LABEL.match(paragraph) or may_match(paragraph, _SENTENCE_WORDS) and _SENTENCE.search(paragraph)):
         return False
     return len(paragraph.split()) <= MAX_NOTE_WORDS
 

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement, document_fromstring
 
+from ..wordcheck import may_match
 from . import clean as patterns
 from .tree import (
     INLINE,
@@ -80,9 +81,18 @@ _SHARE_HREF = re.compile(
     r"|reddit\.com/submit|wa\.me/|whatsapp://|t\.me/share|pinterest\.\w+/pin/create|mailto:\?|news\.ycombinator\.com/submitlink"
     r"|bsky\.app/intent|threads\.net/intent)", re.IGNORECASE)
 _COOKIES = re.compile(r"\bcookies?\b|\bconsent\b|\bdatenschutz|\bconfidentialit|\bprivacidad", re.IGNORECASE)
+# What every match of the two patterns above holds, in lower case (see watcher.wordcheck; a real
+# page has ~150 links).
+_SHARE_WORDS = ("twitter.com/", "x.com/intent", "facebook.com/share", "linkedin.com/share", "reddit.com/submit",
+                "wa.me/", "whatsapp://", "t.me/share", "/pin/create", "mailto:?", "ycombinator.com/submitlink",
+                "bsky.app/intent", "threads.net/intent")
+_COOKIE_WORDS = ("cookie", "consent", "datenschutz", "confidentialit", "privacidad")
 _COUNTER_SHORT = re.compile(
     r"^\W*(?:\d[\d,.]*\s*[kK]?\s*)?(?:likes?|replies|reply|antworten|r[ée]pondre|responder|gef[äa]llt\s+mir|"
     r"upvotes?|points?|comments?|kommentare?)\W*$", re.IGNORECASE)
+
+
+_NO_MARKERS = frozenset(("html", "body", "head", "script", "style"))
 
 
 class _Pruner:
@@ -104,11 +114,10 @@ class _Pruner:
 
     def markers(self) -> None:
         cands: list[HtmlElement] = []
-        for el in self.root.iter():
-            if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "script", "style"):
-                continue
-            n = self.m.chars.get(el, 0)
-            if not 0 < n <= MARKER_MAX_CHARS:
+        # every element of the page, in document order (the measure holds them in reverse), the
+        # short ones first ruled in by their length: about half a real page's elements
+        for el, n in reversed(self.m.chars.items()):
+            if not 0 < n <= MARKER_MAX_CHARS or el.tag in _NO_MARKERS:
                 continue
             text = text_of(el)
             if patterns.is_teaser_end(text):
@@ -158,7 +167,10 @@ class _Pruner:
         """A short block that asks about cookies and offers a button or link (a consent banner)."""
         for el in self.root.iter("p", "div", "span", "section"):
             n = self.m.chars.get(el, 0)
-            if not 20 <= n <= WIDGET_MAX_CHARS or not _COOKIES.search(el.text_content()):
+            if not 20 <= n <= WIDGET_MAX_CHARS:
+                continue
+            text = el.text_content()
+            if not may_match(text, _COOKIE_WORDS) or not _COOKIES.search(text):
                 continue
             box = self._widget_box(el)
             if next(box.iter("button", "a"), None) is not None:
@@ -166,7 +178,8 @@ class _Pruner:
 
     def share_links(self) -> None:
         for a in self.root.iter("a"):
-            if _SHARE_HREF.search(a.get("href") or ""):
+            href = a.get("href")
+            if href and may_match(href, _SHARE_WORDS) and _SHARE_HREF.search(href):
                 self.mark(self._widget_box(a, link_dense=True), "share links")
 
     def captions(self) -> None:
@@ -183,14 +196,17 @@ class _Pruner:
 
     def repeated_blocks(self) -> None:
         """Card lists and comment threads: sibling blocks of one template."""
+        chars = self.m.chars
         for parent in self.root.iter():
             if not isinstance(parent.tag, str) or len(parent) < 2 or parent.tag in ("table", "tbody", "thead", "tr",
                                                                                       "head", "select"):
                 continue
+            blocks = [ch for ch in parent if isinstance(tag := ch.tag, str) and tag not in INLINE and chars.get(ch, 0)]
+            if len(blocks) < 2:  # many parents: no two blocks to share a template (no shapes taken)
+                continue
             groups: dict[tuple, list[HtmlElement]] = defaultdict(list)
-            for ch in parent:
-                if isinstance(ch.tag, str) and ch.tag not in INLINE and self.m.chars.get(ch, 0):
-                    groups[shape(ch)].append(ch)
+            for ch in blocks:
+                groups[shape(ch)].append(ch)
             for same in groups.values():
                 if len(same) < 2 or sum(self.m.chars.get(c, 0) for c in same) > 0.5 * self.body_chars:
                     continue  # the repeated blocks are most of the page: they are its content (a forum, a listing)
