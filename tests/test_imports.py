@@ -88,7 +88,7 @@ try:
 except SystemExit as e:
     assert not e.code, e.code
 wanted = ("trafilatura", "lxml", "watcher.extract.clean", "watcher.claims.numbers", "watcher.claims.compare",
-          "warcio", "alembic", "sqlalchemy.dialects.postgresql", "rich")
+          "warcio", "zlib_ng", "alembic", "sqlalchemy.dialects.postgresql", "rich")
 print("loaded:", *(m for m in wanted if m in sys.modules))
 """
 
@@ -109,9 +109,10 @@ def test_a_check_of_one_page_loads_only_what_that_check_needs(site, tmp_path):
     # (no Alembic; SQLite needs nothing of the PostgreSQL dialect) — with no baseline yet, nothing
     # to compare: no claim engine
     # (and Rich, which prints its line)
-    assert _loaded_by_a_check(cfg) == {"trafilatura", "lxml", "watcher.extract.clean", "warcio", "rich"}
+    assert _loaded_by_a_check(cfg) == {"trafilatura", "lxml", "watcher.extract.clean", "warcio", "zlib_ng", "rich"}
     assert site.hits["/a"] == 1
-    # the same page again, as JSON: no extraction, no cleaning, no capture, no comparison, no Rich
+    # the same page again, as JSON: no extraction, no cleaning, no capture or compression, no
+    # comparison, no Rich
     assert _loaded_by_a_check(cfg, "--json") == set()
     assert site.hits["/a"] == 2
     assert _loaded_by_a_check(cfg) == {"rich"}  # a terminal line is what Rich is for

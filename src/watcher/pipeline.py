@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
-from .evidence import pagedates
-from .extract import Document, faults
+from .extract import Document
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
 from .lanes import Workers
 from .redact import redact
@@ -207,6 +206,8 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
                 return CheckResult(source.id, "unchanged", time.monotonic() - start, None, timings=timings)
             doc = Document(title=latest.title, paragraphs=latest.paragraphs)
         base_doc = Document(baseline.title, baseline.paragraphs) if baseline else None
+        from .extract import faults  # here: a pass of unchanged pages never judges one
+
         reason = faults.assess(doc, base_doc)
         if reason is None:
             ok.update(title=source.title or doc.title, raw_hash=raw_hash or state.raw_hash)
@@ -320,6 +321,7 @@ def _extract(body: bytes, encoding: str | None, rules: SiteRules | None = None, 
     storing it takes (:class:`Prepared`): the WARC records of its ``exchange``, its compressed
     columns and its comparison with the ``baseline``. All of it byte, HTML and text work for the
     extraction lane's processes; the store's one thread then only appends, inserts and records."""
+    from .evidence import pagedates
     from .extract.html import decode, extract
 
     text = decode(body, encoding)  # once for both: decoding may mean charset detection

@@ -19,8 +19,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zlib_ng import zlib_ng  # writes zlib's format at about half its CPU (see watcher.evidence.warc)
-
 from ..redact import mask_url, redact
 
 Row = Mapping[Any, Any]  # a result row as SQLAlchemy hands it out (RowMapping), or a dict of its columns
@@ -66,12 +64,17 @@ def _scrubbed(text: str | None) -> str | None:
 
 
 def pack_text(text: str) -> bytes:
-    """The ``text_z`` column: zlib of the UTF-8 text."""
+    """The ``text_z`` column: zlib of the UTF-8 text (written by zlib-ng: the same format at about half
+    the CPU, see watcher.evidence.warc; imported here, by the first new version, not by every pass)."""
+    from zlib_ng import zlib_ng
+
     return zlib_ng.compress(text.encode("utf-8"), 6)
 
 
 def pack_ignored(ignored: Sequence[tuple[str, str]]) -> bytes | None:
     """The ``ignored_z`` column: zlib JSON ``[[text, reason], ...]`` (None when nothing was left out)."""
+    from zlib_ng import zlib_ng
+
     return zlib_ng.compress(json.dumps(ignored, ensure_ascii=False).encode("utf-8"), 6) if ignored else None
 
 
