@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 import watcher.config.model as config_mod
-from watcher import passes, pipeline
+from watcher import passes
+from watcher.extract import faults
 from watcher.store import Store
 
 from .conftest import write_config
@@ -37,7 +38,7 @@ def page(*, failing: bool, extra: str = "") -> str:
 def assess_calls(monkeypatch) -> list[str]:
     """The fault check raises on a page with MARKER; returns the texts it was called on."""
     calls: list[str] = []
-    real = pipeline.faults.assess
+    real = faults.assess
 
     def assess(doc, base_doc):
         calls.append(doc.text)
@@ -45,7 +46,7 @@ def assess_calls(monkeypatch) -> list[str]:
             raise RuntimeError("injected failure in the fault check")
         return real(doc, base_doc)
 
-    monkeypatch.setattr(pipeline.faults, "assess", assess)
+    monkeypatch.setattr(faults, "assess", assess)  # the module the pipeline asks at each check
     return calls
 
 
