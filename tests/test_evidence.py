@@ -253,8 +253,15 @@ def test_correction_notes_are_recognised_and_kept_as_article_text(note):
 
 
 # one example per phrasing of the standard note sentence, with no label before it, in ASCII where
-# the language allows (ASCII text is what the quick word check before the pattern decides alone)
+# the language allows and as the language writes it (the quick word check before the pattern must
+# let every one through)
 NOTE_SENTENCES = [
+    "Wie gemeldet: in einer früheren Fassung dieses Artikels stand ein falsches Datum.",
+    "Der Artikel wurde geändert, nachdem die Behörde widersprach.",
+    "Attention : une précédente version de cet article citait un autre chiffre.",
+    "Depuis, cet article a été corrigé pour préciser le bilan.",
+    "Aviso: una versión anterior de este artículo daba otra cifra.",
+    "Este artículo fue actualizado con la respuesta del ministerio.",
     "We regret that a prior version of this story misstated the budget.",
     "Since then this report was amended to add the council's reply.",
     "The agency objected, and we've corrected the article accordingly.",
