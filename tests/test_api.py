@@ -50,7 +50,8 @@ def test_sources_versions_diff_and_claims_say_what_the_cli_says(alert_copy: Path
         assert analysis["latest_version"] == 3 and analysis["title"] == "Putin and Kim in Pyongyang"
         assert analysis["reviews"] == {"alerts": 2, "open": 2, "reviewed": 0, "confirmed": 0, "dismissed": 0,
                                        "not_a_claim": 0, "wrong_figure": 0}
-        assert httpx.get(f"{api}/sources/county").json() == sources["county"]
+        for sid, listed in sources.items():  # one source, read from its own rows, reads as it is listed
+            assert httpx.get(f"{api}/sources/{sid}").json() == listed
 
         versions = httpx.get(f"{api}/sources/analysis/versions").json()
         assert [(v["number"], v["origin"], v["is_baseline"]) for v in versions] == \
@@ -230,6 +231,11 @@ def test_review_state_changes_and_their_refusals(alert_copy: Path):
         changed = httpx.post(url, json={"verdict": "confirmed"}).json()  # a changed mind takes the rule away
         assert changed["rule"] is None and [r["id"] for r in changed["removed_rules"]] == [rule["id"]]
         assert httpx.get(f"{api}/rules").json() == []
+
+        src = claim["source"]
+        counted = httpx.get(f"{api}/sources/{src}").json()["reviews"]  # its own counts, not the list's
+        assert counted["reviewed"] == counted["confirmed"] == 1 and counted["open"] == counted["alerts"] - 1
+        assert counted == {s["id"]: s for s in httpx.get(f"{api}/sources").json()}[src]["reviews"]
 
         again = httpx.post(url, json={"verdict": "wrong_figure"}).json()["rule"]
         r = httpx.delete(f"{api}/rules/{again['id']}")

@@ -160,7 +160,7 @@ def remove_rule(store: Store, rule_id: int) -> Rule | None:
         return rows.remove_rule(c, rule_id)
 
 
-def review_counts(store: Store) -> dict[str, ReviewCounts]:
-    """Per source: claim alerts raised, reviewed, confirmed and dismissed."""
+def review_counts(store: Store, source: str | None = None) -> dict[str, ReviewCounts]:
+    """Per source (or for ``source`` only): claim alerts raised, reviewed, confirmed and dismissed."""
     with store.transaction() as c:
-        return rows.review_counts(c, kinds.CLAIM_KINDS)
+        return rows.review_counts(c, kinds.CLAIM_KINDS, source)

@@ -118,21 +118,28 @@ def create_api(cfg: Config, store: Store, access: Access) -> FastAPI:
         return m.Rule.model_validate(feedback.rule_json(r))
 
     def sources(only: str | None = None) -> list[m.Source]:
-        states, counts = store.source_states(), feedback.review_counts(store)
-        with store.transaction() as c:
-            latest = store.pass_meta(c)
+        """Every source, or the ``only`` one — read from its own rows, not from every source's (at
+        10,000 sources one source took 0.23 s when it was picked out of the whole list)."""
+        if only is None:
+            states, counts = store.source_states(), feedback.review_counts(store)
+            with store.transaction() as c:
+                latest = {sid: meta.latest for sid, meta in store.pass_meta(c).items()}
+            ids = list(configured) + sorted(set(states) - set(configured))
+        else:
+            row = store.source_state(only)
+            states, counts = ({only: row} if row else {}), feedback.review_counts(store, only)
+            with store.transaction() as c:
+                latest = {only: store.latest_number(c, only)}
+            ids = [only]
         out = []
-        for sid in list(configured) + sorted(set(states) - set(configured)):
-            if only is not None and sid != only:
-                continue
+        for sid in ids:
             s, st = configured.get(sid), states.get(sid)
             state, text = health(st)
             n = counts.get(sid) or ReviewCounts()
-            meta = latest.get(sid)
             out.append(m.Source(
                 id=sid, title=(s.title if s else None) or (st.title if st else None) or sid,
                 url=s.url if s else (st.url if st else ""), configured=s is not None,
-                interval=s.interval if s else None, latest_version=meta.latest if meta else None,
+                interval=s.interval if s else None, latest_version=latest.get(sid),
                 health=m.Health(state=state, text=text, last_check=iso(st.last_check) if st else None,
                                 last_ok=iso(st.last_ok) if st else None,
                                 last_change=iso(st.last_change) if st else None,

@@ -73,13 +73,16 @@ def remove_rules_of_alert(c: Connection, alert_id: int) -> list[Rule]:
     return gone
 
 
-def review_counts(c: Connection, claim_kinds: Collection[str]) -> dict[str, ReviewCounts]:
-    """Per source: claim alerts raised, reviewed, and the verdicts given on them."""
-    raised = c.execute(select(alerts.c.source, func.count(), func.sum(case((alerts.c.reviewed, 1), else_=0)))
-                       .where(alerts.c.kind.in_(list(claim_kinds))).group_by(alerts.c.source))
+def review_counts(c: Connection, claim_kinds: Collection[str], source: str | None = None) -> dict[str, ReviewCounts]:
+    """Per source (or for ``source`` only): claim alerts raised, reviewed, and the verdicts given on them."""
+    raised_q = (select(alerts.c.source, func.count(), func.sum(case((alerts.c.reviewed, 1), else_=0)))
+                .where(alerts.c.kind.in_(list(claim_kinds))).group_by(alerts.c.source))
+    given_q = select(reviews.c.source, reviews.c.verdict, func.count()).group_by(reviews.c.source, reviews.c.verdict)
+    if source is not None:
+        raised_q, given_q = raised_q.where(alerts.c.source == source), given_q.where(reviews.c.source == source)
+    raised = c.execute(raised_q)
     counts: dict[str, dict[str, int]] = {src: {"alerts": n, "reviewed": int(done or 0)} for src, n, done in raised}
-    given = c.execute(select(reviews.c.source, reviews.c.verdict, func.count())
-                      .group_by(reviews.c.source, reviews.c.verdict))
+    given = c.execute(given_q)
     for src, verdict, n in given:
         if verdict in _VERDICT_COUNTS:
             counts.setdefault(src, {})[verdict] = n
