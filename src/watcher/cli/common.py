@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..sanitize import strip_controls
+from ..startup import started
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -72,7 +73,17 @@ def load(config: Path | None):
     cfg = config_mod.load(config)
     store = Store(cfg.database_url, lock_timeout=cfg.lock_timeout, captures_dir=cfg.state_dir / "captures")
     opened.append(store)
+    started()
     return cfg, store
+
+
+def load_config(config: Path | None):
+    """The config alone, for a command that opens no store."""
+    from ..config import model as config_mod
+
+    cfg = config_mod.load(config)
+    started()
+    return cfg
 
 
 def known(cfg, store, source_id: str) -> None:

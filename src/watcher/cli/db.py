@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..startup import started
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -37,6 +39,7 @@ def _db_engine(config: Path | None):
     from ..store.engine import open_engine
 
     cfg = config_mod.load(config)
+    started()
     return cfg, open_engine(cfg.database_url, cfg.lock_timeout)[0]
 
 
@@ -81,6 +84,7 @@ def db_copy(to: Annotated[str, typer.Option("--to", help="The target database UR
     from ..store.copy import copy_database
 
     cfg = config_mod.load(config)
+    started()
     store = Store(cfg.database_url)  # the source, brought to this watcher's schema first
     try:
         counts = copy_database(store.engine, to)

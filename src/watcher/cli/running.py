@@ -117,9 +117,8 @@ def gc(config: common.ConfigOpt = None,
 def notify_test(config: common.ConfigOpt = None) -> None:
     """Send a test message to every configured notifier and report each result (exit 1 if one failed)."""
     from ..alerts.deliver import notify_test as send_tests
-    from ..config import model as config_mod
 
-    cfg = config_mod.load(config)
+    cfg = common.load_config(config)
     results = send_tests(cfg)
     if not results:
         raise common.UsageError(f"no notifiers configured in {cfg.path} (add notify = [\"<apprise URL>\", ...])")
@@ -197,4 +196,5 @@ def demo(keep: Annotated[Path | None, typer.Option("--keep", help="Keep state an
     """Show the whole loop offline: a local site, scripted edits, the alerts and the report."""
     from ..demo import story as demo_mod
 
+    common.started()  # the demo makes its own config and store
     demo_mod.run(keep, serve=serve_ui, console=common.out)
