@@ -30,8 +30,8 @@ def begin() -> None:
 
 def started() -> None:
     """Start-up is over (the command has read its config and opened its store): freeze what it
-    made and turn the collector on again. Nothing when the process did not start in :func:`entry`,
-    or when this was already said."""
+    made and turn the collector on again. Nothing when the process did not :func:`begin` here, or
+    when this was already said."""
     global _starting
     if _starting:
         _starting = False

@@ -78,7 +78,8 @@ def load(config: Path | None):
 
 
 def load_config(config: Path | None):
-    """The config alone, for a command that opens no store."""
+    """The config alone, for a command that opens no store through :func:`load` (``notify-test``,
+    ``watcher db``, which opens the database without the store's checks)."""
     from ..config import model as config_mod
 
     cfg = config_mod.load(config)

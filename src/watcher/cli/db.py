@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..startup import started
+from .common import ConfigOpt, load_config
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,18 +28,10 @@ def _out() -> Console:
     return Console(highlight=False)
 
 
-ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file (default: "
-                                                "$WATCHER_CONFIG or config/watcher.toml).")]
-
-
-
-
 def _db_engine(config: Path | None):
-    from ..config import model as config_mod
     from ..store.engine import open_engine
 
-    cfg = config_mod.load(config)
-    started()
+    cfg = load_config(config)
     return cfg, open_engine(cfg.database_url, cfg.lock_timeout)[0]
 
 
@@ -79,12 +71,10 @@ def db_copy(to: Annotated[str, typer.Option("--to", help="The target database UR
                                             "postgresql://user@host/watcher.")],
             config: ConfigOpt = None) -> None:
     """Copy every version, alert, claim state and delivery into another (empty) database."""
-    from ..config import model as config_mod
     from ..store import Store
     from ..store.copy import copy_database
 
-    cfg = config_mod.load(config)
-    started()
+    cfg = load_config(config)
     store = Store(cfg.database_url)  # the source, brought to this watcher's schema first
     try:
         counts = copy_database(store.engine, to)
