@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from . import certs
 from .guard import STRICT, GuardedResolver, Policy, guard
 
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
@@ -59,6 +60,7 @@ class Client:
         """``session.get(url, **kwargs)`` on the session ``policy`` calls for (the request's context
         manager): the guarded one with the policy's middleware, or for ``allow_private = true`` the
         unguarded one."""
+        certs.before_request(url, kwargs.get("proxy"))
         if policy.allow:
             if self._open is None:
                 self._open = _session(aiohttp.TCPConnector(**self._settings["connector"]), **self._settings["session"])

@@ -1,0 +1,66 @@
+"""The system's trusted certificates, read when the first TLS request needs them rather than when
+aiohttp is imported.
+
+Why: aiohttp makes its two default SSL contexts as it is imported, and each reads the system's
+whole certificate store (~140 certificates, ~16 ms apiece on one machine): ~33 ms, a tenth of a
+one-source ``watcher check``, spent by every command that fetches — a pass over ``http://``
+sources, or over ``https://`` ones whose pages are all answered before any TLS is needed, never
+uses them. Reading them is a pure cost of the import, not of what the import gives.
+
+How: :func:`deferred` wraps aiohttp's first import; while it runs, a context that asks for the
+default certificates (``SSLContext.set_default_verify_paths``, which ``create_default_context``
+calls too) is noted instead of filled. :func:`before_request` fills the noted contexts — the same
+objects aiohttp keeps and hands every TLS connection it opens — before the first request that
+may use TLS (an ``https`` URL or proxy). Verification is unchanged: no TLS handshake can happen
+before the contexts hold what they asked for, and ``SSL_CERT_FILE``/``SSL_CERT_DIR`` are read then,
+as OpenSSL always reads them, when the store is loaded.
+
+Only contexts made inside :func:`deferred` are touched, so a process that imported aiohttp before
+watcher keeps aiohttp's contexts as they were, and nothing else in the process is changed once the
+import is over.
+"""
+
+from __future__ import annotations
+
+import ssl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+_pending: list[ssl.SSLContext] = []
+_lock = threading.Lock()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Inside: a new SSL context's request for the default certificates is noted for
+    :func:`load`, not served. Meant for one import on the thread that starts the process."""
+    cls: Any = ssl.SSLContext
+    if "set_default_verify_paths" in vars(cls):  # already inside (or someone else's override): leave it
+        yield
+        return
+    cls.set_default_verify_paths = _note
+    try:
+        yield
+    finally:
+        del cls.set_default_verify_paths
+
+
+def _note(context: ssl.SSLContext) -> None:
+    _pending.append(context)
+
+
+def load() -> None:
+    """Give every noted context the default certificates it asked for (once; thread-safe)."""
+    if _pending:
+        with _lock:
+            while _pending:
+                ssl.SSLContext.set_default_verify_paths(_pending.pop())
+
+
+def before_request(url: object, proxy: object) -> None:
+    """Called before each request: loads the noted certificates unless the request is plain HTTP
+    to a plain-HTTP proxy (or none). Redirects pass through here too, hop by hop."""
+    if _pending and not (str(url).startswith("http://") and (proxy is None or str(proxy).startswith("http://"))):
+        load()
