@@ -9,7 +9,7 @@ uses them. Reading them is a pure cost of the import, not of what the import giv
 
 How: :func:`deferred` wraps aiohttp's first import; while it runs, a context that asks for the
 default certificates (``SSLContext.set_default_verify_paths``, which ``create_default_context``
-calls too) is noted instead of filled. :func:`before_request` fills the noted contexts — the same
+calls too) is noted instead of filled. :func:`before_request` fills the noted ones that verify peers — the same
 objects aiohttp keeps and hands every TLS connection it opens — before the first request that
 may use TLS (an ``https`` URL or proxy). Verification is unchanged: no TLS handshake can happen
 before the contexts hold what they asked for, and ``SSL_CERT_FILE``/``SSL_CERT_DIR`` are read then,
@@ -52,11 +52,16 @@ def _note(context: ssl.SSLContext) -> None:
 
 
 def load() -> None:
-    """Give every noted context the default certificates it asked for (once; thread-safe)."""
+    """Give every noted context that verifies peers the default certificates it asked for (once;
+    thread-safe). A context that verifies nothing (``CERT_NONE``: aiohttp's one for ``ssl=False``,
+    which watcher never asks for) never consults them and is left as it is: 16 ms saved for a
+    process whose sources are ``https``."""
     if _pending:
         with _lock:
             while _pending:
-                ssl.SSLContext.set_default_verify_paths(_pending.pop())
+                context = _pending.pop()
+                if context.verify_mode != ssl.CERT_NONE:
+                    ssl.SSLContext.set_default_verify_paths(context)
 
 
 def before_request(url: object, proxy: object) -> None:
