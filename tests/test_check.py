@@ -146,3 +146,31 @@ def test_diff_shows_word_level_change(site, tmp_path):
 
     doc = json.loads(j.stdout)
     assert doc["claims"][0]["changes"][0]["new_value"] == 12000
+
+
+def test_edited_seed_file_becomes_the_one_baseline(site, tmp_path):
+    """A seed file edited after the first check replaces the baseline: the unchanged page is then
+    compared with the new seed (an alert for the figure the analyst changed), and the store keeps
+    exactly one baseline for the source — first the seed, then the edited seed."""
+    import sqlite3
+
+    site.put("/a", magazine(SEED_ANALYSIS))
+    seed = tmp_path / "seed.txt"
+    seed.write_text((SEEDS / SEED_ANALYSIS_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+    cfg = write_config(tmp_path, [{"id": "a", "url": site.url("/a"), "baseline": seed}])
+
+    def baselines() -> list[tuple[int, str]]:
+        with sqlite3.connect(tmp_path / "state" / "watcher.db") as db:
+            return db.execute("select number, origin from versions where source = 'a' and is_baseline").fetchall()
+
+    check(cfg)
+    assert claim_alerts(alerts_json(cfg)) == []
+    assert baselines() == [(1, "seed")]
+    text = seed.read_text(encoding="utf-8")
+    assert text.count("an estimated 7,000 containers") == 1
+    seed.write_text(text.replace("an estimated 7,000 containers", "an estimated 5,000 containers"), encoding="utf-8")
+    check(cfg)
+    got = claim_alerts(alerts_json(cfg))
+    assert [(a["changes"][0]["old_value"], a["changes"][0]["new_value"]) for a in got] == [(5000, 7000)]
+    (number, origin), = baselines()
+    assert origin == "seed" and number > 1

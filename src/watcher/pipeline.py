@@ -137,7 +137,8 @@ def _ensure_seed_baseline(store: Store, c, source: Source, seed: Document | None
     if base is not None and base.origin == "seed" and base.content_hash == seed.content_hash:
         return base, False
     new = store.add_version(c, source.id, text=seed.text, content_hash=seed.content_hash, title=seed.title,
-                            url=str(source.baseline), origin="seed", is_baseline=True)
+                            url=str(source.baseline), origin="seed", is_baseline=True,
+                            replaces=base is not None)
     store.clear_claim_states(c, source.id)
     return new, True
 
@@ -222,7 +223,8 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
                 version = store.add_version(c, source.id, text=doc.text, content_hash=doc.content_hash,
                                             title=doc.title, url=res.final_url or source.url, origin="fetch",
                                             is_baseline=baseline is None, ignored=doc.ignored,
-                                            packed=prepared.columns if prepared else None)
+                                            packed=prepared.columns if prepared else None,
+                                            replaces=baseline is not None)
                 from .evidence import capture  # lazily: warcio is loaded by the first changed page only
 
                 found = capture.keep(store, c, version, res, dates, latest or baseline,

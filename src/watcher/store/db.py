@@ -238,11 +238,13 @@ class Store:
     def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
                     url: str | None, origin: str, is_baseline: bool,
                     ignored: tuple[tuple[str, str], ...] = (),
-                    packed: tuple[bytes, bytes | None] | None = None) -> Version:
+                    packed: tuple[bytes, bytes | None] | None = None, replaces: bool = True) -> Version:
         """A new version, numbered after the source's last. ``packed``: its ``text`` and ``ignored``
-        already compressed (:func:`pack_text`, :func:`pack_ignored`), by the extraction lane."""
+        already compressed (:func:`pack_text`, :func:`pack_ignored`), by the extraction lane.
+        ``replaces=False``: the caller found no baseline for the source in this same transaction, so
+        a new baseline has none to unset (one statement fewer for every new source's first page)."""
         number = (c.execute(_MAX_NUMBER, {"_source": source_id}).scalar() or 0) + 1
-        if is_baseline:
+        if is_baseline and replaces:
             c.execute(_UNSET_BASELINE, {"_source": source_id})
         ts = now()
         vid = c.execute(_INSERT_VERSION, dict(  # type: ignore[index]  # an INSERT has its new key
