@@ -111,3 +111,26 @@ print(c._SSL_CONTEXT_VERIFIED.cert_store_stats()["x509_ca"])
     assert first == "True 0"
     if ssl.create_default_context().cert_store_stats()["x509_ca"]:  # a machine whose store is a file
         assert int(after) > 0
+
+
+def test_only_the_importing_thread_waits_for_its_certificates():
+    """While aiohttp is imported, a context another thread makes (a notifier's, say) gets its
+    certificates at once; the importing thread's own waits for the first TLS request."""
+    import threading
+
+    from watcher.fetch import certs
+
+    stored = ssl.create_default_context().cert_store_stats()["x509_ca"]
+    other: dict[str, int] = {}
+    with certs.deferred():
+        t = threading.Thread(target=lambda: other.setdefault("n", ssl.create_default_context().cert_store_stats()["x509_ca"]))
+        t.start()
+        t.join()
+        mine = ssl.create_default_context()
+    assert other["n"] == stored
+    assert mine.cert_store_stats()["x509_ca"] == 0 or not stored
+    certs.before_request("http://example.org/", None)  # plain HTTP: still not needed
+    assert mine.cert_store_stats()["x509_ca"] == 0 or not stored
+    certs.before_request("https://example.org/", None)
+    assert mine.cert_store_stats()["x509_ca"] == stored
+    assert "set_default_verify_paths" not in vars(ssl.SSLContext)  # nothing left changed

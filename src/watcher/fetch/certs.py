@@ -34,21 +34,29 @@ _lock = threading.Lock()
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Inside: a new SSL context's request for the default certificates is noted for
-    :func:`load`, not served. Meant for one import on the thread that starts the process."""
+    """Inside: a new SSL context's request for the default certificates, made on this thread, is
+    noted for :func:`load`, not served; another thread's context (one that happens to be made
+    meanwhile) is served at once. Meant for one import."""
     cls: Any = ssl.SSLContext
     if "set_default_verify_paths" in vars(cls):  # already inside (or someone else's override): leave it
         yield
         return
-    cls.set_default_verify_paths = _note
+    here = threading.get_ident()
+
+    def note(context: ssl.SSLContext) -> None:
+        if threading.get_ident() == here:
+            _pending.append(context)
+        else:
+            _ssl_set_default_verify_paths(context)
+
+    cls.set_default_verify_paths = note
     try:
         yield
     finally:
         del cls.set_default_verify_paths
 
 
-def _note(context: ssl.SSLContext) -> None:
-    _pending.append(context)
+_ssl_set_default_verify_paths = ssl.SSLContext.set_default_verify_paths  # OpenSSL's own (the C method)
 
 
 def load() -> None:
@@ -61,7 +69,7 @@ def load() -> None:
             while _pending:
                 context = _pending.pop()
                 if context.verify_mode != ssl.CERT_NONE:
-                    ssl.SSLContext.set_default_verify_paths(context)
+                    _ssl_set_default_verify_paths(context)
 
 
 def before_request(url: object, proxy: object) -> None:
