@@ -3,21 +3,21 @@ aiohttp is imported.
 
 Why: aiohttp makes its two default SSL contexts as it is imported, and each reads the system's
 whole certificate store (~140 certificates, ~16 ms apiece on one machine): ~33 ms, a tenth of a
-one-source ``watcher check``, spent by every command that fetches — a pass over ``http://``
-sources, or over ``https://`` ones whose pages are all answered before any TLS is needed, never
-uses them. Reading them is a pure cost of the import, not of what the import gives.
+one-source ``watcher check``, paid by every command that fetches. A pass over ``http://`` sources
+never uses either context, and one over ``https://`` sources uses only the one that verifies.
 
 How: :func:`deferred` wraps aiohttp's first import; while it runs, a context that asks for the
 default certificates (``SSLContext.set_default_verify_paths``, which ``create_default_context``
-calls too) is noted instead of filled. :func:`before_request` fills the noted ones that verify peers — the same
-objects aiohttp keeps and hands every TLS connection it opens — before the first request that
-may use TLS (an ``https`` URL or proxy). Verification is unchanged: no TLS handshake can happen
-before the contexts hold what they asked for, and ``SSL_CERT_FILE``/``SSL_CERT_DIR`` are read then,
-as OpenSSL always reads them, when the store is loaded.
+calls too) is noted instead of filled. :func:`before_request` fills the noted contexts that verify
+peers — the very objects aiohttp keeps and hands every TLS connection it opens — before the first
+request that may use TLS (an ``https`` URL or proxy, or a redirect hop to one). Verification is
+unchanged: no TLS handshake can happen before the contexts hold what they asked for, and
+``SSL_CERT_FILE``/``SSL_CERT_DIR`` are read then, as OpenSSL always reads them, when the store is
+loaded.
 
-Only contexts made inside :func:`deferred` are touched, so a process that imported aiohttp before
-watcher keeps aiohttp's contexts as they were, and nothing else in the process is changed once the
-import is over.
+Only contexts made inside :func:`deferred`, on its thread, are touched: a process that imported
+aiohttp before watcher keeps aiohttp's contexts as they were, and nothing else in the process is
+changed once the import is over.
 """
 
 from __future__ import annotations
