@@ -4,14 +4,10 @@ retries (client), reading a body within bounds (body), per-host politeness and r
 certificates read at the first TLS request (certs).
 """
 
-from . import certs
-
-with certs.deferred():  # aiohttp's first import: its SSL contexts get their certificates when used
-    import aiohttp  # noqa: F401
-
-from .client import fetch  # noqa: E402
-from .polite import Politeness, parse_retry_after  # noqa: E402
-from .result import FetchResult  # noqa: E402
-from .session import Client, make_client  # noqa: E402
+from . import certs  # noqa: F401  # first: aiohttp is imported there, its certificates read when needed
+from .client import fetch
+from .polite import Politeness, parse_retry_after
+from .result import FetchResult
+from .session import Client, make_client
 
 __all__ = ["Client", "FetchResult", "Politeness", "fetch", "make_client", "parse_retry_after"]

@@ -6,7 +6,8 @@ whole certificate store (~140 certificates, ~16 ms apiece on one machine): ~33 m
 one-source ``watcher check``, paid by every command that fetches. A pass over ``http://`` sources
 never uses either context, and one over ``https://`` sources uses only the one that verifies.
 
-How: :func:`deferred` wraps aiohttp's first import; while it runs, a context that asks for the
+How: importing this module imports aiohttp inside :func:`deferred` (the fetch package imports it
+before anything else); while that runs, a context that asks for the
 default certificates (``SSLContext.set_default_verify_paths``, which ``create_default_context``
 calls too) is noted instead of filled. :func:`before_request` fills the noted contexts that verify
 peers — the very objects aiohttp keeps and hands every TLS connection it opens — before the first
@@ -28,8 +29,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-_pending: list[ssl.SSLContext] = []
+_pending: list[ssl.SSLContext] = []  # noted contexts; emptied only once every one of them is filled
 _lock = threading.Lock()
+_ssl_set_default_verify_paths = ssl.SSLContext.set_default_verify_paths  # OpenSSL's own (the C method)
 
 
 @contextmanager
@@ -56,20 +58,17 @@ def deferred() -> Iterator[None]:
         del cls.set_default_verify_paths
 
 
-_ssl_set_default_verify_paths = ssl.SSLContext.set_default_verify_paths  # OpenSSL's own (the C method)
-
-
 def load() -> None:
     """Give every noted context that verifies peers the default certificates it asked for (once;
-    thread-safe). A context that verifies nothing (``CERT_NONE``: aiohttp's one for ``ssl=False``,
-    which watcher never asks for) never consults them and is left as it is: 16 ms saved for a
-    process whose sources are ``https``."""
-    if _pending:
-        with _lock:
-            while _pending:
-                context = _pending.pop()
-                if context.verify_mode != ssl.CERT_NONE:
-                    _ssl_set_default_verify_paths(context)
+    thread-safe: a thread that finds contexts still noted waits here until they are filled). A
+    context that verifies nothing (``CERT_NONE``: aiohttp's one for ``ssl=False``, which watcher
+    never asks for) never consults them and is left as it is: 16 ms saved for a process whose
+    sources are ``https``."""
+    with _lock:
+        for context in _pending:
+            if context.verify_mode != ssl.CERT_NONE:
+                _ssl_set_default_verify_paths(context)
+        _pending.clear()
 
 
 def before_request(url: object, proxy: object) -> None:
@@ -77,3 +76,7 @@ def before_request(url: object, proxy: object) -> None:
     to a plain-HTTP proxy (or none). Redirects pass through here too, hop by hop."""
     if _pending and not (str(url).startswith("http://") and (proxy is None or str(proxy).startswith("http://"))):
         load()
+
+
+with deferred():  # aiohttp's first import: its SSL contexts get their certificates when first used
+    import aiohttp  # noqa: F401,E402
