@@ -79,7 +79,7 @@ def test_a_dead_worker_is_replaced_by_processes_not_threads():
             first = await w.run_cpu(os.getpid)
             with pytest.raises(ExtractionCrashed):
                 await w.run_cpu(_die)
-            assert type(w.cpu).__name__ == "ProcessPoolExecutor"
+            assert type(w.cpu).__name__ == "ProcessPool"
             return first, await w.run_cpu(os.getpid)
         finally:
             w.close()

@@ -17,17 +17,16 @@ import asyncio
 import ctypes
 import gc
 import logging
-import multiprocessing
 import os
 import signal
 from collections import OrderedDict
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Source
 from .extract import Document
+from .procpool import ProcessPool, WorkerDied
 from .store import Store, StoreFault
 
 log = logging.getLogger("watcher.check")
@@ -68,12 +67,7 @@ def _worker_init(parent: int) -> None:
         os._exit(0)
 
 
-def _pool(size: int, method: str) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_init, initargs=(os.getpid(),))
-
-
-def _fork_pool(size: int, preload: bool = False) -> ProcessPoolExecutor:
+def _fork_pool(size: int, preload: bool = False) -> ProcessPool:
     """Extraction processes forked at once from this (still single-threaded) process.
 
     Fork is what makes them cheap: no re-import, a few ms for two workers, ~0.5 s less than spawn
@@ -81,23 +75,15 @@ def _fork_pool(size: int, preload: bool = False) -> ProcessPoolExecutor:
     first, so the workers share one import (~0.2 s of CPU) instead of each paying it at its first
     page; without it a pass that finds nothing changed never imports the extractor at all.
     ``gc.freeze`` keeps the objects so far shared with the workers (the collector would otherwise
-    touch, and so copy, them); the first submit starts every worker now."""
+    touch, and so copy, them)."""
     if preload:
         from .extract.html import preload_extractor
 
         preload_extractor()
         from .evidence import warc  # noqa: F401  # the lane builds new versions' WARC records too
     gc.freeze()
-    pool = _pool(size, "fork")
-    pool.submit(int)  # workers import trafilatura on their first page: unchanged passes never pay
-    return pool
-
-
-def _spawn_pool(size: int) -> ProcessPoolExecutor:
-    """Fresh extraction processes after a worker died. By now this process runs other threads
-    (the db thread, the HTTP client's), and forking a multi-threaded process can copy a lock some
-    other thread holds; spawn costs ~1 s once, only after a crash."""
-    return _pool(size, "spawn")
+    # workers import trafilatura on their first page (without ``preload``): unchanged passes never pay
+    return ProcessPool(size, "fork", initializer=_worker_init, initargs=(os.getpid(),))
 
 
 def _lane_thread() -> ThreadPoolExecutor:
@@ -134,7 +120,7 @@ class Workers:
     """
 
     db: ThreadPoolExecutor
-    cpu: Executor
+    cpu: ProcessPool | ThreadPoolExecutor
     batch: list[tuple[str, dict]] | None = None  # unchanged sources' bookkeeping, written together
     cpu_size: int = 1  # worker processes of ``cpu`` (0: ``cpu`` is the in-process lane thread)
     fault: StoreFault | None = None  # the database failed (full, read-only, locked): no more store work
@@ -168,27 +154,22 @@ class Workers:
             raise
 
     async def run_cpu(self, fn, *args):
-        """``fn(*args)`` in the extraction lane. A worker that died (OOM killer, signal, a crash in
-        C code) breaks the whole pool: it is replaced by fresh processes — never by threads, which
-        would bring the lxml race back — and the page is tried once more; a second death on the
-        same page raises :class:`ExtractionCrashed` (that source's internal error)."""
-        pool = self.cpu
-        try:
-            return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
-        except BrokenProcessPool:
-            self._replace(pool)
-        try:
+        """``fn(*args)`` in the extraction lane. A worker that dies (OOM killer, signal, a crash in
+        C code) is replaced by a fresh process — never by a thread, which would bring the lxml race
+        back — and its page is tried once more; a second death on the same page raises
+        :class:`ExtractionCrashed` (that source's internal error). Only the page the worker was
+        running is affected: the other workers' pages go on."""
+        if isinstance(self.cpu, ThreadPoolExecutor):
             return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
-        except BrokenProcessPool as e:
-            self._replace(self.cpu)
+        try:
+            return await self.cpu.run(fn, *args)
+        except WorkerDied:
+            log.warning("an extraction worker process died; a new one takes its place")
+        try:
+            return await self.cpu.run(fn, *args)
+        except WorkerDied as e:
+            log.warning("an extraction worker process died; a new one takes its place")
             raise ExtractionCrashed("an extraction worker process died twice on this page") from e
-
-    def _replace(self, broken: Executor) -> None:
-        """New worker processes for a broken pool, once however many checks saw it break."""
-        if self.cpu is broken:
-            log.warning("an extraction worker process died; starting new ones")
-            self.cpu = _spawn_pool(self.cpu_size)
-            broken.shutdown(wait=False, cancel_futures=True)
 
     async def seed(self, source: Source) -> Document | None:
         """The cleaned seed file of ``source`` (None without one), parsed in the extraction lane
@@ -226,7 +207,10 @@ class Workers:
 
     def close(self) -> None:
         self.db.shutdown(wait=True)
-        self.cpu.shutdown(wait=True, cancel_futures=True)
+        if isinstance(self.cpu, ThreadPoolExecutor):
+            self.cpu.shutdown(wait=True, cancel_futures=True)
+        else:
+            self.cpu.close()
 
 
 def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:
