@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import watcher.extract.clean as clean
 from watcher.extract import extract, load_baseline
 
@@ -66,3 +69,30 @@ def test_credit_lines_and_labels_are_dropped():
              "Getty Images", "Updated: June 5, 2024 10:30 am",
              "The government said it would raise spending by 5 percent next year."]
     assert clean.clean(paras) == [paras[-1]]
+
+
+# The quick check before the credit pattern (clean._may_be_credit) must never rule out a line the
+# pattern matches, whatever the case, script and surroundings of its words.
+_CREDIT_PARTS = ["Photo", "PHOTOS", "images", "Picture", "illustration", "Video", "graphics", "by", "By", "BY",
+                 "credit", "Credit:", "courtesy", "Source", "sources", "via", "VIA", "Reuters", "REUTERS", "AP", "ap",
+                 "AFP", "EPA", "Getty Images", "getty", "Shutterstock", "iStock", "AP Photo", "pool", "Wikimedia Commons",
+                 "flickr", "JOHN SMITH", "O'NEIL", "Jane Doe", ". By JANE DOE", "BY AP -", "/", " / ", ":", ", ", ". ", ";", "|", " ", "\n",
+                 "The minister said", "budget", "ſ", "\u212a", "\u0130", "é", "Ärger", "x", "2024"]
+
+
+@given(st.lists(st.sampled_from(_CREDIT_PARTS), max_size=9))
+@settings(max_examples=1500, deadline=None)
+def test_the_quick_check_never_rules_out_a_credit_line(parts):
+    text = "".join(parts)
+    if clean._CREDIT.search(text):
+        assert clean._may_be_credit(text), text
+
+
+def test_credit_lines_of_every_phrasing_are_still_found():
+    for line in ("Photo: Jane Doe", "Images courtesy of the museum", "Credit: NASA", "Source: World Bank",
+                 "The crowd outside the court, via Reuters", "Posted via", "By JOHN SMITH",
+                 "Protesters in the capital / AFP", "A view of the harbour. REUTERS/Jane Doe",
+                 "Firefighters at the scene Getty Images"):
+        assert clean.is_credit(line), line
+    assert not clean.is_credit("The ministry said the budget would grow by a tenth next year.")
+    assert not clean.is_credit("Written by hand, the letters were sent BY POST")  # by, but no byline at the end
