@@ -1,7 +1,8 @@
 """Turn page bytes (HTML) or a plain-text seed into a :class:`Document` of cleaned paragraphs.
 
-A pure function of its input (trafilatura's pipeline idea): no caches, no globals, so it can run
-in a worker process and give the same answer every time. The page is parsed once;
+A pure function of its input (trafilatura's pipeline idea): no caches of pages or text, so it can
+run in a worker process and give the same answer every time (the one thing kept is trafilatura's
+options object, made once: it holds only the settings below). The page is parsed once;
 :mod:`watcher.extract.dom` reads boilerplate off the tree's structure first, then trafilatura
 finds the article in its balanced mode (no comments, tables kept, never ``deduplicate``: its
 process-wide cache drops text on later calls of the same page). The text rules of
@@ -140,8 +141,22 @@ def _page_title(html: str) -> str | None:
 # favor_precision=False: trafilatura's balanced mode keeps main text that precision mode drops (short
 # lines, list items, a second column); the structural evidence of watcher.dom removes the boilerplate
 # it would let through. include_tables=True: data tables hold figures analysts cite.
-_TRAFILATURA: dict[str, Any] = dict(include_comments=False, include_tables=True, with_metadata=False,
-                                    deduplicate=False, favor_precision=False)
+_TRAFILATURA: dict[str, Any] = dict(comments=False, tables=True, with_metadata=False, dedup=False, precision=False,
+                                    output_format="python")
+_options: dict[bool, Any] = {}
+
+
+def _extractor(fast: bool) -> Any:
+    """trafilatura's options for a fast or a full extraction, made once per process and handed to
+    every ``bare_extraction``: made from keyword arguments on each call, they read trafilatura's
+    config file's values through ``configparser`` each time (~0.1 ms a page). trafilatura never
+    changes the options it is given (its recall retry works on a copy)."""
+    opts = _options.get(fast)
+    if opts is None:
+        from trafilatura.settings import Extractor
+
+        opts = _options[fast] = Extractor(fast=fast, **_TRAFILATURA)
+    return opts
 
 
 # A fast extraction (trafilatura's own, without its readability/justext comparison) settles a page
@@ -169,13 +184,13 @@ def _article(trafilatura: Any, tree: Any) -> Any:
     under the bar, or one at least as good); a short result is where they rescue main text. Neither
     run changes ``tree`` (trafilatura copies an element it is given)."""
     try:
-        doc = trafilatura.bare_extraction(tree, fast=True, **_TRAFILATURA)
+        doc = trafilatura.bare_extraction(tree, options=_extractor(fast=True))
     except Exception:
         doc = None
     if doc is not None and _settled(doc):
         return doc
     try:
-        return trafilatura.bare_extraction(tree, **_TRAFILATURA)
+        return trafilatura.bare_extraction(tree, options=_extractor(fast=False))
     except Exception:
         return doc
 
