@@ -108,3 +108,40 @@ def test_closing_ends_every_worker_process():
     assert len(pids) == 3 and not any(_alive(p) for p in pids)
     with pytest.raises(RuntimeError, match="closed"):
         asyncio.run(pool.run(os.getpid))
+
+
+_FORKED = False  # set in this process before a pool forks: a spawned process imports this module afresh
+
+
+def _fail_when_spawned() -> None:
+    if not _FORKED:
+        os._exit(3)  # a replacement that cannot start (a broken install, no memory)
+
+
+def test_a_spawned_pool_made_outside_an_event_loop_serves_calls():
+    pool = ProcessPool(1, "spawn")
+    try:
+        assert asyncio.run(pool.run(divmod, 7, 2)) == (3, 1)
+    finally:
+        pool.close()
+
+
+def test_a_replacement_that_cannot_start_is_not_respawned_forever_and_fails_the_waiting_calls():
+    global _FORKED
+    _FORKED = True
+    pool = ProcessPool(1, "fork", initializer=_fail_when_spawned)
+
+    async def calls():
+        try:
+            with pytest.raises(WorkerDied):
+                await pool.run(_die)  # its replacement is spawned, and ends before it starts
+            with pytest.raises(WorkerDied, match="could not start"):
+                await asyncio.wait_for(pool.run(os.getpid), 30)  # a fresh try, which cannot start either
+            return list(pool.pids)
+        finally:
+            pool.close()
+
+    try:
+        assert asyncio.run(calls()) == []  # nothing left running, nothing respawning
+    finally:
+        _FORKED = False

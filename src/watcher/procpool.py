@@ -39,14 +39,19 @@ class _Worker:
     process: BaseProcess
     conn: Connection  # this process's end of the worker's pipe
     call: asyncio.Future | None = None  # the caller's future of the call it runs, if any
-    loop: asyncio.AbstractEventLoop | None = None  # where its pipe is watched while it runs a call
+    loop: asyncio.AbstractEventLoop | None = None  # where its pipe is watched (a call, or its start)
+    ready: bool = True  # False until a spawned worker says it has started
 
 
 @dataclass(eq=False)
 class ProcessPool:
     """``size`` worker processes started with ``method`` ("fork" or "spawn"); ``initializer(*initargs)``
     runs first in each. Replacements for dead workers always spawn: by then this process runs other
-    threads, and forking a multi-threaded process can copy a lock another thread holds."""
+    threads, and forking a multi-threaded process can copy a lock another thread holds. A spawned
+    worker takes ~1 s to import what it needs; it is handed calls only once it says it has started,
+    so writing a large page to its pipe never holds up the event loop meanwhile. A replacement that
+    dies before it has started is not replaced again (a worker that cannot start would otherwise be
+    respawned forever): the next call starts one, and with no worker left the waiting calls fail."""
 
     size: int
     method: str
@@ -71,12 +76,35 @@ class ProcessPool:
         # a forked child inherits this process's end of every pipe, its own included: it closes
         # them, or a worker would never see its pipe close when this process closes its end
         inherited = [w.conn.fileno() for w in self._workers] + [mine.fileno()] if method == "fork" else []
-        proc = ctx.Process(target=_serve, args=(theirs, inherited, self.initializer, self.initargs), daemon=True,
-                           name="watcher-extract")
+        loop: asyncio.AbstractEventLoop | None = None
+        if method != "fork":  # a spawned worker starts slowly: wait for it on the event loop, if one runs
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:  # none (a pool made outside one): hand it calls at once, its pipe buffers them
+                pass
+        proc = ctx.Process(target=_serve, args=(theirs, inherited, self.initializer, self.initargs, loop is not None),
+                           daemon=True, name="watcher-extract")
         proc.start()
         theirs.close()
         worker = _Worker(proc, mine)
         self._workers.append(worker)
+        if loop is None:
+            self._release(worker)
+        else:
+            worker.ready, worker.loop = False, loop
+            loop.add_reader(mine.fileno(), self._started, worker)
+
+    def _started(self, worker: _Worker) -> None:
+        """A spawned worker's first message (it has started), or its end before that."""
+        if worker.loop is not None:
+            worker.loop.remove_reader(worker.conn.fileno())
+        worker.loop = None
+        try:
+            worker.conn.recv_bytes()
+        except (EOFError, OSError):
+            self._died(worker, replace=False)
+            return
+        worker.ready = True
         self._release(worker)
 
     async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
@@ -84,6 +112,8 @@ class ProcessPool:
         if self._closed:
             raise RuntimeError("the process pool is closed")
         loop = asyncio.get_running_loop()
+        if not self._workers:  # every worker died, and a replacement could not start: try again
+            self._add("spawn")
         worker = await self._acquire(loop)
         call = loop.create_future()
         try:
@@ -149,8 +179,8 @@ class ProcessPool:
         else:
             call.set_exception(value)
 
-    def _died(self, worker: _Worker) -> None:
-        """Forget a dead worker (reaping it) and start a fresh one in its place."""
+    def _died(self, worker: _Worker, replace: bool = True) -> None:
+        """Forget a dead worker (reaping it) and start a fresh one in its place (``replace``)."""
         if worker in self._workers:
             self._workers.remove(worker)
         try:
@@ -159,8 +189,15 @@ class ProcessPool:
             pass
         worker.conn.close()
         worker.process.join(timeout=5)
-        if not self._closed:
+        if self._closed:
+            return
+        if replace:
             self._add("spawn")
+        elif not self._workers:  # nothing left to run the waiting calls
+            while self._waiting:
+                turn = self._waiting.popleft()
+                if not turn.done():
+                    turn.set_exception(WorkerDied("a new extraction worker process could not start"))
 
     def close(self, wait: bool = True) -> None:
         """No more calls; a call still running is cancelled for its caller. The workers exit when
@@ -183,9 +220,9 @@ class ProcessPool:
 
 
 def _serve(conn: Connection, inherited: Sequence[int], initializer: Callable[..., None] | None,
-           initargs: tuple) -> None:
-    """A worker's life: read a call, run it, write back ``(True, result)`` or ``(False, exception)``;
-    end when the pipe closes."""
+           initargs: tuple, announce: bool = False) -> None:
+    """A worker's life: (``announce``: say it has started,) read a call, run it, write back
+    ``(True, result)`` or ``(False, exception)``; end when the pipe closes."""
     for fd in inherited:
         try:
             os.close(fd)
@@ -193,6 +230,11 @@ def _serve(conn: Connection, inherited: Sequence[int], initializer: Callable[...
             pass
     if initializer is not None:
         initializer(*initargs)
+    if announce:
+        try:
+            conn.send_bytes(b"")
+        except OSError:
+            return
     while True:
         try:
             fn, args = pickle.loads(conn.recv_bytes())
