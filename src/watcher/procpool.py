@@ -40,7 +40,6 @@ class _Worker:
     conn: Connection  # this process's end of the worker's pipe
     call: asyncio.Future | None = None  # the caller's future of the call it runs, if any
     loop: asyncio.AbstractEventLoop | None = None  # where its pipe is watched (a call, or its start)
-    ready: bool = True  # False until a spawned worker says it has started
 
 
 @dataclass(eq=False)
@@ -91,7 +90,7 @@ class ProcessPool:
         if loop is None:
             self._release(worker)
         else:
-            worker.ready, worker.loop = False, loop
+            worker.loop = loop  # handed calls once it says it has started (_started)
             loop.add_reader(mine.fileno(), self._started, worker)
 
     def _started(self, worker: _Worker) -> None:
@@ -104,7 +103,6 @@ class ProcessPool:
         except (EOFError, OSError):
             self._died(worker, replace=False)
             return
-        worker.ready = True
         self._release(worker)
 
     async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
