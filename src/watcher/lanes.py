@@ -6,9 +6,9 @@ never contend for SQLite's write lock; every HTML parse (pages and seed files al
 compressed text, its claim comparison), leaving the store's thread only reads and writes. The lane
 is worker processes when extractions can overlap, or for a pass of one source a single thread of
 this process — never several threads, because lxml corrupts memory when two threads of one
-process parse (see :func:`_lane_thread`). :mod:`watcher.pipeline` says what a check
+process parse (see :class:`_LaneThread`). :mod:`watcher.pipeline` says what a check
 does; this module says where each part of it runs, and keeps the workers alive (a worker killed
-by the OOM killer is replaced by fresh processes).
+by the OOM killer is replaced by a fresh process: :mod:`watcher.procpool`).
 """
 
 from __future__ import annotations
@@ -86,8 +86,9 @@ def _fork_pool(size: int, preload: bool = False) -> ProcessPool:
     return ProcessPool(size, "fork", initializer=_worker_init, initargs=(os.getpid(),))
 
 
-def _lane_thread() -> ThreadPoolExecutor:
-    """The one thread of this process that may run lxml (for a pass of one source).
+class _LaneThread:
+    """The one thread of this process that may run lxml (for a pass of one source), with the
+    extraction processes' interface (``run``, ``close``).
 
     lxml is not safe with HTML parsing in two threads of one process: trafilatura parses every
     page with one module-level parser (``trafilatura.utils.HTML_PARSER``), and a thread whose
@@ -95,7 +96,15 @@ def _lane_thread() -> ThreadPoolExecutor:
     string dictionary, so all such threads intern names into one ``xmlDict`` — which libxml2
     does not lock — while lxml releases the GIL to parse and to copy trees. That was the
     ``double free or corruption`` / SIGSEGV of concurrent passes (tests/test_stress.py)."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-extract")
+
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-extract")
+
+    async def run(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=True, cancel_futures=True)
 
 
 def _lane_size(n_sources: int, service: bool) -> int:
@@ -116,11 +125,11 @@ class Workers:
     lane*, the only place where HTML is parsed (pages and seed files alike): worker processes
     when extractions can overlap — CPU-bound, they would share one core under the GIL anyway —
     or, for a pass of one source, a single thread of this process. Never several threads: lxml
-    corrupts memory when two threads of one process parse (see :func:`_lane_thread`).
+    corrupts memory when two threads of one process parse (see :class:`_LaneThread`).
     """
 
     db: ThreadPoolExecutor
-    cpu: ProcessPool | ThreadPoolExecutor
+    cpu: ProcessPool | _LaneThread
     batch: list[tuple[str, dict]] | None = None  # unchanged sources' bookkeeping, written together
     cpu_size: int = 1  # worker processes of ``cpu`` (0: ``cpu`` is the in-process lane thread)
     fault: StoreFault | None = None  # the database failed (full, read-only, locked): no more store work
@@ -138,7 +147,7 @@ class Workers:
         will extract (sources never fetched; a service always may), see :func:`_fork_pool`."""
         size = _lane_size(n_sources, service)
         return cls(db=ThreadPoolExecutor(max_workers=1, thread_name_prefix="watcher-db"),
-                   cpu=_fork_pool(size, preload or service) if size else _lane_thread(), cpu_size=size,
+                   cpu=_fork_pool(size, preload or service) if size else _LaneThread(), cpu_size=size,
                    batch=[] if n_sources > 1 else None)
 
     async def run_db(self, fn, *args):
@@ -159,17 +168,13 @@ class Workers:
         back — and its page is tried once more; a second death on the same page raises
         :class:`ExtractionCrashed` (that source's internal error). Only the page the worker was
         running is affected: the other workers' pages go on."""
-        if isinstance(self.cpu, ThreadPoolExecutor):
-            return await asyncio.get_running_loop().run_in_executor(self.cpu, fn, *args)
-        try:
-            return await self.cpu.run(fn, *args)
-        except WorkerDied:
-            log.warning("an extraction worker process died; a new one takes its place")
-        try:
-            return await self.cpu.run(fn, *args)
-        except WorkerDied as e:
-            log.warning("an extraction worker process died; a new one takes its place")
-            raise ExtractionCrashed("an extraction worker process died twice on this page") from e
+        for attempt in (1, 2):
+            try:
+                return await self.cpu.run(fn, *args)
+            except WorkerDied as e:
+                log.warning("an extraction worker process died; a new one takes its place")
+                if attempt == 2:
+                    raise ExtractionCrashed("an extraction worker process died twice on this page") from e
 
     async def seed(self, source: Source) -> Document | None:
         """The cleaned seed file of ``source`` (None without one), parsed in the extraction lane
@@ -207,10 +212,7 @@ class Workers:
 
     def close(self) -> None:
         self.db.shutdown(wait=True)
-        if isinstance(self.cpu, ThreadPoolExecutor):
-            self.cpu.shutdown(wait=True, cancel_futures=True)
-        else:
-            self.cpu.close()
+        self.cpu.close()
 
 
 def _write_unchanged(store: Store, items: list[tuple[str, dict]]) -> None:

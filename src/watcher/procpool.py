@@ -93,14 +93,21 @@ class ProcessPool:
             worker.loop = loop  # handed calls once it says it has started (_started)
             loop.add_reader(mine.fileno(), self._started, worker)
 
-    def _started(self, worker: _Worker) -> None:
-        """A spawned worker's first message (it has started), or its end before that."""
+    @staticmethod
+    def _take(worker: _Worker) -> bytes | None:
+        """The message the worker's readable pipe holds (read whole: the worker writes it at once),
+        the pipe no longer watched; None when the worker has ended instead."""
         if worker.loop is not None:
             worker.loop.remove_reader(worker.conn.fileno())
         worker.loop = None
         try:
-            worker.conn.recv_bytes()
+            return worker.conn.recv_bytes()
         except (EOFError, OSError):
+            return None
+
+    def _started(self, worker: _Worker) -> None:
+        """A spawned worker's first message (it has started), or its end before that."""
+        if self._take(worker) is None:
             self._died(worker, replace=False)
             return
         self._release(worker)
@@ -151,15 +158,11 @@ class ProcessPool:
         self._idle.append(worker)
 
     def _answered(self, worker: _Worker) -> None:
-        """The worker's pipe is readable: its answer (read whole: the worker writes it at once) or
-        its end. A call whose caller gave up still frees its worker here."""
-        call, loop = worker.call, worker.loop
-        if loop is not None:
-            loop.remove_reader(worker.conn.fileno())
-        worker.call = worker.loop = None
-        try:
-            data = worker.conn.recv_bytes()
-        except (EOFError, OSError):
+        """The worker's pipe is readable: its answer or its end. A call whose caller gave up still
+        frees its worker here."""
+        call, worker.call = worker.call, None
+        data = self._take(worker)
+        if data is None:
             self._died(worker)
             if call is not None and not call.done():
                 call.set_exception(WorkerDied("an extraction worker process died"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -143,20 +144,17 @@ def _page_title(html: str) -> str | None:
 # it would let through. include_tables=True: data tables hold figures analysts cite.
 _TRAFILATURA: dict[str, Any] = dict(comments=False, tables=True, with_metadata=False, dedup=False, precision=False,
                                     output_format="python")
-_options: dict[bool, Any] = {}
 
 
+@lru_cache(maxsize=2)
 def _extractor(fast: bool) -> Any:
     """trafilatura's options for a fast or a full extraction, made once per process and handed to
     every ``bare_extraction``: made from keyword arguments on each call, they read trafilatura's
     config file's values through ``configparser`` each time (~0.1 ms a page). trafilatura never
     changes the options it is given (its recall retry works on a copy)."""
-    opts = _options.get(fast)
-    if opts is None:
-        from trafilatura.settings import Extractor
+    from trafilatura.settings import Extractor
 
-        opts = _options[fast] = Extractor(fast=fast, **_TRAFILATURA)
-    return opts
+    return Extractor(fast=fast, **_TRAFILATURA)
 
 
 # A fast extraction (trafilatura's own, without its readability/justext comparison) settles a page
