@@ -129,9 +129,11 @@ class CheckInterrupted(StoreFault):
         self.fault, self.results, self.total = fault, results, total
 
 
-def _ensure_seed_baseline(store: Store, c, source: Source, seed: Document | None) -> tuple[Version | None, bool]:
-    """The baseline version; the seed (re)written into the store when it changed."""
-    base = store.baseline(c, source.id)
+def _ensure_seed_baseline(store: Store, c, source: Source, seed: Document | None,
+                          empty: bool = False) -> tuple[Version | None, bool]:
+    """The baseline version; the seed (re)written into the store when it changed. ``empty``: the
+    source has no version at all (read in this transaction), so there is no baseline to read."""
+    base = None if empty else store.baseline(c, source.id)
     if seed is None:
         return base, False
     if base is not None and base.origin == "seed" and base.content_hash == seed.content_hash:
@@ -199,8 +201,12 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
             store.update_source(c, source.id, last_outcome="unchanged", **ok)
             return CheckResult(source.id, "unchanged", time.monotonic() - start, store.latest_number(c, source.id),
                                timings=timings)
-        baseline, reseeded = _ensure_seed_baseline(store, c, source, seed)
-        latest = store.latest(c, source.id)
+        # the source's highest version number, read under its lock: a new source's first page (most
+        # of a first pass) then reads no baseline and no latest version, and numbers its version
+        # without reading it again
+        top = store.max_number(c, source.id)
+        baseline, reseeded = _ensure_seed_baseline(store, c, source, seed, empty=top is None)
+        latest = store.latest(c, source.id) if top is not None else None
         if doc is None:  # the seed changed: compare the latest version with the new baseline
             if latest is None:
                 store.update_source(c, source.id, last_outcome="unchanged", **ok)
@@ -224,7 +230,8 @@ def process(store: Store, source: Source, res: FetchResult, doc: Document | None
                                             title=doc.title, url=res.final_url or source.url, origin="fetch",
                                             is_baseline=baseline is None, ignored=doc.ignored,
                                             packed=prepared.columns if prepared else None,
-                                            replaces=baseline is not None)
+                                            replaces=baseline is not None,
+                                            number=None if reseeded else (top or 0) + 1)
                 from .evidence import capture  # lazily: warcio is loaded by the first changed page only
 
                 found = capture.keep(store, c, version, res, dates, latest or baseline,

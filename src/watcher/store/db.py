@@ -238,12 +238,16 @@ class Store:
     def add_version(self, c: Connection, source_id: str, *, text: str, content_hash: str, title: str | None,
                     url: str | None, origin: str, is_baseline: bool,
                     ignored: tuple[tuple[str, str], ...] = (),
-                    packed: tuple[bytes, bytes | None] | None = None, replaces: bool = True) -> Version:
+                    packed: tuple[bytes, bytes | None] | None = None, replaces: bool = True,
+                    number: int | None = None) -> Version:
         """A new version, numbered after the source's last. ``packed``: its ``text`` and ``ignored``
         already compressed (:func:`pack_text`, :func:`pack_ignored`), by the extraction lane.
         ``replaces=False``: the caller found no baseline for the source in this same transaction, so
-        a new baseline has none to unset (one statement fewer for every new source's first page)."""
-        number = (c.execute(_MAX_NUMBER, {"_source": source_id}).scalar() or 0) + 1
+        a new baseline has none to unset (one statement fewer for every new source's first page).
+        ``number``: the caller read the source's highest number in this same transaction
+        (:meth:`max_number`), and this is the one after it."""
+        if number is None:
+            number = (self.max_number(c, source_id) or 0) + 1
         if is_baseline and replaces:
             c.execute(_UNSET_BASELINE, {"_source": source_id})
         ts = now()
@@ -273,6 +277,10 @@ class Store:
         return {sid: PassMeta(baseline=base.get(sid), latest=latest.get(sid, (None, None))[0],
                               latest_hash=latest.get(sid, (None, None))[1])
                 for sid in base.keys() | latest.keys()}
+
+    def max_number(self, c: Connection, source_id: str) -> int | None:
+        """The source's highest version number, seeds included (None: it has no version)."""
+        return c.execute(_MAX_NUMBER, {"_source": source_id}).scalar()
 
     def latest_number(self, c: Connection, source_id: str) -> int | None:
         return c.execute(_MAX_FETCHED, {"_source": source_id}).scalar()
