@@ -60,3 +60,16 @@ def test_other_callers_of_trafilatura_keep_its_full_comparison(readability_runs:
     text = trafilatura.extract(_page(LONG))
     assert text and LONG[-1] in text
     assert readability_runs, "trafilatura's own callers must get its comparison as before"
+
+
+def test_a_comparison_that_fails_still_leaves_trafilaturas_own_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hostile markup can make readability raise; the page then gets trafilatura's extraction
+    without the comparison, not the text of every block on the page."""
+    def broken(tree):
+        raise ValueError("readability could not score this page")
+
+    monkeypatch.setattr(trafilatura.external, "try_readability", broken)
+    page = _page(SHORT)
+    doc = extract(page)
+    assert list(doc.paragraphs) == SHORT
+    assert "Most read" not in doc.text

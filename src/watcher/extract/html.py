@@ -147,12 +147,13 @@ _TRAFILATURA: dict[str, Any] = dict(comments=False, tables=True, with_metadata=F
                                     output_format="python")
 
 
-@lru_cache(maxsize=1)
-def _extractor() -> Any:
+@lru_cache(maxsize=2)
+def _extractor(fast: bool = False) -> Any:
     """trafilatura's options, made once per process and handed to every ``bare_extraction``: made
     from keyword arguments on each call, they read trafilatura's config file's values through
     ``configparser`` each time (~0.1 ms a page). trafilatura never changes the options it is given
-    (its recall retry works on a copy). Making them installs the settling step (:func:`_settle`)."""
+    (its recall retry works on a copy). Making them installs the settling step (:func:`_settle`).
+    ``fast``: trafilatura's fast mode, which never compares (the fallback of :func:`_article`)."""
     from trafilatura.settings import Extractor
 
     class Settling(Extractor):
@@ -161,7 +162,7 @@ def _extractor() -> Any:
         settles = True
 
     _settle()
-    return Settling(fast=False, **_TRAFILATURA)
+    return Settling(fast=fast, **_TRAFILATURA)
 
 
 # trafilatura's full extraction compares its own result with readability's and justext's; an
@@ -224,12 +225,17 @@ def _settle() -> bool:
 
 def _article(trafilatura: Any, tree: Any) -> Any:
     """trafilatura's extraction of ``tree``, compared with readability and justext only when its own
-    result is short or not made of paragraphs (:func:`_settle`). It does not change ``tree``
-    (trafilatura copies an element it is given)."""
-    try:
-        return trafilatura.bare_extraction(tree, options=_extractor())
-    except Exception:
-        return None
+    result is short or not made of paragraphs (:func:`_settle`); when that fails (hostile markup can
+    make any of the three raise; trafilatura turns some errors into no result), trafilatura's fast
+    mode, which never compares. Neither changes ``tree`` (trafilatura copies an element it is given)."""
+    for options in (_extractor(), _extractor(fast=True)):
+        try:
+            doc = trafilatura.bare_extraction(tree, options=options)
+        except Exception:
+            continue
+        if doc is not None:
+            return doc
+    return None
 
 
 def html_to_paragraphs(html: str, rules: SiteRules | None = None
