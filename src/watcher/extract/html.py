@@ -206,9 +206,9 @@ def _settle() -> bool:
     from trafilatura import core
 
     compare = getattr(core, "compare_extraction", None)
-    if compare is None or getattr(compare, "wrapped_by_watcher", False):
-        return compare is not None
-    if tuple(inspect.signature(compare).parameters) != _COMPARE_PARAMETERS:
+    if getattr(compare, "wrapped_by_watcher", False):
+        return True
+    if compare is None or tuple(inspect.signature(compare).parameters) != _COMPARE_PARAMETERS:
         log.warning("trafilatura %s compares extractions differently: every page gets the full comparison",
                     getattr(trafilatura, "__version__", "?"))
         return False
