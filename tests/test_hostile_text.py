@@ -93,6 +93,9 @@ def test_check_output_carries_no_control_characters(hostile):
     out = hostile["check"] + hostile["check_err"]
     assert "not an HTML page" in out  # the warning that quotes the hostile Content-Type
     assert not UNSAFE.findall(out), out
+    # piped, each result is one plain line (no styling, no wrapping), its alerts indented below it
+    assert re.search(r"^html: new_version \(version 2\) — \d+ claim alert\(s\)  \d+\.\d\ds$", out, re.M), out
+    assert re.search(r"^   estimate_changed: 310 million → 340 million", out, re.M), out
 
 
 def test_the_text_around_a_control_character_stays_readable(hostile):
@@ -102,7 +105,7 @@ def test_the_text_around_a_control_character_stays_readable(hostile):
     assert md.startswith("### Budget\\[2J vote"), md  # the ESC of the <title> gone, what it hid shown
 
 
-@pytest.mark.parametrize("args", [["alerts"], ["diff", "plain"]], ids=" ".join)
+@pytest.mark.parametrize("args", [["alerts"], ["diff", "plain"], ["check"]], ids=" ".join)
 def test_colours_stay_but_escape_sequences_from_pages_do_not(hostile, args, monkeypatch):
     """In a colour terminal Rich's own styling is written (ESC sequences of ours), the page's not."""
     monkeypatch.setenv("FORCE_COLOR", "1")

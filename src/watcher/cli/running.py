@@ -55,17 +55,17 @@ def _print_checks(results, json_out: bool) -> None:
             continue
         style = {"error": "red", "warning": "yellow", "new_version": "cyan", "baseline": "cyan"}.get(r.outcome, "")
         claim_n = sum(1 for a in r.alerts if a.kind in CLAIM_KINDS)
-        line = f"[bold]{r.source}[/]: [{style or 'default'}]{r.outcome}[/]"
+        line: list[common.Piece] = [(r.source, "bold"), ": ", (r.outcome, style)]
         if r.version is not None:
-            line += f" (version {r.version})"
+            line.append(f" (version {r.version})")
         if r.message:
-            line += f" — {escape(r.message)}"
+            line.append(f" — {r.message}")
         if claim_n:
-            line += f" — [bold red]{claim_n} claim alert(s)[/]"
-        common.out.print(line + f"  [dim]{r.duration:.2f}s[/]")
+            line.append((f" — {claim_n} claim alert(s)", "bold red"))
+        common.say(*line, (f"  {r.duration:.2f}s", "dim"))
         for a in r.alerts:
             if a.kind in CLAIM_KINDS:
-                common.out.print(f"   [red]{a.kind}[/]: {escape(a.explanation or '')}")
+                common.say("   ", (a.kind, "red"), f": {a.explanation or ''}")
 
 
 @app.command()
@@ -90,7 +90,7 @@ def _discover(cfg, store, feed_ids: list[str] | None, json_out: bool) -> None:
         if json_out:
             print(json_text({k: v for k, v in fields.items() if k not in ("event", "next_read", "failures")}))
         else:
-            common.out.print(line, markup=False, style="yellow" if o.error or o.warnings else None)
+            common.say((line, "yellow" if o.error or o.warnings else ""))
 
 
 @app.command()
@@ -110,7 +110,7 @@ def gc(config: common.ConfigOpt = None,
         common.writable(store, cfg, "collect garbage")
     done = collect(store, at, max_age=r.max_age, max_versions=r.max_versions, dry_run=dry_run)
     for line in gc_lines(done, r, expire.collect(store, at, r.captures, dry_run)):
-        common.out.print(line, markup=False)
+        common.say(line)
 
 
 @app.command("notify-test")
