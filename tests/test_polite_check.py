@@ -103,3 +103,82 @@ def test_proxy_from_config_or_environment(server, tmp_path, monkeypatch, from_en
     assert p.returncode == 0, p.stderr
     assert '"outcome": "baseline"' in p.stdout, p.stdout
     assert server.hits["/story"] == 1
+
+
+ROBOTS = "User-agent: *\nDisallow: /private\n"
+
+
+def _age_robots(cfg_path, seconds: float) -> None:
+    """Make every kept robots.txt file ``seconds`` older, as if read that long ago."""
+    import sqlite3
+
+    db = sqlite3.connect(config_mod.load(cfg_path).state_dir / "watcher.db")
+    with db:
+        db.execute("UPDATE robots SET fetched_at = fetched_at - ?", (seconds,))
+    db.close()
+
+
+def test_robots_txt_is_read_once_an_hour_across_passes_and_still_obeyed(server, tmp_path):
+    """A pass from cron every few minutes asks a host for its robots.txt once an hour, not once a
+    pass: the file read by one pass is kept, and the next pass obeys it without asking again."""
+    server.routes["/robots.txt"] = fs.page(ROBOTS, ctype="text/plain")
+    server.routes["/a"] = fs.page(HTML)
+    server.routes["/private/b"] = fs.page(HTML)
+    cfg = write_config(tmp_path, [{"id": "a", "url": server.url("/a")}, {"id": "b", "url": server.url("/private/b")}])
+    first, _ = check_once(cfg)
+    assert first["a"].outcome == "baseline" and first["b"].outcome == "error" and "robots.txt" in first["b"].message
+    assert server.hits["/robots.txt"] == 1
+    second, _ = check_once(cfg)  # a new process would start the same way: a new store, new politeness
+    assert server.hits["/robots.txt"] == 1  # not asked again
+    assert second["a"].outcome == "unchanged" and server.hits["/a"] == 2
+    assert second["b"].outcome == "error" and server.hits.get("/private/b", 0) == 0  # still obeyed
+    server.routes["/robots.txt"] = fs.page("User-agent: *\nDisallow:\n", ctype="text/plain")  # the site opens up
+    _age_robots(cfg, 3601)  # an hour later the file is read again, and its new rules hold
+    third, _ = check_once(cfg)
+    assert server.hits["/robots.txt"] == 2
+    assert third["b"].outcome == "baseline" and server.hits["/private/b"] == 1
+
+
+@pytest.mark.parametrize(("status", "asked_again"), [(404, False), (503, True)])
+def test_a_host_without_robots_txt_is_remembered_but_one_that_failed_is_asked_again(server, tmp_path, status,
+                                                                                   asked_again):
+    """A 4xx is the host's answer (no robots.txt: everything allowed) and is kept like a file; a
+    5xx is a failure of the moment: allowed for this pass, asked again by the next."""
+    server.routes["/robots.txt"] = fs.page("unavailable", status=status, ctype="text/plain")
+    server.routes["/a"] = fs.page(HTML)
+    cfg = write_config(tmp_path, [{"id": "a", "url": server.url("/a")}])
+    first, _ = check_once(cfg)
+    assert first["a"].outcome == "baseline"
+    check_once(cfg)
+    assert server.hits["/robots.txt"] == (2 if asked_again else 1)
+
+
+def test_robots_txt_is_not_read_for_a_source_that_ignores_it(server, tmp_path):
+    server.routes["/a"] = fs.page(HTML)
+    cfg = write_config(tmp_path, [{"id": "a", "url": server.url("/a"), "respect_robots": False}])
+    check_once(cfg)
+    check_once(cfg)
+    assert server.hits.get("/robots.txt", 0) == 0
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_kept_robots_files_replace_their_older_copies_and_old_ones_go(backend, tmp_path, request):
+    """Two passes (or two nodes) keeping one host's file in turn leave the newer; a file read a week
+    ago is forgotten; only files read since the asked time come back. On both backends (the write
+    is an upsert in each one's SQL)."""
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else f"sqlite:///{tmp_path / 'w.db'}"
+    store = Store(url)
+    try:
+        with store.transaction() as c:
+            store.keep_robots_files(c, {"https://a.example:443": (1000.0, ROBOTS), "https://b.example:443": (10.0, None),
+                                        "https://" + "x" * 300: (1000.0, None)}, forget_before=0.0)
+        with store.transaction() as c:
+            store.keep_robots_files(c, {"https://a.example:443": (2000.0, "User-agent: *\nDisallow:\n")},
+                                    forget_before=100.0)
+        with store.transaction() as c:
+            every = store.robots_files(c, ["https://a.example:443", "https://b.example:443", "https://c.example:443"], 0.0)
+            recent = store.robots_files(c, ["https://a.example:443"], 2500.0)
+        assert every == {"https://a.example:443": (2000.0, "User-agent: *\nDisallow:\n")}  # b forgotten, the long one never kept
+        assert recent == {}
+    finally:
+        store.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,7 +30,9 @@ MAX_RETRY_AFTER = 60.0      # longest Retry-After we wait for; longer means "not
 MAX_CRAWL_DELAY = 60.0      # a robots.txt Crawl-delay above this is capped (a pass must end)
 ROBOTS_MAX_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt; so do we
 ROBOTS_TIMEOUT = 10.0
-ROBOTS_TTL = 3600.0         # how long a long-running service trusts a robots.txt it read
+ROBOTS_TTL = 3600.0         # how long a robots.txt is trusted once read (RFC 9309 allows a day)
+
+RobotsFile = tuple[float, str | None]  # when it was read (wall clock) and its text (None: the host has none)
 
 
 @dataclass
@@ -48,6 +50,10 @@ class Politeness:
     earliest time the next request may start (``min_delay``, ``Crawl-delay``, ``Retry-After``) and
     parsed robots.txt files, each fetched once per host and kept ``robots_ttl`` seconds.
 
+    The robots.txt files a process read before (kept in the store, see :meth:`remember_robots`)
+    count as read: a pass started from cron every few minutes asks each host once an hour, not
+    once a pass. What this one read, it hands back (:meth:`robots_read`) to be kept in turn.
+
     ``shared_turns``: where processes that fetch from the same hosts (the nodes of a cluster) reserve
     their turns, so ``min_delay`` and ``Crawl-delay`` hold across all of them, not per process.
     """
@@ -58,6 +64,18 @@ class Politeness:
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _robots: dict[str, tuple[float, Protego | None]] = field(default_factory=dict)
     _robots_locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    _remembered: dict[str, RobotsFile] = field(default_factory=dict)  # read before, parsed at first use
+    _read: dict[str, RobotsFile] = field(default_factory=dict)  # read by this one, to be kept
+
+    def remember_robots(self, files: Mapping[str, RobotsFile]) -> None:
+        """robots.txt files read before, by origin: each is used until ``robots_ttl`` after it was
+        read instead of asking the host again (parsed when its host is first asked about)."""
+        self._remembered.update(files)
+
+    def robots_read(self) -> dict[str, RobotsFile]:
+        """The robots.txt files this one read from their hosts (not those it was told about): an
+        answer the host gave — its file, or none (4xx) — and not a failure, which is asked again."""
+        return dict(self._read)
 
     def _host(self, origin: str) -> _Host:
         h = self._hosts.get(origin)
@@ -98,24 +116,47 @@ class Politeness:
             cached = self._robots.get(origin)
             if cached and cached[0] > time.monotonic():
                 return cached[1]
-            rules = await _load_robots(client, origin, user_agent, timeout, policy)
+            known = self._remembered.pop(origin, None)
+            age = time.time() - known[0] if known is not None else self.robots_ttl
+            if 0 <= age < self.robots_ttl:
+                rules = _parse_robots(known[1]) if known is not None else None
+                self._robots[origin] = (time.monotonic() + self.robots_ttl - age, rules)
+                return rules
+            read_at = time.time()
+            answered, text = await _load_robots(client, origin, user_agent, timeout, policy)
+            rules = _parse_robots(text)
             self._robots[origin] = (time.monotonic() + self.robots_ttl, rules)
+            if answered:
+                self._read[origin] = (read_at, text)
             return rules
 
 
+def _parse_robots(text: str | None) -> Protego | None:
+    """The rules of a robots.txt (None: none, or one protego cannot read — everything allowed)."""
+    if text is None:
+        return None
+    try:
+        return Protego.parse(text)
+    except ValueError:
+        return None
+
+
 async def _load_robots(client: Client, origin: str, user_agent: str, timeout: float,
-                       policy: Policy) -> Protego | None:
+                       policy: Policy) -> tuple[bool, str | None]:
+    """Whether the host answered (200 or 4xx, not a failure) and the robots.txt it sent, if any."""
     try:
         async with asyncio.timeout(timeout):
             async with client.get(origin + "/robots.txt", policy, headers={"User-Agent": user_agent},
                                   timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy_for(origin),
                                   allow_redirects=True, max_redirects=5) as r:
                 if r.status != 200:
-                    return None  # 4xx: no rules; 5xx/other: treated as allowed too (project's choice)
+                    # 4xx: no rules; 5xx/other: treated as allowed too (project's choice), but only
+                    # for now: a host that failed to answer is asked again by the next pass
+                    return 400 <= r.status < 500, None
                 body = await read_body(r, ROBOTS_MAX_BYTES, ROBOTS_MAX_BYTES, truncate=True)
-        return Protego.parse(body.decode("utf-8", errors="replace"))
+        return True, body.decode("utf-8", errors="replace")
     except (aiohttp.ClientError, OSError, TimeoutError, Fault, ValueError):
-        return None
+        return False, None
 
 
 def origin_of(url: object) -> str:

@@ -14,20 +14,20 @@ typed records of :mod:`watcher.store.records`; the tables are in :mod:`watcher.s
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
 from ..redact import mask_url
 from . import captures, migrate
 from .access import LOCK_TIMEOUT, StoreError
-from .engine import insert_new, open_engine, use_sqlite_pragmas
+from .engine import insert_new, open_engine, upsert, use_sqlite_pragmas
 from .records import (
     AlertData,
     AlertHead,
@@ -49,6 +49,7 @@ from .schema import (
     deliveries,
     host_slots,
     notifiers,
+    robots,
     sources,
     versions,
 )
@@ -208,6 +209,27 @@ class Store:
             groups.setdefault(tuple(sorted(values)), []).append({"_source": source_id, **values})
         for params in groups.values():
             c.execute(_UPDATE_SOURCE, params)
+
+    # -- robots.txt files as last read (watcher.fetch.polite) ---------------------------------
+
+    def robots_files(self, c: Connection, origins: Sequence[str], since: float) -> dict[str, tuple[float, str | None]]:
+        """The robots.txt files of ``origins`` read at ``since`` or later: (when, text or None)."""
+        wanted = set(origins)
+        if not wanted:
+            return {}
+        q = select(robots.c.origin, robots.c.fetched_at, robots.c.body).where(robots.c.fetched_at >= since)
+        if len(wanted) < 30000:  # a bound parameter per origin; past that, every recent row
+            q = q.where(robots.c.origin.in_(sorted(wanted)))
+        return {o: (at, body) for o, at, body in c.execute(q) if o in wanted}
+
+    def keep_robots_files(self, c: Connection, files: Mapping[str, tuple[float, str | None]], forget_before: float) -> None:
+        """Keep ``files`` (origin → (when read, text or None)), replacing what was kept for those
+        origins, and forget files read before ``forget_before`` (hosts no longer watched)."""
+        rows = [{"origin": o, "fetched_at": at, "body": body} for o, (at, body) in files.items()
+                if len(o) <= robots.c.origin.type.length]  # type: ignore[attr-defined]  # String(n)
+        if rows:
+            c.execute(upsert(c, robots, ["origin"]), rows)
+        c.execute(delete(robots).where(robots.c.fetched_at < forget_before))
 
     # -- a cluster's host slots, for a check run by hand (watcher.cluster.slots hands them to nodes) --
 

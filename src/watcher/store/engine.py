@@ -16,7 +16,8 @@ from sqlalchemy.sql.dml import Insert
 
 from .access import LOCK_TIMEOUT, StoreError, listen_for_faults, prepare_sqlite, read_only_url, sqlite_pragmas
 
-__all__ = ["StoreError", "engine_url", "insert_new", "is_postgres", "libpq_url", "open_engine", "use_sqlite_pragmas"]
+__all__ = ["StoreError", "engine_url", "insert_new", "is_postgres", "libpq_url", "open_engine", "upsert",
+           "use_sqlite_pragmas"]
 
 
 def engine_url(url: str) -> str:
@@ -82,3 +83,14 @@ def insert_new(c: Connection, table: Table, keys: list[str]) -> Insert:
     one alert) is added once, without a read-then-insert race on PostgreSQL."""
     dialect = importlib.import_module(f"sqlalchemy.dialects.{c.dialect.name}")
     return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
+
+
+def upsert(c: Connection, table: Table, keys: list[str]) -> Insert:
+    """``INSERT … ON CONFLICT (keys) DO UPDATE`` every other column to the new row's, in the
+    connection's dialect (both have it): a row two writers may write at once (two nodes reading one
+    host's robots.txt) ends as one of theirs, without a read-then-write race."""
+    dialect = importlib.import_module(f"sqlalchemy.dialects.{c.dialect.name}")
+    stmt = dialect.insert(table)
+    return stmt.on_conflict_do_update(index_elements=keys,
+                                      set_={col.name: stmt.excluded[col.name] for col in table.columns
+                                            if col.name not in keys})

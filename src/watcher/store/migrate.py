@@ -315,7 +315,8 @@ def new_revision(message: str) -> Path:
     slug = re.sub(r"[^a-z0-9]+", "_", message.lower()).strip("_")[:40]
     with tempfile.TemporaryDirectory() as d:
         engine = create_engine(f"sqlite:///{d}/scratch.db")
-        upgrade(engine, "scratch")
+        with engine.begin() as c:  # the revisions replayed: an empty database made in one step
+            command.upgrade(alembic_config(c), "heads")  # (:func:`_create`) would already be current
         with engine.begin() as c:
             script = command.revision(alembic_config(c), message=message, autogenerate=True,
                                       rev_id=f"{number:04d}")

@@ -283,3 +283,14 @@ corrections = Table(  # a correction or update note that appeared in a version (
     Column("text", Text, nullable=False),
     Column("created_at", Float, nullable=False),
 )
+
+
+# robots.txt files as last read (watcher.fetch.polite): a pass started within the hour (``watcher
+# check`` from cron, a restarted service) reads them from here instead of asking every host again.
+# A new table only: older watchers never read it.
+robots = Table(
+    "robots", metadata,
+    Column("origin", String(300), primary_key=True),  # scheme://host:port, as politeness counts by
+    Column("fetched_at", Float, nullable=False, index=True),  # wall clock: its age across processes
+    Column("body", Text),  # NULL: the host has none (a 4xx answer), everything allowed
+)
