@@ -445,3 +445,26 @@ def test_limits_follow_config_edits_sighup_reloads_and_stop_cancels_hung_checks(
     rc, took = d.stop()
     assert rc == 0 and took < 10, (rc, took)
     assert "cancelled the check(s) of" in d.text()
+
+
+def test_the_service_reads_robots_txt_once_and_a_restart_within_the_hour_does_not_ask_again(live, daemons, tmp_path):
+    """robots.txt is asked for once (later checks use it), and kept: a service restarted within the
+    hour still obeys it without asking the host again."""
+    live.put("/robots.txt", "User-agent: *\nDisallow: /private\n", ctype="text/plain")
+    live.put("/a", budget())
+    live.put("/private/b", budget())
+    cfg = tmp_path / "watcher.toml"
+    cfg.write_text(toml(defaults={"interval": 2, "stagger": 0.2},
+                        sources=[{"id": "a", "url": live.url("/a")}, {"id": "b", "url": live.url("/private/b")}]))
+    d = daemons(cfg, tmp_path / "run1.log")
+    d.wait_for(is_check("a", outcome="unchanged"), 15, "a second check of a")
+    d.wait_for(is_check("b", outcome="error", error=lambda e: "robots.txt" in (e or "")), 5, "b refused")
+    assert live.hits["/robots.txt"] == 1
+    rc, _ = d.stop()
+    assert rc == 0
+    d2 = daemons(cfg, tmp_path / "run2.log")
+    d2.wait_for(is_check("a", outcome="unchanged"), 15, "a check after the restart")
+    d2.wait_for(is_check("b", outcome="error", error=lambda e: "robots.txt" in (e or "")), 5, "b still refused")
+    assert live.hits["/robots.txt"] == 1, "the restarted service asked for robots.txt again"
+    assert live.hits.get("/private/b", 0) == 0
+    d2.stop()

@@ -10,21 +10,24 @@ cluster's database the host slots the nodes use, and the notifications of the pa
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 from collections.abc import Iterable, Mapping
 from contextlib import asynccontextmanager
 
 from .config import Config, Source
 from .fetch import Politeness
-from .fetch.polite import host_of, origin_of
+from .fetch.polite import host_of
 from .lanes import Workers
-from .pipeline import CheckInterrupted, CheckResult, check, client_for, new_politeness
+from .pipeline import (
+    CheckInterrupted,
+    CheckResult,
+    check,
+    client_for,
+    keep_robots,
+    new_politeness,
+    robots_origins,
+)
 from .store import PassMeta, SourceState, Store, StoreFault, now
-
-log = logging.getLogger("watcher.check")
-
-ROBOTS_FORGET = 7 * 86400.0  # a robots.txt file kept this long unread is of a host no longer watched
 
 
 def _begin_all(store: Store, selected: list[Source], polite: Politeness) -> dict[str, tuple[SourceState, PassMeta]]:
@@ -33,23 +36,8 @@ def _begin_all(store: Store, selected: list[Source], polite: Politeness) -> dict
     with store.transaction() as c:
         states = store.ensure_sources(c, [(s.id, s.url) for s in selected])
         meta = store.pass_meta(c)
-        polite.remember_robots(store.robots_files(c, [origin_of(s.fetch_url) for s in selected if s.respect_robots],
-                                                  now() - polite.robots_ttl))
+        polite.remember_robots(store.robots_files(c, robots_origins(selected), now() - polite.robots_ttl))
     return {sid: (st, meta.get(sid, PassMeta())) for sid, st in states.items()}
-
-
-def _keep_robots(store: Store, polite: Politeness) -> None:
-    """Keep the robots.txt files the pass read, for the passes of the next hour; forget those of a
-    week ago. A cache: when the database cannot take them, the next pass asks the hosts again."""
-    files = polite.robots_read()
-    if not files or store.read_only:
-        return
-    try:
-        with store.transaction() as c:
-            store.keep_robots_files(c, files, forget_before=now() - ROBOTS_FORGET)
-    except StoreFault as e:
-        log.warning("robots.txt files not kept (%s); the next pass reads them again", e)
-
 
 
 @asynccontextmanager
@@ -105,7 +93,7 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
         lost = set(workers.unsaved or ())
         saved = [r for r in results if r is not None and r.source not in lost]
         raise CheckInterrupted(workers.fault, saved, len(selected))
-    _keep_robots(store, polite)
+    keep_robots(store, polite.take_robots_read())
     if any(s.notify for s in config.notifying):  # notifications; with no notifier, nothing to import
         from .alerts.deliver import deliver_pending
 

@@ -52,7 +52,7 @@ class Politeness:
 
     The robots.txt files a process read before (kept in the store, see :meth:`remember_robots`)
     count as read: a pass started from cron every few minutes asks each host once an hour, not
-    once a pass. What this one read, it hands back (:meth:`robots_read`) to be kept in turn.
+    once a pass. What this one read, it hands back (:meth:`take_robots_read`) to be kept in turn.
 
     ``shared_turns``: where processes that fetch from the same hosts (the nodes of a cluster) reserve
     their turns, so ``min_delay`` and ``Crawl-delay`` hold across all of them, not per process.
@@ -72,10 +72,12 @@ class Politeness:
         read instead of asking the host again (parsed when its host is first asked about)."""
         self._remembered.update(files)
 
-    def robots_read(self) -> dict[str, RobotsFile]:
-        """The robots.txt files this one read from their hosts (not those it was told about): an
-        answer the host gave — its file, or none (4xx) — and not a failure, which is asked again."""
-        return dict(self._read)
+    def take_robots_read(self) -> dict[str, RobotsFile]:
+        """The robots.txt files this one read from their hosts since the last call (not those it was
+        told about): each an answer the host gave — its file, or none (4xx) —, not a failure, which
+        is asked again."""
+        read, self._read = self._read, {}
+        return read
 
     def _host(self, origin: str) -> _Host:
         h = self._hosts.get(origin)

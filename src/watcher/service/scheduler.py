@@ -50,7 +50,7 @@ from ..config import load as load_config
 from ..discover.run import FeedOutcome, Reserved
 from ..discover.watched import Watched, source_for, watched
 from ..lanes import Workers
-from ..pipeline import CheckResult, check, new_politeness
+from ..pipeline import CheckResult, check, keep_robots, new_politeness, robots_origins
 from ..store import SourceState, Store, StoreFault, discovered, now
 from . import checklog, schedule
 from .feedjobs import FeedJobs
@@ -138,6 +138,7 @@ class Service:
         t = now()
         due = self._plan(sources, await self.workers.run_db(self.store.source_states), t)
         await self.workers.run_db(self._save_plan, sources, due)
+        await self.workers.run_db(self._recall_robots, sources)
         for s in sources:
             self._add_job(s, due[s.id])
         await self.feeds.apply(self.config.feeds)
@@ -148,6 +149,12 @@ class Service:
         soon = sum(1 for d in due.values() if d is not None and d <= t + self.config.defaults.stagger)
         line, fields = checklog.start_line(self.config, sources, soon, os.getpid())
         log.info(line, extra={checklog.FIELDS: fields})
+
+    def _recall_robots(self, sources: list[Source]) -> None:
+        """The robots.txt files read within the hour (by a pass, or before a restart): not asked again."""
+        with self.store.transaction() as c:
+            self.polite.remember_robots(self.store.robots_files(c, robots_origins(sources),
+                                                                now() - self.polite.robots_ttl))
 
     # -- one run ---------------------------------------------------------------------------------
 
@@ -210,6 +217,9 @@ class Service:
         # while stopping the plan is only persisted: the restart resumes from it
         planned = nxt is not None and not self.stopping and self._set_next(sid, nxt)
         await self.workers.run_db(self._save_next, sid, nxt)
+        robots = self.polite.take_robots_read()  # what the check read from its host, if anything
+        if robots:
+            await self.workers.run_db(keep_robots, self.store, robots)
         if result.alerts:
             self.deliver_wanted.set()
         fields = checklog.check_fields(result, failures, nxt)
