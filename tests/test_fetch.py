@@ -240,3 +240,14 @@ def test_min_delay_spaces_requests_and_default_does_not_throttle(server):
     took = time.monotonic() - start
     assert all(r.ok for r in res)
     assert 0.55 < took < 1.5, took  # two waves of four: per-host limit, but no delay
+
+
+def test_politeness_counts_hosts_without_credentials_but_robots_txt_is_asked_with_them():
+    """Two sources with different logins on one host are one host to be polite to, and the origin
+    (a key kept in the store) never holds a password; robots.txt is still asked for as the source
+    would ask (a site behind a login may answer it only then)."""
+    from watcher.fetch.polite import origin_of, robots_url
+
+    assert origin_of("https://alice:pw@Example.com:8443/a?b=1") == "https://example.com:8443"
+    assert origin_of("https://bob:other@example.com:8443/c") == origin_of("https://example.com:8443/")
+    assert robots_url("https://alice:pw@example.com:8443/a?b=1") == "https://alice:pw@example.com:8443/robots.txt"

@@ -24,7 +24,7 @@ from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .extract import Document
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
-from .fetch.polite import RobotsFile, origin_of
+from .fetch.polite import ROBOTS_TTL, Recall, RobotsFile, origin_of
 from .lanes import Workers
 from .redact import redact
 from .sanitize import one_line
@@ -313,9 +313,10 @@ def fetch_options(source: Source, config: Config) -> dict:
                 max_redirects=config.defaults.max_redirects, user_agent=source.user_agent)
 
 
-def new_politeness(config: Config) -> Politeness:
-    """Per-host state (slots, delays, robots.txt) shared by the checks of one pass or one service."""
-    return Politeness(per_host=config.defaults.per_host)
+def new_politeness(config: Config, recall: Recall | None = None) -> Politeness:
+    """Per-host state (slots, delays, robots.txt) shared by the checks of one pass or one service;
+    ``recall``: where it finds the robots.txt files other processes read (:func:`robots_recall`)."""
+    return Politeness(per_host=config.defaults.per_host, recall=recall)
 
 
 ROBOTS_FORGET = 7 * 86400.0  # a robots.txt file kept this long unread is of a host no longer watched
@@ -324,6 +325,23 @@ ROBOTS_FORGET = 7 * 86400.0  # a robots.txt file kept this long unread is of a h
 def robots_origins(sources: Iterable[Source]) -> list[str]:
     """The origins whose robots.txt the checks of ``sources`` ask about (those that respect it)."""
     return [origin_of(s.fetch_url) for s in sources if s.respect_robots]
+
+
+def robots_recall(store: Store, workers: Workers) -> Recall:
+    """How a long-lived :class:`Politeness` (a service, a cluster node) asks the store for a host's
+    robots.txt as kept (read within ``robots_ttl`` by any process); None when the store cannot say."""
+
+    def kept(origin: str, since: float) -> RobotsFile | None:
+        with store.transaction() as c:
+            return store.robots_files(c, [origin], since).get(origin)
+
+    async def recall(origin: str) -> RobotsFile | None:
+        try:
+            return await workers.run_db(kept, origin, now() - ROBOTS_TTL)
+        except StoreFault:  # the check's own writes meet the fault next
+            return None
+
+    return recall
 
 
 def keep_robots(store: Store, files: Mapping[str, RobotsFile]) -> None:

@@ -47,7 +47,7 @@ from ..config import load as load_config
 from ..discover.run import FeedOutcome, Reserved
 from ..fetch import Client, Politeness
 from ..lanes import Workers
-from ..pipeline import AlreadyStored, CheckResult, check, client_for
+from ..pipeline import AlreadyStored, CheckResult, check, client_for, keep_robots, robots_recall
 from ..service import checklog
 from ..service.feedjobs import read_feed
 from ..store import Store, migrate
@@ -86,7 +86,8 @@ class Node:
     digest: str = field(init=False)  # the config's hash: is it the cluster's?
 
     def __post_init__(self) -> None:
-        self.polite = Politeness(per_host=self.config.defaults.per_host, shared_turns=self.turn)
+        self.polite = Politeness(per_host=self.config.defaults.per_host, shared_turns=self.turn,
+                                 recall=robots_recall(self.store, self.workers))  # one read an hour for all nodes
         self.use(self.config)
         self.app = build_app(self)
 
@@ -148,6 +149,9 @@ class Node:
             raise
         async with self.pool.connection() as conn, conn.transaction():
             await self._release(conn, job)
+        robots = self.polite.take_robots_read()  # what the check read from its host, if anything
+        if robots:
+            await self.workers.run_db(keep_robots, self.store, robots)
         if result is not None:
             fields = checklog.check_fields(result, guard.failures, guard.next_due)
             fields.update(node=self.name, due=job.due)  # (source, due): the check's idempotency key

@@ -25,7 +25,15 @@ from yarl import URL
 
 from .body import read_body, sniff_binary
 from .guard import Policy
-from .polite import MAX_CRAWL_DELAY, MAX_RETRY_AFTER, ROBOTS_TIMEOUT, Politeness, origin_of, parse_retry_after
+from .polite import (
+    MAX_CRAWL_DELAY,
+    MAX_RETRY_AFTER,
+    ROBOTS_TIMEOUT,
+    Politeness,
+    origin_of,
+    parse_retry_after,
+    robots_url,
+)
 from .result import RETRY_ERRORS, Fault, FetchResult, describe, dns_failure
 from .session import Client, make_client
 
@@ -215,7 +223,7 @@ async def _robots_delay(client: Client, polite: Politeness, url: str, origin: st
                         timeout: float, min_delay: float, policy: Policy) -> float | FetchResult:
     """The delay robots.txt asks between requests to the host (at least ``min_delay``), or the
     result refusing ``url`` when robots.txt disallows it for our user agent."""
-    rules = await polite.robots(client, origin, ua, min(ROBOTS_TIMEOUT, timeout), policy)
+    rules = await polite.robots(client, origin, ua, min(ROBOTS_TIMEOUT, timeout), policy, robots_url(url))
     if rules is None:
         return min_delay
     if not rules.can_fetch(url, ua):

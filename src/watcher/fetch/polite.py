@@ -33,6 +33,7 @@ ROBOTS_TIMEOUT = 10.0
 ROBOTS_TTL = 3600.0         # how long a robots.txt is trusted once read (RFC 9309 allows a day)
 
 RobotsFile = tuple[float, str | None]  # when it was read (wall clock) and its text (None: the host has none)
+Recall = Callable[[str], Awaitable[RobotsFile | None]]  # origin -> its robots.txt as kept, if any
 
 
 @dataclass
@@ -50,9 +51,11 @@ class Politeness:
     earliest time the next request may start (``min_delay``, ``Crawl-delay``, ``Retry-After``) and
     parsed robots.txt files, each fetched once per host and kept ``robots_ttl`` seconds.
 
-    The robots.txt files a process read before (kept in the store, see :meth:`remember_robots`)
-    count as read: a pass started from cron every few minutes asks each host once an hour, not
-    once a pass. What this one read, it hands back (:meth:`take_robots_read`) to be kept in turn.
+    The robots.txt files a process read before count as read: handed over at the start
+    (:meth:`remember_robots`, a pass) or asked for when a host is first met and each time its file
+    expires (``recall``, a service or a cluster node: another process may have read it since). So a
+    pass started from cron every few minutes asks each host once an hour, not once a pass. What this
+    one read, it hands back (:meth:`take_robots_read`) to be kept in turn.
 
     ``shared_turns``: where processes that fetch from the same hosts (the nodes of a cluster) reserve
     their turns, so ``min_delay`` and ``Crawl-delay`` hold across all of them, not per process.
@@ -61,6 +64,7 @@ class Politeness:
     per_host: int = 4
     robots_ttl: float = ROBOTS_TTL
     shared_turns: Turns | None = None
+    recall: Recall | None = None
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _robots: dict[str, tuple[float, Protego | None]] = field(default_factory=dict)
     _robots_locks: dict[str, asyncio.Lock] = field(default_factory=dict)
@@ -110,22 +114,25 @@ class Politeness:
         h.next_start = max(h.next_start, time.monotonic() + seconds)
 
     async def robots(self, client: Client, origin: str, user_agent: str, timeout: float,
-                     policy: Policy = STRICT) -> Protego | None:
+                     policy: Policy = STRICT, url: str | None = None) -> Protego | None:
         """The parsed robots.txt of ``origin`` (None: none there, unreadable, or at an address
-        ``policy`` refuses — all allowed; the page's own request then says why it is refused)."""
+        ``policy`` refuses — all allowed; the page's own request then says why it is refused),
+        read from ``url`` (default: the origin's ``/robots.txt``)."""
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:  # concurrent sources on one host fetch it once
             cached = self._robots.get(origin)
             if cached and cached[0] > time.monotonic():
                 return cached[1]
             known = self._remembered.pop(origin, None)
+            if known is None and self.recall is not None:
+                known = await self.recall(origin)
             age = time.time() - known[0] if known is not None else self.robots_ttl
             if 0 <= age < self.robots_ttl:
                 rules = _parse_robots(known[1]) if known is not None else None
                 self._robots[origin] = (time.monotonic() + self.robots_ttl - age, rules)
                 return rules
             read_at = time.time()
-            answered, text = await _load_robots(client, origin, user_agent, timeout, policy)
+            answered, text = await _load_robots(client, url or origin + "/robots.txt", user_agent, timeout, policy)
             rules = _parse_robots(text)
             self._robots[origin] = (time.monotonic() + self.robots_ttl, rules)
             if answered:
@@ -143,13 +150,13 @@ def _parse_robots(text: str | None) -> Protego | None:
         return None
 
 
-async def _load_robots(client: Client, origin: str, user_agent: str, timeout: float,
+async def _load_robots(client: Client, url: str, user_agent: str, timeout: float,
                        policy: Policy) -> tuple[bool, str | None]:
     """Whether the host answered (200 or 4xx, not a failure) and the robots.txt it sent, if any."""
     try:
         async with asyncio.timeout(timeout):
-            async with client.get(origin + "/robots.txt", policy, headers={"User-Agent": user_agent},
-                                  timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy_for(origin),
+            async with client.get(url, policy, headers={"User-Agent": user_agent},
+                                  timeout=aiohttp.ClientTimeout(total=timeout), proxy=client.proxy_for(url),
                                   allow_redirects=True, max_redirects=5) as r:
                 if r.status != 200:
                     # 4xx: no rules; 5xx/other: treated as allowed too (project's choice), but only
@@ -162,9 +169,18 @@ async def _load_robots(client: Client, origin: str, user_agent: str, timeout: fl
 
 
 def origin_of(url: object) -> str:
-    """``scheme://host:port`` of a URL: the unit politeness counts by."""
+    """``scheme://host:port`` of a URL: the unit politeness counts by. Without the URL's credentials
+    (``user:password@``): two sources with different ones are still one host to be polite to, and
+    the origin is a key kept in the store (robots.txt files, a cluster's request turns)."""
     parts = urlsplit(str(url))
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}".lower()
+
+
+def robots_url(url: str) -> str:
+    """Where the robots.txt of ``url``'s host is: at its origin, asked with the URL's own
+    credentials (a site behind a login may answer robots.txt only to them)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/robots.txt"
 
 
 def host_of(url: str) -> str:

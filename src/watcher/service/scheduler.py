@@ -50,7 +50,7 @@ from ..config import load as load_config
 from ..discover.run import FeedOutcome, Reserved
 from ..discover.watched import Watched, source_for, watched
 from ..lanes import Workers
-from ..pipeline import CheckResult, check, keep_robots, new_politeness, robots_origins
+from ..pipeline import CheckResult, check, keep_robots, new_politeness, robots_recall
 from ..store import SourceState, Store, StoreFault, discovered, now
 from . import checklog, schedule
 from .feedjobs import FeedJobs
@@ -77,10 +77,12 @@ class Service:
         self.config = config
         self.store = store
         self.client = client
-        self.polite = new_politeness(config)  # robots.txt, host delays and request slots outlive one check
         # the store's one thread (no lock contention in this process) and extraction processes,
         # whatever the number of sources (two checks may extract at once; threads must not)
         self.workers = Workers.for_pass(len(config.sources), service=True)
+        # robots.txt, host delays and request slots outlive one check; robots.txt files kept by
+        # other processes (or before a restart) are used rather than asked for again
+        self.polite = new_politeness(config, robots_recall(store, self.workers))
         self.tasks: set[asyncio.Task] = set()  # reloads started by SIGHUP
         self.reloading = asyncio.Lock()  # a SIGHUP and a file change never apply two configs at once
         self.sources = {s.id: s for s in config.sources}
@@ -138,7 +140,6 @@ class Service:
         t = now()
         due = self._plan(sources, await self.workers.run_db(self.store.source_states), t)
         await self.workers.run_db(self._save_plan, sources, due)
-        await self.workers.run_db(self._recall_robots, sources)
         for s in sources:
             self._add_job(s, due[s.id])
         await self.feeds.apply(self.config.feeds)
@@ -149,12 +150,6 @@ class Service:
         soon = sum(1 for d in due.values() if d is not None and d <= t + self.config.defaults.stagger)
         line, fields = checklog.start_line(self.config, sources, soon, os.getpid())
         log.info(line, extra={checklog.FIELDS: fields})
-
-    def _recall_robots(self, sources: list[Source]) -> None:
-        """The robots.txt files read within the hour (by a pass, or before a restart): not asked again."""
-        with self.store.transaction() as c:
-            self.polite.remember_robots(self.store.robots_files(c, robots_origins(sources),
-                                                                now() - self.polite.robots_ttl))
 
     # -- one run ---------------------------------------------------------------------------------
 
@@ -337,7 +332,7 @@ class Service:
         if (total, new.defaults.per_host) != self.limits.key:
             self.limits = Limits(total, new.defaults.per_host)  # checks already queued keep the old ones
         if new.defaults.per_host != self.polite.per_host:
-            self.polite = self.feeds.polite = new_politeness(new)
+            self.polite = self.feeds.polite = new_politeness(new, self.polite.recall)
         self.feeds.backoff_max = new.defaults.backoff_max
 
     # -- stopping --------------------------------------------------------------------------------
