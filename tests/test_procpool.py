@@ -145,3 +145,60 @@ def test_a_replacement_that_cannot_start_is_not_respawned_forever_and_fails_the_
         assert asyncio.run(calls()) == []  # nothing left running, nothing respawning
     finally:
         _FORKED = False
+
+
+def test_a_call_written_ahead_to_a_worker_that_dies_first_is_run_by_another():
+    """A worker is handed its next call while it runs one; when it dies running the first, the
+    next — never started — is run by its replacement, and its caller sees only the answer."""
+    global _FORKED
+    _FORKED = True
+
+    async def calls(pool):
+        first = asyncio.ensure_future(pool.run(_die))
+        nxt = asyncio.ensure_future(pool.run(os.getpid))  # small: written ahead to the one worker
+        await asyncio.sleep(0)
+        assert len(pool._workers[0].calls) == 2  # both in its hands
+        dead = pool.pids[0]
+        with pytest.raises(WorkerDied):
+            await first
+        served = await asyncio.wait_for(nxt, 30)
+        return dead, served, list(pool.pids)
+
+    try:
+        (dead, served, now), _ = _run(calls, size=1)
+    finally:
+        _FORKED = False
+    assert served != dead and served in now and dead not in now
+
+
+def _big(data: bytes) -> int:
+    return len(data)
+
+
+def test_a_call_too_large_for_the_pipe_waits_for_its_worker_and_never_blocks_the_event_loop():
+    """A call larger than a pipe's buffer is written only to an idle worker: written to a busy one
+    it would hold the event loop (every fetch of the pass) until that worker read it."""
+    async def calls(pool):
+        [worker] = pool._workers
+        big = b"x" * (worker.room * 3)  # over the whole send buffer (room is half of it)
+        gaps: list[float] = []
+
+        async def ticks():
+            last = time.monotonic()
+            while True:
+                await asyncio.sleep(0.01)
+                now = time.monotonic()
+                gaps.append(now - last)
+                last = now
+
+        ticker = asyncio.ensure_future(ticks())
+        busy = asyncio.ensure_future(pool.run(time.sleep, 0.6))
+        await asyncio.sleep(0.05)
+        size = await pool.run(_big, big)
+        await busy
+        ticker.cancel()
+        return size, len(big), max(gaps)
+
+    (size, sent, worst), _ = _run(calls, size=1)
+    assert size == sent
+    assert worst < 0.3, f"the event loop stalled {worst:.2f} s"
