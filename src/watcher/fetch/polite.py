@@ -126,9 +126,8 @@ class Politeness:
             known = self._remembered.pop(origin, None)
             if known is None and self.recall is not None:
                 known = await self.recall(origin)
-            age = time.time() - known[0] if known is not None else self.robots_ttl
-            if 0 <= age < self.robots_ttl:
-                rules = _parse_robots(known[1]) if known is not None else None
+            if known is not None and 0 <= (age := time.time() - known[0]) < self.robots_ttl:
+                rules = _parse_robots(known[1])  # read by another process (or before): its time left
                 self._robots[origin] = (time.monotonic() + self.robots_ttl - age, rules)
                 return rules
             read_at = time.time()
