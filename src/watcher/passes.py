@@ -23,10 +23,9 @@ from .pipeline import (
     CheckResult,
     check,
     client_for,
-    keep_robots,
     new_politeness,
-    robots_origins,
 )
+from .robotsfiles import keep_robots, robots_origins
 from .store import PassMeta, SourceState, Store, StoreFault, now
 
 

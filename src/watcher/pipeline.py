@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
@@ -24,7 +24,7 @@ from .alerts.problems import record_problem
 from .config import Config, SiteRules, Source
 from .extract import Document
 from .fetch import Client, FetchResult, Politeness, fetch, make_client
-from .fetch.polite import ROBOTS_TTL, Recall, RobotsFile, origin_of
+from .fetch.polite import Recall
 from .lanes import Workers
 from .redact import redact
 from .sanitize import one_line
@@ -317,44 +317,6 @@ def new_politeness(config: Config, recall: Recall | None = None) -> Politeness:
     """Per-host state (slots, delays, robots.txt) shared by the checks of one pass or one service;
     ``recall``: where it finds the robots.txt files other processes read (:func:`robots_recall`)."""
     return Politeness(per_host=config.defaults.per_host, recall=recall)
-
-
-ROBOTS_FORGET = 7 * 86400.0  # a robots.txt file kept this long unread is of a host no longer watched
-
-
-def robots_origins(sources: Iterable[Source]) -> list[str]:
-    """The origins whose robots.txt the checks of ``sources`` ask about (those that respect it)."""
-    return [origin_of(s.fetch_url) for s in sources if s.respect_robots]
-
-
-def robots_recall(store: Store, workers: Workers) -> Recall:
-    """How a long-lived :class:`Politeness` (a service, a cluster node) asks the store for a host's
-    robots.txt as kept (read within ``robots_ttl`` by any process); None when the store cannot say."""
-
-    def kept(origin: str, since: float) -> RobotsFile | None:
-        with store.transaction() as c:
-            return store.robots_files(c, [origin], since).get(origin)
-
-    async def recall(origin: str) -> RobotsFile | None:
-        try:
-            return await workers.run_db(kept, origin, now() - ROBOTS_TTL)
-        except StoreFault:  # the check's own writes meet the fault next
-            return None
-
-    return recall
-
-
-def keep_robots(store: Store, files: Mapping[str, RobotsFile]) -> None:
-    """Keep robots.txt ``files`` read from their hosts (:meth:`Politeness.take_robots_read`), for the
-    passes (and the restarted service) of the next hour; forget those kept a week ago. A cache: when
-    the database cannot take them, the hosts are simply asked again."""
-    if not files or store.read_only:
-        return
-    try:
-        with store.transaction() as c:
-            store.keep_robots_files(c, files, forget_before=now() - ROBOTS_FORGET)
-    except StoreFault as e:
-        log.warning("robots.txt files not kept (%s); they are read from their hosts again", e)
 
 
 def client_for(config: Config, user_agent: str = "watcher") -> Client:

@@ -47,7 +47,8 @@ from ..config import load as load_config
 from ..discover.run import FeedOutcome, Reserved
 from ..fetch import Client, Politeness
 from ..lanes import Workers
-from ..pipeline import AlreadyStored, CheckResult, check, client_for, keep_robots, robots_recall
+from ..pipeline import AlreadyStored, CheckResult, check, client_for
+from ..robotsfiles import keep_robots, robots_recall
 from ..service import checklog
 from ..service.feedjobs import read_feed
 from ..store import Store, migrate

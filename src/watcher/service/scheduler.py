@@ -50,7 +50,8 @@ from ..config import load as load_config
 from ..discover.run import FeedOutcome, Reserved
 from ..discover.watched import Watched, source_for, watched
 from ..lanes import Workers
-from ..pipeline import CheckResult, check, keep_robots, new_politeness, robots_recall
+from ..pipeline import CheckResult, check, new_politeness
+from ..robotsfiles import keep_robots, robots_recall
 from ..store import SourceState, Store, StoreFault, discovered, now
 from . import checklog, schedule
 from .feedjobs import FeedJobs
