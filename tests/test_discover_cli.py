@@ -143,3 +143,18 @@ def test_a_config_source_can_opt_into_the_ladder(tmp_path):
     cfg.write_text('state_dir = "state"\n[[sources]]\nid = "a"\nurl = "https://o.test/a"\nladder = [["1d", "2h"]]\n')
     (row,) = lines(watcher("sources", "--json", "--config", str(cfg)))
     assert row["ladder"] and row["interval"] is None and row["feed"] is None
+
+
+def test_discover_asks_a_feed_host_for_its_robots_txt_once_an_hour(outlet, tmp_path):
+    """`watcher discover` from cron reads the feed host's robots.txt once, not at every run: the
+    answer (here: none, a 404) is kept in the state database like a pass's."""
+    cfg = tmp_path / "watcher.toml"
+    cfg.write_text(f'''state_dir = "state"
+[[feeds]]
+id = "outlet"
+url = "{outlet.url('/rss.xml')}"
+kind = "rss"
+''', encoding="utf-8")
+    for _ in range(2):
+        assert [o["outcome"] for o in lines(watcher("discover", "--json", "--config", str(cfg)))] in (["ok"], ["not_modified"])
+    assert outlet.hits["/rss.xml"] == 2 and outlet.hits["/robots.txt"] == 1

@@ -25,7 +25,7 @@ from .pipeline import (
     client_for,
     new_politeness,
 )
-from .robotsfiles import keep_robots, robots_origins
+from .robotsfiles import keep_read, keep_robots, robots_origins, robots_recall
 from .store import PassMeta, SourceState, Store, StoreFault, now
 
 
@@ -136,11 +136,14 @@ async def discover_all(config: Config, store: Store, feed_ids: Iterable[str] | N
 
     wanted = list(feed_ids or [])
     feeds = [config.feed(i) for i in wanted] if wanted else list(config.feeds)
-    reserved, polite, workers = Reserved.of(config), new_politeness(config), Workers.for_pass(1)
+    reserved, workers = Reserved.of(config), Workers.for_pass(1)
+    polite = new_politeness(config, robots_recall(store, workers))  # feed hosts' robots.txt as kept
     try:
         async with client_for(config) as client:
-            return await asyncio.gather(*(discover_feed(store, f, client, reserved=reserved, polite=polite,
+            outs = await asyncio.gather(*(discover_feed(store, f, client, reserved=reserved, polite=polite,
                                                         workers=workers) for f in feeds))
+        await keep_read(polite, store, workers)
+        return outs
     finally:
         workers.close()
 

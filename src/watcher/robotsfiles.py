@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterable, Mapping
 
 from .config import Source
-from .fetch.polite import ROBOTS_TTL, Recall, RobotsFile, origin_of
+from .fetch.polite import ROBOTS_TTL, Politeness, Recall, RobotsFile, origin_of
 from .lanes import Workers
 from .store import Store, StoreFault, now
 
@@ -59,3 +59,11 @@ def keep_robots(store: Store, files: Mapping[str, RobotsFile]) -> None:
             store.keep_robots_files(c, files, forget_before=now() - ROBOTS_FORGET)
     except StoreFault as e:
         log.warning("robots.txt files not kept (%s); they are read from their hosts again", e)
+
+
+async def keep_read(polite: Politeness, store: Store, workers: Workers) -> None:
+    """Keep, on the store's thread, what ``polite`` read from hosts since last asked (a check or a
+    feed read of a service or a node): usually nothing, and then no hop to that thread."""
+    files = polite.take_robots_read()
+    if files:
+        await workers.run_db(keep_robots, store, files)

@@ -48,7 +48,7 @@ from ..discover.run import FeedOutcome, Reserved
 from ..fetch import Client, Politeness
 from ..lanes import Workers
 from ..pipeline import AlreadyStored, CheckResult, check, client_for
-from ..robotsfiles import keep_robots, robots_recall
+from ..robotsfiles import keep_read, robots_recall
 from ..service import checklog
 from ..service.feedjobs import read_feed
 from ..store import Store, migrate
@@ -150,9 +150,7 @@ class Node:
             raise
         async with self.pool.connection() as conn, conn.transaction():
             await self._release(conn, job)
-        robots = self.polite.take_robots_read()  # what the check read from its host, if anything
-        if robots:
-            await self.workers.run_db(keep_robots, self.store, robots)
+        await keep_read(self.polite, self.store, self.workers)  # what the check read from its host, if anything
         if result is not None:
             fields = checklog.check_fields(result, guard.failures, guard.next_due)
             fields.update(node=self.name, due=job.due)  # (source, due): the check's idempotency key

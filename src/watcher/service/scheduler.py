@@ -51,7 +51,7 @@ from ..discover.run import FeedOutcome, Reserved
 from ..discover.watched import Watched, source_for, watched
 from ..lanes import Workers
 from ..pipeline import CheckResult, check, new_politeness
-from ..robotsfiles import keep_robots, robots_recall
+from ..robotsfiles import keep_read, robots_recall
 from ..store import SourceState, Store, StoreFault, discovered, now
 from . import checklog, schedule
 from .feedjobs import FeedJobs
@@ -213,9 +213,7 @@ class Service:
         # while stopping the plan is only persisted: the restart resumes from it
         planned = nxt is not None and not self.stopping and self._set_next(sid, nxt)
         await self.workers.run_db(self._save_next, sid, nxt)
-        robots = self.polite.take_robots_read()  # what the check read from its host, if anything
-        if robots:
-            await self.workers.run_db(keep_robots, self.store, robots)
+        await keep_read(self.polite, self.store, self.workers)  # what the check read from its host, if anything
         if result.alerts:
             self.deliver_wanted.set()
         fields = checklog.check_fields(result, failures, nxt)
@@ -233,6 +231,7 @@ class Service:
 
     async def _on_feed_read(self, feed: Feed, out: FeedOutcome) -> None:
         """A feed was read: its new articles become jobs now, staggered like other new sources."""
+        await keep_read(self.polite, self.store, self.workers)  # the feed host's robots.txt, if read
         if out.alert:
             self.deliver_wanted.set()
         if self.stopping or self.feeds.feeds.get(feed.id) is not feed:
