@@ -202,3 +202,23 @@ def test_a_call_too_large_for_the_pipe_waits_for_its_worker_and_never_blocks_the
     (size, sent, worst), _ = _run(calls, size=1)
     assert size == sent
     assert worst < 0.3, f"the event loop stalled {worst:.2f} s"
+
+
+def test_a_dead_worker_is_replaced_once_however_often_its_end_is_seen():
+    """A worker's end can be seen twice — its pipe read at EOF, and a write to it failing — and
+    must leave one replacement, not two: the pool keeps its size."""
+    async def calls(pool):
+        [worker] = pool._workers
+        with pytest.raises(WorkerDied):
+            await pool.run(_die)
+        pool._lost(worker)  # its end seen again
+        assert len(pool._workers) == 1
+        return await asyncio.wait_for(pool.run(os.getpid), 30)
+
+    global _FORKED
+    _FORKED = True
+    try:
+        pid, pool = _run(calls, size=1)
+    finally:
+        _FORKED = False
+    assert pid != os.getpid()

@@ -173,6 +173,8 @@ class ProcessPool:
                 self._add("spawn")
             worker = await self._acquire(loop, len(data))
             worker.promised -= 1
+            if worker not in self._workers:  # it died between being handed over and now: another
+                continue
             call = loop.create_future()
             worker.calls.append(call)
             try:
@@ -261,9 +263,11 @@ class ProcessPool:
                 call.set_exception(WorkerDied("an extraction worker process died") if k == 0 else _NotRun())
 
     def _died(self, worker: _Worker, replace: bool = True) -> None:
-        """Forget a dead worker (reaping it) and start a fresh one in its place (``replace``)."""
-        if worker in self._workers:
-            self._workers.remove(worker)
+        """Forget a dead worker (reaping it) and start a fresh one in its place (``replace``); once:
+        a worker already forgotten (its end seen twice, by a read and by a write) is not replaced again."""
+        if worker not in self._workers:
+            return
+        self._workers.remove(worker)
         worker.conn.close()
         worker.process.join(timeout=5)
         if self._closed:
