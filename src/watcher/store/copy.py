@@ -6,7 +6,8 @@ target is made with the same migrations (:mod:`watcher.store.migrate`), then eac
 in primary-key order with its ids kept (alerts point at versions, deliveries at alerts, and people
 have alert ids in their notes), in one transaction: a copy that fails leaves the target empty.
 PostgreSQL's id sequences are then moved past the copied ids. The cluster's own tables (slots,
-turns, the pushed config) are not copied: the first node rebuilds them from its config.
+turns, the pushed config) are not copied: the first node rebuilds them from its config; nor are
+the robots.txt files kept (a cache: the hosts are asked again).
 """
 
 from __future__ import annotations
