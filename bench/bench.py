@@ -325,7 +325,7 @@ def main() -> int:
     print(f"{args.n} {args.pages} pages on {args.hosts} loopback hosts, {os.cpu_count()} cores; work dir {work}")
     farm.publish(0)
     fl = floor(farm.pages, work)
-    floor_ms = fl.cpu / args.n * 1000
+    floor_ms = cpu_of(fl, args.n)
     print(f"floor    trafilatura alone on the same pages: CPU {floor_ms:.2f} ms/page "
           f"({fl.cpu:.2f} s for {args.n}, its import included), before the passes", flush=True)
     cmd = [watcher, "check", "--json", "--config", str(cfg)]
@@ -337,7 +337,7 @@ def main() -> int:
         if name == "first":
             # the machine's speed moves by a third within minutes: the floor is measured on both
             # sides of the first pass, and every ratio is taken against the mean of the two
-            again = floor(farm.pages, work).cpu / args.n * 1000
+            again = cpu_of(floor(farm.pages, work), args.n)
             print(f"floor    again, right after the first pass: CPU {again:.2f} ms/page", flush=True)
             spread = f" ({cpu_of(r, args.n) / max(floor_ms, again):4.2f}–{cpu_of(r, args.n) / min(floor_ms, again):4.2f}× against each)"
             floor_ms = (floor_ms + again) / 2
@@ -365,7 +365,7 @@ def main() -> int:
         if args.vs_urlwatch:
             u = run_measured(uw, work)
             line += (f"\n{'':8s} urlwatch {args.n / u.wall:7.1f} pages/s  wall {u.wall:6.2f}s  "
-                     f"CPU {u.cpu / args.n * 1000:6.2f} ms/page  peak RSS {u.rss_kb / 1024:.0f} MB"
+                     f"CPU {cpu_of(u, args.n):6.2f} ms/page  peak RSS {u.rss_kb / 1024:.0f} MB"
                      f"  → watcher/urlwatch wall ratio {r.wall / u.wall:.2f}, CPU ratio {r.cpu / max(u.cpu, 1e-9):.2f}")
         print(line, flush=True)
         if args.profile:

@@ -18,14 +18,8 @@ from .config import Config, Source
 from .fetch import Politeness
 from .fetch.polite import host_of
 from .lanes import Workers
-from .pipeline import (
-    CheckInterrupted,
-    CheckResult,
-    check,
-    client_for,
-    new_politeness,
-)
-from .robotsfiles import keep_read, keep_robots, robots_origins, robots_recall
+from .pipeline import CheckInterrupted, CheckResult, check, client_for, new_politeness
+from .robotsfiles import keep_read, robots_origins, robots_recall
 from .store import PassMeta, SourceState, Store, StoreFault, now
 
 
@@ -92,7 +86,6 @@ async def check_all(config: Config, store: Store, ids: Iterable[str] | None = No
         lost = set(workers.unsaved or ())
         saved = [r for r in results if r is not None and r.source not in lost]
         raise CheckInterrupted(workers.fault, saved, len(selected))
-    keep_robots(store, polite.take_robots_read())
     if any(s.notify for s in config.notifying):  # notifications; with no notifier, nothing to import
         from .alerts.deliver import deliver_pending
 
@@ -126,6 +119,8 @@ async def _run_checks(config: Config, store: Store, selected: list[Source],
         await workers.flush(store)
     except StoreFault:
         pass  # recorded in workers.fault and workers.unsaved
+    if workers.fault is None:
+        await keep_read(polite, store, workers)  # the robots.txt files the pass read, for the next hour
     return results
 
 

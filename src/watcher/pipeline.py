@@ -315,7 +315,8 @@ def fetch_options(source: Source, config: Config) -> dict:
 
 def new_politeness(config: Config, recall: Recall | None = None) -> Politeness:
     """Per-host state (slots, delays, robots.txt) shared by the checks of one pass or one service;
-    ``recall``: where it finds the robots.txt files other processes read (:func:`robots_recall`)."""
+    ``recall``: where it finds the robots.txt files other processes read
+    (:func:`watcher.robotsfiles.robots_recall`)."""
     return Politeness(per_host=config.defaults.per_host, recall=recall)
 
 

@@ -7,7 +7,7 @@ read (RFC 9309 lets a crawler trust one for a day). The rules themselves stay in
 :class:`watcher.fetch.Politeness`; this module only moves files between it and the store: a pass
 reads its hosts' files in one query before it starts (:func:`robots_origins`) and keeps what it
 read at its end, a service or node asks per host when it needs one (:func:`robots_recall`) and keeps
-what each check read (:func:`keep_robots`). A host's answer is kept (its file, or none: a 4xx); a
+what each check read (:func:`keep_read`). A host's answer is kept (its file, or none: a 4xx); a
 failure never is, so the next process asks again.
 """
 
@@ -48,7 +48,7 @@ def robots_recall(store: Store, workers: Workers) -> Recall:
     return recall
 
 
-def keep_robots(store: Store, files: Mapping[str, RobotsFile]) -> None:
+def _keep(store: Store, files: Mapping[str, RobotsFile]) -> None:
     """Keep robots.txt ``files`` read from their hosts (:meth:`Politeness.take_robots_read`), for the
     passes (and the restarted service) of the next hour; forget those kept a week ago. A cache: when
     the database cannot take them, the hosts are simply asked again."""
@@ -62,8 +62,8 @@ def keep_robots(store: Store, files: Mapping[str, RobotsFile]) -> None:
 
 
 async def keep_read(polite: Politeness, store: Store, workers: Workers) -> None:
-    """Keep, on the store's thread, what ``polite`` read from hosts since last asked (a check or a
-    feed read of a service or a node): usually nothing, and then no hop to that thread."""
+    """Keep, on the store's thread, what ``polite`` read from hosts since last asked (by a pass, or
+    by one check or feed read of a service or a node): often nothing, and then no hop to that thread."""
     files = polite.take_robots_read()
     if files:
-        await workers.run_db(keep_robots, store, files)
+        await workers.run_db(_keep, store, files)

@@ -57,6 +57,11 @@ from .schema import (
 __all__ = ["Store", "StoreError", "now"]
 
 
+# The most values one ``IN (…)`` binds (SQLite takes 32,766 bound parameters): past it a query
+# reads the whole table and filters in Python.
+_MAX_IN = 30000
+
+
 def now() -> float:
     return datetime.now(UTC).timestamp()
 
@@ -168,7 +173,7 @@ class Store:
     def ensure_sources(self, c: Connection, wanted: list[tuple[str, str]]) -> dict[str, SourceState]:
         """States of many sources in one round trip (missing ones created): a pass's first read."""
         ids = [i for i, _ in wanted]
-        q = select(sources).where(sources.c.id.in_(ids)) if len(ids) < 30000 else select(sources)
+        q = select(sources).where(sources.c.id.in_(ids)) if len(ids) < _MAX_IN else select(sources)
         states = {r["id"]: SourceState.from_row(r) for r in c.execute(q).mappings()}
         new = [(sid, mask_url(url)) for sid, url in wanted if sid not in states]
         if new:  # one multi-row insert: a first pass over 10,000 sources is not 20,000 statements
@@ -218,7 +223,7 @@ class Store:
         if not wanted:
             return {}
         q = select(robots.c.origin, robots.c.fetched_at, robots.c.body).where(robots.c.fetched_at >= since)
-        if len(wanted) < 30000:  # a bound parameter per origin; past that, every recent row
+        if len(wanted) < _MAX_IN:  # else every recent row, filtered here
             q = q.where(robots.c.origin.in_(sorted(wanted)))
         return {o: (at, body) for o, at, body in c.execute(q) if o in wanted}
 

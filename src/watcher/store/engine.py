@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Table, create_engine, event
 from sqlalchemy.engine import Connection, Engine
@@ -77,20 +78,23 @@ def use_sqlite_pragmas(engine: Engine, read_only: bool = False, lock_timeout: fl
         event.listen(engine, "connect", sqlite_pragmas(read_only, lock_timeout))
 
 
+def _dialect_insert(c: Connection, table: Table) -> Any:
+    """The connection's dialect's own INSERT (SQLite's and PostgreSQL's both take ``ON CONFLICT``)."""
+    return importlib.import_module(f"sqlalchemy.dialects.{c.dialect.name}").insert(table)
+
+
 def insert_new(c: Connection, table: Table, keys: list[str]) -> Insert:
-    """``INSERT … ON CONFLICT (keys) DO NOTHING`` in the connection's dialect (both have it): a row
-    two writers may add at once (two nodes discovering one article, two checks of one source raising
-    one alert) is added once, without a read-then-insert race on PostgreSQL."""
-    dialect = importlib.import_module(f"sqlalchemy.dialects.{c.dialect.name}")
-    return dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
+    """``INSERT … ON CONFLICT (keys) DO NOTHING``: a row two writers may add at once (two nodes
+    discovering one article, two checks of one source raising one alert) is added once, without a
+    read-then-insert race on PostgreSQL."""
+    return _dialect_insert(c, table).on_conflict_do_nothing(index_elements=keys)
 
 
 def upsert(c: Connection, table: Table, keys: list[str]) -> Insert:
-    """``INSERT … ON CONFLICT (keys) DO UPDATE`` every other column to the new row's, in the
-    connection's dialect (both have it): a row two writers may write at once (two nodes reading one
-    host's robots.txt) ends as one of theirs, without a read-then-write race."""
-    dialect = importlib.import_module(f"sqlalchemy.dialects.{c.dialect.name}")
-    stmt = dialect.insert(table)
+    """``INSERT … ON CONFLICT (keys) DO UPDATE`` every other column to the new row's: a row two
+    writers may write at once (two nodes reading one host's robots.txt) ends as one of theirs,
+    without a read-then-write race."""
+    stmt = _dialect_insert(c, table)
     return stmt.on_conflict_do_update(index_elements=keys,
                                       set_={col.name: stmt.excluded[col.name] for col in table.columns
                                             if col.name not in keys})
