@@ -1,10 +1,11 @@
 """A pass: many sources checked once, concurrently — ``watcher check``, the demo, the benchmark.
 
 One check of one source is :func:`watcher.pipeline.check`; this adds what a pass needs around it:
-every source's state read in a few queries before the extraction workers fork, a fixed set of
-workers pulling sources (memory flat as sources grow), one pooled HTTP client, the batched
-bookkeeping flushed at the end, a storage fault that stops the pass with what was saved, on a
-cluster's database the host slots the nodes use, and the notifications of the pass.
+every source's state (and its host's robots.txt as kept, :mod:`watcher.robotsfiles`) read in a few
+queries before the extraction workers fork, a fixed set of workers pulling sources (memory flat as
+sources grow), one pooled HTTP client, the batched bookkeeping and the robots.txt files read kept
+at the end, a storage fault that stops the pass with what was saved, on a cluster's database the
+host slots the nodes use, and the notifications of the pass.
 """
 
 from __future__ import annotations
