@@ -193,9 +193,32 @@ def test_nouns_keep_their_letters():
     ("1.000 Euro", 1000.0),  # no evidence: grouping, the everyday reading
     ("1,000 people", 1000.0),
     ("0.125 percent", 0.125),  # a zero integer part is never grouped
+    ("Le taux est passé à 1,000 pour les ménages qui ont été aidés.", 1.0),  # French: a decimal comma
+    # Spanish decides nothing: the Americas group with a comma, Spain with a dot
+    ("El mercado está valorado en 1,000 millones, según el informe de los analistas.", 1e9),
+    ("En Madrid los vecinos contaron 1.000 coches y el ayuntamiento también.", 1000.0),
+    ("En Madrid los vecinos contaron 1,000 coches y 2,5 bicicletas.", 1.0),  # "2,5" decides
 ])
 def test_ambiguous_grouping_is_decided_by_the_sentence(text, value):
     assert [m.value for m in parse(text) if m.text.startswith(("1.000", "1,000", "0.125"))] == [value]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("El ecosistema está valorado en $17,000 millones, un 61 por ciento más que el año pasado.",
+     "El ecosistema está valorado en $17000 millones, un 61 por ciento más que el año pasado."),
+    ("El ecosistema está valorado en 17,000 millones de dólares, según el informe.",
+     "El ecosistema está valorado en 17 mil millones de dólares, según el informe."),
+    ("Los bomberos rescataron a 1,200 personas y el gobierno envió ayuda.",
+     "Los bomberos rescataron a 1.200 personas y el gobierno envió ayuda."),
+])
+def test_a_spanish_figure_rewritten_in_the_other_convention_is_no_change(a, b):
+    """A Miami paper's "$17,000 millones" rewritten "$17000 millones" was read as 17 million
+    becoming 17 billion (+99900 %): Spanish words had counted as continental evidence."""
+    from watcher.claims.compare import compare
+
+    assert [f for f in compare([a], [b]) if f.is_claim] == []
+    changed = b.replace("17000", "18000").replace("17 mil", "18 mil").replace("1.200", "1.300")
+    assert [f.kind for f in compare([a], [changed]) if f.is_claim] == ["estimate_changed"]
 
 
 def test_dates_are_not_counts_and_stay_out_of_ranges():

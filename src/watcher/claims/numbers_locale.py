@@ -110,12 +110,15 @@ def currency_after(words: list[str]) -> str | None:
 
 _EN_WORDS = frozenset("the and of to in is was for with that on are were said has have from by this its "
                       "which at an be it than people percent".split())
+# German, French, Italian, Portuguese and Dutch words (all write "1.000" and "2,5"); Spanish words
+# apart, and the words Spanish shares with them (they tell "not English", not which of the two)
 _EU_WORDS = frozenset("der die das und ist mit von für auf nicht den dem des ein eine sind wurde wurden im "
                       "le la les et est une dans pour sur du au aux ont été qui "
-                      "el los las y es con por para del una fue han que lo como "
                       "il della delle degli nel nella sono che per gli "
-                      "os da do das dos em não com são foi "
+                      "os da do das dos em não são foi "
                       "het een van voor niet met zijn werd werden naar ook".split())
+_ES_WORDS = frozenset("el los las y fue han está están más según también".split())
+_SHARED_WORDS = frozenset("es con com por para del una que lo como".split())
 _EN_NUMERAL = re.compile(r"\d,\d{3}(?:,\d{3})+|\d,\d{3}\.\d|\d\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 _EU_NUMERAL = re.compile(r"\d\.\d{3}(?:\.\d{3})+|\d\.\d{3},\d|\d,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -127,7 +130,11 @@ def sentence_locale(sentence: str) -> str | None:
     None. Asked only for an ambiguous numeral, so this costs nothing on most sentences.
 
     Other numerals decide first — they are unambiguous ("2,5", "1.000.000", "3.75", "10,000,000")
-    — then the function words of the sentence, English against German/French/Spanish.
+    — then the function words of the sentence: English against German, French, Italian,
+    Portuguese and Dutch. Spanish words decide nothing: Spain writes "17.000 millones" and the
+    Americas (Mexico, the United States, Central America) "17,000 millones", so in a Spanish
+    sentence "1,000" and "1.000" keep the default reading, a thousand (a figure with exactly three
+    decimals is rare in news text either way).
     """
     en, eu = bool(_EN_NUMERAL.search(sentence)), bool(_EU_NUMERAL.search(sentence))
     if en != eu:
@@ -135,9 +142,13 @@ def sentence_locale(sentence: str) -> str | None:
     words = [w.lower() for w in _LETTERS.findall(sentence)]
     n_en = sum(w in _EN_WORDS for w in words)
     n_eu = sum(w in _EU_WORDS for w in words)
-    if n_en == n_eu:
+    n_es = sum(w in _ES_WORDS for w in words)
+    not_en = n_eu + n_es + sum(w in _SHARED_WORDS for w in words)
+    if n_en == not_en:
         return None
-    return "en" if n_en > n_eu else "eu"
+    if n_en > not_en:
+        return "en"
+    return None if n_es > n_eu else "eu"
 
 
 _SPACE_SEPS = "\u00a0\u2009\u202f "
