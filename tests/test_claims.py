@@ -168,6 +168,32 @@ def test_reformatted_figures_in_other_languages_compare_equal():
                                     ["Die Polizei zählte 1.200 Demonstranten."]) if f.is_claim] == ["estimate_changed"]
 
 
+@pytest.mark.parametrize("old, new", [
+    ("The council will vote on Febuary 5, 2024, officials said.", "The council will vote on February 5, 2024, officials said."),
+    ("Unemployment rose to 5.2 percnet last month.", "Unemployment rose to 5.2 percent last month."),
+    ("The project will cost 3 milion dollars, officials said.", "The project will cost 3 million dollars, officials said."),
+    ("Die Sitzung findet am 5. Novmber 2023 statt, sagte er.", "Die Sitzung findet am 5. November 2023 statt, sagte er."),
+    ("Unemployment rose to 17.6 percent last month.", "Unemployment rose to 17.6 perecnt last month."),  # made, not fixed
+])
+def test_a_misspelt_word_beside_a_figure_corrected_is_no_figure_change(old, new):
+    """Before, the misspelt month, scale word or unit made the figure read differently ("3" against
+    "3 million"), and fixing it alerted as a 99999900 % change."""
+    found = compare([old], [new])
+    assert [f for f in found if f.is_claim] == []
+    assert [f.explanation.startswith("spelling corrected: ") for f in found] == [True]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The project will cost 3 million dollars.", "The project will cost 3 billion dollars."),  # both grammar words
+    ("The vote is on June 5, officials said.", "The vote is on July 5, officials said."),
+    ("The project will cost 3 milion dollars.", "The project will cost 3 billion dollars."),  # two edits away
+    ("They ran a 15km race on Sunday.", "They ran a 16km race on Sunday."),  # digits in the word
+    ("The project will cost 3 milion dollars, officials said.", "The project will cost 4 million dollars, officials said."),
+])
+def test_a_word_one_letter_apart_that_changes_the_figure_still_alerts(old, new):
+    assert [f.kind for f in compare([old], [new]) if f.is_claim] == ["estimate_changed"]
+
+
 @pytest.mark.parametrize("text, source", [
     ("Laut Polizei wurden 5 Menschen verletzt.", "polizei"),
     ("Dem Bericht zufolge starben 12 Menschen.", "bericht"),

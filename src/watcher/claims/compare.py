@@ -25,6 +25,7 @@ from .align import Pair, align
 from .furniture import moved_text, outside_seed, rotating_blocks
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
+from .typos import spelling_only
 
 ATTRIB_SAME = 80.0
 
@@ -228,6 +229,9 @@ def compare_pair(pair: Pair) -> Finding | None:
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
     if figs and _stamp_only(figs, pair.cur):
         figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
+    typos = spelling_only(before, after) if figs else []
+    if typos:
+        figs = []  # "Febuary 5" → "February 5": the figures read differently only for the misspelling
     if figs:
         kind = "estimate_changed"
         expl = "; ".join([_describe_figure(c) for c in figs] + [describe_cue(c) for c in cues])
@@ -236,7 +240,7 @@ def compare_pair(pair: Pair) -> Finding | None:
         expl = "; ".join(describe_cue(c) for c in cues)
     else:
         kind = "text_changed"
-        expl = "wording changed"
+        expl = "spelling corrected: " + ", ".join(f"{a} → {b}" for a, b in typos) if typos else "wording changed"
         state_parts = [" ".join(s.canonical for s in pair.cur)]
     return Finding(kind=kind, key=key, state=_digest(*state_parts), before=before, after=after,
                    explanation=expl, changes=tuple(figs + cues), severity=SEVERITY[kind])
