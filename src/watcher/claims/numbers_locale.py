@@ -108,20 +108,26 @@ def currency_after(words: list[str]) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # which separator is the decimal mark
 
-_EN_WORDS = frozenset("the and of to in is was for with that on are were said has have from by this its "
-                      "which at an be it than people percent".split())
+# Function words of one side only: "in", "an", "on", "is", "was", "do", "per" and "met" are
+# everyday words on both sides (German "in", "an", "was", French "on", Dutch "is", Portuguese
+# "do", Italian "per", English "per cent") and tell nothing.
+_EN_WORDS = frozenset("the and of to for with that are were said has have from by this its "
+                      "which at be it than people percent".split())
 # German, French, Italian, Portuguese and Dutch words (all write "1.000" and "2,5"); Spanish words
 # apart, and the words Spanish shares with them (they tell "not English", not which of the two)
 _EU_WORDS = frozenset("der die das und ist mit von für auf nicht den dem des ein eine sind wurde wurden im "
                       "le la les et est une dans pour sur du au aux ont été qui "
-                      "il della delle degli nel nella sono che per gli "
-                      "os da do das dos em não são foi "
-                      "het een van voor niet met zijn werd werden naar ook".split())
+                      "il della delle degli nel nella sono che gli "
+                      "os da das dos em não são foi "
+                      "het een van voor niet zijn werd werden naar ook".split())
 _ES_WORDS = frozenset("el los las y fue han está están más según también".split())
 _SHARED_WORDS = frozenset("es con com por para del una que lo como".split())
 _EN_NUMERAL = re.compile(r"\d,\d{3}(?:,\d{3})+|\d,\d{3}\.\d|\d\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 _EU_NUMERAL = re.compile(r"\d\.\d{3}(?:\.\d{3})+|\d\.\d{3},\d|\d,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# numerals that are no evidence of a convention: numeric dates ("01.12.2021": its "2.2021" is no
+# English decimal) and clock times ("21.25 Uhr", "18.00 h")
+_NO_EVIDENCE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[.:]\d{2}\s?(?:uhr|h)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -136,7 +142,8 @@ def sentence_locale(sentence: str) -> str | None:
     sentence "1,000" and "1.000" keep the default reading, a thousand (a figure with exactly three
     decimals is rare in news text either way).
     """
-    en, eu = bool(_EN_NUMERAL.search(sentence)), bool(_EU_NUMERAL.search(sentence))
+    probe = _NO_EVIDENCE.sub(" ", sentence) if "." in sentence or ":" in sentence else sentence
+    en, eu = bool(_EN_NUMERAL.search(probe)), bool(_EU_NUMERAL.search(probe))
     if en != eu:
         return "en" if en else "eu"
     words = [w.lower() for w in _LETTERS.findall(sentence)]
