@@ -139,7 +139,7 @@ def parse(sentence: str) -> list[Mention]:
     numerals and number words (:mod:`.numbers_scan`), read in their context by :func:`_mentions`;
     and figures written only in words ("two-thirds of", "hundreds of", "twice", "third")."""
     has_digit = bool(_HAS_DIGIT.search(sentence))
-    has_word = not _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(sentence.lower()))
+    has_word = not _NUMBER_WORDS.isdisjoint(_LETTER_WORD.findall(sentence.lower()))
     if not has_digit and not has_word:
         return []
     spans = special_spans(sentence) if has_digit else []
@@ -309,7 +309,7 @@ _ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third", "quarter", "quarters", "fifth",
                            "tenth", "majority", "minority", "dozen", "dozens", "scores", "hundreds", "thousands",
                            "millions", "billions", "tens", "thirds", "fifths", "tenths"})
-_ASCII_WORD = re.compile(r"[a-z]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")  # "fünf", "dreißig": number words are not all ASCII
 
 
 def _vague_and_fractions(sentence: str, found: list[Mention]) -> list[Mention]:

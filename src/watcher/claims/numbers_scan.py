@@ -70,9 +70,11 @@ class RawFigure:
 
 
 def word_value(text: str) -> float | None:
-    """The value of a number word or two ("forty-two", "ninety nine"); None if a part is no number."""
+    """The value of a number word or two ("forty-two", "ninety nine", "quatre-vingt-dix"); None if a
+    part is no number."""
     total = 0.0
-    for part in re.split(r"[-\s]+", text.lower()):
+    low = _EIGHTY.sub("quatre-vingt", text.lower())
+    for part in _WORD_PARTS.split(low):
         if part in UNITS:
             total += UNITS[part]
         elif part in TENS:
@@ -80,6 +82,10 @@ def word_value(text: str) -> float | None:
         else:
             return None
     return total
+
+
+_EIGHTY = re.compile(r"quatre[-\s]vingts?")  # French 80, written as two words: one part
+_WORD_PARTS = re.compile(r"(?<!quatre)[-\s]+")
 
 
 def scale_of(s: str | None, has_currency: bool, sentence: str = "") -> float:
@@ -137,6 +143,8 @@ def _number_word(m: re.Match, sentence: str) -> float | None:
         return None
     if m.group("word").lower() == "one" and not m.group("scale"):
         return None  # not a figure often enough to be worth the noise
+    if m.group("word") == "Sept" and sentence.startswith(".", m.end("word")):
+        return None  # the English abbreviation of September, not French seven
     return value
 
 
