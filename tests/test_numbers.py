@@ -220,6 +220,18 @@ def test_number_words_of_other_languages(text, value):
     assert [m.value for m in parse(text)] == [value]
 
 
+@pytest.mark.parametrize("text, kind, unit", [
+    ("“It could take 2-3 years.”", "duration", "year"),  # a closing quote after the unit
+    ("It took “3 years”, he said.", "duration", "year"),
+    ("Eintritt: 69,00 €/Person", "money", "EUR"),  # a rate after the currency
+    ("They paid $5/month.", "money", "USD"),
+])
+def test_the_word_after_a_figure_is_read_through_quotes_and_rates(text, kind, unit):
+    """"2-3 years.”" → "2-3 months.”" and "69,00 €/Person" → "69,00 Dollar/Person" passed unnoticed
+    on real pages: the unit word was read with its quote or rate glued on."""
+    assert [(m.kind, m.unit) for m in parse(text)] == [(kind, unit)]
+
+
 def test_articles_and_words_of_other_languages_are_no_number_words():
     assert parse("Ein Mann und eine Frau, un homme, una mujer.") == []
     assert parse("Os dados dos trabalhadores.") == []  # Portuguese "dos": of the

@@ -94,10 +94,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "us-dollar": 
 
 
 def currency_after(words: list[str]) -> str | None:
-    """The currency named right after a figure: "Euro", "€", "d'euros", "de dólares"."""
+    """The currency named right after a figure: "Euro", "€", "€/Person", "d'euros", "de dólares"."""
     if not words:
         return None
-    w = words[0].lower().strip(".,;:)").replace("’", "'")
+    w = words[0].lower().strip(".,;:)!?\"”»").replace("’", "'").split("/", 1)[0]  # "€/Person": a rate follows
     if w.startswith("d'"):
         w = w[2:]
     elif w == "de" and len(words) > 1:
