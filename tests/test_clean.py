@@ -71,6 +71,14 @@ def test_credit_lines_and_labels_are_dropped():
     assert clean.clean(paras) == [paras[-1]]
 
 
+def test_a_line_that_only_counts_reactions_is_dropped():
+    """A real page's "chat_bubble 0 Kommentare" (an icon font's ligature and the comment counter)
+    was kept as article text, and the next visitor's comment alerted as a figure change."""
+    paras = ["chat_bubble 0 Kommentare", "12 comments", "1.2k views", "5 Antworten",
+             "The council counted 12 comments on the draft and 5 objections."]
+    assert clean.clean(paras) == [paras[-1]]
+
+
 # The quick check before the credit pattern (clean._may_be_credit) must never rule out a line the
 # pattern matches, whatever the case, script and surroundings of its words.
 _CREDIT_PARTS = ["Photo", "PHOTOS", "images", "Picture", "illustration", "Video", "graphics", "by", "By", "BY",

@@ -73,6 +73,13 @@ _CREDIT = re.compile(
     )""",
     re.VERBOSE,
 )
+# a line that only counts a page's reactions ("0 Kommentare", "12 comments", "1.2k views"): it changes
+# with every visitor, so a kept one would alert; an icon font's ligature name may precede it
+# ("chat_bubble 0 Kommentare": the icon's text, drawn as a glyph on the page)
+_COUNTER_LINE = re.compile(
+    r"^(?:[a-z]+(?:_[a-z]+)+\s+)?\W*\d[\d,.]*\s*[km]?\s*(?:comments?|kommentare?|commentaires?|comentarios?|"
+    r"replies|antworten|réponses|respuestas|likes?|views?|aufrufe|vues|visitas|shares?|reactions?|reaktionen)\W*$",
+    re.IGNORECASE)
 _REPUBLISHED = re.compile(
     r"^(?:this|the|a\s+version\s+of\s+this)\s+(?:\w+\s+){0,2}(?:was\s+)?(?:originally|first)\s+"
     r"(?:appeared|published|ran)\b|^(?:this|the)\s+\w+\s+(?:originally|first)\s+(?:appeared|ran)\b",
@@ -365,6 +372,8 @@ def _line_reason(p: str, title: str | None) -> str | None:
         return "date line"
     if _REPUBLISHED.match(p):
         return "republication note"
+    if len(p) <= 60 and _COUNTER_LINE.match(p):
+        return "counter (comments, replies, likes, views)"
     if title and _fold(p) == title:
         return "headline repeat"
     return None
