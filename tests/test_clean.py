@@ -79,6 +79,13 @@ def test_a_line_that_only_counts_reactions_is_dropped():
     assert clean.clean(paras) == [paras[-1]]
 
 
+def test_the_copyright_line_is_dropped_and_a_sentence_about_copyright_is_kept():
+    """A real page's "© 1996 - 2022 Internetchemie ChemLin" was kept, and the new year alerted."""
+    paras = ["© 1996 - 2022 Internetchemie ChemLin", "Copyright 2024 Example Media. All rights reserved.",
+             "Copyright law has changed twice since 2019, the court said."]
+    assert clean.clean(paras) == [paras[-1]]
+
+
 # The quick check before the credit pattern (clean._may_be_credit) must never rule out a line the
 # pattern matches, whatever the case, script and surroundings of its words.
 _CREDIT_PARTS = ["Photo", "PHOTOS", "images", "Picture", "illustration", "Video", "graphics", "by", "By", "BY",

@@ -80,6 +80,10 @@ _COUNTER_LINE = re.compile(
     r"^(?:[a-z]+(?:_[a-z]+)+\s+)?\W*\d[\d,.]*\s*[km]?\s*(?:comments?|kommentare?|commentaires?|comentarios?|"
     r"replies|antworten|réponses|respuestas|likes?|views?|aufrufe|vues|visitas|shares?|reactions?|reaktionen)\W*$",
     re.IGNORECASE)
+# the page's copyright line ("© 1996 - 2022 Internetchemie", "Copyright 2024 Example Media"): its
+# year moves every January on every page of the site
+_COPYRIGHT_LINE = re.compile(r"^\W{0,3}(?:©|&copy;|\(c\)\s*(?=\d{4})|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))",
+                             re.IGNORECASE)
 _REPUBLISHED = re.compile(
     r"^(?:this|the|a\s+version\s+of\s+this)\s+(?:\w+\s+){0,2}(?:was\s+)?(?:originally|first)\s+"
     r"(?:appeared|published|ran)\b|^(?:this|the)\s+\w+\s+(?:originally|first)\s+(?:appeared|ran)\b",
@@ -374,6 +378,8 @@ def _line_reason(p: str, title: str | None) -> str | None:
         return "republication note"
     if len(p) <= 60 and _COUNTER_LINE.match(p):
         return "counter (comments, replies, likes, views)"
+    if len(p) <= 200 and _COPYRIGHT_LINE.match(p):
+        return "copyright line"
     if title and _fold(p) == title:
         return "headline repeat"
     return None
