@@ -168,6 +168,20 @@ def test_reformatted_figures_in_other_languages_compare_equal():
                                     ["Die Polizei zählte 1.200 Demonstranten."]) if f.is_claim] == ["estimate_changed"]
 
 
+@pytest.mark.parametrize("old, new, explanation", [
+    ("According to officials, 300 people died in the floods.", "300 people died in the floods.",
+     "attribution: officials → none"),
+    ("According to the UN, 300 people died in the floods.", "According to the Red Cross, 300 people died in the floods.",
+     "attribution: un → red cross"),
+])
+def test_an_attribution_that_opens_the_sentence_is_read(old, new, explanation):
+    """"According to officials, …" at the start of a sentence was no attribution (the quick check
+    before the patterns looked for a lower-case "according"), so dropping it passed unnoticed."""
+    assert [(f.kind, f.explanation) for f in compare([old], [new]) if f.is_claim] == [("claim_changed", explanation)]
+    assert [f for f in compare(["The ministry said 300 people were evacuated."],
+                               ["According to the ministry, 300 people were evacuated."]) if f.is_claim] == []
+
+
 @pytest.mark.parametrize("old, new", [
     ("The council will vote on Febuary 5, 2024, officials said.", "The council will vote on February 5, 2024, officials said."),
     ("Unemployment rose to 5.2 percnet last month.", "Unemployment rose to 5.2 percent last month."),

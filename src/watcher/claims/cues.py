@@ -87,7 +87,8 @@ _THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's offic
     re.IGNORECASE,
 )
 _SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,8}})")
-_SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS})\b")
+# any case: a sentence opens with "According to officials," as often as it holds "officials said"
+_SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS})\b", re.IGNORECASE)
 _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|which|when|with)\b.*$",
                           re.IGNORECASE)
 
@@ -129,7 +130,7 @@ FOREIGN_CUE_WORDS = frozenset(w.casefold() for w in (
     "warnte betonte laut zufolge angaben informationen schätzungen gemäß selon après déclaré dit affirmé affirme "
     "déclare indiqué indique estimé annoncé précisé précise según dijo dijeron afirmó declaró aseguró señaló "
     "indicó informó explicó estimó anunció acuerdo volgens secondo segundo").split())
-_UNNAMED_CUE = re.compile(r"\b(?:said|says|according to)\b|(?i:\b(?:sagte|sagt|laut|zufolge|selon|d['’]après|"
+_UNNAMED_CUE = re.compile(r"\b(?:said|says|(?i:according to))\b|(?i:\b(?:sagte|sagt|laut|zufolge|selon|d['’]après|"
                           r"a\s+déclaré|según|dijo)\b)")
 _WORDS = re.compile(r"[^\W\d_]+")
 
