@@ -182,6 +182,15 @@ def test_an_attribution_that_opens_the_sentence_is_read(old, new, explanation):
                                ["According to the ministry, 300 people were evacuated."]) if f.is_claim] == []
 
 
+def test_the_passive_names_its_source_after_by_and_its_subject_is_no_source():
+    """"Losses were estimated at $5 million by the company" read "losses" as the source (a capital
+    before "were estimated"), so the active sentence rewritten in the passive alerted."""
+    assert [f for f in compare(["The company estimated losses at $5 million."],
+                               ["Losses were estimated at $5 million by the company."]) if f.is_claim] == []
+    got = compare(["Losses were estimated at $5 million by the company."], ["Losses were estimated at $5 million."])
+    assert [(f.kind, f.explanation) for f in got if f.is_claim] == [("claim_changed", "attribution: company → none")]
+
+
 @pytest.mark.parametrize("old, new", [
     ("The council will vote on Febuary 5, 2024, officials said.", "The council will vote on February 5, 2024, officials said."),
     ("Unemployment rose to 5.2 percnet last month.", "Unemployment rose to 5.2 percent last month."),

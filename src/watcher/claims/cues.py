@@ -75,15 +75,21 @@ _ACCORDING = re.compile(
 _SAYER = re.compile(
     r"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){1,8}|\b(?:officials?|experts?|analysts?|"
     r"authorities|police|scholars|researchers|observers|critics|sources|diplomats|he|she|they|it|we))"
-    r"\s*,?\s+(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly|is|was|were)\s+)*"
+    r"\s*,?\s+(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*"
     rf"(?:{SAY_VERBS})\b",
 )
+_INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
+                r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
+                r"institute|center|centre|company|firm|bank|fund|survey|study|report|committee|association|union|"
+                r"coalition|group|team|authorities|researchers|analysts|experts)")
 _THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said"
-    r"\bthe\s+((?:[\w'’.-]+\s+){0,4}?(?:office|department|ministry|agency|service|commission|council|board|"
-    r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
-    r"institute|center|centre|company|firm|bank|fund|survey|study|report|committee|association|union|"
-    r"coalition|group|team|authorities|researchers|analysts|experts))\s*,?\s+"
+    rf"\bthe\s+((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION})\s*,?\s+"
     rf"(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*(?:{SAY_VERBS})\b",
+    re.IGNORECASE,
+)
+# the passive: "losses were estimated at $5 million by the company" names its source after "by"
+_PASSIVE_BY = re.compile(
+    rf"\b(?:is|are|was|were|been)\s+(?:{SAY_VERBS})\b[^.;:]{{0,80}}?\bby\s+the\s+((?:[\w'’.-]+\s+){{0,3}}?{_INSTITUTION})\b",
     re.IGNORECASE,
 )
 _SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,8}})")
@@ -199,7 +205,7 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
         src = _clean_source(m.group(1))
         if src and src not in ("it", "according"):
             found.add(src)
-    for m in _THE_SAYER.finditer(text):
+    for m in (*_THE_SAYER.finditer(text), *_PASSIVE_BY.finditer(text)):
         src = _clean_source(m.group(1))
         if src:
             found.add(src)
