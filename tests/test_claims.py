@@ -182,6 +182,20 @@ def test_an_attribution_that_opens_the_sentence_is_read(old, new, explanation):
                                ["According to the ministry, 300 people were evacuated."]) if f.is_claim] == []
 
 
+@pytest.mark.parametrize("old, new, due", [
+    ("Russia seems to be providing shells.", "Russia appears to be providing shells.", False),
+    ("The bill is likely to pass.", "The bill is probably going to pass.", False),
+    ("Rain could help crews contain the fire.", "Rain may help crews contain the fire.", False),
+    ("Die Lage scheint sich zu beruhigen.", "Die Lage beruhigt sich offenbar.", False),
+    ("Russia is providing shells.", "Russia appears to be providing shells.", True),
+    ("The suspect allegedly stole 5 cars.", "The suspect reportedly stole 5 cars.", True),
+    ("Rain could help crews contain the fire.", "Rain will help crews contain the fire.", True),
+])
+def test_a_hedge_swapped_for_one_of_the_same_stance_is_wording(old, new, due):
+    """A copy edit from "seems to" to "appears to" alerted as a hedge removed and another added."""
+    assert bool([f for f in compare([old], [new]) if f.is_claim]) == due
+
+
 def test_the_passive_names_its_source_after_by_and_its_subject_is_no_source():
     """"Losses were estimated at $5 million by the company" read "losses" as the source (a capital
     before "were estimated"), so the active sentence rewritten in the passive alerted."""

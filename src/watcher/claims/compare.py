@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from .. import kinds
 from ..kinds import SEVERITY
 from .align import Pair, align
+from .cues import stance
 from .furniture import moved_text, outside_seed, rotating_blocks
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -220,7 +221,7 @@ def compare_pair(pair: Pair) -> Finding | None:
     cues: list[dict] = []
     if not _same_sources(old_att, new_att):
         cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
-    if old_h != new_h:
+    if stance(old_h) != stance(new_h):
         cues.append({"field": "hedge", "old": sorted(old_h), "new": sorted(new_h),
                      "removed": sorted(old_h - new_h), "added": sorted(new_h - old_h)})
     if old_neg != new_neg:

@@ -49,6 +49,16 @@ HEDGES = {
 }
 HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(text): "mutmaßlich" → "mutmasslich"
 
+# classes that take the same stance: a copy edit from one to the other ("seems to" → "appears to",
+# "likely" → "probably", "may" → "could") changes the wording, not how sure the text is
+SAME_STANCE = {"appears": "seems", "probably": "likely", "perhaps": "possibly", "might": "may", "could": "may"}
+
+
+def stance(classes: frozenset[str]) -> frozenset[str]:
+    """The hedge classes with those of one stance made one (see :data:`SAME_STANCE`)."""
+    return frozenset(SAME_STANCE.get(c, c) for c in classes)
+
+
 STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "believed", "expected", "likely",
                  "unlikely", "probably", "possibly", "perhaps", "presumably", "may", "might", "could",
                  "suggests", "uncertain", "certainly", "confirmed", "unconfirmed", "estimated"}
