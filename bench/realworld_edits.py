@@ -1,0 +1,240 @@
+"""Edits an analyst would or would not want to hear about, made to the real pages of the development set.
+
+Each edit kind changes the HTML of a page of ../shared/realworld-dev/ where its target text occurs
+exactly once, and both versions go through the real extraction, cleaning, fault check and claim
+comparison. A *claim* edit must alert (a number word, a qualifier, a percentage, a unit or
+currency changed, a hedge inserted, an attribution dropped); a *harmless* edit must not (a typo
+near a figure, a figure rewritten in another form, quotes, no-break spaces and dashes normalised
+over the page, the counters, copyright years and relative times that move between two visits).
+
+Targets are taken from the page's extracted main text (or, for the page-wide and furniture kinds,
+from the whole HTML), so the measure is of the claim engine and the line rules on real sentences
+and real markup in several languages, not of the annotation. Split in the same halves as
+``realworld_claims.py`` (sha1 of the file name): develop on one, check the other.
+
+usage: python bench/realworld_edits.py [--half A|B] [--show] [--kinds k1,k2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from realworld_claims import DATA, half_of  # noqa: E402
+
+Edit = tuple[str, str]  # (text as it is in the page, text it becomes)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of edit and whether an alert is due: ``find`` picks one edit in a main-text
+    paragraph (its text must occur once in the page); ``rewrite`` instead changes the whole page
+    (every occurrence), and is skipped where it changes nothing."""
+
+    name: str
+    alert: bool
+    find: Callable[[str], Edit | None] | None = None
+    rewrite: Callable[[str], str] | None = None
+
+
+_WORD = re.compile(r"(?<![\w&#;/.-])[^\W\d_]{5,}(?![\w;/.-])")
+
+
+def _typo_near_figure(p: str) -> Edit | None:
+    """Two letters swapped in a word within 25 characters of a digit."""
+    for m in _WORD.finditer(p):
+        if not re.search(r"\d", p[max(0, m.start() - 25): m.end() + 25]):
+            continue
+        w = m.group(0)
+        i = len(w) // 2
+        if w[i] != w[i + 1]:
+            return w, w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    return None
+
+
+def _figure_rewritten(p: str) -> Edit | None:
+    """"3 million" ↔ "3,000,000", "1,250,000" → "1250000": the same figure in another form."""
+    m = re.search(r"(?<![\d.,])(\d+(?:\.\d+)?) (million|billion)\b", p)
+    if m:
+        v = float(m.group(1)) * (1e6 if m.group(2) == "million" else 1e9)
+        if v.is_integer():
+            return m.group(0), f"{int(v):,}"
+    m = re.search(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,]|\.\d)", p)
+    return (m.group(0), m.group(0).replace(",", "")) if m else None
+
+
+_NUMBER_WORDS = {"two": "three", "three": "four", "four": "five", "five": "six", "zwei": "drei", "drei": "vier",
+                 "vier": "fünf", "deux": "trois", "trois": "quatre", "tres": "cuatro", "cinco": "seis"}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?= \w+)", re.IGNORECASE)
+
+
+def _number_word(p: str) -> Edit | None:
+    m = _NUMBER_WORD.search(p)
+    if not m:
+        return None
+    new = _NUMBER_WORDS[m.group(1).lower()]
+    return m.group(1), new.capitalize() if m.group(1)[0].isupper() else new
+
+
+_QUALIFIERS = {"more than": "less than", "about": "exactly", "nearly": "more than", "at least": "at most",
+               "up to": "at least", "mehr als": "weniger als", "rund": "genau", "etwa": "genau",
+               "plus de": "moins de", "más de": "menos de"}
+_QUALIFIER = re.compile(r"\b(" + "|".join(_QUALIFIERS) + r")( \$?\d)", re.IGNORECASE)
+
+
+def _qualifier(p: str) -> Edit | None:
+    m = _QUALIFIER.search(p)
+    return (m.group(0), _QUALIFIERS[m.group(1).lower()] + m.group(2)) if m else None
+
+
+def _percentage(p: str) -> Edit | None:
+    m = re.search(r"(\s)(\d{1,2})(\s?(?:%|percent|Prozent|por ciento|pour cent))", p)
+    return (m.group(0), f"{m.group(1)}{int(m.group(2)) + 3}{m.group(3)}") if m else None
+
+
+_UNITS = [(re.compile(r"\$(\d[\d,.]*)"), lambda m: "€" + m.group(1)),
+          (re.compile(r"(\d[\d,.]*) ?(Euro|euros|€)"), lambda m: m.group(1) + " Dollar"),
+          (re.compile(r"(\d[\d,.]*) ?(km|Kilometer|kilometres|kilometers)\b"), lambda m: m.group(1) + " miles"),
+          (re.compile(r"(\d[\d,.]*) (years|Jahre|Jahren|años|ans)\b"),
+           lambda m: m.group(1) + " " + {"years": "months", "Jahre": "Monate", "Jahren": "Monaten",
+                                         "años": "meses", "ans": "mois"}[m.group(2)])]
+
+
+def _unit_or_currency(p: str) -> Edit | None:
+    for pat, new in _UNITS:
+        m = pat.search(p)
+        if m:
+            return m.group(0), new(m)
+    return None
+
+
+_HEDGE_AFTER = [(" is ", " is reportedly "), (" ist ", " ist angeblich "), (" est ", " est probablement "),
+                (" es ", " es presuntamente "), (" was ", " was allegedly "), (" wurde ", " wurde vermutlich ")]
+
+
+def _hedge_inserted(p: str) -> Edit | None:
+    for a, b in _HEDGE_AFTER:
+        i = p.find(a)
+        if i >= 0:
+            ctx = p[max(0, i - 40): i + len(a) + 40]
+            return ctx, ctx.replace(a, b, 1)
+    return None
+
+
+_SAYER = re.compile(r",? (?:according to [^,.]+|(?:he|she|they|officials|police|[A-Z][a-z]+) said)\b")
+
+
+def _attribution_dropped(p: str) -> Edit | None:
+    m = _SAYER.search(p)
+    return (m.group(0), "") if m else None
+
+
+def _normalised(html: str) -> str:
+    """Curly quotes straightened, no-break spaces made plain, en dashes hyphens: a CMS re-render."""
+    for a, b in (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("&nbsp;", " "), ("\u00a0", " "), ("\u2013", "-")):
+        html = html.replace(a, b)
+    return html
+
+
+_COUNTER = re.compile(r"(?<![\d.,])(\d{1,5})(\s*(?:comments?|Kommentare?|views?|Aufrufe|shares?|likes?|replies|"
+                      r"Antworten|commentaires?|comentarios?))\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(©|&copy;|Copyright)(\s*(?:\d{4}\s*[-–]\s*)?)(20\d\d)")
+
+
+def _furniture_moved(html: str) -> str:
+    """Every counter one more, every copyright year the next: what a second visit shows."""
+    html = _COUNTER.sub(lambda m: f"{int(m.group(1)) + 1}{m.group(2)}", html)
+    return _COPYRIGHT.sub(lambda m: f"{m.group(1)}{m.group(2)}{int(m.group(3)) + 1}", html)
+
+
+KINDS = [
+    Kind("typo near a figure", False, find=_typo_near_figure),
+    Kind("figure rewritten", False, find=_figure_rewritten),
+    Kind("quotes, spaces, dashes", False, rewrite=_normalised),
+    Kind("counters and copyright", False, rewrite=_furniture_moved),
+    Kind("number word", True, find=_number_word),
+    Kind("qualifier", True, find=_qualifier),
+    Kind("percentage", True, find=_percentage),
+    Kind("unit or currency", True, find=_unit_or_currency),
+    Kind("hedge inserted", True, find=_hedge_inserted),
+    Kind("attribution dropped", True, find=_attribution_dropped),
+]
+PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
+
+
+def cases(kind: Kind, half: str | None, extract: Callable) -> Iterator[tuple[str, str, str, object]]:
+    """(file, what was edited, edited HTML, extracted original) for every edit of ``kind``."""
+    from watcher.extract.html import decode
+
+    for d in json.loads((DATA / "evaldata.json").read_text()).values():
+        if half is not None and half_of(d["file"]) != half:
+            continue
+        html = decode((DATA / "pages" / d["file"]).read_bytes(), None)  # the page's own charset
+        if kind.rewrite is not None:
+            edited = kind.rewrite(html)
+            if edited != html:
+                yield d["file"], kind.name, edited, extract(html)
+            continue
+        assert kind.find is not None
+        doc, n = extract(html), 0
+        for para in doc.paragraphs:
+            edit = kind.find(para)
+            if edit is None or not edit[0] or html.count(edit[0]) != 1:
+                continue
+            yield d["file"], " -> ".join(edit), html.replace(*edit), doc
+            n += 1
+            if n >= PER_PAGE:
+                break
+
+
+def evaluate(half: str | None = None, kinds: list[Kind] | None = None, show: bool = False) -> dict[str, tuple[int, int]]:
+    """Per kind: (edits that came out as due, edits made)."""
+    import watcher.extract.faults as faults
+    from watcher.claims.compare import compare
+    from watcher.extract import extract
+
+    out: dict[str, tuple[int, int]] = {}
+    for kind in kinds or KINDS:
+        ok = total = 0
+        for name, what, edited, doc in cases(kind, half, extract):
+            new = extract(edited)
+            warn = faults.assess(new, doc)
+            found = [] if warn else [f for f in compare(doc.paragraphs, new.paragraphs) if f.is_claim]
+            right = bool(found) == kind.alert
+            ok, total = ok + right, total + 1
+            if show and not right:
+                print(f"  {kind.name} | {name} | {what[:120]} | "
+                      f"{found[0].explanation[:120] if found else ('fault: ' + warn if warn else 'no alert')}")
+        out[kind.name] = (ok, total)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--half", choices=("A", "B"))
+    ap.add_argument("--show", action="store_true", help="print every edit that came out wrong")
+    ap.add_argument("--kinds", help="comma-separated kind names (default: all)")
+    args = ap.parse_args()
+    kinds = [k for k in KINDS if not args.kinds or k.name in args.kinds.split(",")]
+    t = time.time()
+    res = evaluate(args.half, kinds, args.show)
+    for k in kinds:
+        ok, total = res[k.name]
+        print(f"{'half ' + args.half + ': ' if args.half else ''}{k.name:24s} "
+              f"{'alerted' if k.alert else 'silent '} {ok}/{total}")
+    print(f"{time.time() - t:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
