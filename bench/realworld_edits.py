@@ -208,6 +208,8 @@ def evaluate(half: str | None = None, kinds: list[Kind] | None = None, show: boo
         ok = total = 0
         for name, what, edited, doc in cases(kind, half, extract):
             new = extract(edited)
+            if new.paragraphs == doc.paragraphs and kind.alert:
+                continue  # the text edited was not the visible one (a copy in a script or a meta tag)
             warn = faults.assess(new, doc)
             found = [] if warn else [f for f in compare(doc.paragraphs, new.paragraphs) if f.is_claim]
             right = bool(found) == kind.alert
