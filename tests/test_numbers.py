@@ -232,6 +232,15 @@ def test_the_word_after_a_figure_is_read_through_quotes_and_rates(text, kind, un
     assert [(m.kind, m.unit) for m in parse(text)] == [(kind, unit)]
 
 
+@pytest.mark.parametrize("a, b", [("Losses reached EUR 1.5 million.", "Losses reached €1.5 million."),
+                                  ("The fee is CHF 100 per year.", "The fee is 100 CHF per year."),
+                                  ("Aid of USD 5bn was pledged.", "Aid of $5 billion was pledged.")])
+def test_a_currency_code_before_a_figure_is_its_currency(a, b):
+    """"EUR 1.5 million" rewritten "€1.5 million" alerted: a code before the figure was not read."""
+    assert [(m.kind, m.value, m.unit) for m in parse(a)] == [(m.kind, m.value, m.unit) for m in parse(b)]
+    assert [m.kind for m in parse("The EUR rose 5 percent.")] == ["percent"]  # a code alone is no figure
+
+
 def test_articles_and_words_of_other_languages_are_no_number_words():
     assert parse("Ein Mann und eine Frau, un homme, una mujer.") == []
     assert parse("Os dados dos trabalhadores.") == []  # Portuguese "dos": of the

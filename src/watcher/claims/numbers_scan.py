@@ -22,8 +22,10 @@ _UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![
 # digits with any grouping or decimal marks; which mark is which is numeral_value's decision
 _NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
-         (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]))?\s?
+# ISO codes written before a figure ("EUR 1.5 million", "CHF 100"), upper case only
+_CODES = r"\b(?-i:USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|INR|SEK|NOK|DKK|PLN|MXN|BRL)(?=\s?\d)"
+_TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|CODES|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
+         (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]|CODES))?\s?
          (?:(?P<num>NUM)(?P<ord>st|nd|rd|th)?(?P<fold>-?fold|-?fach(?:e[nrs]?)?\b)?(?![\d])
           |\b(?P<word>(?:WORDS)(?:[-\s](?:WORDS))?)(?P<wfold>-?fold)?\b)
          (?:\s?(?P<scale>SCALE))?"""
@@ -33,7 +35,8 @@ def _token_re(with_words: bool) -> re.Pattern:
     """The figure scanner; without number words when the sentence has none — the word
     alternation, tried at every position, is most of the scanner's cost."""
     pattern = (_TOKEN_TEMPLATE.replace("WORD_LOOKAHEAD", r"|\s?\b(?:WORDS)" if with_words else "")
-               .replace("WORDS", _WORD if with_words else "(?!)").replace("NUM", _NUM).replace("SCALE", SCALE_RE))
+               .replace("WORDS", _WORD if with_words else "(?!)").replace("NUM", _NUM).replace("SCALE", SCALE_RE)
+               .replace("CODES", _CODES))
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
 
 
