@@ -241,6 +241,22 @@ def test_a_currency_code_before_a_figure_is_its_currency(a, b):
     assert [m.kind for m in parse("The EUR rose 5 percent.")] == ["percent"]  # a code alone is no figure
 
 
+@pytest.mark.parametrize("a, b", [("Le coût atteint 3,5 millions d'euros.", "Le coût atteint 3,5 M€."),
+                                  ("Le coût atteint 1,2 milliard d'euros.", "Le coût atteint 1,2 Md€."),
+                                  ("The company has 12,000 employees.", "The company has 12k employees."),
+                                  ("Temperatures hit 40 °C on Monday.", "Temperatures hit 40C on Monday.")])
+def test_short_forms_of_a_figure_read_as_the_long_ones(a, b):
+    """Each of these rewrites alerted: "M€" was no scale (no currency before the figure), a
+    lower-case "k" without money was a unit, and "40C" was 40 with the noun "c"."""
+    assert [(m.kind, m.value, m.unit) for m in parse(a)] == [(m.kind, m.value, m.unit) for m in parse(b)]
+
+
+def test_short_forms_that_are_no_scale_or_temperature():
+    assert [(m.value, m.unit) for m in parse("She ran a 5K race.")] == [(5.0, None)]  # a race's distance
+    assert [(m.value, m.unit) for m in parse("A 5 m wall.")] == [(5.0, "m")]
+    assert [(m.value, m.unit) for m in parse("Room 12 C is closed.")] == [(12.0, None)]  # glued only
+
+
 def test_articles_and_words_of_other_languages_are_no_number_words():
     assert parse("Ein Mann und eine Frau, un homme, una mujer.") == []
     assert parse("Os dados dos trabalhadores.") == []  # Portuguese "dos": of the

@@ -17,7 +17,8 @@ from .numbers_locale import SCALE_RE, SCALE_WORDS, SHORT_SCALES, numeral_value, 
 from .numbers_words import MEASURE_UNITS, TENS, UNITS
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True) if len(u) > 1)
-_UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![\w/²³])")
+# temperatures only glued to the figure ("40C", "104F"): "Room 12 C" is a room
+_UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![\w/²³])|(?P<u2>[CF])(?![\w/²³])")
 
 # digits with any grouping or decimal marks; which mark is which is numeral_value's decision
 _NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
@@ -87,6 +88,7 @@ def word_value(text: str) -> float | None:
     return total
 
 
+_SYMBOLS = tuple("$€£¥₹₩₽")
 _EIGHTY = re.compile(r"quatre[-\s]vingts?")  # French 80, written as two words: one part
 _WORD_PARTS = re.compile(r"(?<!quatre)[-\s]+")
 
@@ -96,12 +98,14 @@ def scale_of(s: str | None, has_currency: bool, sentence: str = "") -> float:
     scale, because no money is counted ("5 m" is five metres)."""
     if not s:
         return 1.0
+    if s == "K" and not has_currency:
+        return float("nan")  # "a 5K run": a race's distance; "12k employees" are twelve thousand
     s = re.sub(r"\s+", " ", s.lower()).rstrip(".")
     if s == "billion" and sentence_locale(sentence) == "eu":
         return 1e12  # German "Billion", French "billion": a million million
     if s in SCALE_WORDS:
         return SCALE_WORDS[s]
-    if s in ("m", "b", "t", "k") and not has_currency:
+    if s in ("m", "b", "t", "md") and not has_currency:
         return float("nan")  # "5 m" is five metres, not five million, unless money is counted
     return SHORT_SCALES.get(s, 1.0)
 
@@ -117,7 +121,7 @@ def _unit_after(sentence: str, at: int) -> tuple[str | None, int] | None:
     m = _UNIT_AFTER.match(sentence, at)
     if not m:
         return None
-    u = m.group("u") or m.group("u1")
+    u = m.group("u") or m.group("u1") or m.group("u2")
     return MEASURE_UNITS.get(u) or MEASURE_UNITS.get(u.lower()), m.end()
 
 
@@ -169,7 +173,8 @@ def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
         value = word_val
     if unit is not None and (not m.group("scale") or m.end() <= unit[1]):
         return RawFigure(m=m, value=value, end=unit[1], num=num, word=word, unit=unit[0])
-    scale = scale_of(m.group("scale"), bool(cur), sentence)
+    # money is counted when a currency stands before the figure or right after its scale ("3,5 M€")
+    scale = scale_of(m.group("scale"), bool(cur) or sentence.startswith(_SYMBOLS, m.end()), sentence)
     if scale != scale:  # NaN: unit letter, not a scale
         end = m.end("num") if num else m.end("word")
         scale = 1.0

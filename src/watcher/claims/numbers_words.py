@@ -68,7 +68,7 @@ MEASURE_UNITS = {u: u for u in (
     "mm cm km µm m² km² m2 km2 m³ m3 ha qm mi ft yd mg µg kg lb lbs oz ml cl dl hl kb mb gb tb pb kib mib "
     "gib tib kbit mbit gbit kbps mbps gbps mbit/s gbit/s hz khz mhz ghz kw mw gw kwh mwh gwh twh mah kv "
     "ps hp kcal kj km/h kmh mph m/s °c °f db nm").split()}
-MEASURE_UNITS.update({"m": "m", "g": "g", "l": "l", "L": "l", "t": "t", "W": "w", "V": "v"})
+MEASURE_UNITS.update({"m": "m", "g": "g", "l": "l", "L": "l", "t": "t", "W": "w", "V": "v", "C": "°c", "F": "°f"})
 RATE_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "minute": "minute",
                "person": "person", "capita": "person", "head": "person", "tag": "day", "woche": "week",
                "monat": "month", "jahr": "year", "stunde": "hour", "kopf": "person", "jour": "day",
