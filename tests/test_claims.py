@@ -196,6 +196,25 @@ def test_a_hedge_swapped_for_one_of_the_same_stance_is_wording(old, new, due):
     assert bool([f for f in compare([old], [new]) if f.is_claim]) == due
 
 
+def test_an_institution_named_with_of_is_one_source():
+    """"the health ministry said" → "the ministry of health said" alerted: the second was no source."""
+    assert [f for f in compare(["At least 40 people died, the health ministry said."],
+                               ["At least 40 people died, the ministry of health said."]) if f.is_claim] == []
+    got = compare(["At least 40 people died in the floods that hit the region on Monday, the ministry of health said."],
+                  ["At least 40 people died in the floods that hit the region on Monday."])
+    assert [f.explanation for f in got if f.is_claim] == ["attribution: ministry of health → none"]
+
+
+@pytest.mark.parametrize("old, new, explanation", [
+    ("The army fired 10,000 shells a day.", "The army fired 10,000 shells a week.",
+     "10,000 shells per day → 10,000 shells per week"),
+    ("He was sentenced to 12 years.", "He was sentenced to 12 months.", "12 years → 12 months"),
+])
+def test_a_changed_unit_or_rate_is_shown(old, new, explanation):
+    """The alert read "10,000 → 10,000 shells" and "12 → 12 month": the rate and unit were left out."""
+    assert [f.explanation for f in compare([old], [new]) if f.is_claim] == [explanation]
+
+
 def test_the_passive_names_its_source_after_by_and_its_subject_is_no_source():
     """"Losses were estimated at $5 million by the company" read "losses" as the source (a capital
     before "were estimated"), so the active sentence rewritten in the passive alerted."""

@@ -83,7 +83,8 @@ def _figure_change(o: Mention | None, n: Mention | None) -> dict:
         elif o.qualifier != n.qualifier:
             d["field"] = "qualifier"
         else:
-            d["field"] = "unit"
+            d["field"] = "unit"  # the unit, the counted noun or the rate: shown, since the figures read alike
+            d.update(old=_with_unit(o), new=_with_unit(n), noun=None)
         if {o.kind, n.kind} & {"date", "time", "decade", "year", "version"}:
             d["relative_change"] = None  # values that order but do not scale: "30 September → 1 October"
             # is a move, not a -96% drop
@@ -92,6 +93,17 @@ def _figure_change(o: Mention | None, n: Mention | None) -> dict:
     else:
         d["field"] = "figure_added" if o is None else "figure_removed"
     return d
+
+
+def _with_unit(m: Mention) -> str:
+    """A figure with its counted noun, duration unit and rate spelled out ("12 years", "10,000
+    shells per day"): what tells "12 years → 12 months" from "12 → 12"."""
+    text = m.text
+    if m.kind == "duration" and m.unit and m.unit not in text.lower():
+        text += f" {m.unit}{'' if m.value == 1 and m.high is None else 's'}"
+    elif m.noun:
+        text += f" {m.noun}"
+    return f"{text} per {m.rate}" if m.rate else text
 
 
 def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:

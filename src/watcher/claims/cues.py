@@ -92,8 +92,10 @@ _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|counci
                 r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
                 r"institute|center|centre|company|firm|bank|fund|survey|study|report|committee|association|union|"
                 r"coalition|group|team|authorities|researchers|analysts|experts)")
-_THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said"
-    rf"\bthe\s+((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION})\s*,?\s+"
+_AUX = r"(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)"
+_OF_WHAT = rf"(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+(?!{_AUX}\b)[\w'’.-]+)?)?"  # "the ministry of health"
+_THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said", "the ministry of health said"
+    rf"\bthe\s+((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION}{_OF_WHAT})\s*,?\s+"
     rf"(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*(?:{SAY_VERBS})\b",
     re.IGNORECASE,
 )
