@@ -209,6 +209,7 @@ def test_an_institution_named_with_of_is_one_source():
     ("The army fired 10,000 shells a day.", "The army fired 10,000 shells a week.",
      "10,000 shells per day → 10,000 shells per week"),
     ("He was sentenced to 12 years.", "He was sentenced to 12 months.", "12 years → 12 months"),
+    ("警察によると、約3万人が避難した。", "警察によると、約4万人が避難した。", "約3万人 → 約4万人 (+33%)"),  # not "万人 人"
 ])
 def test_a_changed_unit_or_rate_is_shown(old, new, explanation):
     """The alert read "10,000 → 10,000 shells" and "12 → 12 month": the rate and unit were left out."""

@@ -135,7 +135,9 @@ def _same_sources(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _describe_figure(c: dict) -> str:
-    noun = f" {c['noun']}" if c.get("noun") else ""
+    written = c.get("new") or c.get("old") or ""
+    # the noun, unless the figure as written ends with it already (a CJK counter: "約4万人")
+    noun = f" {c['noun']}" if c.get("noun") and not written.endswith(c["noun"]) else ""
     if c["field"] == "figure_added":
         return f"new figure {c['new']}{noun}"
     if c["field"] == "figure_removed":
