@@ -82,21 +82,22 @@ _ACCORDING = re.compile(
     r"a\s+study|a\s+survey)\s+(?:by|from|of)\s+)?((?:the\s+)?[^,.;:()\"]{2,80})",
     re.IGNORECASE,
 )
+# what may stand between a source and its verb ("has also said"); never "is"/"was"/"were": a
+# subject before "were estimated" is what was estimated, not who estimated it
+_AUX = r"(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)"
 _SAYER = re.compile(
     r"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){1,8}|\b(?:officials?|experts?|analysts?|"
     r"authorities|police|scholars|researchers|observers|critics|sources|diplomats|he|she|they|it|we))"
-    r"\s*,?\s+(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*"
-    rf"(?:{SAY_VERBS})\b",
+    rf"\s*,?\s+(?:{_AUX}\s+)*(?:{SAY_VERBS})\b",
 )
 _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
                 r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
                 r"institute|center|centre|company|firm|bank|fund|survey|study|report|committee|association|union|"
                 r"coalition|group|team|authorities|researchers|analysts|experts)")
-_AUX = r"(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)"
 _OF_WHAT = rf"(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+(?!{_AUX}\b)[\w'’.-]+)?)?"  # "the ministry of health"
 _THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said", "the ministry of health said"
     rf"\bthe\s+((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION}{_OF_WHAT})\s*,?\s+"
-    rf"(?:(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)\s+)*(?:{SAY_VERBS})\b",
+    rf"(?:{_AUX}\s+)*(?:{SAY_VERBS})\b",
     re.IGNORECASE,
 )
 # the passive: "losses were estimated at $5 million by the company" names its source after "by"

@@ -24,6 +24,7 @@ _UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![
 _NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 # ISO codes written before a figure ("EUR 1.5 million", "CHF 100"), upper case only
+_SYMBOLS = tuple("$€£¥₹₩₽")
 _CODES = r"\b(?-i:USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|INR|SEK|NOK|DKK|PLN|MXN|BRL)(?=\s?\d)"
 _TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|CODES|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
          (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]|CODES))?\s?
@@ -88,7 +89,6 @@ def word_value(text: str) -> float | None:
     return total
 
 
-_SYMBOLS = tuple("$€£¥₹₩₽")
 _EIGHTY = re.compile(r"quatre[-\s]vingts?")  # French 80, written as two words: one part
 _WORD_PARTS = re.compile(r"(?<!quatre)[-\s]+")
 
