@@ -196,6 +196,23 @@ def test_a_hedge_swapped_for_one_of_the_same_stance_is_wording(old, new, due):
     assert bool([f for f in compare([old], [new]) if f.is_claim]) == due
 
 
+def test_a_baseline_stored_before_a_line_rule_existed_does_not_alert_at_the_next_check():
+    """A baseline keeps what the line rules of its day let through ("0 Kommentare", a copyright
+    line); the first version cleaned by today's rules must not report those lines as claims removed."""
+    from watcher.extract.clean import clean_blocks
+
+    page = ["Krebskongress in Linz: Mediziner diskutieren über Schul- und Komplementärmedizin.",
+            "chat_bubble 0 Kommentare",
+            "Rund 300 Patienten nahmen teil, sagte der Veranstalter am Montag.",
+            "© 1996 - 2022 Internetchemie ChemLin"]
+    stored = page  # the baseline as an older watcher kept it
+    today, _ = clean_blocks(page)
+    assert today == [page[0], page[2]]
+    assert [f for f in compare(stored, today) if f.is_claim] == []
+    edited = [today[0], today[1].replace("300", "400")]
+    assert [f.kind for f in compare(stored, edited) if f.is_claim] == ["estimate_changed"]
+
+
 def test_an_institution_named_with_of_is_one_source():
     """"the health ministry said" → "the ministry of health said" alerted: the second was no source."""
     assert [f for f in compare(["At least 40 people died, the health ministry said."],

@@ -23,7 +23,7 @@ from .. import kinds
 from ..kinds import SEVERITY
 from .align import Pair, align
 from .cues import stance
-from .furniture import moved_text, outside_seed, rotating_blocks
+from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
 from .typos import spelling_only
@@ -290,7 +290,9 @@ def _claim_summary(s: Sentence) -> str:
 def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[str, ...] | list[str],
             *, seed: bool = False) -> list[Finding]:
     """Every difference between the baseline and the current version, as findings. ``seed``: the
-    baseline is a seed document, whose ends bound the article (:func:`outside_seed`)."""
+    baseline is a seed document, whose ends bound the article (:func:`outside_seed`). Lines of the
+    baseline that today's line rules call furniture are left out (:func:`stale_lines`)."""
+    base_paragraphs = stale_lines(list(base_paragraphs), list(cur_paragraphs))
     base_s, cur_s = sentences(base_paragraphs), sentences(cur_paragraphs)
     al = align(base_s, cur_s)
     tail_b, tail_c = rotating_blocks(al, list(base_paragraphs), list(cur_paragraphs))

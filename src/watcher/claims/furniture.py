@@ -10,11 +10,22 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 
-from ..extract.clean import ends_sentence, is_headline
+from ..extract.clean import ends_sentence, is_furniture_line, is_headline
 from .align import Alignment
 from .sentences import Sentence
 
 TAIL_BLURB_WORDS = 60  # rotating teaser blurbs are short; an article's closing paragraph usually is not
+
+
+def stale_lines(base_paras: list[str], cur_paras: list[str]) -> list[str]:
+    """The baseline without the lines today's line rules call page furniture and the current
+    version does not carry. A baseline is stored once, by the watcher of its day: a rule added
+    since (a comment counter, a copyright line) keeps its lines out of every new version, and
+    comparing would alert on each page at the first check after an upgrade."""
+    if not base_paras:
+        return base_paras
+    cur = set(cur_paras)
+    return [p for p in base_paras if p in cur or not is_furniture_line(p)]
 
 
 def _gaps(al: Alignment, n_base: int) -> tuple[dict[int, int], dict[int, int]]:

@@ -385,6 +385,13 @@ def _line_reason(p: str, title: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=LINE_CACHE)
+def is_furniture_line(p: str) -> bool:
+    """Whether one line is page furniture wherever it stands (a widget label, a credit, a date line,
+    a counter, a copyright line…): the per-line rules of :func:`clean_blocks`, without a title."""
+    return _line_reason(normalise_space(p), None) is not None
+
+
 def clean_blocks(paragraphs: list[str] | tuple[str, ...], title: str | None = None, *, plain_text: bool = False
                  ) -> tuple[list[str], list[tuple[str, str]]]:
     """Body paragraphs of an article and the lines left out, each with its reason.
