@@ -290,9 +290,9 @@ def _claim_summary(s: Sentence) -> str:
 def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[str, ...] | list[str],
             *, seed: bool = False) -> list[Finding]:
     """Every difference between the baseline and the current version, as findings. ``seed``: the
-    baseline is a seed document, whose ends bound the article (:func:`outside_seed`). Lines of the
-    baseline that today's line rules call furniture are left out (:func:`stale_lines`)."""
-    base_paragraphs = stale_lines(list(base_paragraphs), list(cur_paragraphs))
+    baseline is a seed document, whose ends bound the article (:func:`outside_seed`). Lines today's
+    line rules call furniture that only one side has are left out (:func:`stale_lines`)."""
+    base_paragraphs, cur_paragraphs = stale_lines(list(base_paragraphs), list(cur_paragraphs))
     base_s, cur_s = sentences(base_paragraphs), sentences(cur_paragraphs)
     al = align(base_s, cur_s)
     tail_b, tail_c = rotating_blocks(al, list(base_paragraphs), list(cur_paragraphs))

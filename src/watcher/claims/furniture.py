@@ -17,15 +17,15 @@ from .sentences import Sentence
 TAIL_BLURB_WORDS = 60  # rotating teaser blurbs are short; an article's closing paragraph usually is not
 
 
-def stale_lines(base_paras: list[str], cur_paras: list[str]) -> list[str]:
-    """The baseline without the lines today's line rules call page furniture and the current
-    version does not carry. A baseline is stored once, by the watcher of its day: a rule added
-    since (a comment counter, a copyright line) keeps its lines out of every new version, and
-    comparing would alert on each page at the first check after an upgrade."""
-    if not base_paras:
-        return base_paras
-    cur = set(cur_paras)
-    return [p for p in base_paras if p in cur or not is_furniture_line(p)]
+def stale_lines(base_paras: list[str], cur_paras: list[str]) -> tuple[list[str], list[str]]:
+    """Both versions without the lines today's line rules call page furniture that one side has and
+    the other lacks. A baseline is stored once, cleaned by the rules of its day: a rule added since
+    (a comment counter, a copyright line) keeps its lines out of every new version, and comparing
+    would alert on each page at the first check after an upgrade. (A version cleaned today holds
+    no such line; text compared as it is — a seed, a test — gets the same reading both ways.)"""
+    base, cur = set(base_paras), set(cur_paras)
+    return ([p for p in base_paras if p in cur or not is_furniture_line(p)],
+            [p for p in cur_paras if p in base or not is_furniture_line(p)])
 
 
 def _gaps(al: Alignment, n_base: int) -> tuple[dict[int, int], dict[int, int]]:
