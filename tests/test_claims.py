@@ -257,6 +257,19 @@ def test_a_misspelt_word_beside_a_figure_corrected_is_no_figure_change(old, new)
     assert [f.explanation.startswith("spelling corrected: ") for f in found] == [True]
 
 
+@pytest.mark.parametrize("old, new, due", [
+    ("Das ist nicht einfach, sagte er am Montag.", "Das ist nihct einfach, sagte er am Montag.", False),
+    ("Es könnte regnen, sagte der Wetterdienst.", "Es köntne regnen, sagte der Wetterdienst.", False),
+    ("The suspect allegedly stole 5 cars.", "The suspect allegdly stole 5 cars.", False),
+    ("Rain could help crews, officials said.", "Rain would help crews, officials said.", True),  # both cue words
+    ("The army did not fire 10,000 shells.", "The army did fire 10,000 shells.", True),
+])
+def test_a_misspelt_cue_word_is_no_cue_change(old, new, due):
+    """A typo in "nicht" read as a negation dropped, in "könnte" as a hedge removed (found by typos
+    made on the real development pages)."""
+    assert bool([f for f in compare([old], [new]) if f.is_claim]) == due
+
+
 @pytest.mark.parametrize("old, new", [
     ("The project will cost 3 million dollars.", "The project will cost 3 billion dollars."),  # both grammar words
     ("The vote is on June 5, officials said.", "The vote is on July 5, officials said."),

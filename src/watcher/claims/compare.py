@@ -244,9 +244,9 @@ def compare_pair(pair: Pair) -> Finding | None:
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
     if figs and _stamp_only(figs, pair.cur):
         figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
-    typos = spelling_only(before, after) if figs else []
-    if typos:
-        figs = []  # "Febuary 5" → "February 5": the figures read differently only for the misspelling
+    typos = spelling_only(before, after) if figs or cues else []
+    if typos:  # "Febuary 5" → "February 5", "Nihct" → "Nicht": read differently only for the misspelling
+        figs, cues = [], []
     if figs:
         kind = "estimate_changed"
         expl = "; ".join([_describe_figure(c) for c in figs] + [describe_cue(c) for c in cues])
