@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .numbers_dates import Span, special_spans
-from .numbers_locale import CURRENCY_SYMBOLS, currency_after, qualifier
+from .numbers_locale import CURRENCY_SYMBOLS, WORD_EDGE, currency_after, qualifier
 from .numbers_scan import RawFigure, raw_figures, scale_of
 from .numbers_words import (
     DURATION_UNITS,
@@ -232,9 +232,6 @@ def _mention(sentence: str, raw: list[RawFigure], i: int) -> tuple[Mention, int]
                    unit=unit, noun=noun, qualifier=_qualifier(sentence[:start]), rate=rate), i + 1
 
 
-_WORD_EDGE = ".,;:)!?\"'”’»“«"
-
-
 def _classify(sentence: str, r: RawFigure, value: float, high: float | None, start: int, end: int,
               after: str) -> tuple[str, str | None, int]:
     """(kind, unit, end) of one figure from the words right after it."""
@@ -248,7 +245,7 @@ def _classify(sentence: str, r: RawFigure, value: float, high: float | None, sta
     m_pct, m_pp = _PERCENT_AFTER.match(after), _PP_AFTER.match(after)
     m_mult = _MULT_AFTER.match(after)
     words_after = after.lstrip().split(None, 2)
-    first_after = words_after[0].lower().strip(_WORD_EDGE) if words_after else ""  # "years.”" is "years"
+    first_after = words_after[0].lower().strip(WORD_EDGE) if words_after else ""  # "years.”" is "years"
     if r.fold:
         kind, unit = "multiplier", "x"
     elif m_pp and kind == "count":

@@ -93,15 +93,19 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "us-dollar": 
                   "francs": "CHF", "pesos": "MXN", **CURRENCY_SYMBOLS}
 
 
+# what may cling to the word after a figure and is not part of it: punctuation and quotes ("years.”")
+WORD_EDGE = ".,;:)!?\"'”’»“«"
+
+
 def currency_after(words: list[str]) -> str | None:
     """The currency named right after a figure: "Euro", "€", "€/Person", "d'euros", "de dólares"."""
     if not words:
         return None
-    w = words[0].lower().strip(".,;:)!?\"”»").replace("’", "'").split("/", 1)[0]  # "€/Person": a rate follows
+    w = words[0].lower().strip(WORD_EDGE).replace("’", "'").split("/", 1)[0]  # "€/Person": a rate follows
     if w.startswith("d'"):
         w = w[2:]
     elif w == "de" and len(words) > 1:
-        w = words[1].lower().strip(".,;:)")
+        w = words[1].lower().strip(WORD_EDGE)
     return CURRENCY_WORDS.get(w)
 
 

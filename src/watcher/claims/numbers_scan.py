@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 
 from .numbers_dates import Span
-from .numbers_locale import SCALE_RE, SCALE_WORDS, SHORT_SCALES, numeral_value, sentence_locale
+from .numbers_locale import (
+    CURRENCY_SYMBOLS,
+    SCALE_RE,
+    SCALE_WORDS,
+    SHORT_SCALES,
+    numeral_value,
+    sentence_locale,
+)
 from .numbers_words import MEASURE_UNITS, TENS, UNITS
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True) if len(u) > 1)
@@ -24,7 +31,7 @@ _UNIT_AFTER = re.compile(rf"\s?(?:(?i:(?P<u>{_UNIT_ALT}))|(?P<u1>[mgltLWV]))(?![
 _NUM = r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)|\d+(?:[.,\u00a0\u2009\u202f]\d+)*|\.\d+"
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 # ISO codes written before a figure ("EUR 1.5 million", "CHF 100"), upper case only
-_SYMBOLS = tuple("$€£¥₹₩₽")
+_SYMBOLS = tuple(c for c in CURRENCY_SYMBOLS if len(c) == 1)  # "$", "€", "£" …
 _CODES = r"\b(?-i:USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|INR|SEK|NOK|DKK|PLN|MXN|BRL)(?=\s?\d)"
 _TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|CODES|\s?[$€£¥₹₩₽\d]WORD_LOOKAHEAD)
          (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]|CODES))?\s?
