@@ -1,8 +1,9 @@
 """Which unpaired blocks of an aligned pair of versions are page furniture, not claims.
 
 Evidence from the versions themselves: blocks that rotate at one place while the article around
-them stays (teasers, promos), lines re-cut into sentences another way (still on the page), and,
-where the baseline is a seed, blocks beyond the seed's ends.
+them stays (teasers, promos), lines re-cut into sentences another way (still on the page),
+where the baseline is a seed, blocks beyond the seed's ends; and lines today's line rules call
+furniture that only one side holds (a baseline stored before such a rule existed).
 """
 
 from __future__ import annotations

@@ -15,7 +15,12 @@ line only on evidence (recall first; see :func:`clean_blocks`):
 * near-duplicates of a nearby paragraph (pull quotes, repeated captions), exact repeats anywhere;
 * photo captions and credits ("Photo by X via Reuters", ".../REUTERS", "Getty Images");
 * inlined next articles: from the first "keep reading" / "Show less" teaser block to the end;
-* republication notes ("This commentary originally appeared in …") and a closing author bio.
+* republication notes ("This commentary originally appeared in …") and a closing author bio;
+* lines that only count a page's reactions ("0 Kommentare", "12 comments") and the copyright line:
+  they change between two visits.
+
+The per-line rules are also :func:`is_furniture_line`, which the claim engine uses to read a
+baseline stored by an older watcher as today's rules would have cleaned it.
 """
 
 from __future__ import annotations
