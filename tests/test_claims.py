@@ -317,3 +317,100 @@ def test_polarity_in_other_languages(affirmed, negated):
     assert cues.negations(affirmed) % 2 == 0 and cues.negations(negated) % 2 == 1
     assert [f.kind for f in compare([affirmed + " Das sagte 1 Sprecher."], [negated + " Das sagte 1 Sprecher."])
             if f.is_claim] == ["claim_changed"]
+
+
+def _claims(old: str, new: str) -> list[str]:
+    return [f.explanation for f in compare([old], [new]) if f.is_claim]
+
+
+@pytest.mark.parametrize("old, new, source, swapped", [
+    ('"We expect 20 arrests," Smith said.', '"We expect 20 arrests," said Smith.', "smith",
+     '"We expect 20 arrests," said Jones.'),
+    ('"Twenty people died," the police spokesman said.', '"Twenty people died," said the police spokesman.',
+     "police spokesman", '"Twenty people died," said the mayor.'),
+    ('"Twenty people died," officials said.', '"Twenty people died," said officials.', "officials",
+     '"Twenty people died," said Reuters.'),
+    ('"It is worse than we thought," Dr. Jane Doe said.', '"It is worse than we thought," added Dr. Jane Doe.',
+     "dr. jane doe", '"It is worse than we thought," added Dr. John Roe.'),
+])
+def test_a_source_named_after_its_verb_is_the_same_source(old, new, source, swapped):
+    """'"…," said Smith' read as an unnamed source, so the copy edit from '"…," Smith said' alerted
+    as an attribution dropped (and a source swapped in that order passed unnoticed)."""
+    assert cues.attribution(new) == frozenset({source})
+    assert _claims(old, new) == []
+    assert _claims(old, swapped) != []
+
+
+def test_inverted_order_is_read_only_after_a_quote_or_a_clause():
+    assert cues.attribution("The company added 500 jobs.") == frozenset()
+    assert cues.attribution('"Twenty people died," said Tuesday.') == frozenset({"(unnamed)"})
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Russia has 40,000 troops there, US officials said.", "Russia has 40,000 troops there, Ukrainian officials said.",
+     True),
+    ("Russia has 40,000 troops there, US officials said.", "Russia has 40,000 troops there, US intelligence officials said.",
+     False),
+    ("At least 40 people died, local police said.", "At least 40 people died, federal police said.", True),
+    ("At least 40 people died, police said.", "At least 40 people died, local police said.", False),
+    ("On Tuesday officials said 40 people died.", "On Wednesday officials said 40 people died.", False),
+])
+def test_a_source_swapped_for_another_of_the_same_kind_alerts(old, new, due):
+    """"US officials" → "Ukrainian officials" passed unnoticed: only "officials" was read, and the
+    two looked alike by their shared word; a narrowed source ("US intelligence officials") is none."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The convoy travelled 5 km before it stopped.", "The convoy travelled five kilometres before it stopped."),
+    ("The temperature reached 40C on Sunday.", "The temperature reached 40 degrees Celsius on Sunday."),
+    ("Die Temperatur stieg auf 40 °C.", "Die Temperatur stieg auf 40 Grad Celsius."),
+    ("The storm flattened 12 square kilometres of forest.", "The storm flattened 12 sq km of forest."),
+    ("Inflation hit 9.1% in June, the highest in 40 years.", "Inflation hit 9.1% in June, the highest in four decades."),
+    ("He was sentenced to 10 years in prison.", "He was sentenced to a decade in prison."),
+    ("The ship carried 5,000 kg of cargo.", "The ship carried five tonnes of cargo."),
+    ("A dozen buildings collapsed.", "Twelve buildings collapsed."),
+    ("The ministry said 1.5 million people lacked power.", "The ministry said 1.5m people lacked power."),
+    ("The fire burned 4,000 acres.", "The fire burned 4,000 acres (1,600 hectares)."),
+    ("The bond raised $5bn last year.", "The bond raised $5bn (€4.6bn) last year."),
+])
+def test_a_figure_written_in_other_units_or_words_is_the_same_figure(old, new):
+    """Spelt-out units, multiples of a unit, "a dozen", "a decade", the British "1.5m people" and a
+    conversion added in parentheses each alerted as a figure dropped and another added."""
+    assert _claims(old, new) == []
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The convoy travelled 5 km before it stopped.", "The convoy travelled six kilometres before it stopped."),
+    ("He was sentenced to 10 years in prison.", "He was sentenced to two decades in prison."),
+    ("A dozen buildings collapsed.", "Fifteen buildings collapsed."),
+    ("The ministry said 1.5 million people lacked power.", "The ministry said 2.5m people lacked power."),
+    ("The fire burned 4,000 acres (1,600 hectares).", "The fire burned 5,000 acres (2,000 hectares)."),
+    ("The wall is 2 metres high.", "The wall is 2 million high."),
+])
+def test_the_same_figures_changed_still_alert(old, new):
+    assert _claims(old, new) != []
+
+
+def test_a_glued_m_stays_metres_unless_it_counts_a_plural():
+    from watcher.claims.numbers import parse
+
+    assert [(m.kind, m.value) for m in parse("a 2m wall, the 100m hurdles, 3m barrels")] == [
+        ("measure", 2.0), ("measure", 100.0), ("count", 3e6)]
+
+
+def test_a_figure_moved_into_a_sentence_of_its_own_is_no_change():
+    """A split rewritten freely: the 5% left its sentence for a new one and alerted as dropped."""
+    old = "Prices rose 3% last month and 5% over the year."
+    assert _claims(old, "Prices rose 3% last month. Over the year they rose 5%.") == []
+    assert _claims(old, "Prices rose 3% last month. Over the year they rose 6%.") != []
+    got = compare([old], ["Prices rose 3% last month. Over the year they rose 5%. Wages rose 2%."])
+    assert [f.explanation for f in got if f.is_claim] == ["sentence added (2%)"]
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The company said it would cut 500 jobs.", "The company said it will cut 500 jobs.", False),
+    ("The bill would raise $5 billion.", "The bill will raise $5 billion.", True),
+])
+def test_would_in_reported_speech_is_the_will_reported(old, new, due):
+    assert bool(_claims(old, new)) == due

@@ -127,9 +127,29 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
     return out
 
 
+# words that describe a source without naming it: one added, dropped or swapped leaves the source
+_SOURCE_DESCRIPTORS = frozenset("the a an of for and 's senior top two three four several some local many other "
+                                "former current unnamed anonymous one".split())
+
+
+def _same_source(x: str, y: str) -> bool:
+    """Two attributions name the same source: nearly the same words, and not a word of each that
+    the other lacks. "US officials" → "US intelligence officials" narrows the source, "the health
+    ministry" → "the ministry of health" rewords it; "US officials" → "Ukrainian officials"
+    names another one (their shared "officials" alone made them look alike)."""
+    if fuzz.token_set_ratio(x, y) < ATTRIB_SAME:
+        return False
+
+    def only(ws: set[str], others: set[str]) -> bool:
+        return any(all(fuzz.ratio(w, o) < ATTRIB_SAME for o in others) for w in ws)
+
+    wx, wy = set(x.split()) - _SOURCE_DESCRIPTORS, set(y.split()) - _SOURCE_DESCRIPTORS
+    return not (only(wx, wy) and only(wy, wx))
+
+
 def _same_sources(a: frozenset[str], b: frozenset[str]) -> bool:
     def covered(xs: frozenset[str], ys: frozenset[str]) -> bool:
-        return all(any(fuzz.token_set_ratio(x, y) >= ATTRIB_SAME for y in ys) for x in xs)
+        return all(any(_same_source(x, y) for y in ys) for x in xs)
 
     return covered(a, b) and covered(b, a)
 
@@ -235,7 +255,8 @@ def compare_pair(pair: Pair) -> Finding | None:
     cues: list[dict] = []
     if not _same_sources(old_att, new_att):
         cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
-    if stance(old_h) != stance(new_h):
+    reported = bool(old_att and new_att)
+    if stance(old_h, reported) != stance(new_h, reported):
         cues.append({"field": "hedge", "old": sorted(old_h), "new": sorted(new_h),
                      "removed": sorted(old_h - new_h), "added": sorted(new_h - old_h)})
     if old_neg != new_neg:

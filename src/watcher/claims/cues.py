@@ -54,9 +54,12 @@ HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(te
 SAME_STANCE = {"appears": "seems", "probably": "likely", "perhaps": "possibly", "might": "may", "could": "may"}
 
 
-def stance(classes: frozenset[str]) -> frozenset[str]:
-    """The hedge classes with those of one stance made one (see :data:`SAME_STANCE`)."""
-    return frozenset(SAME_STANCE.get(c, c) for c in classes)
+def stance(classes: frozenset[str], reported: bool = False) -> frozenset[str]:
+    """The hedge classes with those of one stance made one (see :data:`SAME_STANCE`). In reported
+    speech (``reported``: the sentence names who said it) "would" is the "will" of the words
+    reported, moved back a tense: "the company said it would cut 500 jobs" = "… it will cut"."""
+    out = frozenset(SAME_STANCE.get(c, c) for c in classes)
+    return out - {"would"} | {"will"} if reported and "would" in out else out
 
 
 STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "believed", "expected", "likely",
@@ -85,9 +88,11 @@ _ACCORDING = re.compile(
 # what may stand between a source and its verb ("has also said"); never "is"/"was"/"were": a
 # subject before "were estimated" is what was estimated, not who estimated it
 _AUX = r"(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)"
+# the sources named by a plural or a group, without a name ("officials said", "said officials")
+_GENERIC = (r"(?:officials?|experts?|analysts?|authorities|police|scholars|researchers|observers|critics|sources|"
+            r"diplomats)")
 _SAYER = re.compile(
-    r"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){1,8}|\b(?:officials?|experts?|analysts?|"
-    r"authorities|police|scholars|researchers|observers|critics|sources|diplomats|he|she|they|it|we))"
+    rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){{1,8}}|\b(?:{_GENERIC}|he|she|they|it|we))"
     rf"\s*,?\s+(?:{_AUX}\s+)*(?:{SAY_VERBS})\b",
 )
 _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
@@ -106,8 +111,20 @@ _PASSIVE_BY = re.compile(
     re.IGNORECASE,
 )
 _SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,8}})")
+# the inverted order after a quote or a clause: '"…," said Smith', ', says Dr. Jane Doe of the WHO',
+# '"…," added the police spokesman'. Only right after a comma or a closing quote: elsewhere a
+# capitalised word after the verb is what was said or when ("said Tuesday", "told Reuters"), and
+# "added" is a say verb only here ("the company added 500 jobs")
+_INVERTED_VERBS = r"added|adds|explained|continued"
+_INVERTED = re.compile(
+    rf"(?:[,\"”]|[,.!?]['’])\s*(?:{SAY_VERBS}|{_INVERTED_VERBS})\s+"
+    rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,6}}|(?:the\s+)?(?:[\w'’.-]+\s+){{0,4}}{_INSTITUTION}{_OF_WHAT}\b"
+    rf"|{_GENERIC}\b)")
+_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                        "january february march april may june july august september october november "
+                        "december".split())
 # any case: a sentence opens with "According to officials," as often as it holds "officials said"
-_SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS})\b", re.IGNORECASE)
+_SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS}|{_INVERTED_VERBS})\b", re.IGNORECASE)
 _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|which|when|with)\b.*$",
                           re.IGNORECASE)
 
@@ -215,7 +232,7 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
     for m in _SAYER.finditer(text):
         if m.group(0).lower().startswith("according") or (foreign and _FOREIGN_VERB.search(m.group(0))):
             continue
-        src = _clean_source(m.group(1))
+        src = _clean_source(_described(text, m.start(1)) + m.group(1))
         if src and src not in ("it", "according"):
             found.add(src)
     for m in (*_THE_SAYER.finditer(text), *_PASSIVE_BY.finditer(text)):
@@ -227,9 +244,40 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
             src = _clean_source(m.group(1))
             if src:
                 found.add(src)
+    for m in _INVERTED.finditer(text):
+        src = _clean_source(m.group(1))
+        if src and src.split()[0] not in _WHEN_WORDS:
+            found.add(src)
     if not found and _UNNAMED_CUE.search(text):
         found.add("(unnamed)")
     return frozenset(found)
+
+
+# the words that may say whose officials or police speak ("US officials", "local police"):
+# capitalised names, and a short list of lower-case ones
+_DESCRIBED = re.compile(
+    r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|local|federal|state|military|intelligence|health|security|senior|top|western|"
+    r"government|defen[cs]e|city|county|rescue|emergency|hospital|party|campaign|border|election|humanitarian|"
+    r"independent|regional|provincial|municipal|company|industry|administration)\s+){1,3}$")
+_NOT_DESCRIBING = frozenset("but and yet so however meanwhile now then also still the a an on in at by for with "
+                            "from of to after before during since until".split()) | _WHEN_WORDS
+
+
+def _described(text: str, at: int) -> str:
+    """The words right before a source named by a plural or a group (:data:`_GENERIC`) that say
+    whose it is: "US" of "US officials said", "local" of "local police said" — otherwise "US
+    officials" and "Ukrainian officials" would be the same "officials". Days, months and
+    conjunctions and what comes before them ("But officials said", "On Tuesday officials said") are
+    not part of it."""
+    if not text[at:at + 1].islower():
+        return ""
+    m = _DESCRIBED.search(text, max(0, at - 60), at)
+    if not m:
+        return ""
+    words = m.group(0).split()
+    cut = [k for k, w in enumerate(words) if w.lower().strip(".") in _NOT_DESCRIBING]
+    words = words[cut[-1] + 1:] if cut else words
+    return " ".join(words) + " " if words else ""
 
 
 def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:

@@ -30,12 +30,18 @@ from .numbers_scan import RawFigure, raw_figures, scale_of
 from .numbers_words import (
     DURATION_UNITS,
     FRACTIONS,
+    MEASURE_UNITS,
+    MEASURE_WORDS,
     MULT_WORDS,
     NOUN_STOP,
     ORDINALS,
     RATE_ADVERBS,
     RATE_UNITS,
+    SPEED_OF,
+    SQUARE_OF,
+    TEMPERATURE_WORDS,
     TENS,
+    UNIT_BASE,
     UNITS,
     VAGUE,
 )
@@ -79,8 +85,11 @@ class Mention:
 
     @property
     def key(self) -> tuple:
-        """What must be equal for two mentions to state the same figure."""
-        return (self.kind, _r(self.value), _r(self.high), self.unit, self.qualifier, self.rate)
+        """What must be equal for two mentions to state the same figure: a unit that is a multiple
+        of another counts in the base unit ("four decades" and "40 years" state one figure)."""
+        unit, factor = UNIT_BASE.get(self.unit or "", (self.unit, 1.0))
+        high = None if self.high is None else self.high * factor
+        return (self.kind, _r(self.value * factor), _r(high), unit, self.qualifier, self.rate)
 
     def render(self) -> str:
         v = fmt(self.value)
@@ -164,6 +173,7 @@ def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
 def _word_figures(sentence: str, found: list[Mention]) -> list[Mention]:
     """Figures written only in words, where no figure was found already."""
     out = _vague_and_fractions(sentence, found)
+    out += _one_of_a_unit(sentence, found + out)
     out += _multiplier_words(sentence, found + out)
     out += _ordinal_words(sentence, found + out)
     return out
@@ -261,6 +271,9 @@ def _classify(sentence: str, r: RawFigure, value: float, high: float | None, sta
         kind = "ordinal"
     elif kind == "count" and (cur := currency_after(words_after)):
         kind, unit = "money", cur
+    elif kind == "count" and (spelt := _measure_after(after)):
+        kind, unit = "measure", spelt[0]
+        end += spelt[1]
     elif (kind == "count" and r.num and value.is_integer() and 1800 <= value <= 2100 and high is None
           and r.num.isdigit() and _looks_like_year(sentence[:start], sentence[end:])):
         kind = "year"
@@ -275,6 +288,37 @@ _YEAR_BEFORE = re.compile(
     rf"(?:\b(?:in|since|by|until|till|from|through|before|after|during|of|early|late|mid|year|years|fiscal|fy|"
     rf"and|to|or|between|summer|winter|spring|autumn|fall|im|jahr|jahre|seit|bis|von|vor|nach|ab|und|en|depuis|"
     rf"année|avant|après|desde|hasta|año|del|de|y|et{_MONTH_END})\.?|[,(–-])\s*$", re.IGNORECASE)
+
+
+_MEASURE_WORD = re.compile(r"\s*(?:(?P<sq>square|sq\.?)\s+)?(?P<w>[^\W\d_]+(?:-hours?)?)(?P<ph>\s+per\s+hour\b)?",
+                           re.IGNORECASE)
+_TEMPERATURE = re.compile(r"\s*(?:°|degrees?|grad|degrés|grados)\s*(?P<t>[^\W\d_]+)", re.IGNORECASE)
+
+
+def _measure_after(after: str) -> tuple[str, int] | None:
+    """A unit spelt out right after a figure ("kilometres", "square miles", "degrees Celsius",
+    "miles per hour") → (the unit as written short, the length of the words); None otherwise."""
+    t = _TEMPERATURE.match(after)
+    if t and t.group("t").lower() in TEMPERATURE_WORDS:
+        return TEMPERATURE_WORDS[t.group("t").lower()], t.end()
+    m = _MEASURE_WORD.match(after)
+    if not m:
+        return None
+    w = m.group("w").lower()
+    unit = MEASURE_WORDS.get(w) or MEASURE_WORDS.get(w.removesuffix("s")) or MEASURE_WORDS.get(w.removesuffix("n"))
+    if unit is None and w.endswith("-hours"):  # "kilowatt-hours"
+        unit = MEASURE_WORDS.get(w.removesuffix("s"))
+    if unit is None and m.group("sq"):  # "12 sq km"
+        unit = MEASURE_UNITS.get(w)
+    if unit is None:
+        return None
+    if m.group("sq"):
+        unit = SQUARE_OF.get(unit)
+    elif m.group("ph"):
+        unit = SPEED_OF.get(unit)
+    if unit is None:
+        return None
+    return unit, m.end()
 
 
 def _looks_like_year(before: str, after: str) -> bool:
@@ -307,7 +351,7 @@ _ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
 # every word that can start a figure without a digit: the prefilter of parse(), a set look-up of
 # the sentence's words (a regex alternation of these words costs more than the rest of parse)
 _NUMBER_WORDS = frozenset({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third", "quarter", "quarters", "fifth",
-                           "tenth", "majority", "minority", "dozen", "dozens", "scores", "hundreds", "thousands",
+                           "tenth", "majority", "minority", "dozen", "dozens", "decade", "century", "scores", "hundreds", "thousands",
                            "millions", "billions", "tens", "thirds", "fifths", "tenths"})
 _LETTER_WORD = re.compile(r"[^\W\d_]+")  # "fünf", "dreißig": number words are not all ASCII
 
@@ -327,6 +371,27 @@ def _vague_and_fractions(sentence: str, found: list[Mention]) -> list[Mention]:
             out.append(Mention(text=m.group(0), value=float(value), kind=kind, start=m.start(), end=m.end(),
                                noun=_noun_after(sentence[m.end():]),
                                qualifier="approx" if kind == "count" else _qualifier(sentence[:m.start()])))
+    return out
+
+
+_A_UNIT_RE = re.compile(r"\b(half\s+)?(?:a|one)\s+(dozen|decade|century)\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _one_of_a_unit(sentence: str, found: list[Mention]) -> list[Mention]:
+    """ "a dozen buildings" (12), "half a dozen" (6), "a decade in prison" (ten years), "a
+    century ago": figures too, the same as "twelve buildings" and "10 years"."""
+    out = []
+    for m in _A_UNIT_RE.finditer(sentence):
+        if _covered(m.start(), m.end(), found):
+            continue
+        word, half = m.group(2).lower(), 0.5 if m.group(1) else 1.0
+        q = _qualifier(sentence[:m.start()])
+        if word == "dozen":
+            out.append(Mention(text=m.group(0), value=12 * half, kind="count", start=m.start(), end=m.end(),
+                               noun=_noun_after(sentence[m.end():]), qualifier=q))
+        else:
+            out.append(Mention(text=m.group(0), value=half, kind="duration", start=m.start(), end=m.end(),
+                               unit=word, noun=word, qualifier=q))
     return out
 
 
@@ -351,3 +416,28 @@ def _ordinal_words(sentence: str, found: list[Mention]) -> list[Mention]:
             out.append(Mention(text=m.group(0), value=float(ORDINALS[w]), kind="ordinal", start=m.start(),
                                end=m.end(), noun=_noun_after(sentence[m.end():])))
     return out
+
+
+# what may stand between a figure and its restatement in parentheses: the rest of the first
+# figure's unit or noun ("4,000 acres (", "$5bn in damage (") and a word of approximation
+_BEFORE_ASIDE = re.compile(r"[^\W\d]?[\w\s.°²³/-]{0,30}\(\s*(?:about|around|roughly|approximately|approx\.?|some|"
+                           r"or|ca\.?|c\.|circa|~|≈|=)?\s*$", re.IGNORECASE)
+_AFTER_ASIDE = re.compile(r"[\w\s.°²³/-]{0,25}\)")
+_ASIDE_KINDS = frozenset({"measure", "money", "duration"})
+
+
+def restatements(text: str, mentions: tuple[Mention, ...] | list[Mention]) -> set[int]:
+    """Indices of the figures that only restate the figure before them in another unit, in
+    parentheses: "4,000 acres (1,600 hectares)", "$5bn (€4.6bn)", "40C (104F)". A conversion an
+    editor adds or drops is no claim change; the figure it converts is compared, and the
+    parentheses hold nothing but the figure and its unit ("20 people (5%)" is a share, and
+    "$5bn (up 5%)" a claim of its own)."""
+    out: set[int] = set()
+    for i in range(1, len(mentions)):
+        prev, m = mentions[i - 1], mentions[i]
+        if prev.kind != m.kind or m.kind not in _ASIDE_KINDS or prev.unit == m.unit:
+            continue
+        if _BEFORE_ASIDE.fullmatch(text, prev.end, m.start) and _AFTER_ASIDE.match(text, m.end):
+            out.add(i)
+    return out
+

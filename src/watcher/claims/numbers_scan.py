@@ -102,7 +102,8 @@ _WORD_PARTS = re.compile(r"(?<!quatre)[-\s]+")
 
 def scale_of(s: str | None, has_currency: bool, sentence: str = "") -> float:
     """The factor of a scale word ("million", "bn", "Mrd."); NaN for a letter that is a unit, not a
-    scale, because no money is counted ("5 m" is five metres)."""
+    scale, because no money is counted ("5 m" is five metres). ``has_currency`` is also true where
+    the caller knows a lower-case "m" counts something else (:func:`_millions_of`)."""
     if not s:
         return 1.0
     if s == "K" and not has_currency:
@@ -145,8 +146,29 @@ def _numeral(m: re.Match, sentence: str, cur: str | None) -> tuple[float, bool, 
     prev, prev2 = sentence[max(0, at - 1): at], sentence[max(0, at - 2): at]
     if not cur and prev and (_is_word_char(prev) or prev in "_/" or re.fullmatch(r"[A-Za-z]-", prev2)):
         return None
-    unit = None if cur or m.group("ord") or m.group("fold") else _unit_after(sentence, m.end("num"))
+    unit = None if cur or m.group("ord") or m.group("fold") or _millions_of(m, sentence) else \
+        _unit_after(sentence, m.end("num"))
     return value, version, unit
+
+
+# what a length in metres is said of ("a 2m wall", "1.8m tall", "the 100m hurdles"): after them a
+# glued "m" stays metres even before a plural
+_METRE_WORDS = frozenset("tall high long wide deep away above below under over across hurdles relay freestyle "
+                         "backstroke breaststroke butterfly medley sprint dash race metres meters".split())
+_AFTER_M = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _millions_of(m: re.Match, sentence: str) -> bool:
+    """A lower-case "m" glued to a numeral that counts a plural is millions ("1.5m people",
+    "3m barrels"), as British papers write them; before anything else it is metres ("5m",
+    "a 2m wall")."""
+    if m.group("scale") != "m" or m.start("scale") != m.end("num"):
+        return False
+    nxt = _AFTER_M.match(sentence, m.end("scale"))
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word.lower() not in _METRE_WORDS and (word.endswith("s") or word in ("people", "children"))
 
 
 def _number_word(m: re.Match, sentence: str) -> float | None:
@@ -181,7 +203,8 @@ def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
     if unit is not None and (not m.group("scale") or m.end() <= unit[1]):
         return RawFigure(m=m, value=value, end=unit[1], num=num, word=word, unit=unit[0])
     # money is counted when a currency stands before the figure or right after its scale ("3,5 M€")
-    scale = scale_of(m.group("scale"), bool(cur) or sentence.startswith(_SYMBOLS, m.end()), sentence)
+    scale = scale_of(m.group("scale"), bool(cur) or sentence.startswith(_SYMBOLS, m.end())
+                     or (num is not None and _millions_of(m, sentence)), sentence)
     if scale != scale:  # NaN: unit letter, not a scale
         end = m.end("num") if num else m.end("word")
         scale = 1.0

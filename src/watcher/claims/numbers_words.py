@@ -83,3 +83,27 @@ FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 /
              "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1, "majority": 0.5001, "minority": 0.4999}
 VAGUE = {"a dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
          "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7, "billions": 1e9}
+# units spelt out after a figure ("five kilometres", "3 Kilogramm", "40 degrees Celsius"), read as
+# the unit written short, so "5 km" → "five kilometres" is the same figure; a trailing "s" (and
+# German "n") is stripped before the look-up. Left out: "pounds" (money as often as weight) and
+# bare "degrees" (an angle as often as a temperature)
+MEASURE_WORDS = {
+    "kilometre": "km", "kilometer": "km", "kilomètre": "km", "kilómetro": "km", "metre": "m", "meter": "m",
+    "mètre": "m", "metro": "m", "centimetre": "cm", "centimeter": "cm", "centimètre": "cm", "centímetro": "cm",
+    "millimetre": "mm", "millimeter": "mm", "millimètre": "mm", "milímetro": "mm", "mile": "mi", "meile": "mi",
+    "foot": "ft", "feet": "ft", "yard": "yd", "inch": "in", "inches": "in", "kilogram": "kg", "kilogramme": "kg", "kilogramm": "kg",
+    "kilogramo": "kg", "kilo": "kg", "gram": "g", "gramme": "g", "gramm": "g", "gramo": "g", "tonne": "t",
+    "ton": "t", "tonelada": "t", "litre": "l", "liter": "l", "litro": "l", "millilitre": "ml", "milliliter": "ml",
+    "hectare": "ha", "hektar": "ha", "hectárea": "ha", "acre": "acre", "ounce": "oz", "watt": "w",
+    "kilowatt": "kw", "megawatt": "mw", "gigawatt": "gw", "kilowatt-hour": "kwh", "megawatt-hour": "mwh",
+    "gigawatt-hour": "gwh", "terawatt-hour": "twh", "volt": "v", "megabyte": "mb", "gigabyte": "gb",
+    "terabyte": "tb", "hertz": "hz", "megahertz": "mhz", "gigahertz": "ghz", "calorie": "kcal",
+}
+# two-word units: "square kilometres", "degrees Celsius", "miles per hour"
+SQUARE_OF = {"km": "km²", "m": "m²", "mi": "mi²", "ft": "ft²"}
+SPEED_OF = {"km": "km/h", "mi": "mph"}
+TEMPERATURE_WORDS = {"celsius": "°c", "centigrade": "°c", "centígrados": "°c", "fahrenheit": "°f"}
+# a unit and the base unit it is a multiple of, for comparing only ("four decades" = "40 years",
+# "5 tonnes" = "5,000 kg"); what a reader sees keeps the page's own words
+UNIT_BASE = {"decade": ("year", 10.0), "century": ("year", 100.0), "week": ("day", 7.0), "hour": ("minute", 60.0),
+             "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "kg": ("g", 1000.0), "t": ("g", 1e6)}

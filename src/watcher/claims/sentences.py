@@ -4,7 +4,8 @@ A :class:`Sentence` is the unit the claim engine aligns and compares. Its ``cano
 what two renderings of the same statement share — case, quote style, spacing and the way a
 number is written are folded away, figures become their parsed values — so moves and reformatting
 cost nothing. Its ``claim`` is what an analyst cares about: the figures (:mod:`watcher.claims.numbers`,
-timestamps left out: :mod:`watcher.claims.stamps`), who the statement is attributed to, how hedged
+timestamps left out: :mod:`watcher.claims.stamps`, and conversions in parentheses:
+:func:`watcher.claims.numbers.restatements`), who the statement is attributed to, how hedged
 it is and whether it is negated (:mod:`watcher.claims.cues`).
 
 Deterministic and offline by design (no model, no network): the same text always gives the same
@@ -95,8 +96,8 @@ def analyse(text: str) -> Sentence:
     moved "Last updated" time is at most a wording change."""
     mentions = tuple(numbers.parse(text))
     canonical, masked = _canonical(text, mentions)
-    stamps = stamp_mentions(text, mentions)
-    claim_mentions = tuple(m for i, m in enumerate(mentions) if i not in stamps) if stamps else mentions
+    left_out = stamp_mentions(text, mentions) | numbers.restatements(text, mentions)
+    claim_mentions = tuple(m for i, m in enumerate(mentions) if i not in left_out) if left_out else mentions
     words = words_of(text)
     claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedges(text, words),
                   negations=negations(text, words))
