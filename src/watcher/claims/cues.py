@@ -97,11 +97,13 @@ _SAYER = re.compile(
 )
 _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
                 r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
-                r"institute|center|centre|company|firm|bank|fund|survey|study|report|committee|association|union|"
+                r"institute|center|centre|company|firm|bank|fund|survey|study|report|statement|committee|association|union|"
                 r"coalition|group|team|authorities|researchers|analysts|experts)")
 _OF_WHAT = rf"(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+(?!{_AUX}\b)[\w'’.-]+)?)?"  # "the ministry of health"
-_THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said", "the ministry of health said"
-    rf"\bthe\s+((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION}{_OF_WHAT})\s*,?\s+"
+_THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said", "the ministry of health said",
+    # "a police statement said", "Turkey's disaster agency said" (a name's possessive in place of "the")
+    rf"(?:\b(?:the|an?)\s+|(?=\b(?-i:[A-ZÀ-ÖØ-Þ])[\w.-]*['’]s\s))((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION}{_OF_WHAT})"
+    rf"\s*,?\s+"
     rf"(?:{_AUX}\s+)*(?:{SAY_VERBS})\b",
     re.IGNORECASE,
 )
@@ -125,7 +127,8 @@ _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
                         "december".split())
 # any case: a sentence opens with "According to officials," as often as it holds "officials said"
 _SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS}|{_INVERTED_VERBS})\b", re.IGNORECASE)
-_ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|who|which|when|with)\b.*$",
+# where a source's name ends; "who" only in lower case ("the WHO said" names the organisation)
+_ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|(?-i:who)|which|when|with)\b.*$",
                           re.IGNORECASE)
 
 # German, French, Spanish attribution: "laut X", "X zufolge", "nach Angaben der X", "selon X",
@@ -212,7 +215,8 @@ def fold(text: str) -> str:
 def _clean_source(s: str) -> str:
     s = _ATTRIB_STOP.sub("", s.strip())
     s = _ARTICLE_START.sub("", s.strip())
-    return fold(s).strip(" .,'\"")
+    s = fold(s).strip(" .,'\"")
+    return "" if s in ("the", "a", "an") else s  # an article alone names nobody
 
 
 def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str]:

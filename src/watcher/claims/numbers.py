@@ -87,9 +87,11 @@ class Mention:
     def key(self) -> tuple:
         """What must be equal for two mentions to state the same figure: a unit that is a multiple
         of another counts in the base unit ("four decades" and "40 years" state one figure)."""
-        unit, factor = UNIT_BASE.get(self.unit or "", (self.unit, 1.0))
+        kind, (unit, factor) = self.kind, UNIT_BASE.get(self.unit or "", (self.unit, 1.0))
+        if kind == "fraction":  # "one in five", "a fifth of" and "20% of" state one share
+            kind, unit, factor = "percent", "%", 100.0
         high = None if self.high is None else self.high * factor
-        return (self.kind, _r(self.value * factor), _r(high), unit, self.qualifier, self.rate)
+        return (kind, _r(self.value * factor), _r(high), unit, self.qualifier, self.rate)
 
     def render(self) -> str:
         v = fmt(self.value)
@@ -157,7 +159,36 @@ def parse(sentence: str) -> list[Mention]:
     if has_word:
         mentions += _word_figures(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
-    return mentions
+    return _ratios(sentence, mentions) if " in " in sentence or " of " in sentence else mentions
+
+
+_RATIO_PART = r"\d{1,4}|" + "|".join(sorted(UNITS, key=len, reverse=True))
+_RATIO = re.compile(rf"\b({_RATIO_PART})\s+(?:in|out\s+of)\s+(?:every\s+)?({_RATIO_PART}|a\s+hundred|a\s+thousand)\b"
+                    r"(?!\s*(?:%|percent|per\s*cent|years?|months?|weeks?|days?|hours?|minutes?)\b)"
+                    r"(?![.,]\d)", re.IGNORECASE)
+
+
+def _ratios(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "1 in 5 adults", "one in five", "three out of every 10": a share, read as one figure (the
+    same as "20% of adults"), not as two counts."""
+    for m in _RATIO.finditer(sentence):
+        a, b = (_ratio_value(m.group(k)) for k in (1, 2))
+        if a is None or b is None or not 0 < a < b or any(
+                x.kind in ("year", "date", "time") and x.start < m.end(2) and x.end > m.start(2) for x in mentions):
+            continue  # "5 in 2023" is five in a year
+        mentions = [x for x in mentions if x.end <= m.start() or x.start >= m.end()]
+        mentions.append(Mention(text=m.group(0), value=a / b, kind="fraction", start=m.start(), end=m.end(),
+                                noun=_noun_after(sentence[m.end():]), qualifier=_qualifier(sentence[:m.start()])))
+    return sorted(mentions, key=lambda x: x.start)
+
+
+def _ratio_value(text: str) -> float | None:
+    low = text.lower()
+    if low.isdigit():
+        return float(low)
+    if low.startswith("a "):
+        return 100.0 if low.endswith("hundred") else 1000.0
+    return UNITS.get(low)
 
 
 def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:

@@ -18,6 +18,14 @@ _STAMP_CUE = re.compile(
     r"última\s+actualización|publicad[oa](?:\s+el)?|aggiornat[oa](?:\s+il)?|atualizad[oa](?:\s+em)?|"
     r"bijgewerkt(?:\s+op)?)(?![\w])"
     r"|最終更新|更新日時|更新日|更新时间|更新|发布时间|发布|업데이트|입력|수정", re.IGNORECASE)  # CJK: no word boundaries
+# a cue in running prose, after an auxiliary ("was published on", "had been updated on", "wurde …
+# aktualisiert"), tells what happened to something the sentence is about: its date is a claim
+_IN_PROSE = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had|wurde|wurden|été|fue|fueron|sido)\s+"
+                       r"(?:last\s+|first\s+|also\s+|only\s+|originally\s+)?$", re.IGNORECASE)
+# … unless what it happened to is the page itself: "This article was last updated on March 3"
+_OF_THE_PAGE = re.compile(r"\b(?:this|the)\s+(?:article|page|story|post|entry|site|website|content|piece|text|"
+                          r"version|item|document|artikel|beitrag|seite|article|página|artículo|nota)\s+"
+                          r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STAMP_KINDS = frozenset({"date", "time", "year"})
 STAMP_FILLER = frozenset(
     "at on um am le el à a las den der de the on of um uhr h utc gmt cet cest et est edt ct cdt pt pst pdt bst "
@@ -26,6 +34,14 @@ STAMP_FILLER = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi "
     "mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo".split())
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def in_prose(text: str, at: int) -> bool:
+    """The stamp word at ``at`` tells, in running prose, what happened to something the sentence
+    is about ("the report was published on March 3"), not when the page itself changed ("This
+    article was last updated on March 3", "Updated March 3")."""
+    before = text[max(0, at - 40): at]
+    return bool(_IN_PROSE.search(before)) and not _OF_THE_PAGE.search(before)
 
 
 def _gap_ok(gap: str) -> bool:
@@ -47,6 +63,8 @@ def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
         return set()
     out: set[int] = set()
     for cue in _STAMP_CUE.finditer(text):
+        if in_prose(text, cue.start()):
+            continue  # "the report was published on March 3": a claim about the report, not a stamp
         pos = cue.end()
         for i in idx:  # forwards: "Last updated 8:00 a.m.", "Stand: 1. Oktober 2024, 12:30 Uhr"
             m = mentions[i]
