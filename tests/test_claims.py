@@ -472,3 +472,27 @@ def test_a_statement_named_with_a_is_a_source():
     """"a police statement said" was no source, so "police said" → "a police statement said" alerted."""
     assert cues.attribution("The suspect acted alone, a police statement said.") == frozenset({"police statement"})
     assert _claims("The suspect acted alone, police said.", "The suspect acted alone, a police statement said.") == []
+
+
+def test_a_denial_is_a_claim_and_its_removal_alerts():
+    """"Russia has denied receiving weapons" removed was only "sentence removed" (info): a denial
+    names who denies, as "said" does."""
+    base = ["Officials said about 7,000 containers had been shipped.", "Russia has denied receiving weapons.",
+            "The White House declined to comment."]
+    assert cues.attribution(base[1]) == frozenset({"russia"})
+    got = compare(base, [base[0], base[2]])
+    assert [(f.kind, f.explanation) for f in got if f.is_claim] == [
+        ("claim_removed", "sentence removed (attributed to russia)")]
+    assert [f for f in compare(base, [base[0], "Moscow has denied receiving weapons.", base[2]]) if f.is_claim]
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The White House declined to comment.",
+     "The White House did not immediately respond to a request for comment.", False),
+    ("The company could not be reached for comment.", "The company declined to comment on Tuesday.", False),
+    ("The White House declined to comment.", "The White House said the report was accurate.", True),
+])
+def test_a_non_answer_reworded_is_no_polarity_change(old, new, due):
+    """"declined to comment" → "did not immediately respond to a request for comment" alerted as
+    a claim negated — a wire desk's most common copy edit."""
+    assert bool(_claims(old, new)) == due

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from .. import kinds
 from ..kinds import SEVERITY
 from .align import Pair, align
-from .cues import fold, stance
+from .cues import NO_COMMENT, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -288,10 +288,12 @@ def compare_pair(pair: Pair) -> Finding | None:
     if not _same_sources(old_att, new_att) and not _named_in_both(old_att, new_att, before, after):
         cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
     reported = bool(old_att and new_att)
-    if stance(old_h, reported) != stance(new_h, reported):
+    # "declined to comment" → "could not be reached for comment": one non-answer, reworded
+    non_answer = bool(NO_COMMENT.search(before) and NO_COMMENT.search(after))
+    if stance(old_h, reported) != stance(new_h, reported) and not non_answer:
         cues.append({"field": "hedge", "old": sorted(old_h), "new": sorted(new_h),
                      "removed": sorted(old_h - new_h), "added": sorted(new_h - old_h)})
-    if old_neg != new_neg:
+    if old_neg != new_neg and not non_answer:
         cues.append({"field": "polarity", "old": "negated" if old_neg else "affirmed",
                      "new": "negated" if new_neg else "affirmed"})
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]

@@ -75,7 +75,7 @@ NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "n
 SAY_VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|reported|reports|claimed|claims|"
              r"told|noted|notes|suggested|suggests|predicted|predicts|tallied|calculated|found|finds|"
              r"announced|announces|confirmed|confirms|warned|warns|believes|believed|argued|argues|wrote|writes|"
-             r"according")
+             r"denied|denies|deny|insisted|insists|acknowledged|acknowledges|admitted|admits|according")
 _HEDGE_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\b")
 _NEG_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in NEGATIONS if n not in ("n't", "n'")),
                                                  key=len, reverse=True)) + r")\b|n't\b|\bn'(?=[^\W\d_])(?!t\b)")
@@ -282,6 +282,16 @@ def _described(text: str, at: int) -> str:
     cut = [k for k, w in enumerate(words) if w.lower().strip(".") in _NOT_DESCRIBING]
     words = words[cut[-1] + 1:] if cut else words
     return " ".join(words) + " " if words else ""
+
+
+# a source not answering: "declined to comment", "did not immediately respond to a request for
+# comment", "could not be reached", "had no immediate comment" — one non-answer, however worded
+NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|did\s+not|didn['’]t|could\s+not|couldn['’]t|was\s+not|wasn['’]t|were\s+not|"
+    r"has\s+not|have\s+not|had\s+no)\b[^.;]{0,60}?\b(?:comment|respond|reply|replies|reached|available|"
+    r"messages?|requests?)|\bno\s+(?:immediate\s+)?comment\b"
+    r"|\b(?:reagierte|antwortete)\s+nicht|\bwollte\s+sich\s+nicht|\bn['’]a\s+pas\s+(?:souhaité|répondu|pu\s+être\s+joint)"
+    r"|\bno\s+respondió|\bno\s+quiso\s+comentar", re.IGNORECASE)
 
 
 def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
