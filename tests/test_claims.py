@@ -496,3 +496,36 @@ def test_a_non_answer_reworded_is_no_polarity_change(old, new, due):
     """"declined to comment" → "did not immediately respond to a request for comment" alerted as
     a claim negated — a wire desk's most common copy edit."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The mayor, a Democrat, said 300 homes were damaged.", "The mayor said 300 homes were damaged.", False),
+    ("Jane Smith, the mayor, said 300 homes were damaged.", "Mayor Jane Smith said 300 homes were damaged.", False),
+    ("The mayor, a Democrat, said 300 homes were damaged.", "The governor said 300 homes were damaged.", True),
+    ("Residents said the water rose 2 metres in an hour.", "Witnesses said the water rose 2 metres in an hour.", True),
+])
+def test_an_apposition_describes_its_source_and_offices_are_sources(old, new, due):
+    """"The mayor, a Democrat, said" read "Democrat" as the source and "The mayor said" as
+    unnamed: the apposition is left out and offices ("the mayor", "residents") are sources."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The $3.5 trillion bill passed.", "The $3.5-trillion bill passed.", False),
+    ("Nearly two-thirds of Americans approve.", "Nearly 2/3 of Americans approve.", False),
+    ("The company lost $2 billion in Q3.", "The company lost $2 billion in the third quarter.", False),
+    ("Sales fell by half.", "Sales fell by 50%.", False),
+    ("Exports fell 12% year on year.", "Exports fell 12% from a year earlier.", False),
+    ("The company lost $2 billion in Q3.", "The company lost $2 billion in Q2.", True),
+    ("Sales fell by half.", "Sales fell by a third.", True),
+    ("Exports fell 12% year on year.", "Exports fell 12% month on month.", True),
+])
+def test_figures_written_the_way_business_news_writes_them(old, new, due):
+    """A hyphenated scale ("$3.5-trillion" read as 3.5 dollars), "2/3 of", "Q3", "by half" and the
+    period a change is measured over ("year on year" = "from a year earlier", not "month on month")."""
+    assert bool(_claims(old, new)) == due
+
+
+def test_a_change_over_another_period_is_shown_as_such():
+    assert _claims("Exports fell 12% year on year.", "Exports fell 12% month on month.") == [
+        "12% year on year → 12% month on month"]

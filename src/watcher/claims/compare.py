@@ -100,6 +100,8 @@ def _with_unit(m: Mention) -> str:
     """A figure with its counted noun, duration unit and rate spelled out ("12 years", "10,000
     shells per day"): what tells "12 years → 12 months" from "12 → 12"."""
     text = m.text
+    if m.rate and " on " in m.rate:  # measured over a period: "12% year on year"
+        return f"{text} {m.rate}"
     if m.kind == "duration" and m.unit and m.unit not in text.lower():
         text += f" {m.unit}{'' if m.value == 1 and m.high is None else 's'}"
     elif m.noun:

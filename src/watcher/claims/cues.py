@@ -90,7 +90,8 @@ _ACCORDING = re.compile(
 _AUX = r"(?:has|have|had|also|previously|later|recently|publicly|first|reportedly)"
 # the sources named by a plural or a group, without a name ("officials said", "said officials")
 _GENERIC = (r"(?:officials?|experts?|analysts?|authorities|police|scholars|researchers|observers|critics|sources|"
-            r"diplomats)")
+            r"diplomats|residents|witnesses|doctors|prosecutors|investigators|officers|lawmakers|rescuers|scientists|"
+            r"activists|organi[sz]ers)")
 _SAYER = re.compile(
     rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){{1,8}}|\b(?:{_GENERIC}|he|she|they|it|we))"
     rf"\s*,?\s+(?:{_AUX}\s+)*(?:{SAY_VERBS})\b",
@@ -98,7 +99,10 @@ _SAYER = re.compile(
 _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
                 r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
                 r"institute|center|centre|company|firm|bank|fund|survey|study|report|statement|committee|association|union|"
-                r"coalition|group|team|authorities|researchers|analysts|experts)")
+                r"coalition|group|team|authorities|researchers|analysts|experts|"
+                # people named by their office ("the mayor said", "a witness said")
+                r"mayor|governor|president|minister|secretary|senator|prosecutor|judge|sheriff|commissioner|"
+                r"chairman|chairwoman|chair|chief|executive|director|ceo|witness|doctor|official)")
 _OF_WHAT = rf"(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+(?!{_AUX}\b)[\w'’.-]+)?)?"  # "the ministry of health"
 _THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said", "the ministry of health said",
     # "a police statement said", "Turkey's disaster agency said" (a name's possessive in place of "the")
@@ -219,6 +223,11 @@ def _clean_source(s: str) -> str:
     return "" if s in ("the", "a", "an") else s  # an article alone names nobody
 
 
+# an apposition between a source and its verb describes the source: "The mayor, a Democrat,
+# said" is the mayor's statement, "Jane Smith, the mayor, said" Jane Smith's
+_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+[^,;:\"“”]{{1,60}},\s*(?=(?:{_AUX}\s+)*(?:{SAY_VERBS})\b)")
+
+
 def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     """Who a statement is attributed to ("according to X", "X said", "estimated by X", "laut X",
     "selon X", "dijo X")."""
@@ -227,6 +236,8 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
     has_foreign = not FOREIGN_CUE_WORDS.isdisjoint(words)
     if not has_foreign and not _SAY_VERB_ONLY.search(text):
         return frozenset()
+    if "," in text:
+        text = _APPOSITION.sub(" ", text)
     for m in _ACCORDING.finditer(text):
         src = _clean_source(m.group(1))
         if src:

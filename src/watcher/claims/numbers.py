@@ -58,8 +58,12 @@ _AND_JOINERS = {"and", "und", "et", "y"}
 _BETWEEN = re.compile(r"\b(?:between|from|zwischen|von|entre|de)\s*$", re.IGNORECASE)
 _RATE = re.compile(
     r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:(?:per|a|an|each|every|pro|je|am|im|par|por|al|cada)\s+("
-    + "|".join(sorted(RATE_UNITS, key=len, reverse=True)) + r")"
-    r"|(daily|weekly|monthly|annually|yearly|täglich|wöchentlich|monatlich|jährlich))\b",
+    + "|".join(sorted(RATE_UNITS, key=len, reverse=True)) + r")(?!\s+(?:earlier|ago|before|prior|later))"
+    r"|(daily|weekly|monthly|annually|yearly|täglich|wöchentlich|monatlich|jährlich))\b"
+    # the period a change is measured over: "fell 12% year on year" (= "from a year earlier") is
+    # not "… month on month"
+    r"|^\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:(year|quarter|month|week)[\s-]+(?:on|over)[\s-]+\3"
+    r"|(?:from|than|on|over|with)\s+(?:a|the|one)\s+(year|quarter|month|week)\s+(?:earlier|ago|before|prior))\b",
     re.IGNORECASE,
 )
 _MONTH_END = (r"|january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -159,7 +163,22 @@ def parse(sentence: str) -> list[Mention]:
     if has_word:
         mentions += _word_figures(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
-    return _ratios(sentence, mentions) if " in " in sentence or " of " in sentence else mentions
+    if has_digit and _PERIOD_CODE.search(sentence):
+        mentions = _period_codes(sentence, mentions)
+    return _ratios(sentence, mentions) if " in " in sentence or " of " in sentence or " by " in sentence else mentions
+
+
+_PERIOD_CODE = re.compile(r"\b([QH])([1-4])\b")
+
+
+def _period_codes(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Q3", "H1": a quarter or half of a year, the same as "the third quarter" (an ordinal whose
+    noun is the period); the letter glued to the digit hides it from the scanner."""
+    for m in _PERIOD_CODE.finditer(sentence):
+        if not _covered(m.start(), m.end(), mentions):
+            mentions.append(Mention(text=m.group(0), value=float(m.group(2)), kind="ordinal", start=m.start(),
+                                    end=m.end(), noun="quarter" if m.group(1) == "Q" else "half"))
+    return sorted(mentions, key=lambda x: x.start)
 
 
 _RATIO_PART = r"\d{1,4}|" + "|".join(sorted(UNITS, key=len, reverse=True))
@@ -168,10 +187,20 @@ _RATIO = re.compile(rf"\b({_RATIO_PART})\s+(?:in|out\s+of)\s+(?:every\s+)?({_RAT
                     r"(?![.,]\d)", re.IGNORECASE)
 
 
+_SLASH_SHARE = re.compile(r"\b(\d{1,2})/(\d{1,3})(?=\s+of\b)")  # "2/3 of Americans"
+_BY_SHARE = re.compile(r"\b(?:by|in)\s+(half|a\s+third|a\s+quarter)\b(?!\s+(?:of|an?)\b)", re.IGNORECASE)
+
+
 def _ratios(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """ "1 in 5 adults", "one in five", "three out of every 10": a share, read as one figure (the
-    same as "20% of adults"), not as two counts."""
-    for m in _RATIO.finditer(sentence):
+    """ "1 in 5 adults", "one in five", "three out of every 10", "2/3 of", "fell by half": a share,
+    read as one figure (the same as "20% of adults", "fell by 50%"), not as two counts or none."""
+    for m in _BY_SHARE.finditer(sentence):
+        # "by a third": the share, not the ordinal the word scan read
+        mentions = [x for x in mentions if not (x.kind == "ordinal" and x.start < m.end(1) and x.end > m.start(1))]
+        if not _covered(m.start(1), m.end(1), mentions):
+            mentions.append(Mention(text=m.group(1), value=FRACTIONS[" ".join(m.group(1).lower().split())],
+                                    kind="fraction", start=m.start(1), end=m.end(1)))
+    for m in (*_RATIO.finditer(sentence), *_SLASH_SHARE.finditer(sentence)):
         a, b = (_ratio_value(m.group(k)) for k in (1, 2))
         if a is None or b is None or not 0 < a < b or any(
                 x.kind in ("year", "date", "time") and x.start < m.end(2) and x.end > m.start(2) for x in mentions):
@@ -364,6 +393,9 @@ def _rate(after: str) -> str | None:
         return None
     if m.group(1):
         return RATE_UNITS[m.group(1).lower()]
+    if m.group(3) or m.group(4):
+        period = (m.group(3) or m.group(4)).lower()
+        return f"{period} on {period}"
     return RATE_ADVERBS[m.group(2).lower()]
 
 

@@ -37,7 +37,7 @@ _TOKEN_TEMPLATE = r"""(?=[$€£¥₹₩₽\d]|(?:US|C|A)\s?\$|CODES|\s?[$€£�
          (?P<cur>(?:US\s?\$|C\$|A\$|[$€£¥₹₩₽]|CODES))?\s?
          (?:(?P<num>NUM)(?P<ord>st|nd|rd|th)?(?P<fold>-?fold|-?fach(?:e[nrs]?)?\b)?(?![\d])
           |\b(?P<word>(?:WORDS)(?:[-\s](?:WORDS))?)(?P<wfold>-?fold)?\b)
-         (?:\s?(?P<scale>SCALE))?"""
+         (?:(?:\s|-(?=[^\W\d_]{4}))?(?P<scale>SCALE))?"""
 
 
 def _token_re(with_words: bool) -> re.Pattern:
