@@ -457,6 +457,12 @@ def test_a_share_written_as_a_ratio_a_fraction_or_a_percentage_is_one_figure(old
     assert bool(_claims(old, new)) == due
 
 
+def test_a_ratio_in_words_is_english_only():
+    from watcher.claims.numbers import parse
+
+    assert [m.kind for m in parse("Band 1 in zwei Teilbänden erschien 1962.")] == ["count", "count", "year"]
+
+
 def test_an_institution_named_by_its_countrys_possessive_is_a_source():
     """"Turkey's disaster agency said" was no source (only "the … agency said" was read), so the
     copy edit from "the country's disaster agency said" alerted as an attribution dropped."""
@@ -529,3 +535,18 @@ def test_figures_written_the_way_business_news_writes_them(old, new, due):
 def test_a_change_over_another_period_is_shown_as_such():
     assert _claims("Exports fell 12% year on year.", "Exports fell 12% month on month.") == [
         "12% year on year → 12% month on month"]
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Two people died in Paris, according to police.", {"police"}),
+    ('"We are joining," Nathaniel Pieper, a vice president at Alaska, said in a statement on Oct. 12.',
+     {"nathaniel pieper"}),
+    ("Did she say MELAS?!", {"she"}),
+])
+def test_words_before_according_or_after_said_are_no_source(text, sources):
+    """Measured on the real pages' sentences: "in Paris, according to police" made Paris a source
+    (so "in Paris on Sunday, according to police" would alert as a source swapped), and "said in a
+    statement" made "in a statement" one."""
+    assert cues.attribution(text) == frozenset(sources)
+    assert _claims("Two people died in Paris, according to police.",
+                   "Two people died in Paris on Sunday, according to police.") == []

@@ -76,6 +76,9 @@ SAY_VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|reported
              r"told|noted|notes|suggested|suggests|predicted|predicts|tallied|calculated|found|finds|"
              r"announced|announces|confirmed|confirms|warned|warns|believes|believed|argued|argues|wrote|writes|"
              r"denied|denies|deny|insisted|insists|acknowledged|acknowledges|admitted|admits|according")
+# the verbs a source is the subject (or, inverted, the object) of: not "according", whose source
+# follows "to" (:data:`_ACCORDING`) — "in Paris, according to police" does not make Paris a source
+_SPEAKS = SAY_VERBS.removesuffix("|according")
 _HEDGE_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\b")
 _NEG_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in NEGATIONS if n not in ("n't", "n'")),
                                                  key=len, reverse=True)) + r")\b|n't\b|\bn'(?=[^\W\d_])(?!t\b)")
@@ -92,9 +95,10 @@ _AUX = r"(?:has|have|had|also|previously|later|recently|publicly|first|reportedl
 _GENERIC = (r"(?:officials?|experts?|analysts?|authorities|police|scholars|researchers|observers|critics|sources|"
             r"diplomats|residents|witnesses|doctors|prosecutors|investigators|officers|lawmakers|rescuers|scientists|"
             r"activists|organi[sz]ers)")
+_GENERIC_WORD = re.compile(_GENERIC)
 _SAYER = re.compile(
     rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){{1,8}}|\b(?:{_GENERIC}|he|she|they|it|we))"
-    rf"\s*,?\s+(?:{_AUX}\s+)*(?:{SAY_VERBS})\b",
+    rf"\s*,?\s+(?:{_AUX}\s+)*(?:{_SPEAKS})\b",
 )
 _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
                 r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
@@ -108,7 +112,7 @@ _THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's offic
     # "a police statement said", "Turkey's disaster agency said" (a name's possessive in place of "the")
     rf"(?:\b(?:the|an?)\s+|(?=\b(?-i:[A-ZÀ-ÖØ-Þ])[\w.-]*['’]s\s))((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION}{_OF_WHAT})"
     rf"\s*,?\s+"
-    rf"(?:{_AUX}\s+)*(?:{SAY_VERBS})\b",
+    rf"(?:{_AUX}\s+)*(?:{_SPEAKS})\b",
     re.IGNORECASE,
 )
 # the passive: "losses were estimated at $5 million by the company" names its source after "by"
@@ -122,10 +126,12 @@ _SAID_BY = re.compile(rf"\b(?:{SAY_VERBS})\s+(?:by\s+)?((?:the\s+)?(?:[A-ZÀ-Ö�
 # capitalised word after the verb is what was said or when ("said Tuesday", "told Reuters"), and
 # "added" is a say verb only here ("the company added 500 jobs")
 _INVERTED_VERBS = r"added|adds|explained|continued"
+# words that open what follows a verb, not a source: "said in a statement", "told reporters on …"
+_NOT_A_NAME = r"(?:in|on|at|to|for|by|with|from|after|before|during|into|as|that|this|its|his|her|their|our)"
 _INVERTED = re.compile(
-    rf"(?:[,\"”]|[,.!?]['’])\s*(?:{SAY_VERBS}|{_INVERTED_VERBS})\s+"
-    rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,6}}|(?:the\s+)?(?:[\w'’.-]+\s+){{0,4}}{_INSTITUTION}{_OF_WHAT}\b"
-    rf"|{_GENERIC}\b)")
+    rf"(?:[,\"”]|[,.!?]['’])\s*(?:{_SPEAKS}|{_INVERTED_VERBS})\s+"
+    rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,6}}|(?:(?:the|an?)\s+)?(?:(?!{_NOT_A_NAME}\b)[\w'’.-]+\s+){{0,4}}"
+    rf"{_INSTITUTION}{_OF_WHAT}\b|{_GENERIC}\b)")
 _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "january february march april may june july august september october november "
                         "december".split())
@@ -225,7 +231,7 @@ def _clean_source(s: str) -> str:
 
 # an apposition between a source and its verb describes the source: "The mayor, a Democrat,
 # said" is the mayor's statement, "Jane Smith, the mayor, said" Jane Smith's
-_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+[^,;:\"“”]{{1,60}},\s*(?=(?:{_AUX}\s+)*(?:{SAY_VERBS})\b)")
+_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+[^,;:\"“”]{{1,60}},\s*(?=(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
 
 
 def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
@@ -245,9 +251,10 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
     foreign = _foreign_sources(text) if has_foreign else set()
     found |= foreign
     for m in _SAYER.finditer(text):
-        if m.group(0).lower().startswith("according") or (foreign and _FOREIGN_VERB.search(m.group(0))):
+        if foreign and _FOREIGN_VERB.search(m.group(0)):
             continue
-        src = _clean_source(_described(text, m.start(1)) + m.group(1))
+        described = _described(text, m.start(1)) if _GENERIC_WORD.fullmatch(m.group(1)) else ""
+        src = _clean_source(described + m.group(1))
         if src and src not in ("it", "according"):
             found.add(src)
     for m in (*_THE_SAYER.finditer(text), *_PASSIVE_BY.finditer(text)):

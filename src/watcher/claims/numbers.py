@@ -181,7 +181,12 @@ def _period_codes(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda x: x.start)
 
 
-_RATIO_PART = r"\d{1,4}|" + "|".join(sorted(UNITS, key=len, reverse=True))
+# the English number words only: "one in five" is English ("Bd. 1 in zwei Teilbänden" is a volume
+# in two parts)
+_ENGLISH_UNITS = {w: UNITS[w] for w in (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen").split()}
+_RATIO_PART = r"\d{1,4}|" + "|".join(sorted(_ENGLISH_UNITS, key=len, reverse=True))
 _RATIO = re.compile(rf"\b({_RATIO_PART})\s+(?:in|out\s+of)\s+(?:every\s+)?({_RATIO_PART}|a\s+hundred|a\s+thousand)\b"
                     r"(?!\s*(?:%|percent|per\s*cent|years?|months?|weeks?|days?|hours?|minutes?)\b)"
                     r"(?![.,]\d)", re.IGNORECASE)
@@ -217,7 +222,7 @@ def _ratio_value(text: str) -> float | None:
         return float(low)
     if low.startswith("a "):
         return 100.0 if low.endswith("hundred") else 1000.0
-    return UNITS.get(low)
+    return _ENGLISH_UNITS.get(low)
 
 
 def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
