@@ -113,7 +113,7 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
     """Pair the figures of two sentences and describe each that differs."""
     old_left, new_left = list(old), list(new)
     for m in list(old_left):  # identical figures (any position) are not changes
-        hit = next((n for n in new_left if n.key == m.key), None)
+        hit = next((n for n in new_left if n.key == m.key or _same_month(m, n)), None)
         if hit is not None:
             old_left.remove(m)
             new_left.remove(hit)
@@ -179,6 +179,18 @@ def _named_in_both(old: frozenset[str], new: frozenset[str], before: str, after:
     if not old or not new or "(unnamed)" in old | new:
         return False
     return named(old, after) and named(new, before)
+
+
+def _same_month(a: Mention, b: Mention) -> bool:
+    """A month on its own and a date of that month ("in March" → "in March 2023", "on March 3"):
+    the date made more precise, not changed."""
+    def bare(m: Mention) -> bool:  # a month alone is worth month × 100 (no year, no day)
+        return m.value < 10_000 and m.value % 100 == 0
+
+    if a.kind != "date" or b.kind != "date" or bare(a) == bare(b):
+        return False
+    month, date = (a, b) if bare(a) else (b, a)
+    return int(date.value) // 100 % 100 == int(month.value) // 100
 
 
 def _same_sources(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -134,7 +134,9 @@ _INVERTED = re.compile(
     rf"{_INSTITUTION}{_OF_WHAT}\b|{_GENERIC}\b)")
 _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "january february march april may june july august september october november "
-                        "december".split())
+                        "december montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern "
+                        "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes "
+                        "sábado domingo".split())
 # any case: a sentence opens with "According to officials," as often as it holds "officials said"
 _SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS}|{_INVERTED_VERBS})\b", re.IGNORECASE)
 # where a source's name ends; "who" only in lower case ("the WHO said" names the organisation)
@@ -152,11 +154,17 @@ _FOREIGN_ACCORDING = re.compile(
     r"según|de\s+acuerdo\s+con|volgens|(?:secondo|segundo)(?=\s+(?:(?:il|la|lo|i|gli|le|o|a|os|as)\s|l['’]|(?-i:[A-Z]))))"
     r"\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
 _ZUFOLGE = re.compile(rf"((?:(?:{_ART})?{_CAP}\s+(?:(?:der|des|von|für)\s+)?){{1,4}})zufolge\b")
-_FOREIGN_VERB = re.compile(
-    r"\b(?:sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|berichtete|berichtet|schätzt|"
-    r"schätzte|warnte|betonte|a\s+déclaré|ont\s+déclaré|a\s+dit|ont\s+dit|a\s+affirmé|affirme|déclare|"
-    r"a\s+indiqué|indique|a\s+estimé|a\s+annoncé|a\s+précisé|précise|dijo|dijeron|afirmó|declaró|aseguró|"
-    r"señaló|indicó|informó|explicó|estimó|anunció)\b")
+# not "bestätigte(n)": as often the adjective of "die bestätigten Fälle" as the verb
+_GERMAN_VERBS = (r"sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|mitteilte|mitteilten|"
+                 r"berichtete|berichtet|meldete|meldeten|schätzt|schätzte|warnte|betonte")
+_ROMANCE_VERBS = (r"a\s+déclaré|ont\s+déclaré|a\s+dit|ont\s+dit|a\s+affirmé|affirme|déclare|"
+                  r"a\s+indiqué|indique|a\s+estimé|a\s+annoncé|a\s+précisé|précise|dijo|dijeron|afirmó|declaró|"
+                  r"aseguró|señaló|indicó|informó|explicó|estimó|anunció")
+_FOREIGN_VERB = re.compile(rf"\b(?:(?P<de>{_GERMAN_VERBS})|{_ROMANCE_VERBS})\b")
+# French and Spanish name the speaker after the verb in an incise only (", a indiqué la
+# préfecture", ", dijo el ministro"); elsewhere what follows is what was said or announced ("le
+# gouvernement a annoncé une aide de 2 milliards")
+_INCISE = re.compile(r"[,\"»”]\s*$")
 _PRONOUN = r"(?:er|sie|il|elle|ils|elles|él|ella|ellos|ellas)\b"
 _AFTER_VERB = re.compile(rf"\s+((?:{_ART})[\w'’.-]+(?:\s+(?:de|du|des|del|der|von)\s+(?:la\s+|l['’])?[\w'’.-]+)?"
                          rf"|{_CAP}(?:\s+{_CAP})*|{_PRONOUN})")
@@ -175,8 +183,8 @@ _ARTICLE_START = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|eine
 # the words that can start a German, French or Spanish attribution: a set look-up of the
 # sentence's words decides whether the patterns above need to run at all
 FOREIGN_CUE_WORDS = frozenset(w.casefold() for w in (
-    "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten berichtete berichtet schätzt schätzte "
-    "warnte betonte laut zufolge angaben informationen schätzungen gemäß selon après déclaré dit affirmé affirme "
+    "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten mitteilte mitteilten berichtete berichtet "
+    "meldete meldeten schätzt schätzte warnte betonte laut zufolge angaben informationen schätzungen gemäß selon après déclaré dit affirmé affirme "
     "déclare indiqué indique estimé annoncé précisé précise según dijo dijeron afirmó declaró aseguró señaló "
     "indicó informó explicó estimó anunció acuerdo volgens secondo segundo").split())
 _UNNAMED_CUE = re.compile(r"\b(?:said|says|(?i:according to))\b|(?i:\b(?:sagte|sagt|laut|zufolge|selon|d['’]après|"
@@ -187,6 +195,10 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def words_of(text: str) -> frozenset[str]:
     """The case-folded words of ``text``: computed once per sentence, shared by the cue finders."""
     return frozenset(_WORDS.findall(fold(text)))
+
+
+_TRAILING_WHEN = re.compile(r"\s+(?:(?:am|on|le|el|ce|this|last|diesen|letzten|vergangenen)\s+)?(?:"
+                            + "|".join(_WHEN_WORDS) + r")\s*$", re.IGNORECASE)
 
 
 def _foreign_sources(text: str) -> set[str]:
@@ -208,13 +220,14 @@ def _foreign_sources(text: str) -> set[str]:
         found.add(_clean_source(m.group(1)))
     for v in _FOREIGN_VERB.finditer(text):
         after = _AFTER_VERB.match(text, v.end())
-        if after:
+        if after and (v.group("de") or _INCISE.search(text, max(0, v.start() - 3), v.start())):
             found.add(_clean_source(after.group(1)))
             continue
-        before = _BEFORE_VERB.search(text, max(0, v.start() - 80), v.start())
+        head = text[max(0, v.start() - 80): v.start()]
+        before = _BEFORE_VERB.search(_TRAILING_WHEN.sub(" ", head))  # "wie die Polizei am Samstag mitteilte"
         if before:
             found.add(_clean_source(before.group(1)))
-    return {f for f in found if f}
+    return {f for f in found if f and f.split()[0] not in _WHEN_WORDS}
 
 
 def fold(text: str) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .numbers_dates import Span, special_spans
+from .numbers_dates import CAPITAL_ONLY_MONTHS, MONTHS, Span, special_spans
 from .numbers_locale import CURRENCY_SYMBOLS, WORD_EDGE, currency_after, qualifier
 from .numbers_scan import RawFigure, raw_figures, scale_of
 from .numbers_words import (
@@ -152,20 +152,52 @@ def parse(sentence: str) -> list[Mention]:
     In four parts: a prefilter (no digit and no number word: no figure, the common case of prose);
     the special spans — dates, times, decades, CJK figures (:mod:`.numbers_dates`); the scanned
     numerals and number words (:mod:`.numbers_scan`), read in their context by :func:`_mentions`;
-    and figures written only in words ("two-thirds of", "hundreds of", "twice", "third")."""
+    and figures written only in words ("two-thirds of", "hundreds of", "twice", "third", a month
+    on its own: "delayed until March")."""
     has_digit = bool(_HAS_DIGIT.search(sentence))
-    has_word = not _NUMBER_WORDS.isdisjoint(_LETTER_WORD.findall(sentence.lower()))
-    if not has_digit and not has_word:
+    words = set(_LETTER_WORD.findall(sentence.lower()))
+    has_word = not _NUMBER_WORDS.isdisjoint(words)
+    has_month = not _MONTH_NAMES.isdisjoint(words)
+    if not has_digit and not has_word and not has_month:
         return []
     spans = special_spans(sentence) if has_digit else []
     mentions = _mentions(sentence, raw_figures(sentence, spans, has_word))
     mentions += [_span_mention(sentence, sp) for sp in spans]
     if has_word:
         mentions += _word_figures(sentence, mentions)
+    if has_month:
+        mentions += _bare_months(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
     if has_digit and _PERIOD_CODE.search(sentence):
         mentions = _period_codes(sentence, mentions)
     return _ratios(sentence, mentions) if " in " in sentence or " of " in sentence or " by " in sentence else mentions
+
+
+# months written out in full (abbreviations are other words too often: "Mar", "Sept", "Dec"), and
+# a bare month only after a word that places something in time ("until March", "im April", "en
+# mars", "desde mayo"); "May" and "March" only capitalised (English words too)
+_MONTH_NAMES = frozenset(m for m in MONTHS if len(m) > 4 or m in ("june", "july", "juni", "juli", "mai", "mars",
+                                                                  "juin", "mayo", "mei", "may", "märz"))
+_BARE_MONTH = re.compile(
+    r"\b(?:in|im|en|since|until|till|by|from|before|after|through|seit|bis|ab|vor|nach|depuis|desde|hasta|"
+    r"early|late|mid|last|next|this|anfang|mitte|ende|début|fin|finales|principios)[\s-]+"
+    r"(?:(?:early|late|mid|de)[\s-]+)?(?P<m>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b"
+    r"(?!\.?\s*\d)", re.IGNORECASE)
+
+
+def _bare_months(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A month on its own, placing something in time ("the launch slipped to April"): a date of
+    its own kind, worth a hundredth of the day it is a month of (20240400 is April 2024; 400 is
+    "April", of whatever year) so that "in March" → "in April" is a changed date."""
+    out = []
+    for m in _BARE_MONTH.finditer(sentence):
+        word = m.group("m")
+        if word.lower() in CAPITAL_ONLY_MONTHS and not word[0].isupper():
+            continue
+        if not _covered(m.start("m"), m.end("m"), mentions):
+            out.append(Mention(text=word, value=float(MONTHS[word.lower()] * 100), kind="date", start=m.start("m"),
+                               end=m.end("m")))
+    return out
 
 
 _PERIOD_CODE = re.compile(r"\b([QH])([1-4])\b")

@@ -49,7 +49,7 @@ MONTHS = {
 }
 _ABBREVIATIONS = set("jan feb mar apr jun jul aug sep sept oct nov dec janv févr fevr avr juil déc ene abr ago dic "
                      "okt dez".split())
-_CAPITAL_ONLY = {"may", "march", "mar"}  # English words too: a month only when capitalised
+CAPITAL_ONLY_MONTHS = {"may", "march", "mar"}  # English words too: a month only when capitalised
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY_FIRST = re.compile(
     rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?{_MONTH}"
@@ -108,7 +108,7 @@ def _date_value(year: int, month: int, day: int) -> float:
 def _month(m: re.Match) -> int | None:
     word = m.group("month")
     low = word.lower()
-    if low in _CAPITAL_ONLY and not word[0].isupper():
+    if low in CAPITAL_ONLY_MONTHS and not word[0].isupper():
         return None
     return MONTHS.get(low.rstrip("."))
 
