@@ -53,3 +53,34 @@ def test_each_change_is_alerted_once(tmp_path, name, steps, expected):
     assert got == expected, name
     ids = [a.id for a in st.alerts(source="s")]
     assert len(ids) == len(set(ids))
+
+
+def test_a_claim_read_anew_by_a_newer_version_is_not_alerted_again(tmp_path):
+    """A claim engine upgrade reads an alerted claim differently (a unit now understood, a source now
+    named): its state changes while the page did not. The first check after the upgrade must not
+    alert it again — the state is updated silently — and a later real change still alerts."""
+    st = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    with st.transaction() as c:
+        st.ensure_source(c, "s", "http://e.org/")
+        base = st.add_version(c, "s", text="\n\n".join(BODY + [FIG]), content_hash="base", title=None, url=None,
+                              origin="fetch", is_baseline=True)
+
+    def check(paras: list[str], n: int) -> list[str]:
+        with st.transaction() as c:
+            v = st.add_version(c, "s", text="\n\n".join(paras), content_hash=f"v{n}", title=None, url=None,
+                               origin="fetch", is_baseline=False)
+            rows = alerts.record_findings(st, c, "s", compare(base.paragraphs, v.paragraphs), v, base, "http://e.org/")
+        return [r.kind for r in rows if alerts.is_claim(r)]
+
+    changed = BODY + [FIG.replace("12", "15")]
+    assert check(changed, 1) == ["estimate_changed"]
+    with st.transaction() as c:  # the state as an older reader of the same two texts computed it
+        (key, prev), = st.claim_states(c, "s").items()
+        st.set_claim_state(c, "s", key, kind=prev.kind, state="read-by-an-older-version",
+                           baseline_text=prev.baseline_text, last_text=prev.last_text, changes=prev.changes,
+                           version_id=prev.version_id)
+    assert check(changed + ["An unrelated new paragraph."], 2) == []
+    with st.transaction() as c:
+        assert st.claim_states(c, "s")[key].state != "read-by-an-older-version"
+    assert check(BODY + [FIG.replace("12", "18")], 3) == ["estimate_changed"]
+    assert check(BODY + [FIG], 4) == ["estimate_changed"]  # back to the baseline

@@ -63,6 +63,10 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
         prev = states.get(f.key)
         if prev and prev.state == f.state:
             continue
+        if prev and _read_anew(prev, f):
+            store.set_claim_state(c, source_id, f.key, kind=prev.kind, state=f.state, baseline_text=prev.baseline_text,
+                                  last_text=prev.last_text, changes=f.changes, version_id=prev.version_id)
+            continue
         rule = rule_for(rules, f.key, f.before, f.after) if f.is_claim or (prev and prev.kind in CLAIM_KINDS) \
             else None
         if rule is not None:
@@ -101,6 +105,17 @@ def record_findings(store: Store, c: Connection, source_id: str, findings: list[
             out += _reverted(store, c, source_id, prev, version, common, now_text=prev.baseline_text, found=found)
         store.delete_claim_state(c, source_id, key)
     return out
+
+
+def _read_anew(prev: ClaimState, f: Finding) -> bool:
+    """The finding says the same texts as the state stored for its claim, only read differently:
+    the page did not change the claim, a newer version of watcher reads it better ("five
+    kilometres" now a figure, '"…," said Smith' now a source). Its state is updated silently —
+    otherwise every upgrade of the claim engine would alert claims already alerted once more, as
+    changed again (or back to the baseline, where today's reader calls the change wording)."""
+    if f.after is None or f.after != prev.last_text:
+        return False
+    return f.before is None or f.before == prev.baseline_text
 
 
 def _taught(store: Store, c: Connection, source_id: str, f: Finding, prev: ClaimState | None, rule: Rule,
