@@ -588,3 +588,21 @@ def test_a_month_on_its_own_is_a_date(old, new, due):
     """"delayed until March" → "until April" passed unnoticed: a month without a day or a year was
     no figure. Made more precise ("March 2024") it is the same date; "may" stays a verb."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("At least 12 people were killed, police said.", "No fewer than 12 people were killed, police said.", False),
+    ("The company reported a net loss of $1.2 billion.", "The company posted a net loss of $1.2 billion.", False),
+    ("Officials estimate that 3,000 homes lack power.", "An estimated 3,000 homes lack power, officials said.", False),
+    ("The bridge is 1.2 miles long.", "The 1.2-mile bridge is long.", False),
+    ("The bank raised rates by 25 basis points to 5.5%.", "The bank raised rates by 0.25 percentage points to 5.5%.",
+     False),
+    ("At least 12 people were killed, police said.", "Not 12 people were killed, police said.", True),
+    ("Officials estimate that 3,000 homes lack power.", "Officials said 3,000 homes lack power.", True),
+    ("The bank raised rates by 25 basis points to 5.5%.", "The bank raised rates by 50 basis points to 5.5%.", True),
+])
+def test_qualifiers_estimates_and_rates_written_another_way(old, new, due):
+    """"no fewer than" read as a negation, "officials estimate that 3,000" as no estimate (only "an
+    estimated 3,000" was one), "posted" a loss as no statement, "1.2-mile" and basis points as no
+    unit: each rewrite alerted."""
+    assert bool(_claims(old, new)) == due

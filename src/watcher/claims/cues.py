@@ -31,7 +31,7 @@ HEDGES = {
     "must": "must", "can": "can", "cannot": "cannot", "suggests": "suggests", "suggest": "suggests",
     "uncertain": "uncertain", "unclear": "uncertain", "certainly": "certainly", "clearly": "certainly",
     "definitely": "certainly", "undoubtedly": "certainly", "confirmed": "confirmed", "unconfirmed": "unconfirmed",
-    "estimated": "estimated", "almost certainly": "certainly",
+    "estimated": "estimated", "estimate": "estimated", "estimates": "estimated", "almost certainly": "certainly",
     # German, French, Spanish: mapped onto the English classes, so a translation keeps its class
     "vermutlich": "presumably", "wahrscheinlich": "probably", "möglicherweise": "possibly", "vielleicht": "perhaps",
     "soll": "said-to", "sollen": "said-to", "angeblich": "allegedly", "mutmaßlich": "allegedly",
@@ -75,7 +75,8 @@ NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "n
 SAY_VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|reported|reports|claimed|claims|"
              r"told|noted|notes|suggested|suggests|predicted|predicts|tallied|calculated|found|finds|"
              r"announced|announces|confirmed|confirms|warned|warns|believes|believed|argued|argues|wrote|writes|"
-             r"denied|denies|deny|insisted|insists|acknowledged|acknowledges|admitted|admits|according")
+             r"denied|denies|deny|insisted|insists|acknowledged|acknowledges|admitted|admits|posted|posts|"
+             r"expects|according")
 # the verbs a source is the subject (or, inverted, the object) of: not "according", whose source
 # follows "to" (:data:`_ACCORDING`) — "in Paris, according to police" does not make Paris a source
 _SPEAKS = SAY_VERBS.removesuffix("|according")
@@ -332,12 +333,18 @@ def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     return frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(fold(text)))
 
 
+# a negation that only bounds a figure ("no fewer than 12", "not more than", "pas moins de",
+# "nicht mehr als"): the figure's qualifier, not the claim's polarity
+_BOUND = re.compile(r"\b(?:no|not|nicht|pas|no)\s+(?:more|fewer|less|mehr|weniger|moins|plus|menos|más)\s+"
+                    r"(?:than|als|de|que)\b")
+
+
 def negations(text: str, words: frozenset[str] | None = None) -> int:
     words = words_of(text) if words is None else words
     low = fold(text)
     if _NEG_WORDS.isdisjoint(words) and "n't" not in low and "n'" not in low:
         return 0
-    return len(_NEG_RE.findall(low))
+    return len(_NEG_RE.findall(_BOUND.sub(" ", low)))
 
 
 _HEDGE_FIRST = frozenset(_WORDS.findall(" ".join(HEDGES)))

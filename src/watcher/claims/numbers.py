@@ -52,6 +52,7 @@ _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent\b|per\s+cent\b|pct\b|prozent\
                             re.IGNORECASE)
 _PP_AFTER = re.compile(r"^\s*(?:percentage[-\s]points?|prozentpunkte?n?\b|points?\s+de\s+pourcentage|"
                        r"puntos?\s+porcentuales?)", re.IGNORECASE)
+_BP_AFTER = re.compile(r"^\s*(?:basis[-\s]points?|bps|bp|Basispunkte?n?|points?\s+de\s+base)\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:%|percent|per\s+cent|prozent)?\s*(?:-|–|—|to|and|bis|und|à|a|et|y)\s*$",
                          re.IGNORECASE)
 _AND_JOINERS = {"and", "und", "et", "y"}
@@ -358,6 +359,9 @@ def _classify(sentence: str, r: RawFigure, value: float, high: float | None, sta
     elif m_pp and kind == "count":
         kind, unit = "pp", "pp"
         end += m_pp.end()
+    elif kind == "count" and (m_bp := _BP_AFTER.match(after)):  # 25 basis points = 0.25 percentage points
+        kind, unit = "pp", "bp"
+        end += m_bp.end()
     elif m_pct:
         kind, unit = "percent", "%"
         end += m_pct.end()
@@ -387,7 +391,7 @@ _YEAR_BEFORE = re.compile(
     rf"année|avant|après|desde|hasta|año|del|de|y|et{_MONTH_END})\.?|[,(–-])\s*$", re.IGNORECASE)
 
 
-_MEASURE_WORD = re.compile(r"\s*(?:(?P<sq>square|sq\.?)\s+)?(?P<w>[^\W\d_]+(?:-hours?)?)(?P<ph>\s+per\s+hour\b)?",
+_MEASURE_WORD = re.compile(r"(?:\s*|-)(?:(?P<sq>square|sq\.?)[\s-]+)?(?P<w>[^\W\d_]+(?:-hours?)?)(?P<ph>\s+per\s+hour\b)?",
                            re.IGNORECASE)
 _TEMPERATURE = re.compile(r"\s*(?:°|degrees?|grad|degrés|grados)\s*(?P<t>[^\W\d_]+)", re.IGNORECASE)
 

@@ -24,6 +24,7 @@ from .numbers import Mention
 from .numbers_dates import MONTHS
 from .stamps import stamp_mentions
 
+_UNQUALIFIED = frozenset({"date", "time", "year", "decade", "ordinal", "version"})  # never an estimate
 _NON_WORD = re.compile(r"[^\w%$€£¥#.\- ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -99,7 +100,11 @@ def analyse(text: str) -> Sentence:
     left_out = stamp_mentions(text, mentions) | numbers.restatements(text, mentions)
     claim_mentions = tuple(m for i, m in enumerate(mentions) if i not in left_out) if left_out else mentions
     words = words_of(text)
-    claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedges(text, words),
+    hedged = hedges(text, words)
+    if "estimated" in hedged:  # "officials estimate that 3,000 homes …" = "an estimated 3,000 homes"
+        claim_mentions = tuple(m if m.qualifier or m.kind in _UNQUALIFIED else replace(m, qualifier="estimated")
+                               for m in claim_mentions)
+    claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedged,
                   negations=negations(text, words))
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
