@@ -5,7 +5,10 @@ exactly once, and both versions go through the real extraction, cleaning, fault 
 comparison. A *claim* edit must alert (a number word, a qualifier, a percentage, a unit or
 currency changed, a hedge inserted, an attribution dropped); a *harmless* edit must not (a typo
 near a figure, a figure rewritten in another form, quotes, no-break spaces and dashes normalised
-over the page, the counters, copyright years and relative times that move between two visits).
+over the page, the counters, copyright years and relative times that move between two visits);
+since session 32 also a source swapped and a negation inserted (must alert), and a paragraph's
+first two sentences reordered, a unit written out ("5 km" → "5 kilometres") and a paragraph
+without claims added (must not).
 
 Targets are taken from the page's extracted main text (or, for the page-wide and furniture kinds,
 from the whole HTML), so the measure is of the claim engine and the line rules on real sentences
@@ -44,7 +47,7 @@ class Kind:
     name: str
     alert: bool
     find: Callable[[str], Edit | None] | None = None
-    rewrite: Callable[[str], str] | None = None
+    rewrite: Callable[..., str] | None = None  # (html) or (html, the page's extracted document)
 
 
 _WORD = re.compile(r"(?<![\w&#;/.-])[^\W\d_]{5,}(?![\w;/.-])")
@@ -139,6 +142,66 @@ def _attribution_dropped(p: str) -> Edit | None:
     return (m.group(0), "") if m else None
 
 
+def _sentences_swapped(p: str) -> Edit | None:
+    """The first two sentences of a paragraph in the other order: a reorder, nothing changed."""
+    from watcher.claims.sentences import split_sentences
+
+    ss = split_sentences(p)
+    if len(ss) < 2 or f"{ss[0]} {ss[1]}" not in p:
+        return None
+    return f"{ss[0]} {ss[1]}", f"{ss[1]} {ss[0]}"
+
+
+_UNIT_WORDS = [(re.compile(r"(\d) ?km\b(?!/)"), r"\1 kilometres"), (re.compile(r"(\d) ?kg\b(?!/)"), r"\1 kilograms"),
+               (re.compile(r"(\d) ?°C\b"), r"\1 degrees Celsius"), (re.compile(r"(\d) ?%"), r"\1 percent")]
+
+
+def _unit_written_out(p: str) -> Edit | None:
+    """"5 km" → "5 kilometres", "40 °C" → "40 degrees Celsius", "12%" → "12 percent"."""
+    for pat, new in _UNIT_WORDS:
+        m = pat.search(p)
+        if m:
+            start = max(0, m.start() - 30)  # with some context, so that it occurs once in the page
+            return p[start:m.end()], p[start:m.start()] + m.expand(new)
+    return None
+
+
+_SAID = re.compile(r"\b(?:police|officials|[A-Z][a-z]{3,}) (?:said|says)\b")
+
+
+def _source_swapped(p: str) -> Edit | None:
+    """"…, police said" → "…, Reuters said": another source for the same words."""
+    m = _SAID.search(p)
+    if not m or m.group(0).startswith("Reuters"):
+        return None
+    return m.group(0), "Reuters " + m.group(0).split()[-1]
+
+
+_NEGATED = [(" is ", " is not "), (" ist ", " ist nicht "), (" est ", " n'est pas "), (" es ", " no es "),
+            (" was ", " was not "), (" wurde ", " wurde nicht ")]
+
+
+def _negation_inserted(p: str) -> Edit | None:
+    for a, b in _NEGATED:
+        i = p.find(a)
+        if i >= 0:
+            ctx = p[max(0, i - 40): i + len(a) + 40]
+            return ctx, ctx.replace(a, b, 1)
+    return None
+
+
+def _paragraph_added(html: str, doc: object) -> str:
+    """A paragraph without figures or sources inserted after the first main-text paragraph whose
+    text the HTML holds verbatim: new text, no claim."""
+    for para in getattr(doc, "paragraphs", ()):
+        at = html.find(para[-60:]) if len(para) > 80 else -1
+        end = html.find("</p>", at) if at >= 0 and html.count(para[-60:]) == 1 else -1
+        if end >= 0:
+            return html[:end + 4] + "<p>Residents were asked to stay indoors while crews cleared the roads.</p>" + \
+                html[end + 4:]
+    return html
+
+
 def _normalised(html: str) -> str:
     """Curly quotes straightened, no-break spaces made plain, en dashes hyphens: a CMS re-render."""
     for a, b in (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("&nbsp;", " "), ("\u00a0", " "), ("\u2013", "-")):
@@ -168,6 +231,11 @@ KINDS = [
     Kind("unit or currency", True, find=_unit_or_currency),
     Kind("hedge inserted", True, find=_hedge_inserted),
     Kind("attribution dropped", True, find=_attribution_dropped),
+    Kind("sentences reordered", False, find=_sentences_swapped),
+    Kind("unit written out", False, find=_unit_written_out),
+    Kind("paragraph added", False, rewrite=_paragraph_added),
+    Kind("source swapped", True, find=_source_swapped),
+    Kind("negation inserted", True, find=_negation_inserted),
 ]
 PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
 
@@ -181,9 +249,10 @@ def cases(kind: Kind, half: str | None, extract: Callable) -> Iterator[tuple[str
             continue
         html = decode((DATA / "pages" / d["file"]).read_bytes(), None)  # the page's own charset
         if kind.rewrite is not None:
-            edited = kind.rewrite(html)
+            doc = extract(html)
+            edited = kind.rewrite(html, doc) if kind.rewrite.__code__.co_argcount == 2 else kind.rewrite(html)
             if edited != html:
-                yield d["file"], kind.name, edited, extract(html)
+                yield d["file"], kind.name, edited, doc
             continue
         assert kind.find is not None
         doc, n = extract(html), 0
