@@ -606,3 +606,21 @@ def test_qualifiers_estimates_and_rates_written_another_way(old, new, due):
     estimated 3,000" was one), "posted" a loss as no statement, "1.2-mile" and basis points as no
     unit: each rewrite alerted."""
     assert bool(_claims(old, new)) == due
+
+
+def test_sentences_a_reorder_makes_one_are_the_same_claims():
+    """Two sentences swapped: where an abbreviation ends the moved one ("5,79 Mrd.") the segmenter
+    no longer splits, and the merged sentence alerted as figures added (or, negated, as a polarity
+    change) while its other half was "removed". A leftover of the same paragraph joins the pair
+    when it holds what the pair gained — in nearly the same words, for a sentence without figures."""
+    old = ["Um 26 Prozent stieg der Umsatz, von 4,76 Mrd. Euro auf 5,79 Mrd. Die Zuwächse sind einer Erholung "
+           "geschuldet. Gegenüber 2019 liegt das Wachstum bei 9 Prozent."]
+    new = ["Die Zuwächse sind einer Erholung geschuldet. Um 26 Prozent stieg der Umsatz, von 4,76 Mrd. Euro auf "
+           "5,79 Mrd. Gegenüber 2019 liegt das Wachstum bei 9 Prozent."]
+    assert [f for f in compare(old, new) if f.is_claim] == []
+    old = ["Ein Gespräch sei nicht sinnvoll. «Wenn der AStA eine Veranstaltung organisiert, komme ich gerne.»"]
+    new = ["«Wenn der AStA eine Veranstaltung organisiert, komme ich gerne.» Ein Gespräch sei nicht sinnvoll."]
+    assert [f for f in compare(old, new) if f.is_claim] == []
+    # a claim reversed beside a removed sentence saying the same is still a change
+    assert _claims("The plan is not working. Officials said the plan is working.",
+                   "Officials said the plan is not working.") == ["polarity: affirmed → negated"]

@@ -3,8 +3,9 @@
 NewsEdits (NAACL 2022) found lexical alignment as good as embeddings: identical canonical
 sentences pair first, so moved paragraphs and reformatted numbers cost nothing; then merges and
 splits (one sentence ↔ two adjacent ones); then fuzzy one-to-one pairs (rapidfuzz on the sentence
-with its figures masked, so "7,000" → "11,000" still pairs); last, a leftover sentence beside a
-pair joins it when it holds only figures the pair lost (a split rewritten too freely to look alike).
+with its figures masked, so "7,000" → "11,000" still pairs); last, a leftover sentence of a
+pair's paragraph joins it when it holds only figures the pair lost (a split rewritten too freely
+to look alike).
 """
 
 from __future__ import annotations
@@ -124,25 +125,33 @@ def _fuzzy(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c:
 def _figures_moved(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],
                    out: Alignment) -> tuple[list[int], list[int]]:
     """A split or merge rewritten too freely for the passes above, found by its figures: a
-    leftover sentence right beside a paired one, holding only figures that the pair's other side
-    has and its own side lost ("Prices rose 3% last month and 5% over the year." → "Prices rose 3%
-    last month. Over the year they rose 5%."), joins that pair — the figure moved, it did not
-    change. A sentence without figures is never joined this way: it is added or removed text."""
+    leftover sentence of the same paragraph as a paired one (the nearest first), holding only
+    figures that the pair's other side has and its own side lost ("Prices rose 3% last month and
+    5% over the year." → "Prices rose 3% last month. Over the year they rose 5%."; two sentences
+    a reorder made one, the segmenter no longer splitting after "Mrd."), joins that pair — the
+    figure moved, it did not change. A sentence without figures joins only a pair it makes say
+    exactly the same on both sides, in nearly the same words in any order (a negated or attributed
+    sentence a reorder merged into its neighbour); any other is added or removed text."""
     where_b = {id(s): p for p in out.pairs for s in p.base}
     where_c = {id(s): p for p in out.pairs for s in p.cur}
     for own, side, rest, where in ((cur, "cur", rest_c, where_c), (base, "base", rest_b, where_b)):
+        order = {id(s): j for j, s in enumerate(own)}
         for k in list(rest):
             keys = [m.key for m in own[k].claim.mentions]
-            if not keys:
+            if not keys and not (own[k].claim.is_claim or own[k].claim.negations):
                 continue
-            for nb in (k - 1, k + 1):
-                pair = where.get(id(own[nb])) if 0 <= nb < len(own) else None
-                if pair is None or len(pair.base) + len(pair.cur) > 3:
+            near = sorted((j for j, s in enumerate(own) if s.paragraph == own[k].paragraph and id(s) in where),
+                          key=lambda j: abs(j - k))
+            for j in near:
+                pair = where[id(own[j])]
+                if len(pair.base) + len(pair.cur) > 3:
                     continue
                 mine, theirs = (pair.cur, pair.base) if side == "cur" else (pair.base, pair.cur)
                 lost = _keys(theirs) - _keys(mine)
-                if not Counter(keys) - lost:
-                    mine.insert(0 if nb > k else len(mine), own[k])
+                joined = sorted([*mine, own[k]], key=lambda s: order[id(s)])
+                if (keys and not Counter(keys) - lost) or (not keys and _says(joined) == _says(theirs) and _score(
+                        " ".join(s.masked for s in joined), " ".join(s.masked for s in theirs)) >= MERGE_MIN):
+                    mine[:] = joined
                     where[id(own[k])] = pair
                     rest.remove(k)
                     break
@@ -151,4 +160,10 @@ def _figures_moved(base: list[Sentence], cur: list[Sentence], rest_b: list[int],
 
 def _keys(ss: list[Sentence]) -> Counter:
     return Counter(m.key for s in ss for m in s.claim.mentions)
+
+
+def _says(ss: list[Sentence]) -> tuple:
+    """What sentences claim together: figures, sources, hedges and polarity."""
+    return (_keys(ss), frozenset().union(*(s.claim.attribution for s in ss)),
+            frozenset().union(*(s.claim.hedges for s in ss)), sum(s.claim.negations for s in ss) % 2)
 
