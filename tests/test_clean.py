@@ -111,3 +111,15 @@ def test_credit_lines_of_every_phrasing_are_still_found():
         assert clean.is_credit(line), line
     assert not clean.is_credit("The ministry said the budget would grow by a tenth next year.")
     assert not clean.is_credit("Written by hand, the letters were sent BY POST")  # by, but no byline at the end
+
+
+def test_reading_times_and_datelines_in_any_language_are_furniture():
+    """"5 min read" grows with the article (an update adding a paragraph moved a figure); "28
+    kwietnia 2021, 06:29" is a date line in a language whose month names no rule knows — the clock
+    time after it says so. A sentence with a duration stays."""
+    for line in ("5 min read", "Lesezeit: 3 Minuten", "Reading time: 4 minutes", "Temps de lecture : 3 min",
+                 "28 kwietnia 2021, 06:29", "5 maggio 2023 alle 10:30"):
+        assert clean.is_furniture_line(line), line
+    for line in ("It took 5 minutes to read the verdict.", "Bake for 5 min.", "12 Menschen 2021 verletzt",
+                 "4.90%", "€4.50"):
+        assert not clean.is_furniture_line(line), line

@@ -123,6 +123,25 @@ def test_a_statistics_page_keeps_every_line_list_item_and_table_row():
         assert cell in text, (cell, paras)
 
 
+def test_dates_rates_and_prices_in_a_table_are_data_not_timestamps():
+    """Read on the real pages: a fixture list's "28 Września 2020, 18:00" cell and a loan
+    comparison's "4.90%" / "7.90%" cells (a clock time to the stamp rule: "4.90") were dropped as
+    timestamps, so a rescheduled match or a changed rate could never alert."""
+    html = """<html><head><title>Loans compared</title></head><body><article>
+<h1>Car loans compared</h1>
+<p>We compared the interest rates of the two largest lenders for a loan of 20,000 francs over four years.</p>
+<table><tr><th>Lender</th><th>Bank A</th><th>Bank B</th></tr>
+<tr><td>Zinssatz</td><td>4.90%</td><td>7.90%</td></tr><tr><td>Price</td><td>€4.50</td><td>€5.50</td></tr>
+<tr><td>Data i godzina</td><td>28 Września 2020, 18:00</td><td>5 May 2021, 10:30</td></tr></table>
+<p>The cheaper offer saves a borrower several hundred francs over the life of the loan, the study found.</p>
+<p><span>10:42 GMT</span></p>
+</article></body></html>"""
+    text = extract(html).text
+    for cell in ("4.90%", "7.90%", "€4.50", "28 Września 2020, 18:00", "5 May 2021, 10:30"):
+        assert cell in text, (cell, text)
+    assert "10:42 GMT" not in text
+
+
 # The quick word check before the share-link and cookie patterns (watcher.wordcheck)
 # must never change what they find, whatever the case, script and surroundings of the words.
 _SHARE_PARTS = ["https://", "http://", "twitter.com/intent/tweet?", "TWITTER.COM/share", "x.com/intent/post",

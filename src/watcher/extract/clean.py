@@ -9,15 +9,16 @@ The rules are patterns of boilerplate, never sentences of particular articles, a
 line only on evidence (recall first; see :func:`clean_blocks`):
 
 * above the first body sentence only, short lines that are not sentences (headlines, deks, section
-  labels) — in a page only those without a figure; date lines and timestamps anywhere;
+  labels) — in a page only those without a figure; date lines and timestamps anywhere (a date
+  line in any language when a clock time follows: "28 kwietnia 2021, 06:29");
 * widget markers (share buttons, "Follow us on social", newsletter boxes) — and the pull quote
   sitting next to a share button when it repeats a nearby paragraph;
 * near-duplicates of a nearby paragraph (pull quotes, repeated captions), exact repeats anywhere;
 * photo captions and credits ("Photo by X via Reuters", ".../REUTERS", "Getty Images");
 * inlined next articles: from the first "keep reading" / "Show less" teaser block to the end;
 * republication notes ("This commentary originally appeared in …") and a closing author bio;
-* lines that only count a page's reactions ("0 Kommentare", "12 comments") and the copyright line:
-  they change between two visits.
+* lines that only count a page's reactions ("0 Kommentare", "12 comments"), the copyright line and
+  the reading time ("5 min read"): they change between two visits, or with any update.
 
 The per-line rules are also :func:`is_furniture_line`, which the claim engine uses to read a
 baseline stored by an older watcher as today's rules would have cleaned it.
@@ -85,6 +86,12 @@ _COUNTER_LINE = re.compile(
     r"^(?:[a-z]+(?:_[a-z]+)+\s+)?\W*\d[\d,.]*\s*[km]?\s*(?:comments?|kommentare?|commentaires?|comentarios?|"
     r"replies|antworten|réponses|respuestas|likes?|views?|aufrufe|vues|visitas|shares?|reactions?|reaktionen)\W*$",
     re.IGNORECASE)
+# the article's reading time ("5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 3 min"): it
+# grows with the article, so an update that adds a paragraph would move a figure that says nothing
+_READING_TIME_LINE = re.compile(
+    r"^\W*(?:\d+\s*(?:min(?:ute)?s?|minuten|minutos?)\.?\s*(?:read|lesezeit|de\s+lecture|de\s+lectura)"
+    r"|(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|"
+    r"czas\s+czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?s?|minuten|minutos?)?\.?)\W*$", re.IGNORECASE)
 # the page's copyright line ("© 1996 - 2022 Internetchemie", "Copyright 2024 Example Media"): its
 # year moves every January on every page of the site
 _COPYRIGHT_LINE = re.compile(r"^\W{0,3}(?:©|&copy;|\(c\)\s*(?=\d{4})|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))",
@@ -120,6 +127,12 @@ _DATELINE = re.compile(
     rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\W*$",
     re.IGNORECASE,
 )
+
+# a day, a month in any language, a year and a clock time, and nothing else: "28 kwietnia 2021,
+# 06:29", "5 maggio 2023 alle 10:30" — the time is what makes a word between two numbers a month
+_ANY_MONTH_DATELINE = re.compile(
+    r"^\W*\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4},?\s*(?:[^\W\d_]{1,5}\.?\s+)?\d{1,2}[:.]\d{2}"
+    r"(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\W*$")
 
 SHORT_WORDS = 14  # a non-sentence line at most this long is a heading, label or dek, not body text
 NEAR_WINDOW = 3  # pull quotes and repeated captions sit this close to the paragraph they repeat
@@ -191,7 +204,7 @@ def is_credit(p: str) -> bool:
 
 @lru_cache(maxsize=LINE_CACHE)
 def is_dateline(p: str) -> bool:
-    return len(p) < 80 and bool(_DATELINE.match(p))
+    return len(p) < 80 and bool(_DATELINE.match(p) or _ANY_MONTH_DATELINE.match(p))
 
 
 def is_heading(p: str) -> bool:
@@ -349,8 +362,10 @@ _DIGIT = re.compile(r"\d")
 _STAMP_PREFIX = re.compile(
     r"^\W*(?:(?:last\s+)?updated|posted|published|modified|aktualisiert(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?|"
     r"mis\s+[àa]\s+jour|publi[ée]|actualizado|publicado)\s*:?\s*", re.IGNORECASE)
+# a clock time alone ("10:42 GMT", "21.25 Uhr"); not a price or a rate ("€4.50", "4.90%"): the
+# minutes of a time are below 60 and no currency or percent sign stands beside it
 _CLOCK_LINE = re.compile(
-    r"^\W*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:uhr|h|gmt|utc|cet|cest|bst|[ecmp][sd]t|mez|mesz)?"
+    r"^[^\w$€£¥]*\d{1,2}[:.][0-5]\d(?::[0-5]\d)?(?!\s*%)\s*(?:[ap]\.?m\.?)?\s*(?:uhr|h|gmt|utc|cet|cest|bst|[ecmp][sd]t|mez|mesz)?"
     r"(?:\s*\d+\s*\w+\s+ago|\s+vor\s+\d+\s+\w+)?\W*$", re.IGNORECASE)
 
 
@@ -385,6 +400,8 @@ def _line_reason(p: str, title: str | None) -> str | None:
         return "counter (comments, replies, likes, views)"
     if len(p) <= 200 and _COPYRIGHT_LINE.match(p):
         return "copyright line"
+    if len(p) <= 60 and _READING_TIME_LINE.match(p):
+        return "reading time"
     if title and _fold(p) == title:
         return "headline repeat"
     return None

@@ -93,6 +93,7 @@ _COUNTER_SHORT = re.compile(
 
 
 _NO_MARKERS = frozenset(("html", "body", "head", "script", "style"))
+_TABLE_CELLS = frozenset(("td", "th"))
 
 
 class _Pruner:
@@ -124,8 +125,8 @@ class _Pruner:
                 cands.append(el)
             elif patterns.is_marker(text) and self._is_leafish(el):
                 self.mark(el, "widget label")
-            elif n <= 60 and patterns.is_stamp(text):
-                self.mark(el, "timestamp")
+            elif n <= 60 and el.tag not in _TABLE_CELLS and patterns.is_stamp(text):
+                self.mark(el, "timestamp")  # not a table's cell: there a date is data (a fixture list)
         in_cands = set(cands)
         teaser = [t for t in cands if not any(a in in_cands for a in t.iterancestors())]
         under: dict[HtmlElement, int] = defaultdict(int)
