@@ -6,7 +6,8 @@ comparison. A *claim* edit must alert (a number word, a qualifier, a percentage,
 currency changed, a hedge inserted, an attribution dropped); a *harmless* edit must not (a typo
 near a figure, a figure rewritten in another form, quotes, no-break spaces and dashes normalised
 over the page, the counters, copyright years and relative times that move between two visits);
-since session 32 also a source swapped and a negation inserted (must alert), and a paragraph's
+since session 32 also a source swapped, a negation inserted and a rise turned into a fall (must
+alert), and a paragraph's
 first two sentences reordered, a unit written out ("5 km" → "5 kilometres") and a paragraph
 without claims added (must not).
 
@@ -190,6 +191,21 @@ def _negation_inserted(p: str) -> Edit | None:
     return None
 
 
+_TURNED = {"rose": "fell", "fell": "rose", "increased": "decreased", "decreased": "increased", "grew": "shrank",
+           "stieg": "sank", "sank": "stieg", "gestiegen": "gesunken", "gesunken": "gestiegen", "aumentó": "disminuyó",
+           "augmenté": "diminué", "jumped": "dropped", "dropped": "jumped"}
+_TURN = re.compile(r"\b(" + "|".join(_TURNED) + r")\b(?=(?:\W+[^\W\d_]+){0,2}?\W+\d)")
+
+
+def _direction_turned(p: str) -> Edit | None:
+    """"rose 3%" → "fell 3%": the figure stays, the way it moved turns."""
+    m = _TURN.search(p)
+    if not m:
+        return None
+    start = max(0, m.start() - 30)
+    return p[start:m.end()], p[start:m.start()] + _TURNED[m.group(1)]
+
+
 def _paragraph_added(html: str, doc: object) -> str:
     """A paragraph without figures or sources inserted after the first main-text paragraph whose
     text the HTML holds verbatim: new text, no claim."""
@@ -236,6 +252,7 @@ KINDS = [
     Kind("paragraph added", False, rewrite=_paragraph_added),
     Kind("source swapped", True, find=_source_swapped),
     Kind("negation inserted", True, find=_negation_inserted),
+    Kind("direction turned", True, find=_direction_turned),
 ]
 PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
 

@@ -624,3 +624,51 @@ def test_sentences_a_reorder_makes_one_are_the_same_claims():
     # a claim reversed beside a removed sentence saying the same is still a change
     assert _claims("The plan is not working. Officials said the plan is working.",
                    "Officials said the plan is not working.") == ["polarity: affirmed → negated"]
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Revenue fell 3% to €2.1bn.", "Revenue rose 3% to €2.1bn.", True),
+    ("Unemployment rose to 4%.", "Unemployment fell to 4%.", True),
+    ("The ruling party won 52 seats.", "The ruling party lost 52 seats.", True),
+    ("Der Umsatz stieg um 3 Prozent.", "Der Umsatz sank um 3 Prozent.", True),
+    ("Exports rose 5% while imports fell 3%.", "Exports rose 5% while imports rose 3%.", True),
+    ("Exports increased by 5%.", "Exports grew by 5%.", False),
+    ("Revenue fell 3% to €2.1bn.", "Revenue dropped by 3% to €2.1bn.", False),
+    ("Sales were up 5% in May.", "Sales rose 5% in May.", False),
+    ("Revenue was €2.1bn, the company said.", "Revenue fell to €2.1bn, the company said.", False),
+])
+def test_a_figure_that_turned_from_a_fall_into_a_rise_alerts(old, new, due):
+    """"Revenue fell 3%" → "rose 3%" was only "wording changed": the figure stayed, its direction was
+    not read. A rising and a falling word beside a figure are now its direction, compared as
+    which ways the sentence's figures moved (a synonym or a direction only added is none)."""
+    assert bool(_claims(old, new)) == due
+
+
+def test_a_direction_change_is_shown_and_typed_as_a_figure_update():
+    from watcher.evidence.edittype import classify
+
+    got = [f for f in compare(["Revenue fell 3% to €2.1bn."], ["Revenue rose 3% to €2.1bn."]) if f.is_claim]
+    assert [(f.kind, f.explanation) for f in got] == [("estimate_changed", "direction: fell → rose")]
+    assert classify(got[0].kind, got[0].changes, got[0].before, got[0].after) == "figure_update"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The temperature fell to -20C.", [-20.0]),
+    ("The temperature fell to minus 20 degrees.", [-20.0]),
+    ("GDP shrank (-3.5%) last year.", [-3.5]),
+    ("The score was 3-2 and 10-20 people came.", [3.0, 10.0]),
+    ("- 20 people came.", [20.0]),
+])
+def test_a_minus_sign_makes_a_figure_negative(text, values):
+    """"-20C" → "20C" passed unnoticed: the sign was not read. A range's dash, a score and a
+    list's bullet stay no sign."""
+    from watcher.claims.numbers import parse
+
+    assert [m.value for m in parse(text)] == values
+
+
+def test_direction_words_that_say_no_movement_are_none():
+    for text in ("He lost his job in 2020.", "He stepped down after 3 years.", "Warm Up 11:00 Uhr",
+                 "Ymer gewann mit 6:3.", "Auch Schulen, die nicht unter 1 oder 2 fallen, können das.", "Fall 1994",
+                 "Speeds higher than 2 GB/s.", "Up to 50 people came."):
+        assert cues.direction(text) == (0, 0), text

@@ -310,14 +310,19 @@ def compare_pair(pair: Pair) -> Finding | None:
     if old_neg != new_neg and not non_answer:
         cues.append({"field": "polarity", "old": "negated" if old_neg else "affirmed",
                      "new": "negated" if new_neg else "affirmed"})
-    state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)), str(new_neg)]
+    old_dir, new_dir = _direction(pair.base), _direction(pair.cur)
+    turned = old_dir != new_dir and any(old_dir) and any(new_dir)  # "fell 3%" → "rose 3%"; not a word dropped
+    if turned:
+        cues.append({"field": "direction", "old": _ways(old_dir), "new": _ways(new_dir)})
+    state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)),
+                   str(new_neg), repr(new_dir)]
     if figs and _stamp_only(figs, pair.cur):
         figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
     typos = spelling_only(before, after) if figs or cues else []
     if typos:  # "Febuary 5" → "February 5", "Nihct" → "Nicht": read differently only for the misspelling
         figs, cues = [], []
-    if figs:
-        kind = "estimate_changed"
+    if figs or (turned and cues):
+        kind = "estimate_changed"  # a figure that turned from a fall into a rise changed as much as its value
         expl = "; ".join([_describe_figure(c) for c in figs] + [describe_cue(c) for c in cues])
     elif cues:
         kind = "claim_changed"
@@ -330,7 +335,7 @@ def compare_pair(pair: Pair) -> Finding | None:
                    explanation=expl, changes=tuple(figs + cues), severity=SEVERITY[kind])
 
 
-CUE_FIELDS = ("attribution", "hedge", "polarity")
+CUE_FIELDS = ("attribution", "hedge", "polarity", "direction")
 
 
 def describe_cue(c: dict) -> str:
@@ -346,7 +351,18 @@ def describe_cue(c: dict) -> str:
         if c["added"]:
             bits.append("hedge added: " + ", ".join(c["added"]))
         return "; ".join(bits)
+    if c["field"] == "direction":
+        return f"direction: {c['old']} → {c['new']}"
     return f"polarity: {c['old']} → {c['new']}"
+
+
+def _direction(ss: list[Sentence]) -> tuple[bool, bool]:
+    """Which ways the figures of these sentences moved: (any rose, any fell)."""
+    return any(s.claim.direction[0] for s in ss), any(s.claim.direction[1] for s in ss)
+
+
+def _ways(d: tuple[bool, bool]) -> str:
+    return "rose and fell" if all(d) else "rose" if d[0] else "fell"
 
 
 def _claim_summary(s: Sentence) -> str:

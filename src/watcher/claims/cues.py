@@ -326,6 +326,59 @@ NO_COMMENT = re.compile(
     r"|\bno\s+respondió|\bno\s+quiso\s+comentar", re.IGNORECASE)
 
 
+# the direction a figure moved: "revenue fell 3%" and "rose 3%" state opposite claims with the same
+# figure. English, German, French and Spanish verbs and nouns of rising and falling; each counts
+# only right before a figure ("fell by 3%", "won 52 seats") or right after one ("a 5% drop"), so
+# "lost his job" or "stepped down" are no direction
+_UP = ("rose rise rises risen rising increased increases increasing grew grow grows grown growing gained gains "
+       "climbed climbs jumped jumps soared soars surged surges rallied advanced expanded widened raised raises "
+       "hiked won wins increase gain jump growth stieg steigt steigen stiegen gestiegen wuchs wächst "
+       "gewachsen erhöhte erhöhten erhöht gewann gewinnt anstieg zuwachs hausse augmenté augmente "
+       "progressé progresse grimpé bondi subió sube suben aumentó aumenta aumentaron creció crece alza")
+_DOWN = ("fell fall falls fallen falling dropped drops dropping declined declines declining decreased decreases "
+         "decreasing shrank shrinks shrunk slid slides slipped slips plunged plunges tumbled tumbles sank sinks "
+         "slumped slumps lost loses narrowed cut cuts reduced reduces lowered lowers decline decrease drop loss "
+         "fiel fällt fallen gefallen sank sinkt sanken gesunken verlor verliert verloren schrumpfte "
+         "schrumpft senkte gesenkt rückgang baisse baissé diminué diminue recul reculé chuté chute bajó "
+         "baja bajaron cayó cae cayeron disminuyó disminuye descendió caída descenso")
+_DIRECTION = {**{w: "up" for w in _UP.split()}, **{w: "down" for w in _DOWN.split()}}
+# what may follow a "rise"/"fall" noun's figure ("a 5% drop"): nouns only — "unter 1 oder 2 fallen"
+_DIRECTION_NOUNS = ("increase|rise|gain|jump|growth|drop|decline|decrease|fall|loss|cut|anstieg|zuwachs|rückgang|"
+                    "hausse|baisse|recul|alza|caída|descenso")
+# the figure a direction word stands before: not a year ("Fall 1994") nor a score or clock time
+# ("gewann mit 6:3", "Warm Up 11:00")
+_FIGURE_NEAR = r"(?:[$€£¥]\s?)?(?!(?:19|20)\d\d\b)(?!\d{1,2}:\d)\d"
+_DIRECTION_ALT = "|".join(sorted(_DIRECTION, key=len, reverse=True))
+_DIRECTION_RE = re.compile(
+    rf"\b({_DIRECTION_ALT})\b(?=(?:\W+(?!(?:in|since|after|before|until|for|during)\b)(?:[^\W\d_]+|(?:19|20)\d\d\b))"
+    rf"{{0,2}}?\W+{_FIGURE_NEAR}"
+    # German and Romance put the period first: "stieg von Dezember 2021 auf Januar 2022 um 0,3 Prozentpunkte"
+    rf"|(?:\W+(?:[^\W\d_]+|(?:19|20)\d\d\b)){{3,7}}?\W+(?:um|de|en|by)\s+{_FIGURE_NEAR})"
+    rf"|\b(up|down)\s+(?={_FIGURE_NEAR})"  # "up 5%", not "up to 50" or "stepped down after 3 years"
+    r"|(?<=\d)(?:\s?%|\s+(?:percent|per\s+cent|prozent|pour\s+cent|por\s+ciento))?\s+(" + _DIRECTION_NOUNS + r")\b",
+    re.IGNORECASE)
+
+
+def direction(text: str, words: frozenset[str] | None = None) -> tuple[int, int]:
+    """How many rising and falling words the text sets beside a figure: (up, down). Compared as
+    which ways its figures moved (a sentence that rose and fell, only rose, only fell): "rose 3%
+    and 5%" written as two sentences that each rose is the same claim."""
+    words = words_of(text) if words is None else words
+    if _DIRECTION_WORDS.isdisjoint(words):
+        return 0, 0
+    up = down = 0
+    for m in _DIRECTION_RE.finditer(text):
+        word = m.group(1) or m.group(2) or m.group(3)
+        if word == "Fall":
+            continue  # the German noun (a case), or the English season
+        w = word.casefold()
+        if _DIRECTION.get(w, w) == "up":
+            up += 1
+        else:
+            down += 1
+    return up, down
+
+
 def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     words = words_of(text) if words is None else words
     if _HEDGE_FIRST.isdisjoint(words):
@@ -349,3 +402,4 @@ def negations(text: str, words: frozenset[str] | None = None) -> int:
 
 _HEDGE_FIRST = frozenset(_WORDS.findall(" ".join(HEDGES)))
 _NEG_WORDS = frozenset(n for n in NEGATIONS if "'" not in n)
+_DIRECTION_WORDS = frozenset(_DIRECTION) | {"up", "down"}

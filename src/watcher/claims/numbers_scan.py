@@ -184,6 +184,11 @@ def _number_word(m: re.Match, sentence: str) -> float | None:
     return value
 
 
+# a sign: a minus glued to the digits after a space or an opening bracket ("fell to -20C", "(-3.5%)"),
+# not a range's dash ("10-20", "3–2") nor a list's bullet ("- 20 people"); or the word "minus"
+_NEGATIVE_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(\[:=]))[-−]|\bminus\s+)$", re.IGNORECASE)
+
+
 def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
     """The figure of one scanner match, or None when the match is no figure."""
     num, word = m.group("num"), m.group("word")
@@ -195,6 +200,8 @@ def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
         if read is None:
             return None
         value, version, unit = read
+        if not cur and not version and _NEGATIVE_BEFORE.search(sentence, max(0, m.start("num") - 8), m.start("num")):
+            value = -value  # "-20C", "minus 20 degrees": "20C" is another temperature
     else:
         word_val = _number_word(m, sentence)
         if word_val is None:

@@ -5,7 +5,8 @@ what two renderings of the same statement share — case, quote style, spacing a
 number is written are folded away, figures become their parsed values — so moves and reformatting
 cost nothing. Its ``claim`` is what an analyst cares about: the figures (:mod:`watcher.claims.numbers`,
 timestamps left out: :mod:`watcher.claims.stamps`, and conversions in parentheses:
-:func:`watcher.claims.numbers.restatements`), who the statement is attributed to, how hedged
+:func:`watcher.claims.numbers.restatements`) and which way they moved ("rose", "fell"), who the
+statement is attributed to, how hedged
 it is and whether it is negated (:mod:`watcher.claims.cues`).
 
 Deterministic and offline by design (no model, no network): the same text always gives the same
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import numbers
-from .cues import STRONG_HEDGES, attribution, fold, hedges, negations, words_of
+from .cues import STRONG_HEDGES, attribution, direction, fold, hedges, negations, words_of
 from .numbers import Mention
 from .numbers_dates import MONTHS
 from .stamps import stamp_mentions
@@ -43,6 +44,7 @@ class Claim:
     attribution: frozenset[str]
     hedges: frozenset[str]
     negations: int
+    direction: tuple[int, int] = (0, 0)  # rising and falling words beside its figures ("rose 3%", "fell")
 
     @property
     def figures(self) -> tuple:
@@ -52,7 +54,7 @@ class Claim:
     def signature(self) -> tuple:
         """Equal signatures mean the same claim however the sentence is worded."""
         return (tuple(sorted((m.key for m in self.mentions), key=mention_order)), tuple(sorted(self.attribution)),
-                tuple(sorted(self.hedges)), self.negations % 2)
+                tuple(sorted(self.hedges)), self.negations % 2, self.direction)
 
     @property
     def is_claim(self) -> bool:
@@ -105,7 +107,7 @@ def analyse(text: str) -> Sentence:
         claim_mentions = tuple(m if m.qualifier or m.kind in _UNQUALIFIED else replace(m, qualifier="estimated")
                                for m in claim_mentions)
     claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedged,
-                  negations=negations(text, words))
+                  negations=negations(text, words), direction=direction(text, words) if claim_mentions else (0, 0))
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
 

@@ -8,7 +8,8 @@ explanation shown beside it); :func:`classify` picks the first that applies, in 
    (:mod:`watcher.evidence.corrections`): whatever changed, the outlet said so;
 2. ``claim_removed`` / ``claim_added`` — the claim went, or a new one came;
 3. ``quote_change`` — the words inside quotation marks changed (a quote was altered, added or cut);
-4. ``figure_update`` — a figure of the claim changed, came or went (value, range, qualifier, unit);
+4. ``figure_update`` — a figure of the claim changed, came or went (value, range, qualifier, unit,
+   or the way it moved: "fell 3%" → "rose 3%");
 5. ``attribution_change`` — who the claim is attributed to changed;
 6. ``hedge_change`` — hedging or modality ("may", "reportedly", "likely") or negation changed.
 
@@ -46,7 +47,7 @@ EDIT_TYPES: tuple[EditType, ...] = (
 BY_NAME = {t.name: t for t in EDIT_TYPES}
 NAMES = tuple(t.name for t in EDIT_TYPES)
 
-_FIGURE_FIELDS = frozenset({"value", "range", "qualifier", "unit", "figure_added", "figure_removed"})
+_FIGURE_FIELDS = frozenset({"value", "range", "qualifier", "unit", "figure_added", "figure_removed", "direction"})
 _QUOTES = re.compile(r"\"([^\"]{3,})\"|“([^”]{3,})”|„([^“”]{3,})[“”]|«\s*([^»]{3,}?)\s*»|‘([^’]{6,})’")
 
 
