@@ -672,3 +672,24 @@ def test_direction_words_that_say_no_movement_are_none():
                  "Ymer gewann mit 6:3.", "Auch Schulen, die nicht unter 1 oder 2 fallen, können das.", "Fall 1994",
                  "Speeds higher than 2 GB/s.", "Up to 50 people came."):
         assert cues.direction(text) == (0, 0), text
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Sales rose 5% in March, and profits climbed 3%.", "In March, sales were up 5% while profits grew 3%.", False),
+    ("The number of cases increased by 50 percent.", "Cases were up 50 percent.", False),
+    ("Inflation eased to 3.2% in July.", "Inflation accelerated to 3.2% in July.", True),
+    ("The company cut 500 jobs.", "The company added 500 jobs.", True),
+    ("Il a perdu 3 kilos.", "Il a gagné 3 kilos.", True),
+    ("Die Preise stiegen um 5 Prozent.", "Die Preise gingen um 5 Prozent zurück.", True),
+])
+def test_a_sentence_reworded_beyond_recognition_that_claims_the_same_is_one_sentence(old, new, due):
+    """A free rewording of a sentence alerted as a claim removed and another added: the words were
+    too different to pair. Two leftovers claiming exactly the same (figures, sources, hedges,
+    polarity, direction) and sharing some words are one sentence."""
+    assert bool(_claims(old, new)) == due
+
+
+def test_another_claim_with_the_same_figure_is_not_paired_with_a_removed_one():
+    got = compare(["Five people died in Paris on Sunday. The council met."],
+                  ["The council met. The company said it would hire five engineers next year."])
+    assert sorted(f.kind for f in got if f.is_claim) == ["claim_added", "claim_removed"]

@@ -1,9 +1,10 @@
-"""Order-free alignment of two versions' sentences, in four passes that each say what they do.
+"""Order-free alignment of two versions' sentences, in five passes that each say what they do.
 
 NewsEdits (NAACL 2022) found lexical alignment as good as embeddings: identical canonical
 sentences pair first, so moved paragraphs and reformatted numbers cost nothing; then merges and
 splits (one sentence ↔ two adjacent ones); then fuzzy one-to-one pairs (rapidfuzz on the sentence
-with its figures masked, so "7,000" → "11,000" still pairs); last, a leftover sentence of a
+with its figures masked, so "7,000" → "11,000" still pairs); then a leftover on each side claiming
+exactly the same (a sentence reworded too freely to look alike); last, a leftover sentence of a
 pair's paragraph joins it when it holds only figures the pair lost (a split rewritten too freely
 to look alike).
 """
@@ -19,6 +20,10 @@ from .sentences import Sentence
 
 FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
 MERGE_MIN = 86.0  # similarity of a sentence with two adjacent ones joined, to call it a split/merge
+# the words two sentences claiming the same must share, to be one reworded: "sales rose # in # and
+# profits climbed #" / "in # sales were up # while profits grew #" share 68; "# people died" / "the
+# company hired # engineers" (the same figure, another claim) 33
+SAME_CLAIM_MIN = 50.0
 
 
 @dataclass
@@ -40,13 +45,16 @@ def _score(a: str, b: str, **_: object) -> float:
 
 
 def align(base: list[Sentence], cur: list[Sentence]) -> Alignment:
-    """Order-free alignment: exact canonical → merges/splits → fuzzy one-to-one → figures moved."""
+    """Order-free alignment: exact canonical → merges/splits → fuzzy one-to-one → same claims →
+    figures moved."""
     out = Alignment()
     rest_b, rest_c = _exact(base, cur, out)
     if rest_b and rest_c:
         rest_b, rest_c = _merges(base, cur, rest_b, rest_c, out)
     if rest_b and rest_c:
         rest_b, rest_c = _fuzzy(base, cur, rest_b, rest_c, out)
+    if rest_b and rest_c:
+        rest_b, rest_c = _same_claims(base, cur, rest_b, rest_c, out)
     if (rest_b or rest_c) and out.pairs:
         rest_b, rest_c = _figures_moved(base, cur, rest_b, rest_c, out)
     out.removed = [base[i] for i in rest_b]
@@ -120,6 +128,38 @@ def _fuzzy(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c:
         got_c.add(y)
         out.pairs.append(Pair([base[rest_b[x]]], [cur[rest_c[y]]], s))
     return [i for k, i in enumerate(rest_b) if k not in got_b], [j for k, j in enumerate(rest_c) if k not in got_c]
+
+
+def _same_claims(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],
+                 out: Alignment) -> tuple[list[int], list[int]]:
+    """A sentence rewritten too freely to look alike ("Sales rose 5% in March, and profits climbed
+    3%." → "In March, sales were up 5% while profits grew 3%.") still says the same: a leftover on
+    each side that claims exactly what one leftover on the other side claims — the same figures,
+    sources, hedges, polarity and direction, at least one figure — and no other leftover does, and
+    that shares some of its words (:data:`SAME_CLAIM_MIN`), is one sentence reworded, not one
+    removed and another added."""
+    def by_claim(ss: list[Sentence], rest: list[int]) -> dict:
+        groups: dict = defaultdict(list)
+        for i in rest:
+            if ss[i].claim.mentions:
+                groups[_signature(ss[i])].append(i)
+        return groups
+
+    gb, gc = by_claim(base, rest_b), by_claim(cur, rest_c)
+    done_b: set[int] = set()
+    done_c: set[int] = set()
+    for sig, ib in gb.items():
+        ic = gc.get(sig, [])
+        if len(ib) == 1 and len(ic) == 1 and fuzz.token_set_ratio(base[ib[0]].masked, cur[ic[0]].masked) >= SAME_CLAIM_MIN:
+            out.pairs.append(Pair([base[ib[0]]], [cur[ic[0]]], 0.0))
+            done_b.add(ib[0])
+            done_c.add(ic[0])
+    return [i for i in rest_b if i not in done_b], [j for j in rest_c if j not in done_c]
+
+
+def _signature(s: Sentence) -> tuple:
+    c = s.claim
+    return c.signature + (tuple(d > 0 for d in c.direction),)
 
 
 def _figures_moved(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],

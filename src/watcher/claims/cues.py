@@ -332,19 +332,20 @@ NO_COMMENT = re.compile(
 # "lost his job" or "stepped down" are no direction
 _UP = ("rose rise rises risen rising increased increases increasing grew grow grows grown growing gained gains "
        "climbed climbs jumped jumps soared soars surged surges rallied advanced expanded widened raised raises "
-       "hiked won wins increase gain jump growth stieg steigt steigen stiegen gestiegen wuchs wächst "
+       "hiked won wins added adds accelerated accelerates increase gain jump growth stieg steigt steigen stiegen gestiegen wuchs wächst "
        "gewachsen erhöhte erhöhten erhöht gewann gewinnt anstieg zuwachs hausse augmenté augmente "
-       "progressé progresse grimpé bondi subió sube suben aumentó aumenta aumentaron creció crece alza")
+       "progressé progresse grimpé bondi gagné subió sube suben aumentó aumenta aumentaron creció crece alza ganó")
 _DOWN = ("fell fall falls fallen falling dropped drops dropping declined declines declining decreased decreases "
          "decreasing shrank shrinks shrunk slid slides slipped slips plunged plunges tumbled tumbles sank sinks "
-         "slumped slumps lost loses narrowed cut cuts reduced reduces lowered lowers decline decrease drop loss "
+         "slumped slumps lost loses narrowed cut cuts reduced reduces lowered lowers eased eases slowed slows dipped "
+         "dips decline decrease drop loss "
          "fiel fällt fallen gefallen sank sinkt sanken gesunken verlor verliert verloren schrumpfte "
          "schrumpft senkte gesenkt rückgang baisse baissé diminué diminue recul reculé chuté chute bajó "
-         "baja bajaron cayó cae cayeron disminuyó disminuye descendió caída descenso")
-_DIRECTION = {**{w: "up" for w in _UP.split()}, **{w: "down" for w in _DOWN.split()}}
+         "baja bajaron cayó cae cayeron disminuyó disminuye descendió caída descenso perdu perdió")
+_DIRECTION = {**{w: "up" for w in _UP.split()}, **{w: "down" for w in _DOWN.split()}, "zurück": "down"}
 # what may follow a "rise"/"fall" noun's figure ("a 5% drop"): nouns only — "unter 1 oder 2 fallen"
 _DIRECTION_NOUNS = ("increase|rise|gain|jump|growth|drop|decline|decrease|fall|loss|cut|anstieg|zuwachs|rückgang|"
-                    "hausse|baisse|recul|alza|caída|descenso")
+                    "zurück|hausse|baisse|recul|alza|caída|descenso")  # "gingen um 5 Prozent zurück"
 # the figure a direction word stands before: not a year ("Fall 1994") nor a score or clock time
 # ("gewann mit 6:3", "Warm Up 11:00")
 _FIGURE_NEAR = r"(?:[$€£¥]\s?)?(?!(?:19|20)\d\d\b)(?!\d{1,2}:\d)\d"
