@@ -9,7 +9,9 @@ over the page, the counters, copyright years and relative times that move betwee
 since session 32 also a source swapped, a negation inserted and a rise turned into a fall (must
 alert), and a paragraph's
 first two sentences reordered, a unit written out ("5 km" → "5 kilometres") and a paragraph
-without claims added (must not).
+without claims added (must not); since session 33 an outcome turned ("injured" → "killed") and a
+name inside an English sentence swapped for another (must alert), and a name respelt — a letter
+dropped from a long one — (must not).
 
 Targets are taken from the page's extracted main text (or, for the page-wide and furniture kinds,
 from the whole HTML), so the measure is of the claim engine and the line rules on real sentences
@@ -206,6 +208,49 @@ def _direction_turned(p: str) -> Edit | None:
     return p[start:m.end()], p[start:m.start()] + _TURNED[m.group(1)]
 
 
+_OUTCOME_TURNED = {"killed": "injured", "injured": "killed", "wounded": "killed", "arrested": "charged",
+                   "charged": "arrested", "getötet": "verletzt", "verletzt": "getötet", "tués": "blessés",
+                   "blessés": "tués", "muertos": "heridos", "heridos": "muertos"}
+_OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOME_TURNED) + r")\b")
+
+
+def _outcome_turned(p: str) -> Edit | None:
+    """"two were injured" → "two were killed": the count stays, what happened to those it counts
+    changes."""
+    m = _OUTCOME.search(p)
+    if not m:
+        return None
+    start = max(0, m.start() - 30)
+    return p[start:m.end()], p[start:m.start()] + _OUTCOME_TURNED[m.group(1)]
+
+
+# a name inside an English sentence: a capitalised word after a lower-case one ("fined by the SEC",
+# "talks in Geneva"), not a title or a day
+_NAME_INSIDE = re.compile(r"(?<=[a-z][a-z] )(?!(?:Mr|Mrs|Ms|Dr|President|Minister|Monday|Tuesday|Wednesday|"
+                          r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December|The|This|That|I)\b)[A-Z][a-z]{3,}\b(?![-'’])")
+_ENGLISH = re.compile(r"\b(?:the|and|of|was|were|is)\b")
+
+
+def _name_swapped(p: str) -> Edit | None:
+    """"talks in Geneva" → "talks in Jacksonville": the claim is about another place or person."""
+    m = _NAME_INSIDE.search(p)
+    if not m or len(_ENGLISH.findall(p)) < 4 or "Jacksonville" in p:
+        return None
+    start = max(0, m.start() - 30)
+    return p[start:m.end()], p[start:m.start()] + "Jacksonville"
+
+
+def _name_respelt(p: str) -> Edit | None:
+    """"Zelenskyy" → "Zelensky", "Mohammed" → "Mohamed": a name spelt another way, the same name."""
+    m = _NAME_INSIDE.search(p)
+    if not m or len(m.group(0)) < 7:
+        return None
+    start = max(0, m.start() - 30)
+    name = m.group(0)
+    return p[start:m.end()], p[start:m.start()] + name[:-2] + name[-1]
+
+
 def _paragraph_added(html: str, doc: object) -> str:
     """A paragraph without figures or sources inserted after the first main-text paragraph whose
     text the HTML holds verbatim: new text, no claim."""
@@ -253,6 +298,9 @@ KINDS = [
     Kind("source swapped", True, find=_source_swapped),
     Kind("negation inserted", True, find=_negation_inserted),
     Kind("direction turned", True, find=_direction_turned),
+    Kind("outcome turned", True, find=_outcome_turned),
+    Kind("name swapped", True, find=_name_swapped),
+    Kind("name respelt", False, find=_name_respelt),
 ]
 PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
 

@@ -6,11 +6,11 @@ is read — a place name taken for a source, a volume number taken for a ratio �
 is a false alert waiting for the next harmless edit of that sentence. This bench reads every
 sentence of the main text of ../shared/realworld-dev/ (extracted by the working tree's code) with
 the claim engine of the working tree and with that of another revision, and prints each sentence
-whose sources, figures (with their values), hedges, negations or direction (rising and falling
-words beside figures) are read differently, by half (the fixed split of
+whose sources, figures (with their values), hedges, negations, direction (rising and falling
+words beside figures) or outcomes (killed, injured, arrested…) are read differently, by half (the fixed split of
 bench/realworld_claims.py). Read the list: each line should be a better reading, never a worse one.
 
-usage: python bench/realworld_readings.py --base REV [--kinds sources,figures,hedges,negations,direction] [--limit N]
+usage: python bench/realworld_readings.py --base REV [--kinds sources,figures,hedges,negations,direction,outcomes] [--limit N]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "realworld-dev"
-KINDS = ("sources", "figures", "hedges", "negations", "direction")
+KINDS = ("sources", "figures", "hedges", "negations", "direction", "outcomes")
 
 
 def sentences_of_pages() -> dict[str, str]:
@@ -55,7 +55,8 @@ def readings(src: Path, texts: list[str]) -> list[dict[str, list]]:
             "[out.append({'sources': sorted(a.claim.attribution),"
             " 'figures': [[m.text, m.kind, m.value] for m in a.claim.mentions],"
             " 'hedges': sorted(a.claim.hedges), 'negations': [a.claim.negations],"
-            " 'direction': list(getattr(a.claim, 'direction', (0, 0)))})"
+            " 'direction': list(getattr(a.claim, 'direction', (0, 0))),"
+            " 'outcomes': sorted(getattr(a.claim, 'outcomes', ()))})"
             " for a in (analyse(t) for t in json.load(sys.stdin))];"
             "json.dump(out, sys.stdout)")
     run = subprocess.run([sys.executable, "-c", code, str(src)], input=json.dumps(texts), capture_output=True,

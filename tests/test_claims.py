@@ -693,3 +693,99 @@ def test_another_claim_with_the_same_figure_is_not_paired_with_a_removed_one():
     got = compare(["Five people died in Paris on Sunday. The council met."],
                   ["The council met. The company said it would hire five engineers next year."])
     assert sorted(f.kind for f in got if f.is_claim) == ["claim_added", "claim_removed"]
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("Two firefighters were injured.", "Two firefighters were killed.", "outcome: injured → killed"),
+    ("Three men were arrested on Friday.", "Three men were charged on Friday.", "outcome: arrested → charged"),
+    ("The patient is in critical condition.", "The patient is in stable condition.", "outcome: serious → stable"),
+    ("Two hikers were seriously injured.", "Two hikers were slightly injured.", "outcome: injured, serious → injured, slight"),
+    ("Bei dem Unfall wurden drei Menschen verletzt.", "Bei dem Unfall wurden drei Menschen getötet.",
+     "outcome: injured → killed"),
+    ("Deux personnes ont été blessées.", "Deux personnes ont été tuées.", "outcome: injured → killed"),
+])
+def test_what_happened_to_those_a_sentence_counts_is_part_of_the_claim(old, new, shown):
+    """Every figure, source and hedge kept, yet another claim: "injured" → "killed" passed as a
+    wording change. The outcome's class, not its word, is compared."""
+    assert [e for e in _claims(old, new)] == [shown]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("At least 14 people died in the fire.", "At least 14 people were killed in the fire."),
+    ("Two firefighters were injured.", "Two firefighters were slightly injured."),
+    ("Two firefighters were hurt.", "Two firefighters were injured."),
+    ("Police detained three men.", "Police arrested three men."),
+    ("The driver was fatally injured.", "The driver was killed."),
+    ("Der Fahrer wurde tödlich verletzt.", "Der Fahrer starb."),
+    ("The strike hurt sales, which fell 5%.", "The strike hit sales, which fell 5%."),
+])
+def test_an_outcome_reworded_or_made_more_precise_is_the_same_claim(old, new):
+    assert _claims(old, new) == []
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Two men were arrested.", "Two women were arrested.", True),
+    ("Russia launched 40 drones overnight.", "Russia launched 40 missiles overnight.", True),
+    ("Russia launched 40 drones overnight.", "Russia launched 40 Shahed drones overnight.", False),
+    ("Three soldiers were wounded.", "Three soldiers were wounded, officials said.", True),
+    ("The plane carried 150 passengers.", "The plane carried 150 passenger.", False),
+    ("Fourteen died in the fire.", "Fourteen perished in the fire.", False),
+    ("More than 200 people were evacuated.", "More than 200 residents were evacuated.", False),
+    ("The fire destroyed 40 homes.", "The fire destroyed 40 houses.", False),
+    ("Police said 30 protesters were arrested.", "Police said 30 demonstrators were arrested.", False),
+    ("The party won 120 of the 300 seats.", "The party won 120 out of 300 seats.", False),
+    ("Three out of 10 adults say so.", "30% of adults say so.", False),
+])
+def test_the_same_count_of_something_else_is_another_claim(old, new, due):
+    """ "two men" → "two women" kept the figure and was silent: a count of one member of a set of
+    things that exclude each other turned into a count of another is another claim — not a noun
+    reworded ("people" → "residents"), a word more before it, its plural, or a verb after the number."""
+    assert bool(_claims(old, new)) == due
+
+
+def test_a_figure_called_reported_or_a_person_called_alleged_is_hedged():
+    assert _claims("The club paid a reported £80m for the defender.", "The club paid £80m for the defender.") == [
+        "hedge removed: reportedly"]
+    assert _claims("The alleged attacker, 24, was arrested.", "The attacker, 24, was arrested.") == [
+        "hedge removed: allegedly"]
+    assert _claims("The reported cases rose to 500.", "Cases rose to 500.") == []
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("The company was fined $5m by the SEC.", "The company was fined $5m by the FTC.", "named: SEC → FTC"),
+    ("The bill passed the House on Tuesday.", "The bill passed the Senate on Tuesday.", "named: House → Senate"),
+    ("The storm hit Florida on Sunday, killing 3.", "The storm hit Georgia on Sunday, killing 3.",
+     "named: Florida → Georgia"),
+    ("Liverpool beat Chelsea 2-0.", "Liverpool beat Arsenal 2-0.", "named: Chelsea → Arsenal"),
+])
+def test_a_name_put_in_another_names_place_is_another_claim(old, new, shown):
+    """Every figure, source and hedge kept, the claim is about someone else: it passed as a wording
+    change."""
+    assert _claims(old, new) == [shown]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("President Biden signed the bill on Friday.", "Biden signed the bill on Friday."),
+    ("Biden signed the bill on Friday.", "President Joe Biden signed the bill on Friday."),
+    ("Mr Smith, 45, was charged with fraud.", "John Smith, 45, was charged with fraud."),
+    ("The Securities and Exchange Commission fined the firm $5m.", "The SEC fined the firm $5m."),
+    ("Zelenskyy met Macron in Paris on Monday.", "Zelensky met Macron in Paris on Monday."),
+    ("Ukraine's air force said 40 drones were shot down.", "The Ukrainian air force said 40 drones were shot down."),
+    ("Manchester United won 2-1 at Anfield.", "Man Utd won 2-1 at Anfield."),
+    ("Elon Musk's Tesla sold 400,000 cars.", "Tesla, led by Elon Musk, sold 400,000 cars."),
+    ("Heavy rain flooded 300 homes in the valley.", "Torrential rain flooded 300 homes in the valley."),
+    ("Sales in Europe fell 4%.", "European sales fell 4%."),
+    ("COVID-19 cases rose 5% last week.", "Covid cases rose 5% last week."),
+])
+def test_a_name_added_dropped_or_written_another_way_is_the_same_claim(old, new):
+    assert _claims(old, new) == []
+
+
+def test_a_name_or_an_outcome_changed_is_typed_for_the_fact_checker():
+    from watcher.evidence.edittype import classify
+
+    for old, new, typed in [("The firm was fined $5m by the SEC.", "The firm was fined $5m by the FTC.", "attribution_change"),
+                            ("Two firefighters were injured.", "Two firefighters were killed.", "figure_update"),
+                            ("Two men were arrested.", "Two women were arrested.", "figure_update")]:
+        f = next(f for f in compare([old], [new]) if f.is_claim)
+        assert classify(f.kind, f.changes, f.before, f.after) == typed, (old, new)

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from .. import kinds
 from ..kinds import SEVERITY
+from . import names, outcomes
 from .align import Pair, align
 from .cues import NO_COMMENT, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
@@ -96,6 +97,26 @@ def _figure_change(o: Mention | None, n: Mention | None) -> dict:
     return d
 
 
+# what a count may count, in sets whose members exclude each other: "two men" → "two women" is
+# another claim, while "200 people" → "200 residents" or "40 homes" → "40 houses" is the same one
+# reworded — so a counted noun changes the claim only from one member of a set to another
+_EXCLUSIVE = (("man men", "woman women"), ("boy boys", "girl girls"),
+              ("adult adults", "child children minor minors"),
+              ("soldier soldiers troops", "civilian civilians"), ("militant militants", "civilian civilians"),
+              ("drone drones", "missile missiles", "rocket rockets"),
+              ("democrat democrats", "republican republicans"))
+_MEMBER = {w: (k, j) for k, group in enumerate(_EXCLUSIVE) for j, words in enumerate(group) for w in words.split()}
+
+
+def _counts_another(o: Mention, n: Mention) -> bool:
+    """The same count of another thing: "two men" → "two women", "40 drones" → "40 missiles",
+    "three soldiers" → "three civilians" (:data:`_EXCLUSIVE`)."""
+    if o.kind != "count" or n.kind != "count" or not o.noun or not n.noun:
+        return False
+    a, b = _MEMBER.get(o.noun.split()[0]), _MEMBER.get(n.noun.split()[0])
+    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
+
+
 def _with_unit(m: Mention) -> str:
     """A figure with its counted noun, duration unit and rate spelled out ("12 years", "10,000
     shells per day"): what tells "12 years → 12 months" from "12 → 12"."""
@@ -112,12 +133,14 @@ def _with_unit(m: Mention) -> str:
 def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
     """Pair the figures of two sentences and describe each that differs."""
     old_left, new_left = list(old), list(new)
+    out = []
     for m in list(old_left):  # identical figures (any position) are not changes
         hit = next((n for n in new_left if n.key == m.key or _same_month(m, n)), None)
         if hit is not None:
             old_left.remove(m)
             new_left.remove(hit)
-    out = []
+            if _counts_another(m, hit):  # "two men" → "two women": the same number of something else
+                out.append(_figure_change(m, hit))
     for m in old_left:
         same_kind = [n for n in new_left if n.kind == m.kind or {n.kind, m.kind} <= {"count", "money"}]
         if not same_kind:
@@ -239,6 +262,9 @@ def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
     parsed figures are compared by value, not by their tokens."""
     old, new = Counter(_loose_digits(base)), Counter(_loose_digits(cur))
     gone, came = list((old - new).elements()), list((new - old).elements())
+    if bool(gone) != bool(came):  # "COVID-19" → "Covid": the name without its number, not a figure
+        gone = [t for t in gone if not _named_without_number(t, cur)]
+        came = [t for t in came if not _named_without_number(t, base)]
     out = []
     for i in range(max(len(gone), len(came))):
         o = gone[i] if i < len(gone) else None
@@ -246,6 +272,15 @@ def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
         out.append({"unit": None, "noun": None, "kind": "token", "old": o, "new": n,
                     "field": "value" if o and n else ("figure_added" if n else "figure_removed")})
     return out
+
+
+_NUMBER_TAIL = re.compile(r"[\W_]*\d[\w.-]*$")
+
+
+def _named_without_number(token: str, other: list[Sentence]) -> bool:
+    """A token like "COVID-19" whose name, its number cut off, the other side writes alone."""
+    name = _NUMBER_TAIL.sub("", token).lower()
+    return len(name) >= 3 and name.isalpha() and name in _TEXT_WORDS.findall(_text(other).lower())
 
 
 # words of a line that dates the page itself, not the world: publication, update, availability
@@ -314,15 +349,30 @@ def compare_pair(pair: Pair) -> Finding | None:
     turned = old_dir != new_dir and any(old_dir) and any(new_dir)  # "fell 3%" → "rose 3%"; not a word dropped
     if turned:
         cues.append({"field": "direction", "old": _ways(old_dir), "new": _ways(new_dir)})
+    old_out = frozenset().union(*(s.claim.outcomes for s in pair.base))
+    new_out = frozenset().union(*(s.claim.outcomes for s in pair.cur))
+    if outcomes.changed(old_out, new_out):  # "two were injured" → "two were killed"
+        cues.append({"field": "outcome", "old": sorted(old_out), "new": sorted(new_out)})
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)),
                    str(new_neg), repr(new_dir)]
+    if other := sorted(c["new"] for c in figs if c["field"] == "unit" and c["kind"] == "count"):
+        state_parts.append(repr(other))  # what a count counts, where it changed: "two women"
     if figs and _stamp_only(figs, pair.cur):
         figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
     typos = spelling_only(before, after) if figs or cues else []
     if typos:  # "Febuary 5" → "February 5", "Nihct" → "Nicht": read differently only for the misspelling
         figs, cues = [], []
-    if figs or (turned and cues):
-        kind = "estimate_changed"  # a figure that turned from a fall into a rise changed as much as its value
+    if new_out:
+        state_parts.append(repr(sorted(new_out)))
+    if not figs and not cues:  # else the pair alerts already (and a source swapped is said as one)
+        gone, came = names.swapped(before, after)
+        if gone:  # "fined by the SEC" → "fined by the FTC"
+            cues.append({"field": "name", "old": gone, "new": came})
+            state_parts.append(repr(came))
+    if figs or (turned and cues) or (new_m and any(c["field"] == "outcome" for c in cues)):
+        # a figure that turned from a fall into a rise, or whose people were killed, not injured,
+        # changed as much as its value
+        kind = "estimate_changed"
         expl = "; ".join([_describe_figure(c) for c in figs] + [describe_cue(c) for c in cues])
     elif cues:
         kind = "claim_changed"
@@ -335,7 +385,7 @@ def compare_pair(pair: Pair) -> Finding | None:
                    explanation=expl, changes=tuple(figs + cues), severity=SEVERITY[kind])
 
 
-CUE_FIELDS = ("attribution", "hedge", "polarity", "direction")
+CUE_FIELDS = ("attribution", "hedge", "polarity", "direction", "outcome", "name")
 
 
 def describe_cue(c: dict) -> str:
@@ -353,6 +403,10 @@ def describe_cue(c: dict) -> str:
         return "; ".join(bits)
     if c["field"] == "direction":
         return f"direction: {c['old']} → {c['new']}"
+    if c["field"] == "name":
+        return f"named: {', '.join(c['old'])} → {', '.join(c['new'])}"
+    if c["field"] == "outcome":
+        return f"outcome: {outcomes.describe(c['old'])} → {outcomes.describe(c['new'])}"
     return f"polarity: {c['old']} → {c['new']}"
 
 

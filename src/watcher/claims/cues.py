@@ -21,7 +21,11 @@ HEDGES = {
     # phrase → class; a change of class set is a change of how sure the text is
     "seems to": "seems", "seem to": "seems", "seemed to": "seems", "appears to": "appears",
     "appear to": "appears", "appeared to": "appears", "apparently": "appears", "reportedly": "reportedly",
-    "allegedly": "allegedly", "purportedly": "allegedly", "is said to": "said-to", "are said to": "said-to",
+    "allegedly": "allegedly", "purportedly": "allegedly",
+    # the adjective, before what it qualifies: "a reported £80m", "the alleged attacker"
+    "a reported": "reportedly", "an alleged": "allegedly", "the alleged": "allegedly",
+    "a purported": "allegedly", "the purported": "allegedly", "a rumoured": "reportedly", "a rumored": "reportedly",
+    "the rumoured": "reportedly", "the rumored": "reportedly", "a suspected": "allegedly", "the suspected": "allegedly", "is said to": "said-to", "are said to": "said-to",
     "was said to": "said-to", "is believed to": "believed", "are believed to": "believed",
     "was believed to": "believed", "is thought to": "believed", "are thought to": "believed",
     "is expected to": "expected", "are expected to": "expected", "is estimated to": "estimated",

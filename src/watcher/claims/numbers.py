@@ -220,11 +220,14 @@ _ENGLISH_UNITS = {w: UNITS[w] for w in (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen").split()}
 _RATIO_PART = r"\d{1,4}|" + "|".join(sorted(_ENGLISH_UNITS, key=len, reverse=True))
-_RATIO = re.compile(rf"\b({_RATIO_PART})\s+(?:in|out\s+of)\s+(?:every\s+)?({_RATIO_PART}|a\s+hundred|a\s+thousand)\b"
+_RATIO = re.compile(rf"\b({_RATIO_PART})\s+(in|out\s+of)\s+(every\s+)?({_RATIO_PART}|a\s+hundred|a\s+thousand)\b"
                     r"(?!\s*(?:%|percent|per\s*cent|years?|months?|weeks?|days?|hours?|minutes?)\b)"
                     r"(?![.,]\d)", re.IGNORECASE)
 
 
+# the wholes a share is told against ("three out of 10", "one out of four"); "out of" a whole that is
+# not one of these is a count of a total ("120 out of 300 seats")
+_SHARE_BASES = frozenset({2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 20.0, 100.0, 1000.0})
 _SLASH_SHARE = re.compile(r"\b(\d{1,2})/(\d{1,3})(?=\s+of\b)")  # "2/3 of Americans"
 _BY_SHARE = re.compile(r"\b(?:by|in)\s+(half|a\s+third|a\s+quarter)\b(?!\s+(?:of|an?)\b)", re.IGNORECASE)
 
@@ -239,10 +242,13 @@ def _ratios(sentence: str, mentions: list[Mention]) -> list[Mention]:
             mentions.append(Mention(text=m.group(1), value=FRACTIONS[" ".join(m.group(1).lower().split())],
                                     kind="fraction", start=m.start(1), end=m.end(1)))
     for m in (*_RATIO.finditer(sentence), *_SLASH_SHARE.finditer(sentence)):
-        a, b = (_ratio_value(m.group(k)) for k in (1, 2))
+        last = 4 if m.re is _RATIO else 2  # the group of the whole
+        a, b = (_ratio_value(m.group(k)) for k in (1, last))
         if a is None or b is None or not 0 < a < b or any(
-                x.kind in ("year", "date", "time") and x.start < m.end(2) and x.end > m.start(2) for x in mentions):
+                x.kind in ("year", "date", "time") and x.start < m.end(last) and x.end > m.start(last) for x in mentions):
             continue  # "5 in 2023" is five in a year
+        if last == 4 and m.group(2).lower() != "in" and not m.group(3) and b not in _SHARE_BASES:
+            continue  # "120 out of 300 seats" counts a total, as "120 of the 300 seats" does
         mentions = [x for x in mentions if x.end <= m.start() or x.start >= m.end()]
         mentions.append(Mention(text=m.group(0), value=a / b, kind="fraction", start=m.start(), end=m.end(),
                                 noun=_noun_after(sentence[m.end():]), qualifier=_qualifier(sentence[:m.start()])))

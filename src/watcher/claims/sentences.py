@@ -23,6 +23,7 @@ from . import numbers
 from .cues import STRONG_HEDGES, attribution, direction, fold, hedges, negations, words_of
 from .numbers import Mention
 from .numbers_dates import MONTHS
+from .outcomes import outcomes
 from .stamps import stamp_mentions
 
 _UNQUALIFIED = frozenset({"date", "time", "year", "decade", "ordinal", "version"})  # never an estimate
@@ -45,6 +46,7 @@ class Claim:
     hedges: frozenset[str]
     negations: int
     direction: tuple[int, int] = (0, 0)  # rising and falling words beside its figures ("rose 3%", "fell")
+    outcomes: frozenset[str] = frozenset()  # what happened to those it counts ("injured", "killed")
 
     @property
     def figures(self) -> tuple:
@@ -54,7 +56,7 @@ class Claim:
     def signature(self) -> tuple:
         """Equal signatures mean the same claim however the sentence is worded."""
         return (tuple(sorted((m.key for m in self.mentions), key=mention_order)), tuple(sorted(self.attribution)),
-                tuple(sorted(self.hedges)), self.negations % 2, self.direction)
+                tuple(sorted(self.hedges)), self.negations % 2, self.direction, tuple(sorted(self.outcomes)))
 
     @property
     def is_claim(self) -> bool:
@@ -107,7 +109,8 @@ def analyse(text: str) -> Sentence:
         claim_mentions = tuple(m if m.qualifier or m.kind in _UNQUALIFIED else replace(m, qualifier="estimated")
                                for m in claim_mentions)
     claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedged,
-                  negations=negations(text, words), direction=direction(text, words) if claim_mentions else (0, 0))
+                  negations=negations(text, words), direction=direction(text, words) if claim_mentions else (0, 0),
+                  outcomes=outcomes(text, words))
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
 

@@ -9,8 +9,10 @@ explanation shown beside it); :func:`classify` picks the first that applies, in 
 2. ``claim_removed`` / ``claim_added`` — the claim went, or a new one came;
 3. ``quote_change`` — the words inside quotation marks changed (a quote was altered, added or cut);
 4. ``figure_update`` — a figure of the claim changed, came or went (value, range, qualifier, unit,
-   or the way it moved: "fell 3%" → "rose 3%");
-5. ``attribution_change`` — who the claim is attributed to changed;
+   what it counts — "two men" → "two women" —, what happened to those it counts — "injured" →
+   "killed" —, or the way it moved: "fell 3%" → "rose 3%");
+5. ``attribution_change`` — who the claim is attributed to changed, or whom or what it names
+   ("fined by the SEC" → "fined by the FTC");
 6. ``hedge_change`` — hedging or modality ("may", "reportedly", "likely") or negation changed.
 
 Only claim alerts get an edit type (a text change or a source fault has none). The same alert gives
@@ -40,14 +42,16 @@ EDIT_TYPES: tuple[EditType, ...] = (
     EditType("claim_added", "Claim added", "a new claim appeared in the article"),
     EditType("quote_change", "Quote change", "the words inside quotation marks changed, were added or were cut"),
     EditType("figure_update", "Figure update", "a figure of the claim changed, was added or was dropped"),
-    EditType("attribution_change", "Attribution change", "who the claim is attributed to changed"),
+    EditType("attribution_change", "Attribution change",
+             "who the claim is attributed to changed, or whom or what it names (another person, body or place)"),
     EditType("hedge_change", "Hedge or modality change",
              "hedging or modality (may, likely, reportedly) or a negation was added or removed"),
 )
 BY_NAME = {t.name: t for t in EDIT_TYPES}
 NAMES = tuple(t.name for t in EDIT_TYPES)
 
-_FIGURE_FIELDS = frozenset({"value", "range", "qualifier", "unit", "figure_added", "figure_removed", "direction"})
+_FIGURE_FIELDS = frozenset({"value", "range", "qualifier", "unit", "figure_added", "figure_removed", "direction",
+                            "outcome"})
 _QUOTES = re.compile(r"\"([^\"]{3,})\"|“([^”]{3,})”|„([^“”]{3,})[“”]|«\s*([^»]{3,}?)\s*»|‘([^’]{6,})’")
 
 
@@ -70,7 +74,7 @@ def classify(kind: str, changes: Iterable[dict], before: str | None, after: str 
         return "quote_change"
     if fields & _FIGURE_FIELDS or (kind == "estimate_changed" and not fields):
         return "figure_update"
-    if "attribution" in fields:
+    if fields & {"attribution", "name"}:
         return "attribution_change"
     return "hedge_change"
 

@@ -1,0 +1,106 @@
+"""Who and what a sentence names: "fined by the SEC" → "fined by the FTC", "passed the House" →
+"passed the Senate", "Russia launched 40 drones" → "Ukraine launched 40 drones".
+
+Every figure, source and hedge kept, the claim is about someone else. A name here is a word
+written with a capital inside the sentence (the first word only when it is not a common opener:
+"The", "In", "But"…) or in capitals throughout ("SEC"). Two versions name someone else when each
+names one the other does not — a name put in another's place. A name only added ("Smith" →
+"John Smith", "the minister" → "Foreign Minister Smith") or only dropped makes the claim more or
+less precise, not another one; a name spelt another way ("Zelenskyy" → "Zelensky"), written with
+its initials ("the Securities and Exchange Commission" → "the SEC") or with a title before it
+("President Biden" → "Mr Biden") is the same name.
+
+German writes every noun with a capital: there a capital says nothing about a name, so sentences
+that read as German are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+SAME_NAME = 80.0  # rapidfuzz ratio from which two names are one name spelt another way
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*", re.UNICODE)
+# capitalised words that are not names of someone or something a claim is about: titles and
+# honorifics, days, pronouns, and the common openers a sentence capitalises anyway
+_NOT_NAMES = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary senator sen rep gov governor
+mayor judge justice general gen col lt capt chief officer director chairman chairwoman ceo king queen prince
+princess pope rev saint st mount mt lake river north south east west northern southern eastern western
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+january february march april may june july august september october november december
+i i'm i've i'd he she it we they you his her its our their my your this that these those there here
+the a an in on at by for from with without after before during since until as of to into over under about
+but and or so yet if when while where whether because although though however meanwhile now then also still
+some many most more several few all both each every no not one two three four five six seven eight nine ten
+what who which how why according earlier later last next new other another such than
+""".split())
+_GERMAN = frozenset("der die das und ist nicht mit von den dem des ein eine einer wurde wurden sich auch auf für bei "
+                    "im zum zur nach wie sind hat haben".split())
+
+
+def names(text: str) -> frozenset[str]:
+    """The names a sentence holds, as written (one word each; "Securities and Exchange
+    Commission" is four, its initials compared by :func:`swapped`)."""
+    tokens = _TOKEN.findall(text)
+    if sum(t.lower() in _GERMAN for t in tokens) >= 2:
+        return frozenset()
+    out = set()
+    for k, t in enumerate(tokens):
+        word = t.strip(".'’-&").removesuffix("'s").removesuffix("’s")
+        if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
+            continue
+        if k == 0 and not word.isupper() and not _named_later(word, tokens):
+            continue  # a sentence's first word is capitalised whatever it is
+        out.add(word)
+    return frozenset(out)
+
+
+def capitalised(text: str) -> frozenset[str]:
+    """Every word written with a capital, the first included: what a name of the other side may be
+    matched with ("Elon Musk's Tesla" → "Tesla, led by Elon Musk" names the same two)."""
+    return frozenset(w for w in (t.strip(".'’-&").removesuffix("'s").removesuffix("’s") for t in _TOKEN.findall(text))
+                     if w[:1].isupper())
+
+
+def _named_later(word: str, tokens: list[str]) -> bool:
+    return any(t.strip(".'’-&") == word for t in tokens[1:])
+
+
+def swapped(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The names of each side that the other lacks, when both sides have one (a name put in
+    another's place); two empty lists otherwise."""
+    old, new = names(before), names(after)
+    if old == new:
+        return [], []
+    gone = [x for x in sorted(old) if not _matched(x, capitalised(after))]
+    came = [y for y in sorted(new) if not _matched(y, capitalised(before))]
+    if not gone or not came or _initials_of(gone, new) or _initials_of(came, old):
+        return [], []
+    return gone, came
+
+
+def _matched(name: str, others: frozenset[str]) -> bool:
+    low = name.lower()
+    return any(fuzz.ratio(low, o.lower()) >= SAME_NAME or _prefix(low, o.lower()) for o in others)
+
+
+def _prefix(a: str, b: str) -> bool:
+    """A name and its shortened, inflected or abbreviated form: "Ukraine" / "Ukrainian", "Russia" /
+    "Russian", "United" / "Utd" (its letters in order, from the same first letter)."""
+    short, long = sorted((a, b), key=len)
+    if len(short) == len(long):  # "Iran" / "Iraq"
+        return False
+    if len(short) >= 4 and long.startswith(short[:-1]):
+        return True
+    rest = iter(long[1:])
+    return len(short) >= 3 and short[0] == long[0] and all(c in rest for c in short[1:])
+
+
+def _initials_of(lone: list[str], names_: frozenset[str]) -> bool:
+    """Every lone name is the initials of the other side's names, or the other way round: "SEC"
+    and "Securities", "Exchange", "Commission" (the other side's names in any order)."""
+    letters = {n[0].lower() for n in names_}
+    return all(2 <= len(x) <= 6 and x.isalpha() and set(x.lower()) <= letters for x in lone)

@@ -1,0 +1,108 @@
+"""What happened to the people a sentence counts: killed, injured, missing, arrested, charged…
+
+"Two firefighters were injured" → "Two firefighters were killed" keeps every figure, source and
+hedge, yet states another claim; so do "three men were arrested" → "three men were charged" and
+"in critical condition" → "in stable condition". Each outcome word belongs to a class, and the
+class, not the word, is compared: "died" → "were killed", "hurt" → "injured", "detained" →
+"arrested" are the same claim reworded. English, German, French and Spanish words map onto the
+same classes.
+
+Two families are compared apart. The outcome (killed, injured, missing…) changed when both sides
+name one and the classes differ. The severity of an injury or a condition (serious, slight,
+stable) changed only when both sides state one: "injured" → "slightly injured" adds a detail,
+"seriously injured" → "slightly injured" changes the claim.
+
+A side that names no outcome changes nothing ("the strike hurt sales" → "the strike hit sales"):
+only one outcome put in another's place does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import fold
+
+_OUTCOMES = {
+    # not "die": the German article
+    "killed": "killed dead died deaths death fatalities fatality fatally perished slain "
+              "getötet tot tote toten starben gestorben todesopfer "
+              "tués tuées tué tuée morts mort décès décédés décédées péri "
+              "muertos muertas muerto murieron fallecidos fallecidas fallecieron falleció",
+    "injured": "injured injuring injuries injury wounded wounding hurt "
+               "verletzt verletzte verletzten verletzung verletzungen verwundet verwundete blessures lesiones "
+               "blessés blessées blessé blessée heridos heridas herido herida",
+    "missing": "missing disappeared vermisst vermisste vermissten disparus disparues desaparecidos desaparecidas",
+    "arrested": "arrested arrests arrest detained detain apprehended festgenommen verhaftet "
+                "arrêtés arrêtées arrêté interpellés interpellées interpellé detenidos detenidas arrestados",
+    "charged": "charged indicted angeklagt inculpés inculpé inculpée imputados imputado acusados",
+    "convicted": "convicted verurteilt condamnés condamné condamnée condenados condenado",
+    "acquitted": "acquitted freigesprochen acquittés acquitté absueltos absuelto",
+    "evacuated": "evacuated evakuiert évacués évacuées evacuados evacuadas",
+    "rescued": "rescued gerettet secourus sauvés rescatados",
+    "hospitalised": "hospitalised hospitalized hospitalisés hospitalisées hospitalizados",
+}
+_OUTCOME_PHRASES = {
+    "killed": ("lost their lives", "lost his life", "lost her life", "death toll", "ums leben",
+               "ont perdu la vie", "perdieron la vida"),
+    "missing": ("unaccounted for",),
+    "arrested": ("in custody", "taken into custody"),
+    "convicted": ("found guilty", "reconnu coupable", "reconnus coupables", "declarado culpable"),
+    "acquitted": ("found not guilty",),
+    "hospitalised": ("taken to hospital", "taken to the hospital", "ins krankenhaus"),
+}
+_SEVERITY_PHRASES = {
+    "serious": ("schwere verletzungen", "schwer verletzte", "lebensgefährliche", "lebensgefährlichen",
+                "seriously injured", "seriously wounded", "critically injured", "critically wounded",
+                "severely injured", "gravely injured", "badly injured", "serious injuries", "critical condition",
+                "serious condition", "life-threatening", "life threatening", "schwer verletzt", "schwerverletzt",
+                "schwerverletzte", "lebensgefährlich", "grièvement", "heridos graves", "herido grave", "graves heridas"),
+    "slight": ("leichte verletzungen", "leicht verletzte", "slightly injured", "slightly wounded", "lightly injured", "minor injuries", "minor injury",
+               "leicht verletzt", "leichtverletzt", "leichtverletzte", "légèrement blessé", "légèrement blessés",
+               "blessés légers", "heridos leves", "herido leve"),
+    "stable": ("stable condition", "good condition", "fair condition", "satisfactory condition", "stabil",
+               "état stable", "estado estable"),
+}
+
+OUTCOME_CLASSES = frozenset(_OUTCOMES)
+_WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
+_PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
+_PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
+# the first word of every phrase: the set look-up that spares most sentences the pattern
+_FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
+_PHRASE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
+
+
+# an injury that killed: "fatally injured" is "killed", not "killed" and "injured"
+_FATAL = re.compile(r"\b(?:fatally|mortally|tödlich|mortellement)\s+(?:injured|wounded|verletzt\w*|bless\w*)|"
+                    r"\bheridos?\s+de\s+muerte")
+
+
+_WORDS = frozenset(_WORD_CLASS)
+_NONE: frozenset[str] = frozenset()
+
+
+def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
+    """The outcome classes (and ``severity:…``) a sentence states. ``words``: its case-folded
+    words (computed once per sentence by the caller); two set look-ups spare most sentences the
+    rest."""
+    hits, phrases = words & _WORDS, not _FIRST.isdisjoint(words)
+    if not hits and not phrases:
+        return _NONE
+    found = {_WORD_CLASS[w] for w in hits}
+    folded = fold(text)
+    if phrases:
+        found.update(_PHRASES[m.group(1)] for m in _PHRASE_RE.finditer(folded))
+    if "injured" in found and _FATAL.search(folded):
+        found = (found - {"injured"}) | {"killed"}
+    return frozenset(found)
+
+
+def changed(old: frozenset[str], new: frozenset[str]) -> bool:
+    """Another outcome (both sides name one) or another severity (both sides state one)."""
+    oo, no = old & OUTCOME_CLASSES, new & OUTCOME_CLASSES
+    so, sn = old - OUTCOME_CLASSES, new - OUTCOME_CLASSES
+    return bool(oo and no and oo != no) or bool(so and sn and so != sn)
+
+
+def describe(classes: frozenset[str] | list[str]) -> str:
+    return ", ".join(sorted(c.removeprefix("severity:") for c in classes)) or "none"
