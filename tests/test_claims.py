@@ -789,3 +789,24 @@ def test_a_name_or_an_outcome_changed_is_typed_for_the_fact_checker():
                             ("Two men were arrested.", "Two women were arrested.", "figure_update")]:
         f = next(f for f in compare([old], [new]) if f.is_claim)
         assert classify(f.kind, f.changes, f.before, f.after) == typed, (old, new)
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Unemployment is lower than a year ago.", "Unemployment is higher than a year ago.", True),
+    ("Profits were better than expected.", "Profits were worse than expected.", True),
+    ("Die Preise lagen höher als erwartet.", "Die Preise lagen niedriger als erwartet.", True),
+    ("Unemployment is lower than a year ago.", "Unemployment is lower than it was a year ago.", False),
+    ("More than 100 people came.", "Over 100 people came.", False),
+    ("The government is considering cutting taxes.", "The government has decided to cut taxes.", True),
+    ("The company is in talks to buy the startup for $2bn.", "The company agreed to buy the startup for $2bn.", True),
+    ("It was the largest protest in a decade.", "It was one of the largest protests in a decade.", True),
+    ("The minister has yet to resign.", "The minister has not resigned.", False),
+    ("The minister has yet to resign.", "The minister has resigned.", True),
+    ("The project is two years behind schedule.", "The project is 24 months behind schedule.", False),
+    ("The project is two years behind schedule.", "The project is 18 months behind schedule.", True),
+])
+def test_comparisons_plans_superlatives_and_months_are_read(old, new, due):
+    """ "lower than a year ago" → "higher than" turned the claim with no figure beside it;
+    "is considering" → "has decided", "the largest" → "one of the largest" and "has yet to" →
+    "has" changed how sure or how absolute it is; "two years" is "24 months"."""
+    assert bool(_claims(old, new)) == due

@@ -36,6 +36,12 @@ HEDGES = {
     "uncertain": "uncertain", "unclear": "uncertain", "certainly": "certainly", "clearly": "certainly",
     "definitely": "certainly", "undoubtedly": "certainly", "confirmed": "confirmed", "unconfirmed": "unconfirmed",
     "estimated": "estimated", "estimate": "estimated", "estimates": "estimated", "almost certainly": "certainly",
+    # a decision still to be taken: "is considering cutting" → "has decided to cut" is another claim
+    "considering": "considering", "weighing": "considering", "mulling": "considering", "in talks": "considering",
+    # a superlative that is one of several: "the largest protest" → "one of the largest protests"
+    "one of the largest": "one-of", "one of the biggest": "one-of", "one of the most": "one-of",
+    "one of the worst": "one-of", "one of the best": "one-of", "one of the highest": "one-of",
+    "one of the deadliest": "one-of", "one of the longest": "one-of", "one of the first": "one-of",
     # German, French, Spanish: mapped onto the English classes, so a translation keeps its class
     "vermutlich": "presumably", "wahrscheinlich": "probably", "möglicherweise": "possibly", "vielleicht": "perhaps",
     "soll": "said-to", "sollen": "said-to", "angeblich": "allegedly", "mutmaßlich": "allegedly",
@@ -66,10 +72,11 @@ def stance(classes: frozenset[str], reported: bool = False) -> frozenset[str]:
     return out - {"would"} | {"will"} if reported and "would" in out else out
 
 
-STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "believed", "expected", "likely",
+STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "believed", "expected", "likely", "considering",
                  "unlikely", "probably", "possibly", "perhaps", "presumably", "may", "might", "could",
                  "suggests", "uncertain", "certainly", "confirmed", "unconfirmed", "estimated"}
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without", "cannot",
+             "yet to",  # "has yet to resign" = "has not resigned"
              "unlikely", "denied", "denies", "deny", "refused", "rejected", "failed",
              # German; French "ne"/"n'" (one per "ne … pas", whose "pas" is not counted again); Spanish
              # "no" is the English word. Double negatives ("ne … jamais", "no … nunca") are left out:
@@ -364,14 +371,37 @@ _DIRECTION_RE = re.compile(
     re.IGNORECASE)
 
 
-def direction(text: str, words: frozenset[str] | None = None) -> tuple[int, int]:
-    """How many rising and falling words the text sets beside a figure: (up, down). Compared as
-    which ways its figures moved (a sentence that rose and fell, only rose, only fell): "rose 3%
-    and 5%" written as two sentences that each rose is the same claim."""
+# a comparison with no figure after it ("lower than a year ago", "better than expected", "höher als
+# erwartet"): which way it points is the claim's direction as much as "fell" beside a figure is.
+# Before a figure ("more than 100") it is the figure's qualifier; bounded ("no more than") too
+_COMPARE_UP = "higher more larger greater bigger better faster stronger wider longer dearer costlier höher grösser besser stärker"
+_COMPARE_DOWN = ("lower fewer less smaller worse slower weaker narrower shorter cheaper niedriger kleiner schlechter "
+                 "schwächer weniger")
+_COMPARISON = {**{w: "up" for w in _COMPARE_UP.split()}, **{w: "down" for w in _COMPARE_DOWN.split()}}
+_NUMBER_AFTER = ("[$€£¥]?\\d|an?\\s+(?:third|quarter|half|dozen|fifth|hundred|thousand|million|billion|few|couple)\\b|"
+                 "half\\b|twice\\b|"
+                 "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                 "hundred|thousand|million|dozens?|hundreds|thousands|millions)\\b")
+_COMPARISON_RE = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bnothing )(?<!\bnicht )\b(" + "|".join(_COMPARISON) + r")\s+(?:than|als)\b"
+                            r"(?!\s+(?:" + _NUMBER_AFTER + r"))")
+
+
+def direction(text: str, words: frozenset[str] | None = None, figures: bool = True) -> tuple[int, int]:
+    """How many rising and falling words the text sets beside a figure, or in a comparison: (up,
+    down). Compared as which ways its figures moved (a sentence that rose and fell, only rose,
+    only fell): "rose 3% and 5%" written as two sentences that each rose is the same claim.
+    ``figures``: the sentence states a figure (else only its comparisons are read: a digit of a
+    file name after "drop" is no figure that fell)."""
     words = words_of(text) if words is None else words
-    if _DIRECTION_WORDS.isdisjoint(words):
-        return 0, 0
     up = down = 0
+    if not _COMPARISON_FIRST.isdisjoint(words):
+        for m in _COMPARISON_RE.finditer(fold(text)):
+            if _COMPARISON[m.group(1)] == "up":
+                up += 1
+            else:
+                down += 1
+    if not figures or _DIRECTION_WORDS.isdisjoint(words):
+        return up, down
     for m in _DIRECTION_RE.finditer(text):
         word = m.group(1) or m.group(2) or m.group(3)
         if word == "Fall":
@@ -406,5 +436,6 @@ def negations(text: str, words: frozenset[str] | None = None) -> int:
 
 
 _HEDGE_FIRST = frozenset(_WORDS.findall(" ".join(HEDGES)))
-_NEG_WORDS = frozenset(n for n in NEGATIONS if "'" not in n)
+_NEG_WORDS = frozenset(n.split()[0] for n in NEGATIONS if "'" not in n)  # "yet to": "yet"
 _DIRECTION_WORDS = frozenset(_DIRECTION) | {"up", "down"}
+_COMPARISON_FIRST = frozenset(_COMPARISON)

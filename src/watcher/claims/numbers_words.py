@@ -105,5 +105,6 @@ SPEED_OF = {"km": "km/h", "mi": "mph"}
 TEMPERATURE_WORDS = {"celsius": "°c", "centigrade": "°c", "centígrados": "°c", "fahrenheit": "°f"}
 # a unit and the base unit it is a multiple of, for comparing only ("four decades" = "40 years",
 # "5 tonnes" = "5,000 kg"); what a reader sees keeps the page's own words
-UNIT_BASE = {"decade": ("year", 10.0), "century": ("year", 100.0), "week": ("day", 7.0), "hour": ("minute", 60.0),
+UNIT_BASE = {"decade": ("year", 10.0), "century": ("year", 100.0), "month": ("year", 1 / 12), "week": ("day", 7.0),
+             "hour": ("minute", 60.0),
              "bp": ("pp", 0.01), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "kg": ("g", 1000.0), "t": ("g", 1e6)}

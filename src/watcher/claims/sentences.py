@@ -109,7 +109,7 @@ def analyse(text: str) -> Sentence:
         claim_mentions = tuple(m if m.qualifier or m.kind in _UNQUALIFIED else replace(m, qualifier="estimated")
                                for m in claim_mentions)
     claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedged,
-                  negations=negations(text, words), direction=direction(text, words) if claim_mentions else (0, 0),
+                  negations=negations(text, words), direction=direction(text, words, bool(claim_mentions)),
                   outcomes=outcomes(text, words))
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
