@@ -55,7 +55,7 @@ def readings(src: Path, texts: list[str]) -> list[dict[str, list]]:
             "[out.append({'sources': sorted(a.claim.attribution),"
             " 'figures': [[m.text, m.kind, m.value] for m in a.claim.mentions],"
             " 'hedges': sorted(a.claim.hedges), 'negations': [a.claim.negations],"
-            " 'direction': list(getattr(a.claim, 'direction', (0, 0))),"
+            " 'direction': (list(getattr(a.claim, 'direction', ())) + [0, 0, 0])[:3],"
             " 'outcomes': sorted(getattr(a.claim, 'outcomes', ()))})"
             " for a in (analyse(t) for t in json.load(sys.stdin))];"
             "json.dump(out, sys.stdout)")

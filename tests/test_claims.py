@@ -671,7 +671,7 @@ def test_direction_words_that_say_no_movement_are_none():
     for text in ("He lost his job in 2020.", "He stepped down after 3 years.", "Warm Up 11:00 Uhr",
                  "Ymer gewann mit 6:3.", "Auch Schulen, die nicht unter 1 oder 2 fallen, können das.", "Fall 1994",
                  "Speeds higher than 2 GB/s.", "Up to 50 people came."):
-        assert cues.direction(text) == (0, 0), text
+        assert cues.direction(text) == (0, 0, 0), text
 
 
 @pytest.mark.parametrize("old, new, due", [
@@ -809,4 +809,16 @@ def test_comparisons_plans_superlatives_and_months_are_read(old, new, due):
     """ "lower than a year ago" → "higher than" turned the claim with no figure beside it;
     "is considering" → "has decided", "the largest" → "one of the largest" and "has yet to" →
     "has" changed how sure or how absolute it is; "two years" is "24 months"."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The central bank held rates at 5.25%.", "The central bank cut rates to 5.25%.", True),
+    ("Unemployment was unchanged at 3.9% in May.", "Unemployment rose to 3.9% in May.", True),
+    ("The central bank held rates at 5.25%.", "The central bank kept rates unchanged at 5.25%.", False),
+    ("The Senate voted 51-49 to confirm the nominee.", "The Senate voted 51-49 to reject the nominee.", True),
+])
+def test_a_figure_that_stood_still_or_a_rejection_is_part_of_the_claim(old, new, due):
+    """ "held rates at 5.25%" → "cut rates to 5.25%" kept the figure: a figure that stood still is
+    a direction too; "to confirm" → "to reject" is a negation as "rejected" was."""
     assert bool(_claims(old, new)) == due

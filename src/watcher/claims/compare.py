@@ -410,13 +410,14 @@ def describe_cue(c: dict) -> str:
     return f"polarity: {c['old']} → {c['new']}"
 
 
-def _direction(ss: list[Sentence]) -> tuple[bool, bool]:
-    """Which ways the figures of these sentences moved: (any rose, any fell)."""
-    return any(s.claim.direction[0] for s in ss), any(s.claim.direction[1] for s in ss)
+def _direction(ss: list[Sentence]) -> tuple[bool, bool, bool]:
+    """Which ways the figures of these sentences moved: (any rose, any fell, any held)."""
+    return (any(s.claim.direction[0] for s in ss), any(s.claim.direction[1] for s in ss),
+            any(s.claim.direction[2] for s in ss))
 
 
-def _ways(d: tuple[bool, bool]) -> str:
-    return "rose and fell" if all(d) else "rose" if d[0] else "fell"
+def _ways(d: tuple[bool, bool, bool]) -> str:
+    return " and ".join(w for w, on in zip(("rose", "fell", "held"), d, strict=True) if on)
 
 
 def _claim_summary(s: Sentence) -> str:

@@ -77,7 +77,8 @@ STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "beli
                  "suggests", "uncertain", "certainly", "confirmed", "unconfirmed", "estimated"}
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without", "cannot",
              "yet to",  # "has yet to resign" = "has not resigned"
-             "unlikely", "denied", "denies", "deny", "refused", "rejected", "failed",
+             "unlikely", "denied", "denies", "deny", "refused", "refuse", "refuses", "rejected", "reject", "rejects",
+             "failed",
              # German; French "ne"/"n'" (one per "ne … pas", whose "pas" is not counted again); Spanish
              # "no" is the English word. Double negatives ("ne … jamais", "no … nunca") are left out:
              # counted twice they would flip the parity.
@@ -353,7 +354,11 @@ _DOWN = ("fell fall falls fallen falling dropped drops dropping declined decline
          "fiel fällt fallen gefallen sank sinkt sanken gesunken verlor verliert verloren schrumpfte "
          "schrumpft senkte gesenkt rückgang baisse baissé diminué diminue recul reculé chuté chute bajó "
          "baja bajaron cayó cae cayeron disminuyó disminuye descendió caída descenso perdu perdió")
-_DIRECTION = {**{w: "up" for w in _UP.split()}, **{w: "down" for w in _DOWN.split()}, "zurück": "down"}
+# neither: "held rates at 5.25%" → "cut rates to 5.25%" turned a figure that stood still
+_FLAT = ("held holds unchanged steady flat stagnated stagnant stabilised stabilized unverändert stagnierte "
+         "inchangé inchangés stable estable")
+_DIRECTION = {**{w: "up" for w in _UP.split()}, **{w: "down" for w in _DOWN.split()},
+              **{w: "flat" for w in _FLAT.split()}, "zurück": "down"}
 # what may follow a "rise"/"fall" noun's figure ("a 5% drop"): nouns only — "unter 1 oder 2 fallen"
 _DIRECTION_NOUNS = ("increase|rise|gain|jump|growth|drop|decline|decrease|fall|loss|cut|anstieg|zuwachs|rückgang|"
                     "zurück|hausse|baisse|recul|alza|caída|descenso")  # "gingen um 5 Prozent zurück"
@@ -386,14 +391,14 @@ _COMPARISON_RE = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bnothing )(?<!\bnicht )\
                             r"(?!\s+(?:" + _NUMBER_AFTER + r"))")
 
 
-def direction(text: str, words: frozenset[str] | None = None, figures: bool = True) -> tuple[int, int]:
-    """How many rising and falling words the text sets beside a figure, or in a comparison: (up,
-    down). Compared as which ways its figures moved (a sentence that rose and fell, only rose,
-    only fell): "rose 3% and 5%" written as two sentences that each rose is the same claim.
+def direction(text: str, words: frozenset[str] | None = None, figures: bool = True) -> tuple[int, int, int]:
+    """How many rising, falling and still words the text sets beside a figure, or in a comparison:
+    (up, down, flat). Compared as which ways its figures moved (a sentence that rose and fell, only
+    rose, only fell, held): "rose 3% and 5%" written as two sentences that each rose is the same claim.
     ``figures``: the sentence states a figure (else only its comparisons are read: a digit of a
     file name after "drop" is no figure that fell)."""
     words = words_of(text) if words is None else words
-    up = down = 0
+    up = down = flat = 0
     if not _COMPARISON_FIRST.isdisjoint(words):
         for m in _COMPARISON_RE.finditer(fold(text)):
             if _COMPARISON[m.group(1)] == "up":
@@ -401,17 +406,20 @@ def direction(text: str, words: frozenset[str] | None = None, figures: bool = Tr
             else:
                 down += 1
     if not figures or _DIRECTION_WORDS.isdisjoint(words):
-        return up, down
+        return up, down, flat
     for m in _DIRECTION_RE.finditer(text):
         word = m.group(1) or m.group(2) or m.group(3)
         if word == "Fall":
             continue  # the German noun (a case), or the English season
         w = word.casefold()
-        if _DIRECTION.get(w, w) == "up":
+        way = _DIRECTION.get(w, w)
+        if way == "up":
             up += 1
+        elif way == "flat":
+            flat += 1
         else:
             down += 1
-    return up, down
+    return up, down, flat
 
 
 def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:

@@ -45,7 +45,7 @@ class Claim:
     attribution: frozenset[str]
     hedges: frozenset[str]
     negations: int
-    direction: tuple[int, int] = (0, 0)  # rising and falling words beside its figures ("rose 3%", "fell")
+    direction: tuple[int, int, int] = (0, 0, 0)  # rising, falling, still words beside its figures ("rose 3%", "held")
     outcomes: frozenset[str] = frozenset()  # what happened to those it counts ("injured", "killed")
 
     @property
