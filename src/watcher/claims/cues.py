@@ -49,6 +49,7 @@ HEDGES = {
     "könnte": "could", "könnten": "could", "unklar": "uncertain", "bestätigt": "confirmed",
     "unbestätigt": "unconfirmed", "geschätzt": "estimated", "geschätzte": "estimated", "sicherlich": "certainly",
     "probablement": "probably", "vraisemblablement": "probably", "pourrait": "could", "pourraient": "could",
+    "devrait": "expected", "devraient": "expected", "debería": "expected", "deberían": "expected",
     "semble": "seems", "semblent": "seems", "apparemment": "appears", "peut-être": "perhaps",
     "possiblement": "possibly", "présumé": "allegedly", "présumée": "allegedly", "prétendument": "allegedly",
     "confirmé": "confirmed", "estimé": "estimated", "estimés": "estimated", "incertain": "uncertain",
@@ -399,7 +400,7 @@ def direction(text: str, words: frozenset[str] | None = None, figures: bool = Tr
     file name after "drop" is no figure that fell)."""
     words = words_of(text) if words is None else words
     up = down = flat = 0
-    if not _COMPARISON_FIRST.isdisjoint(words):
+    if ("than" in words or "als" in words) and not _COMPARISON_FIRST.isdisjoint(words):
         for m in _COMPARISON_RE.finditer(fold(text)):
             if _COMPARISON[m.group(1)] == "up":
                 up += 1

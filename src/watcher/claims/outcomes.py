@@ -57,7 +57,7 @@ _SEVERITY_PHRASES = {
                 "serious condition", "life-threatening", "life threatening", "schwer verletzt", "schwerverletzt",
                 "schwerverletzte", "lebensgefährlich", "grièvement", "heridos graves", "herido grave", "graves heridas"),
     "slight": ("leichte verletzungen", "leicht verletzte", "slightly injured", "slightly wounded", "lightly injured", "minor injuries", "minor injury",
-               "leicht verletzt", "leichtverletzt", "leichtverletzte", "légèrement blessé", "légèrement blessés",
+               "leicht verletzt", "leichtverletzt", "leichtverletzte", "légèrement",
                "blessés légers", "heridos leves", "herido leve"),
     "stable": ("stable condition", "good condition", "fair condition", "satisfactory condition", "stabil",
                "état stable", "estado estable"),
