@@ -822,3 +822,28 @@ def test_a_figure_that_stood_still_or_a_rejection_is_part_of_the_claim(old, new,
     """ "held rates at 5.25%" → "cut rates to 5.25%" kept the figure: a figure that stood still is
     a direction too; "to confirm" → "to reject" is a negation as "rejected" was."""
     assert bool(_claims(old, new)) == due
+
+
+def test_figures_a_rewritten_lead_carried_to_the_next_sentence_are_not_changed():
+    """A developing story's lead rewritten with the newest facts, its figures carried into the next
+    sentence: "40 → two (-95%); figure 3 missiles dropped" on the lead and "new figure 40 drones"
+    on the next. A figure one pair lost and another gained is the same figure, moved; what is new
+    ("two" injured now in the lead) still alerts."""
+    old = ["Russia launched 40 drones and 3 missiles at Ukraine overnight, killing one person, officials said.",
+           "Ukraine's air force said it shot down 35 of the drones over the central and southern regions."]
+    new = ["Russian drones and missiles killed one person and injured two in Odesa overnight, officials said.",
+           "Russia launched 40 drones and 3 missiles, and Ukraine's air force said it shot down 35 of the drones "
+           "over the central and southern regions."]
+    got = [f.explanation for f in compare(old, new) if f.is_claim]
+    assert got == ["new figure two"]
+    new2 = [new[0].replace(" and injured two", ""), new[1].replace("40 drones", "45 drones")]
+    got = sorted(f.explanation for f in compare(old, new2) if f.is_claim)
+    assert got == ["figure 40 drones dropped", "new figure 45 drones"], got  # moved and changed: still told
+
+
+def test_one_person_is_a_count_but_one_of_them_is_not():
+    assert _claims("The attack killed 12 people.", "The attack killed 12 people, including one child.") == [
+        "new figure one child"]
+    assert _claims("One person was killed in the crash.", "Two people were killed in the crash.") == [
+        "One → Two people (+100%)"]
+    assert _claims("He is one of the best.", "He is one of the very best.") == []

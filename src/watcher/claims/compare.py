@@ -318,15 +318,66 @@ def claim_key(base: list[Sentence]) -> str:
     return _digest(*(s.canonical for s in base))
 
 
-def compare_pair(pair: Pair) -> Finding | None:
-    """The finding for one aligned pair, or None when the two say exactly the same."""
+def _figure_id(m: Mention) -> tuple:
+    """A figure as it may be carried from one sentence to another: its key and its counted noun's
+    first word ("40 drones" is not "40 people"; a figure without a noun matches either)."""
+    return m.key, (m.noun or "").split(" ")[0]
+
+
+def carried_figures(pairs: list[Pair]) -> dict[int, tuple[Mention, ...]]:
+    """Figures a rewrite carried from one paired sentence to another: lost by one pair and gained
+    by another, the same figure of the same thing. A story's lead rewritten as it develops ("Russia
+    launched 40 drones …, killing one person" → "Russian drones killed one person …", the 40 drones
+    now in the next sentence) moves its figures: neither pair lost or gained them. Pair index →
+    the mentions (of either side) to leave out of that pair's comparison."""
+    lost: dict[int, list[Mention]] = {}
+    gained: dict[int, list[Mention]] = {}
+    for k, pair in enumerate(pairs):
+        old = [m for s in pair.base for m in s.claim.mentions if m.kind not in ("year", "date", "time")]
+        new = [m for s in pair.cur for m in s.claim.mentions if m.kind not in ("year", "date", "time")]
+        if not old and not new:
+            continue
+        new_left = list(new)
+        for m in old:
+            hit = next((n for n in new_left if n.key == m.key), None)
+            if hit is None:
+                lost.setdefault(k, []).append(m)
+            else:
+                new_left.remove(hit)
+        if new_left:
+            gained[k] = new_left
+    out: dict[int, list[Mention]] = {}
+    for i, ms in lost.items():
+        for m in ms:
+            for j, ns in gained.items():
+                hit = next((n for n in ns if j != i and _same_figure_id(m, n)), None) if j != i else None
+                if hit is not None:
+                    ns.remove(hit)
+                    out.setdefault(i, []).append(m)
+                    out.setdefault(j, []).append(hit)
+                    break
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _same_figure_id(m: Mention, n: Mention) -> bool:
+    (km, nm), (kn, nn) = _figure_id(m), _figure_id(n)
+    return km == kn and (nm == nn or not nm or not nn)
+
+
+def compare_pair(pair: Pair, carried: tuple[Mention, ...] = ()) -> Finding | None:
+    """The finding for one aligned pair, or None when the two say exactly the same. ``carried``:
+    figures another pair has, moved there by a rewrite (:func:`carried_figures`), left out."""
     before, after = _text(pair.base), _text(pair.cur)
     if [s.canonical for s in pair.base] == [s.canonical for s in pair.cur]:
         return None
     key = claim_key(pair.base)
     old_m = [m for s in pair.base for m in s.claim.mentions]
     new_m = [m for s in pair.cur for m in s.claim.mentions]
-    figs = figure_changes(old_m, new_m) or token_changes(pair.base, pair.cur)
+    if carried:
+        figs = figure_changes([m for m in old_m if not any(m is c for c in carried)],
+                              [m for m in new_m if not any(m is c for c in carried)])
+    else:
+        figs = figure_changes(old_m, new_m) or token_changes(pair.base, pair.cur)
     old_att = frozenset().union(*(s.claim.attribution for s in pair.base))
     new_att = frozenset().union(*(s.claim.attribution for s in pair.cur))
     old_h = frozenset().union(*(s.claim.hedges for s in pair.base))
@@ -440,8 +491,9 @@ def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[
         tail_c |= outside_seed(al, list(cur_paragraphs))
     moved_b, moved_c = moved_text(al, base_s, cur_s)
     out: list[Finding] = []
-    for pair in al.pairs:
-        f = compare_pair(pair)
+    carried = carried_figures(al.pairs)
+    for k, pair in enumerate(al.pairs):
+        f = compare_pair(pair, carried.get(k, ()))
         if f is not None:
             out.append(f)
     for s in al.removed:

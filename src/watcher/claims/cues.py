@@ -38,10 +38,6 @@ HEDGES = {
     "estimated": "estimated", "estimate": "estimated", "estimates": "estimated", "almost certainly": "certainly",
     # a decision still to be taken: "is considering cutting" → "has decided to cut" is another claim
     "considering": "considering", "weighing": "considering", "mulling": "considering", "in talks": "considering",
-    # a superlative that is one of several: "the largest protest" → "one of the largest protests"
-    "one of the largest": "one-of", "one of the biggest": "one-of", "one of the most": "one-of",
-    "one of the worst": "one-of", "one of the best": "one-of", "one of the highest": "one-of",
-    "one of the deadliest": "one-of", "one of the longest": "one-of", "one of the first": "one-of",
     # German, French, Spanish: mapped onto the English classes, so a translation keeps its class
     "vermutlich": "presumably", "wahrscheinlich": "probably", "möglicherweise": "possibly", "vielleicht": "perhaps",
     "soll": "said-to", "sollen": "said-to", "angeblich": "allegedly", "mutmaßlich": "allegedly",
@@ -423,11 +419,20 @@ def direction(text: str, words: frozenset[str] | None = None, figures: bool = Tr
     return up, down, flat
 
 
+# a superlative that is one of several: "the largest protest" → "one of the largest protests"
+_NOT_SUPERLATIVE = "inter prot for r gu t cont ch qu n arr harv conqu manif inqu sugg hon mod w inv dig beh requ j p"
+_ONE_OF = re.compile(r"\bone of the (?:(?:very|most|least)\s+)?(?:(?!(?:" + _NOT_SUPERLATIVE.replace(" ", "|") +
+                     r")est\b)[^\W\d_]{2,}est|best|worst|most|least|first|last)\b")
+
+
 def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     words = words_of(text) if words is None else words
+    one_of = "one" in words and "the" in words and bool(_ONE_OF.search(fold(text)))
     if _HEDGE_FIRST.isdisjoint(words):
-        return frozenset()  # most sentences: no hedge word at all, and the pattern need not run
-    return frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(fold(text)))
+        # most sentences: no hedge word at all, and the pattern need not run
+        return frozenset({"one-of"}) if one_of else frozenset()
+    found = frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(fold(text)))
+    return found | {"one-of"} if one_of else found
 
 
 # a negation that only bounds a figure ("no fewer than 12", "not more than", "pas moins de",

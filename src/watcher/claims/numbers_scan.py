@@ -171,14 +171,20 @@ def _millions_of(m: re.Match, sentence: str) -> bool:
     return word.lower() not in _METRE_WORDS and (word.endswith("s") or word in ("people", "children"))
 
 
+# the people a bare "one" counts: "killing one person", "one child was injured" (a toll's first
+# figure, which the next update writes "two people")
+_ONE_OF_US = re.compile(r"\s+(?:person|man|woman|child|boy|girl|baby|soldier|officer|civilian|firefighter|"
+                        r"worker|resident|passenger|student|patient|victim|death|fatality)\b", re.IGNORECASE)
+
+
 def _number_word(m: re.Match, sentence: str) -> float | None:
     """The value of a number word; None where it is no figure of its own: the start of a fraction
     ("two-thirds of", parsed as a fraction) or a bare "one" ("one of the", "no one")."""
     value = word_value(m.group("word"))
     if value is None or FRACTION_AFTER.match(sentence, m.end("word")):
         return None
-    if m.group("word").lower() == "one" and not m.group("scale"):
-        return None  # not a figure often enough to be worth the noise
+    if m.group("word").lower() == "one" and not m.group("scale") and not _ONE_OF_US.match(sentence, m.end("word")):
+        return None  # not a figure often enough to be worth the noise — but "one person" is a count
     if m.group("word") == "Sept" and sentence.startswith(".", m.end("word")):
         return None  # the English abbreviation of September, not French seven
     return value
