@@ -847,3 +847,16 @@ def test_one_person_is_a_count_but_one_of_them_is_not():
     assert _claims("One person was killed in the crash.", "Two people were killed in the crash.") == [
         "One → Two people (+100%)"]
     assert _claims("He is one of the best.", "He is one of the very best.") == []
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("The unemployment rate fell to 3.7% from 3.9%.", "The unemployment rate fell to 3.9% from 3.7%.",
+     "direction: from 3.9% to 3.7% → from 3.7% to 3.9%"),
+    ("The median home price was $420,000 in June.", "The average home price was $420,000 in June.",
+     "statistic: median → average"),
+])
+def test_a_change_turned_end_for_end_or_another_statistic_is_another_claim(old, new, shown):
+    """The same figures, read as a set, hid a change whose start and end swapped, and a median
+    that became an average."""
+    assert _claims(old, new) == [shown]
+    assert _claims(old, old.replace("%", " percent").replace("$420,000", "$420K")) == []

@@ -400,6 +400,9 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = ()) -> Finding | Non
     turned = old_dir != new_dir and any(old_dir) and any(new_dir)  # "fell 3%" → "rose 3%"; not a word dropped
     if turned:
         cues.append({"field": "direction", "old": _ways(old_dir), "new": _ways(new_dir)})
+    elif not figs and (swap := _ends_swapped(pair)):  # "fell to 3.7% from 3.9%" → "to 3.9% from 3.7%"
+        turned = True
+        cues.append({"field": "direction", "old": swap[0], "new": swap[1]})
     old_out = frozenset().union(*(s.claim.outcomes for s in pair.base))
     new_out = frozenset().union(*(s.claim.outcomes for s in pair.cur))
     if outcomes.changed(old_out, new_out):  # "two were injured" → "two were killed"
@@ -457,8 +460,36 @@ def describe_cue(c: dict) -> str:
     if c["field"] == "name":
         return f"named: {', '.join(c['old'])} → {', '.join(c['new'])}"
     if c["field"] == "outcome":
-        return f"outcome: {outcomes.describe(c['old'])} → {outcomes.describe(c['new'])}"
+        return f"{outcomes.label(c['old'], c['new'])}: {outcomes.describe(c['old'])} → {outcomes.describe(c['new'])}"
     return f"polarity: {c['old']} → {c['new']}"
+
+
+_END_WORD = re.compile(r"\b(to|from|auf|von)\W*$", re.IGNORECASE)
+
+
+def _ends(ss: list[Sentence]) -> dict[str, list[Mention]]:
+    """The figures a change went from and to ("from 3.9%", "to 3.7%"; "von", "auf")."""
+    out: dict[str, list[Mention]] = {"from": [], "to": []}
+    for s in ss:
+        for m in s.claim.mentions:
+            w = _END_WORD.search(s.text[max(0, m.start - 12):m.start])
+            if w:
+                out["from" if w.group(1).lower() in ("from", "von") else "to"].append(m)
+    return out
+
+
+def _ends_swapped(pair: Pair) -> tuple[str, str] | None:
+    """The same figures, the start and the end of the change swapped: "fell to 3.7% from 3.9%" →
+    "fell to 3.9% from 3.7%" (as "from → to", old and new), else None."""
+    old, new = _ends(pair.base), _ends(pair.cur)
+    if not (old["from"] and old["to"] and new["from"] and new["to"]):
+        return None
+    keys = [{m.key for m in side[end]} for side in (old, new) for end in ("from", "to")]
+    if keys[0] & keys[3] and keys[1] & keys[2] and not keys[0] & keys[2]:
+        def show(side: dict[str, list[Mention]]) -> str:
+            return f"from {side['from'][0].text} to {side['to'][0].text}"
+        return show(old), show(new)
+    return None
 
 
 def _direction(ss: list[Sentence]) -> tuple[bool, bool, bool]:

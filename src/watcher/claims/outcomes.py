@@ -1,15 +1,16 @@
 """What happened to the people a sentence counts: killed, injured, missing, arrested, charged…
 
 "Two firefighters were injured" → "Two firefighters were killed" keeps every figure, source and
-hedge, yet states another claim; so do "three men were arrested" → "three men were charged" and
-"in critical condition" → "in stable condition". Each outcome word belongs to a class, and the
+hedge, yet states another claim; so do "three men were arrested" → "three men were charged",
+"in critical condition" → "in stable condition" and — the same kind of word about a figure —
+"the median price" → "the average price". Each outcome word belongs to a class, and the
 class, not the word, is compared: "died" → "were killed", "hurt" → "injured", "detained" →
 "arrested" are the same claim reworded. English, German, French and Spanish words map onto the
 same classes.
 
-Two families are compared apart. The outcome (killed, injured, missing…) changed when both sides
+Families are compared apart. The outcome (killed, injured, missing…) changed when both sides
 name one and the classes differ. The severity of an injury or a condition (serious, slight,
-stable) changed only when both sides state one: "injured" → "slightly injured" adds a detail,
+stable), and the statistic a figure is (median, average), changed only when both sides state one: "injured" → "slightly injured" adds a detail,
 "seriously injured" → "slightly injured" changes the claim.
 
 A side that names no outcome changes nothing ("the strike hurt sales" → "the strike hit sales"):
@@ -63,8 +64,16 @@ _SEVERITY_PHRASES = {
                "état stable", "estado estable"),
 }
 
+# which statistic a figure is: "the median home price" → "the average home price" is another figure
+# with the same value; compared, as a severity is, only when both sides name one
+_STATISTICS = {"median": "median", "medians": "median", "mediana": "median", "médiane": "median",
+               "average": "average", "averaged": "average", "averages": "average", "durchschnitt": "average",
+               "durchschnittlich": "average", "durchschnittliche": "average", "durchschnittlichen": "average",
+               "moyenne": "average", "promedio": "average"}
+
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
+_WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
 _PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
 _PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
 # the first word of every phrase: the set look-up that spares most sentences the pattern
@@ -98,11 +107,24 @@ def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
 
 
 def changed(old: frozenset[str], new: frozenset[str]) -> bool:
-    """Another outcome (both sides name one) or another severity (both sides state one)."""
+    """Another outcome (both sides name one), another severity or another statistic (both sides
+    state one)."""
     oo, no = old & OUTCOME_CLASSES, new & OUTCOME_CLASSES
-    so, sn = old - OUTCOME_CLASSES, new - OUTCOME_CLASSES
-    return bool(oo and no and oo != no) or bool(so and sn and so != sn)
+    if oo and no and oo != no:
+        return True
+    for family in ("severity:", "statistic:"):
+        fo = {c for c in old if c.startswith(family)}
+        fn = {c for c in new if c.startswith(family)}
+        if fo and fn and fo != fn:
+            return True
+    return False
+
+
+def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
+    """What a change names itself: "statistic" when only which statistic a figure is changed."""
+    diff = set(old) ^ set(new)
+    return "statistic" if diff and all(c.startswith("statistic:") for c in diff) else "outcome"
 
 
 def describe(classes: frozenset[str] | list[str]) -> str:
-    return ", ".join(sorted(c.removeprefix("severity:") for c in classes)) or "none"
+    return ", ".join(sorted(c.split(":")[-1] for c in classes)) or "none"
