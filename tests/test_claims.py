@@ -795,6 +795,7 @@ def test_a_name_or_an_outcome_changed_is_typed_for_the_fact_checker():
     ("Unemployment is lower than a year ago.", "Unemployment is higher than a year ago.", True),
     ("Profits were better than expected.", "Profits were worse than expected.", True),
     ("Die Preise lagen höher als erwartet.", "Die Preise lagen niedriger als erwartet.", True),
+    ("Turnout was higher than in 2019.", "Turnout exceeded that of 2019.", False),
     ("Unemployment is lower than a year ago.", "Unemployment is lower than it was a year ago.", False),
     ("More than 100 people came.", "Over 100 people came.", False),
     ("The government is considering cutting taxes.", "The government has decided to cut taxes.", True),

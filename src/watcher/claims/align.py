@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .sentences import Sentence
+from . import outcomes
+from .sentences import Sentence, mention_order
 
 FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
 MERGE_MIN = 86.0  # similarity of a sentence with two adjacent ones joined, to call it a split/merge
@@ -150,7 +151,8 @@ def _same_claims(base: list[Sentence], cur: list[Sentence], rest_b: list[int], r
     done_c: set[int] = set()
     for sig, ib in gb.items():
         ic = gc.get(sig, [])
-        if len(ib) == 1 and len(ic) == 1 and fuzz.token_set_ratio(base[ib[0]].masked, cur[ic[0]].masked) >= SAME_CLAIM_MIN:
+        if len(ib) == 1 and len(ic) == 1 and _compatible(base[ib[0]], cur[ic[0]]) and \
+                fuzz.token_set_ratio(base[ib[0]].masked, cur[ic[0]].masked) >= SAME_CLAIM_MIN:
             out.pairs.append(Pair([base[ib[0]]], [cur[ic[0]]], 0.0))
             done_b.add(ib[0])
             done_c.add(ic[0])
@@ -158,8 +160,21 @@ def _same_claims(base: list[Sentence], cur: list[Sentence], rest_b: list[int], r
 
 
 def _signature(s: Sentence) -> tuple:
+    """What two sentences must share to claim the same: figures, sources, hedges, polarity (the
+    direction and the outcomes are checked by :func:`_compatible`)."""
     c = s.claim
-    return c.signature + (tuple(d > 0 for d in c.direction),)
+    return (tuple(sorted((m.key for m in c.mentions), key=mention_order)), tuple(sorted(c.attribution)),
+            tuple(sorted(c.hedges)), c.negations % 2)
+
+
+def _compatible(a: Sentence, b: Sentence) -> bool:
+    """The same ways the figures moved and the same outcomes — or one side says none: "Turnout was
+    higher than in 2019" → "Turnout exceeded that of 2019" drops a word of direction, it does not
+    turn it (as the comparison of the pair reads it too)."""
+    da, db = tuple(d > 0 for d in a.claim.direction), tuple(d > 0 for d in b.claim.direction)
+    if da != db and any(da) and any(db):
+        return False
+    return not outcomes.changed(a.claim.outcomes, b.claim.outcomes)
 
 
 def _figures_moved(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],
