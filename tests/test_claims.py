@@ -861,3 +861,18 @@ def test_a_change_turned_end_for_end_or_another_statistic_is_another_claim(old, 
     that became an average."""
     assert _claims(old, new) == [shown]
     assert _claims(old, old.replace("%", " percent").replace("$420,000", "$420K")) == []
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("Temperatures reached 40C in Madrid.", "Temperatures reached 104F in Madrid.", None),
+    ("The storm brought winds of 120mph.", "The storm brought winds of 193km/h.", None),
+    ("The fire burned 4,000 acres.", "The fire burned 1,600 hectares.", None),
+    ("10 inches of snow fell overnight.", "25 cm of snow fell overnight.", None),
+    ("Temperatures reached 40C in Madrid.", "Temperatures reached 100F in Madrid.", "40C → 100F"),
+    ("The storm brought winds of 120mph.", "The storm brought winds of 180km/h.", "120mph → 180km/h (-7%)"),
+    ("The fire burned 4,000 acres.", "The fire burned 1,900 hectares.", "4,000 acres → 1,900 hectares (+17%)"),
+])
+def test_a_measure_written_in_another_system_of_units_is_the_same_figure(old, new, shown):
+    """ "40C" → "104F" alerted as +160 %: a figure converted, as rounded as news rounds conversions,
+    is the same; one that is not is told with its change in one system."""
+    assert _claims(old, new) == ([shown] if shown else [])
