@@ -293,9 +293,22 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
         src = _clean_source(m.group(1))
         if src and src.split()[0] not in _WHEN_WORDS:
             found.add(src)
+    if _FAMILIAR.search(text):  # "people familiar with the matter said": unnamed sources, as "sources said"
+        found.add("sources")
+    found = {"sources" if _FAMILIAR_SOURCE.match(f) else f for f in found}  # "according to a person familiar …"
     if not found and _UNNAMED_CUE.search(text):
         found.add("(unnamed)")
     return frozenset(found)
+
+
+_FAMILIAR_SOURCE = re.compile(r"(?:an?\s+|two\s+|three\s+|several\s+)?(?:people|persons?|sources?)\s+"
+                             r"(?:familiar|with\s+(?:direct\s+)?knowledge|close|briefed)\b")
+# the unnamed sources of a report, however described: "people familiar with the matter", "a person
+# with knowledge of the talks", "sources close to the minister", "officials briefed on the plans"
+_FAMILIAR = re.compile(
+    r"\b(?:people|persons?|sources?|officials?|two|three|several|an?|one)\s+(?:people\s+|persons?\s+|officials?\s+)?"
+    r"(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|close\s+to|briefed\s+on)\b[^.;]{0,80}?\b(?:{_SPEAKS})\b"
+    .replace("{_SPEAKS}", _SPEAKS), re.IGNORECASE)
 
 
 # the words that may say whose officials or police speak ("US officials", "local police"):
