@@ -10,8 +10,9 @@ since session 32 also a source swapped, a negation inserted and a rise turned in
 alert), and a paragraph's
 first two sentences reordered, a unit written out ("5 km" → "5 kilometres") and a paragraph
 without claims added (must not); since session 33 an outcome turned ("injured" → "killed") and a
-name inside an English sentence swapped for another (must alert), and a name respelt — a letter
-dropped from a long one — (must not).
+name inside an English sentence swapped for another and a word inside a quotation swapped (must
+alert), a name respelt — a letter dropped from a long one — and a quotation extended at its end
+(must not).
 
 Targets are taken from the page's extracted main text (or, for the page-wide and furniture kinds,
 from the whole HTML), so the measure is of the claim engine and the line rules on real sentences
@@ -251,6 +252,33 @@ def _name_respelt(p: str) -> Edit | None:
     return p[start:m.end()], p[start:m.start()] + name[:-2] + name[-1]
 
 
+_QUOTED = re.compile(r"“([^”]{12,200})”|\"([^\"<>]{12,200})\"")
+_QUOTED_WORD = re.compile(r"(?<=[ “\"])[^\W\d_]{5,}(?=[ ,.;:!?])")
+
+
+def _quote_reworded(p: str) -> Edit | None:
+    """A word inside a quotation swapped for another: the source is quoted saying something else."""
+    m = _QUOTED.search(p)
+    if not m:
+        return None
+    w = _QUOTED_WORD.search(m.group(0))
+    if not w:
+        return None
+    return m.group(0), m.group(0)[:w.start()] + "remarkable" + m.group(0)[w.end():]
+
+
+def _quote_extended(p: str) -> Edit | None:
+    """Words added at a quotation's end: more of what was said, nothing quoted before changed."""
+    m = _QUOTED.search(p)
+    if not m:
+        return None
+    q = m.group(0)
+    end = len(q) - 1
+    while end > 0 and q[end - 1] in ",.;:!?":
+        end -= 1
+    return q, q[:end] + " in the end" + q[end:]
+
+
 def _paragraph_added(html: str, doc: object) -> str:
     """A paragraph without figures or sources inserted after the first main-text paragraph whose
     text the HTML holds verbatim: new text, no claim."""
@@ -301,6 +329,8 @@ KINDS = [
     Kind("outcome turned", True, find=_outcome_turned),
     Kind("name swapped", True, find=_name_swapped),
     Kind("name respelt", False, find=_name_respelt),
+    Kind("quote reworded", True, find=_quote_reworded),
+    Kind("quote extended", False, find=_quote_extended),
 ]
 PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
 

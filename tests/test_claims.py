@@ -888,3 +888,21 @@ def test_unnamed_sources_however_described_are_one_source(old, new):
     an attribution dropped."""
     assert _claims(old, new) == []
     assert _claims(old, old.replace("ources say", "he minister says").replace("sources said", "the minister said"))
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ('The minister said the plan was "unworkable".', 'The minister said the plan was "difficult".',
+     "quote: “unworkable” → “difficult”"),
+    ("“We have no plans to sell the unit,” the chief executive said.", "“We have plans to sell the unit,” the chief executive said.",
+     "polarity: negated → affirmed"),  # a cue of its own says it first
+    ('"This is a tragedy," said the mayor.', '"This is a tragedy for our city," said the mayor.', None),
+    ('"This is a tragedy," said the mayor.', '“This is a tragedy,” said the mayor.', None),
+    ("Er sagte: „Trifft das auch mich?“", 'Er sagte: "Trifft das auch mich?"', None),
+    ('"This is a tragdy," said the mayor.', '"This is a tragedy," said the mayor.', None),
+])
+def test_a_quote_cut_or_reworded_is_another_claim(old, new, shown):
+    """ "unworkable" → "difficult" inside quotation marks passed as a wording change: a source quoted
+    saying something else. A quote that only gains words, straightened marks and a typo fixed are
+    not."""
+    got = [f.explanation for f in compare([old], [new]) if f.is_claim]
+    assert got == ([shown] if shown else []), got

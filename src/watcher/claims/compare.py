@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .. import kinds
 from ..kinds import SEVERITY
-from . import names, outcomes
+from . import names, outcomes, quotes
 from .align import Pair, align
 from .cues import NO_COMMENT, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
@@ -489,6 +489,9 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = ()) -> Finding | Non
         if gone:  # "fined by the SEC" → "fined by the FTC"
             cues.append({"field": "name", "old": gone, "new": came})
             state_parts.append(repr(came))
+        elif (quoted := quotes.altered(before, after)) and not spelling_only(before, after):
+            cues.append({"field": "quote", "old": quoted[0], "new": quoted[1]})  # "unworkable" → "difficult"
+            state_parts.append(repr(quoted[1]))
     if figs or (turned and cues) or (new_m and any(c["field"] == "outcome" for c in cues)):
         # a figure that turned from a fall into a rise, or whose people were killed, not injured,
         # changed as much as its value
@@ -505,7 +508,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = ()) -> Finding | Non
                    explanation=expl, changes=tuple(figs + cues), severity=SEVERITY[kind])
 
 
-CUE_FIELDS = ("attribution", "hedge", "polarity", "direction", "outcome", "name")
+CUE_FIELDS = ("attribution", "hedge", "polarity", "direction", "outcome", "name", "quote")
 
 
 def describe_cue(c: dict) -> str:
@@ -523,6 +526,8 @@ def describe_cue(c: dict) -> str:
         return "; ".join(bits)
     if c["field"] == "direction":
         return f"direction: {c['old']} → {c['new']}"
+    if c["field"] == "quote":
+        return "quote: " + "; ".join(f"“{q}”" for q in c["old"]) + " → " + "; ".join(f"“{q}”" for q in c["new"])
     if c["field"] == "name":
         return f"named: {', '.join(c['old'])} → {', '.join(c['new'])}"
     if c["field"] == "outcome":

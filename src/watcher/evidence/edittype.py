@@ -21,10 +21,10 @@ the same type every time: the rule reads only the alert's kind, its changes and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..claims.quotes import quotes
 from ..kinds import CLAIM_KINDS
 
 
@@ -52,12 +52,6 @@ NAMES = tuple(t.name for t in EDIT_TYPES)
 
 _FIGURE_FIELDS = frozenset({"value", "range", "qualifier", "unit", "figure_added", "figure_removed", "direction",
                             "outcome"})
-_QUOTES = re.compile(r"\"([^\"]{3,})\"|“([^”]{3,})”|„([^“”]{3,})[“”]|«\s*([^»]{3,}?)\s*»|‘([^’]{6,})’")
-
-
-def quotes(text: str | None) -> tuple[str, ...]:
-    """The quoted passages of a sentence, spaces normalised."""
-    return tuple(" ".join(next(g for g in m.groups() if g).split()) for m in _QUOTES.finditer(text or ""))
 
 
 def classify(kind: str, changes: Iterable[dict], before: str | None, after: str | None,

@@ -1,0 +1,42 @@
+"""Quoted words: what a source is quoted as saying, compared word by word.
+
+"The minister said the plan was \"unworkable\"" → "… was \"difficult\"" keeps every figure, source
+and hedge, yet quotes the minister saying something else. A quote cut or reworded is an altered
+quote; a quote that only gains words ("This is a tragedy" → "This is a tragedy for our city")
+shows more of what was said and changes nothing that was quoted before. Spelling corrections
+inside a quote are left to the typo check, and quotation marks, case and punctuation are no words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# every double quotation mark as one: a page re-rendered with straight quotes, or German „…“ whose
+# closing mark is the English opening one, pairs its marks as before
+_MARKS = str.maketrans({c: '"' for c in "“”„‟«»"})
+_QUOTES = re.compile(r"\"\s*([^\"]{3,}?)\s*\"|‘([^’]{6,})’")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def quotes(text: str | None) -> tuple[str, ...]:
+    """The quoted passages of a sentence, spaces normalised."""
+    return tuple(" ".join(next(g for g in m.groups() if g).split())
+                 for m in _QUOTES.finditer((text or "").translate(_MARKS)))
+
+
+def altered(before: str, after: str) -> tuple[list[str], list[str]] | None:
+    """The quotes of ``before`` that ``after`` no longer quotes word for word (in order, words
+    between allowed), with ``after``'s quotes; None when both sides quote nothing, one side quotes
+    nothing (a quote paraphrased is the wording's business), or every old quote is still quoted."""
+    old, new = quotes(before), quotes(after)
+    if not old or not new:
+        return None
+    new_words = [_WORD.findall(q.casefold()) for q in new]
+    gone = [q for q in old if not any(_within(_WORD.findall(q.casefold()), ws) for ws in new_words)]
+    return (gone, list(new)) if gone else None
+
+
+def _within(words: list[str], longer: list[str]) -> bool:
+    """``words`` appear in ``longer`` in order (others may stand between them)."""
+    rest = iter(longer)
+    return all(w in rest for w in words)
