@@ -906,3 +906,12 @@ def test_a_quote_cut_or_reworded_is_another_claim(old, new, shown):
     not."""
     got = [f.explanation for f in compare([old], [new]) if f.is_claim]
     assert got == ([shown] if shown else []), got
+
+
+def test_a_name_that_opens_the_sentence_is_one_when_the_page_writes_it_inside_another():
+    page = ["The attack by Russia came at night.", "Officials in Ukraine said air defences were active."]
+    assert [f.explanation for f in compare(page + ["Russia launched 40 drones overnight."],
+                                           page + ["Ukraine launched 40 drones overnight."]) if f.is_claim] == [
+        "named: Russia → Ukraine"]
+    assert [f for f in compare(page + ["Heavy rain flooded 300 homes."], page + ["Torrential rain flooded 300 homes."])
+            if f.is_claim] == []

@@ -430,9 +430,24 @@ def _same_figure_id(m: Mention, n: Mention) -> bool:
     return km == kn and (nm == nn or not nm or not nn)
 
 
-def compare_pair(pair: Pair, carried: tuple[Mention, ...] = ()) -> Finding | None:
+@dataclass
+class PageNames:
+    """The names a page writes inside its sentences, both versions — read only when a pair asks
+    (most changed pages never do: a figure or a cue tells their changes first)."""
+
+    texts: list[str]
+    _known: frozenset[str] | None = None
+
+    def known(self) -> frozenset[str]:
+        if self._known is None:
+            self._known = frozenset().union(*(names.names(t) for t in self.texts))
+        return self._known
+
+
+def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames | None = None) -> Finding | None:
     """The finding for one aligned pair, or None when the two say exactly the same. ``carried``:
-    figures another pair has, moved there by a rewrite (:func:`carried_figures`), left out."""
+    figures another pair has, moved there by a rewrite (:func:`carried_figures`), left out;
+    ``page``: the page's names, by which a sentence's first word may be one."""
     before, after = _text(pair.base), _text(pair.cur)
     if [s.canonical for s in pair.base] == [s.canonical for s in pair.cur]:
         return None
@@ -485,7 +500,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = ()) -> Finding | Non
     if new_out:
         state_parts.append(repr(sorted(new_out)))
     if not figs and not cues:  # else the pair alerts already (and a source swapped is said as one)
-        gone, came = names.swapped(before, after)
+        gone, came = names.swapped(before, after, page.known() if page else frozenset())
         if gone:  # "fined by the SEC" → "fined by the FTC"
             cues.append({"field": "name", "old": gone, "new": came})
             state_parts.append(repr(came))
@@ -594,8 +609,9 @@ def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[
     moved_b, moved_c = moved_text(al, base_s, cur_s)
     out: list[Finding] = []
     carried = carried_figures(al.pairs)
+    page = PageNames([s.text for s in base_s] + [s.text for s in cur_s])
     for k, pair in enumerate(al.pairs):
-        f = compare_pair(pair, carried.get(k, ()))
+        f = compare_pair(pair, carried.get(k, ()), page)
         if f is not None:
             out.append(f)
     for s in al.removed:

@@ -3,7 +3,8 @@
 
 Every figure, source and hedge kept, the claim is about someone else. A name here is a word
 written with a capital inside the sentence (the first word only when it is not a common opener:
-"The", "In", "But"…) or in capitals throughout ("SEC"). Two versions name someone else when each
+"The", "In", "But"…) or in capitals throughout ("SEC"; the first word also when the page writes it with a capital inside another sentence). Two
+versions name someone else when each
 names one the other does not — a name put in another's place. A name only added ("Smith" →
 "John Smith", "the minister" → "Foreign Minister Smith") or only dropped makes the claim more or
 less precise, not another one; a name spelt another way ("Zelenskyy" → "Zelensky"), written with
@@ -41,9 +42,11 @@ _GERMAN = frozenset("der die das und ist nicht mit von den dem des ein eine eine
                     "im zum zur nach wie sind hat haben".split())
 
 
-def names(text: str) -> frozenset[str]:
+def names(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names a sentence holds, as written (one word each; "Securities and Exchange
-    Commission" is four, its initials compared by :func:`swapped`)."""
+    Commission" is four, its initials compared by :func:`swapped`). ``known``: names the page
+    writes inside its sentences — its first word is one of them when the page says so ("Russia
+    launched …" where "… by Russia" stands elsewhere)."""
     tokens = _TOKEN.findall(text)
     if sum(t.lower() in _GERMAN for t in tokens) >= 2:
         return frozenset()
@@ -52,7 +55,7 @@ def names(text: str) -> frozenset[str]:
         word = t.strip(".'’-&").removesuffix("'s").removesuffix("’s")
         if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
             continue
-        if k == 0 and not word.isupper() and not _named_later(word, tokens):
+        if k == 0 and not word.isupper() and word not in known and not _named_later(word, tokens):
             continue  # a sentence's first word is capitalised whatever it is
         out.add(word)
     return frozenset(out)
@@ -69,10 +72,10 @@ def _named_later(word: str, tokens: list[str]) -> bool:
     return any(t.strip(".'’-&") == word for t in tokens[1:])
 
 
-def swapped(before: str, after: str) -> tuple[list[str], list[str]]:
+def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """The names of each side that the other lacks, when both sides have one (a name put in
-    another's place); two empty lists otherwise."""
-    old, new = names(before), names(after)
+    another's place); two empty lists otherwise. ``known``: as for :func:`names`."""
+    old, new = names(before, known), names(after, known)
     if old == new:
         return [], []
     gone = [x for x in sorted(old) if not _matched(x, capitalised(after))]
