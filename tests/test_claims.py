@@ -776,6 +776,8 @@ def test_a_name_put_in_another_names_place_is_another_claim(old, new, shown):
     ("Heavy rain flooded 300 homes in the valley.", "Torrential rain flooded 300 homes in the valley."),
     ("Sales in Europe fell 4%.", "European sales fell 4%."),
     ("COVID-19 cases rose 5% last week.", "Covid cases rose 5% last week."),
+    ("By Jane Doe and Max Roe", "By John Smith and Max Roe"),
+    ("Photo: Jane Doe/AP", "Photo: John Smith/Reuters"),
 ])
 def test_a_name_added_dropped_or_written_another_way_is_the_same_claim(old, new):
     assert _claims(old, new) == []

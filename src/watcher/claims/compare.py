@@ -430,6 +430,17 @@ def _same_figure_id(m: Mention, n: Mention) -> bool:
     return km == kn and (nm == nn or not nm or not nn)
 
 
+def _prose(pair: Pair) -> bool:
+    """A pair whose names are worth comparing: a claim, or a sentence of prose on both sides (six
+    words or more, ending as a sentence ends). Not a byline, a credit or a caption's tag that
+    slipped through extraction ("By Jane Doe" → "By John Smith", "Photo: AP" → "Photo: Reuters"):
+    their names come and go with the page's furniture."""
+    if any(s.claim.is_claim for s in pair.base + pair.cur):
+        return True
+    return all(len(t.split()) >= 6 and t.rstrip("\"”’»)").endswith((".", "!", "?"))
+               for t in (_text(pair.base), _text(pair.cur)))
+
+
 @dataclass
 class PageNames:
     """The names a page writes inside its sentences, both versions — read only when a pair asks
@@ -499,7 +510,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         figs, cues = [], []
     if new_out:
         state_parts.append(repr(sorted(new_out)))
-    if not figs and not cues:  # else the pair alerts already (and a source swapped is said as one)
+    if not figs and not cues and _prose(pair):  # else the pair alerts already (a source swapped is said as one)
         gone, came = names.swapped(before, after, page.known() if page else frozenset())
         if gone:  # "fined by the SEC" → "fined by the FTC"
             cues.append({"field": "name", "old": gone, "new": came})
