@@ -898,6 +898,8 @@ def test_unnamed_sources_however_described_are_one_source(old, new):
     ("“We have no plans to sell the unit,” the chief executive said.", "“We have plans to sell the unit,” the chief executive said.",
      "polarity: negated → affirmed"),  # a cue of its own says it first
     ('"This is a tragedy," said the mayor.', '"This is a tragedy for our city," said the mayor.', None),
+    ('Her verdict: "an unworkable plan"', 'Her verdict: "a difficult plan"',  # no sentence, still a quote
+     "quote: “an unworkable plan” → “a difficult plan”"),
     ('"This is a tragedy," said the mayor.', '“This is a tragedy,” said the mayor.', None),
     ("Er sagte: „Trifft das auch mich?“", 'Er sagte: "Trifft das auch mich?"', None),
     ('"This is a tragdy," said the mayor.', '"This is a tragedy," said the mayor.', None),
@@ -917,3 +919,15 @@ def test_a_name_that_opens_the_sentence_is_one_when_the_page_writes_it_inside_an
         "named: Russia → Ukraine"]
     assert [f for f in compare(page + ["Heavy rain flooded 300 homes."], page + ["Torrential rain flooded 300 homes."])
             if f.is_claim] == []
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Three people were killed and five were injured.", "Three people were injured and five were killed.", True),
+    ("Police arrested 3 men and charged 2.", "Police charged 3 men and arrested 2.", True),
+    ("Three people were killed and five were injured.", "Three people were killed and five were wounded.", False),
+    ("The attack killed 12 people and wounded 30 others.", "Twelve people were killed and 30 were wounded in the attack.", False),
+    ("The attack killed at least 12 people.", "At least 12 people died in the attack.", False),
+])
+def test_outcomes_swapped_between_the_figures_of_a_sentence_are_another_claim(old, new, due):
+    """The sentence's outcomes and figures stayed, each figure's outcome did not."""
+    assert bool(_claims(old, new)) == due

@@ -430,6 +430,24 @@ def _same_figure_id(m: Mention, n: Mention) -> bool:
     return km == kn and (nm == nn or not nm or not nn)
 
 
+def _outcomes_moved(pair: Pair) -> tuple[list[str], list[str]] | None:
+    """The same figures and outcomes, each figure's outcome another one: "three killed and five
+    injured" → "three injured and five killed" (as "three killed", old and new)."""
+    def per_figure(ss: list[Sentence]) -> dict[tuple, tuple[str, str]]:
+        out: dict[tuple, tuple[str, str]] = {}
+        for s in ss:
+            counts = [m for m in s.claim.mentions if m.kind == "count"]
+            for m, c in zip(counts, outcomes.of_figures(s.text, [(m.start, m.end) for m in counts]), strict=True):
+                if c is not None:
+                    out[m.key] = (m.text, c) if m.key not in out else ("", "")  # a figure twice: no telling
+        return out
+    old, new = per_figure(pair.base), per_figure(pair.cur)
+    turned = [k for k in old if k in new and old[k][1] and new[k][1] and old[k][1] != new[k][1]]
+    if not turned:
+        return None
+    return [f"{old[k][0]} {old[k][1]}" for k in turned], [f"{new[k][0]} {new[k][1]}" for k in turned]
+
+
 def _prose(pair: Pair) -> bool:
     """A pair whose names are worth comparing: a claim, or a sentence of prose on both sides (six
     words or more, ending as a sentence ends). Not a byline, a credit or a caption's tag that
@@ -499,6 +517,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
     new_out = frozenset().union(*(s.claim.outcomes for s in pair.cur))
     if outcomes.changed(old_out, new_out):  # "two were injured" → "two were killed"
         cues.append({"field": "outcome", "old": sorted(old_out), "new": sorted(new_out)})
+    elif old_out & outcomes.OUTCOME_CLASSES and old_out == new_out and (moved := _outcomes_moved(pair)):
+        cues.append({"field": "outcome", "old": moved[0], "new": moved[1]})
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)),
                    str(new_neg), repr(new_dir)]
     if other := sorted(c["new"] for c in figs if c["field"] == "unit" and c["kind"] == "count"):
@@ -515,9 +535,9 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         if gone:  # "fined by the SEC" → "fined by the FTC"
             cues.append({"field": "name", "old": gone, "new": came})
             state_parts.append(repr(came))
-        elif (quoted := quotes.altered(before, after)) and not spelling_only(before, after):
-            cues.append({"field": "quote", "old": quoted[0], "new": quoted[1]})  # "unworkable" → "difficult"
-            state_parts.append(repr(quoted[1]))
+    if not figs and not cues and (quoted := quotes.altered(before, after)) and not spelling_only(before, after):
+        cues.append({"field": "quote", "old": quoted[0], "new": quoted[1]})  # "unworkable" → "difficult"
+        state_parts.append(repr(quoted[1]))
     if figs or (turned and cues) or (new_m and any(c["field"] == "outcome" for c in cues)):
         # a figure that turned from a fall into a rise, or whose people were killed, not injured,
         # changed as much as its value

@@ -128,3 +128,35 @@ def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> s
 
 def describe(classes: frozenset[str] | list[str]) -> str:
     return ", ".join(sorted(c.split(":")[-1] for c in classes)) or "none"
+
+
+_OUTCOME_WORD = re.compile(r"[^\W\d_]+|[,;:.()]")
+_STOPS = frozenset({",", ";", ":", ".", "(", ")", "and", "or", "but", "while", "und", "et", "y"})
+_QUALIFIERS = frozenset("at least more than about nearly some around over almost up to an a estimated mindestens rund".split())
+
+
+def of_figures(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
+    """The outcome class of each figure (given as its span in ``text``): an outcome verb right
+    before it ("killed 12", "arrested at least 3"), else the nearest outcome word after it within
+    its clause ("3 killed", "five were injured"; not past an "and" or a comma). "Three people were
+    killed and five were injured" → "three injured and five killed" keeps the sentence's classes
+    and swaps them between its figures."""
+    folded = fold(text)
+    out: list[str | None] = []
+    for start, end in spans:
+        found = None
+        before = [w for w in _OUTCOME_WORD.findall(folded[max(0, start - 40):start])]
+        while before and before[-1] in _QUALIFIERS:
+            before.pop()
+        if before and _WORD_CLASS.get(before[-1]) in OUTCOME_CLASSES:
+            found = _WORD_CLASS[before[-1]]
+        else:
+            for k, m in enumerate(_OUTCOME_WORD.finditer(folded, end)):
+                w = m.group(0)
+                if k >= 5 or w in _STOPS:
+                    break
+                if _WORD_CLASS.get(w) in OUTCOME_CLASSES:
+                    found = _WORD_CLASS[w]
+                    break
+        out.append(found)
+    return out
