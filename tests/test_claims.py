@@ -777,6 +777,7 @@ def test_a_name_put_in_another_names_place_is_another_claim(old, new, shown):
     ("Sales in Europe fell 4%.", "European sales fell 4%."),
     ("COVID-19 cases rose 5% last week.", "Covid cases rose 5% last week."),
     ("By Jane Doe and Max Roe", "By John Smith and Max Roe"),
+    ("Die Polizei nahm drei Verdächtige fest.", "Die Beamten nahmen drei Verdächtige fest."),  # German nouns
     ("Photo: Jane Doe/AP", "Photo: John Smith/Reuters"),
 ])
 def test_a_name_added_dropped_or_written_another_way_is_the_same_claim(old, new):

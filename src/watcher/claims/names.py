@@ -38,8 +38,10 @@ but and or so yet if when while where whether because although though however me
 some many most more several few all both each every no not one two three four five six seven eight nine ten
 what who which how why according earlier later last next new other another such than
 """.split())
-_GERMAN = frozenset("der die das und ist nicht mit von den dem des ein eine einer wurde wurden sich auch auf für bei "
-                    "im zum zur nach wie sind hat haben".split())
+_GERMAN = frozenset("der die das und ist nicht mit von den dem des ein eine einer einen einem wurde wurden sich auch "
+                    "auf für bei im zum zur nach wie sind hat haben dass aber oder noch nur schon sehr über unter "
+                    "gegen durch vom beim seine ihre sein kein keine wird werden um zu aus bis seit vor".split())
+_UMLAUT = re.compile(r"[äöüßÄÖÜ]")
 
 
 def names(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -48,7 +50,8 @@ def names(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     writes inside its sentences — its first word is one of them when the page says so ("Russia
     launched …" where "… by Russia" stands elsewhere)."""
     tokens = _TOKEN.findall(text)
-    if sum(t.lower() in _GERMAN for t in tokens) >= 2:
+    german = sum(t.lower() in _GERMAN for t in tokens)
+    if german >= 2 or (german and _UMLAUT.search(text)):  # "Die Polizei nahm drei Verdächtige fest."
         return frozenset()
     out = set()
     for k, t in enumerate(tokens):
