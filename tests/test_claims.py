@@ -932,3 +932,10 @@ def test_a_name_that_opens_the_sentence_is_one_when_the_page_writes_it_inside_an
 def test_outcomes_swapped_between_the_figures_of_a_sentence_are_another_claim(old, new, due):
     """The sentence's outcomes and figures stayed, each figure's outcome did not."""
     assert bool(_claims(old, new)) == due
+
+
+def test_a_quotation_running_over_two_sentences_is_read_in_each():
+    old = ['“We will rebuild the town, whatever it costs.', 'It will take years,” the mayor said.']
+    new = ['“We will rebuild the town, whatever it costs.', 'It will take decades,” the mayor said.']
+    assert [f.explanation for f in compare(old, new) if f.is_claim] == ["quote: “It will take years,” → “It will take decades,”"]
+    assert [f for f in compare(['A 12" screen costs less.'], ['The 12" screen costs less.']) if f.is_claim] == []

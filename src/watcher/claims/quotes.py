@@ -15,13 +15,24 @@ import re
 # closing mark is the English opening one, pairs its marks as before
 _MARKS = str.maketrans({c: '"' for c in "“”„‟«»"})
 _QUOTES = re.compile(r"\"\s*([^\"]{3,}?)\s*\"|‘([^’]{6,})’")
+_INCHES = re.compile(r'(?<=\d)"')
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def quotes(text: str | None) -> tuple[str, ...]:
-    """The quoted passages of a sentence, spaces normalised."""
-    return tuple(" ".join(next(g for g in m.groups() if g).split())
-                 for m in _QUOTES.finditer((text or "").translate(_MARKS)))
+    """The quoted passages of a sentence, spaces normalised. A quotation that runs over several
+    sentences opens in one and closes in another: a mark left without its pair is closed at the
+    sentence's end (an opening one: at the start or after a space) or opened at its start (a
+    closing one)."""
+    text = (text or "").translate(_MARKS)
+    if text.count('"') % 2:
+        text = _INCHES.sub("″", text, count=1)  # "a 12\" screen": an odd mark after a digit is inches
+    if text.count('"') % 2:
+        last = text.rfind('"')
+        opening = (last == 0 or text[last - 1].isspace() or text[last - 1] in "([—–-") and \
+            text[last + 1:].lstrip()[:1].isalnum()  # « Nous …, not … années »,
+        text = text + '"' if opening else '"' + text
+    return tuple(" ".join(next(g for g in m.groups() if g).split()) for m in _QUOTES.finditer(text))
 
 
 def altered(before: str, after: str) -> tuple[list[str], list[str]] | None:
