@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from . import outcomes
-from .sentences import Sentence, mention_order
+from .sentences import Sentence
 
 FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
 MERGE_MIN = 86.0  # similarity of a sentence with two adjacent ones joined, to call it a split/merge
@@ -162,9 +162,7 @@ def _same_claims(base: list[Sentence], cur: list[Sentence], rest_b: list[int], r
 def _signature(s: Sentence) -> tuple:
     """What two sentences must share to claim the same: figures, sources, hedges, polarity (the
     direction and the outcomes are checked by :func:`_compatible`)."""
-    c = s.claim
-    return (tuple(sorted((m.key for m in c.mentions), key=mention_order)), tuple(sorted(c.attribution)),
-            tuple(sorted(c.hedges)), c.negations % 2)
+    return s.claim.signature[:4]
 
 
 def _compatible(a: Sentence, b: Sentence) -> bool:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .. import kinds
 from ..kinds import SEVERITY
-from . import names, outcomes, quotes
+from . import names, outcomes, quotes, units
 from .align import Pair, align
 from .cues import NO_COMMENT, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
@@ -90,7 +90,8 @@ def _figure_change(o: Mention | None, n: Mention | None) -> dict:
         if {o.kind, n.kind} & {"date", "time", "decade", "year", "version"}:
             d["relative_change"] = None  # values that order but do not scale: "30 September → 1 October"
             # is a move, not a -96% drop
-        elif o.unit != n.unit and (so := _in_metric(o, o.value)) and (sn := _in_metric(n, n.value)) and so[0] == sn[0]:
+        elif o.unit != n.unit and (so := units.in_metric(o, o.value)) and (sn := units.in_metric(n, n.value)) \
+                and so[0] == sn[0]:
             # "120mph → 180km/h" is -7%, not +50%; a temperature's change is no share of it
             d["relative_change"] = None if so[0] == "°c" else _rel(so[1], sn[1])
         else:
@@ -120,64 +121,6 @@ def _counts_another(o: Mention, n: Mention) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
 
 
-CONVERTED_WITHIN = 0.02  # how far a converted figure may stray by its rounding: news rounds conversions
-
-# units of another system, in the metric unit a page would convert them to (factor; temperatures
-# by their own formula): what "40C (104F)" shows side by side, a copy edit may put in place
-_TO_METRIC = {"mi": ("km", 1.609344), "mph": ("km/h", 1.609344), "ft": ("m", 0.3048), "yd": ("m", 0.9144),
-              "in": ("cm", 2.54), "lb": ("kg", 0.45359237), "lbs": ("kg", 0.45359237), "oz": ("g", 28.349523),
-              "acre": ("ha", 0.40468564), "mi²": ("km²", 2.5899881), "ft²": ("m²", 0.09290304)}
-_METRIC_BASE = {"km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "m": ("m", 1.0), "kg": ("g", 1000.0),
-                "g": ("g", 1.0), "t": ("g", 1e6), "ha": ("ha", 1.0), "km²": ("km²", 1.0), "m²": ("m²", 1.0),
-                "km/h": ("km/h", 1.0)}
-
-
-def _in_metric(m: Mention, value: float) -> tuple[str, float] | None:
-    """``value`` of ``m``'s unit in a metric base unit (temperatures in °C), or None."""
-    unit = m.unit or ""
-    if unit == "°f":
-        return "°c", (value - 32) * 5 / 9
-    if unit == "°c":
-        return "°c", value
-    if unit in _TO_METRIC:
-        unit, factor = _TO_METRIC[unit]
-        value *= factor
-    if unit not in _METRIC_BASE:
-        return None
-    base, factor = _METRIC_BASE[unit]
-    return base, value * factor
-
-
-def _step(m: Mention) -> float:
-    """How far the page rounded the figure: one unit of its last written digit ("193" → 1, "1.5" →
-    0.1), ten times that for each trailing zero of an approximate one ("about 200" → 100)."""
-    digits = re.sub(r"[^\d.,]", "", m.text).rstrip(".,")
-    decimals = len(re.split(r"[.,]", digits)[-1]) if re.search(r"[.,]\d{1,2}$", digits) else 0
-    if decimals:
-        return 10.0 ** -decimals
-    whole = re.sub(r"\D", "", digits)
-    zeros = len(whole) - len(whole.rstrip("0")) if m.qualifier and whole.strip("0") else 0
-    return 10.0 ** zeros
-
-
-def _converted(o: Mention, n: Mention) -> bool:
-    """The same measure written in another system of units, as rounded as the page wrote it: "40C"
-    = "104F", "120mph" = "193km/h", "1.5 miles" = "2.4km", "4,000 acres" = "1,600 hectares"."""
-    if o.kind != "measure" or n.kind != "measure" or o.unit == n.unit or o.high is not None or n.high is not None:
-        return False
-    if (o.unit in _TO_METRIC or o.unit == "°f") == (n.unit in _TO_METRIC or n.unit == "°f"):
-        return False  # the same system: compared by its own base units
-    lo_o, hi_o = (_in_metric(o, o.value - _step(o) / 2), _in_metric(o, o.value + _step(o) / 2))
-    lo_n, hi_n = (_in_metric(n, n.value - _step(n) / 2), _in_metric(n, n.value + _step(n) / 2))
-    if lo_o is None or hi_o is None or lo_n is None or hi_n is None or lo_o[0] != lo_n[0]:
-        return False
-    if lo_o[1] <= hi_n[1] and lo_n[1] <= hi_o[1]:
-        return True  # the two rounding intervals overlap
-    # a conversion rounded further than its digits say ("4,000 acres (1,600 hectares)": 1,619)
-    a, b = (lo_o[1] + hi_o[1]) / 2, (lo_n[1] + hi_n[1]) / 2
-    return lo_o[0] != "°c" and max(abs(a), abs(b)) > 0 and abs(a - b) / max(abs(a), abs(b)) <= CONVERTED_WITHIN
-
-
 def _with_unit(m: Mention) -> str:
     """A figure with its counted noun, duration unit and rate spelled out ("12 years", "10,000
     shells per day"): what tells "12 years → 12 months" from "12 → 12"."""
@@ -203,7 +146,7 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
             if _counts_another(m, hit):  # "two men" → "two women": the same number of something else
                 out.append(_figure_change(m, hit))
     for m in list(old_left):  # "40C" → "104F", "120mph" → "193km/h": one figure in another system
-        hit = next((n for n in new_left if _converted(m, n)), None)
+        hit = next((n for n in new_left if units.converted(m, n)), None)
         if hit is not None:
             old_left.remove(m)
             new_left.remove(hit)
@@ -448,15 +391,14 @@ def _outcomes_moved(pair: Pair) -> tuple[list[str], list[str]] | None:
     return [f"{old[k][0]} {old[k][1]}" for k in turned], [f"{new[k][0]} {new[k][1]}" for k in turned]
 
 
-def _prose(pair: Pair) -> bool:
+def _prose(pair: Pair, before: str, after: str) -> bool:
     """A pair whose names are worth comparing: a claim, or a sentence of prose on both sides (six
     words or more, ending as a sentence ends). Not a byline, a credit or a caption's tag that
     slipped through extraction ("By Jane Doe" → "By John Smith", "Photo: AP" → "Photo: Reuters"):
     their names come and go with the page's furniture."""
     if any(s.claim.is_claim for s in pair.base + pair.cur):
         return True
-    return all(len(t.split()) >= 6 and t.rstrip("\"”’»)").endswith((".", "!", "?"))
-               for t in (_text(pair.base), _text(pair.cur)))
+    return all(len(t.split()) >= 6 and t.rstrip("\"”’»)").endswith((".", "!", "?")) for t in (before, after))
 
 
 @dataclass
@@ -530,7 +472,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         figs, cues = [], []
     if new_out:
         state_parts.append(repr(sorted(new_out)))
-    if not figs and not cues and _prose(pair):  # else the pair alerts already (a source swapped is said as one)
+    if not figs and not cues and _prose(pair, before, after):  # else the pair alerts already (a source swapped is said as one)
         gone, came = names.swapped(before, after, page.known() if page else frozenset())
         if gone:  # "fined by the SEC" → "fined by the FTC"
             cues.append({"field": "name", "old": gone, "new": came})

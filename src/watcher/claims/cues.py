@@ -440,12 +440,13 @@ _ONE_OF = re.compile(r"\bone of the (?:(?:very|most|least)\s+)?(?:(?!(?:" + _NOT
 
 def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     words = words_of(text) if words is None else words
-    one_of = "one" in words and "the" in words and bool(_ONE_OF.search(fold(text)))
-    if _HEDGE_FIRST.isdisjoint(words):
-        # most sentences: no hedge word at all, and the pattern need not run
-        return frozenset({"one-of"}) if one_of else frozenset()
-    found = frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(fold(text)))
-    return found | {"one-of"} if one_of else found
+    maybe_one_of = "one" in words and "of" in words and "the" in words
+    if not maybe_one_of and _HEDGE_FIRST.isdisjoint(words):
+        return frozenset()  # most sentences: no hedge word at all, and the patterns need not run
+    folded = fold(text)
+    found = frozenset() if _HEDGE_FIRST.isdisjoint(words) else \
+        frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(folded))
+    return found | {"one-of"} if maybe_one_of and _ONE_OF.search(folded) else found
 
 
 # a negation that only bounds a figure ("no fewer than 12", "not more than", "pas moins de",

@@ -81,8 +81,9 @@ def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tup
     old, new = names(before, known), names(after, known)
     if old == new:
         return [], []
-    gone = [x for x in sorted(old) if not _matched(x, capitalised(after))]
-    came = [y for y in sorted(new) if not _matched(y, capitalised(before))]
+    caps_before, caps_after = capitalised(before), capitalised(after)
+    gone = [x for x in sorted(old) if not _matched(x, caps_after)]
+    came = [y for y in sorted(new) if not _matched(y, caps_before)]
     if not gone or not came or _initials_of(gone, new) or _initials_of(came, old):
         return [], []
     return gone, came
