@@ -939,3 +939,45 @@ def test_a_quotation_running_over_two_sentences_is_read_in_each():
     new = ['“We will rebuild the town, whatever it costs.', 'It will take decades,” the mayor said.']
     assert [f.explanation for f in compare(old, new) if f.is_claim] == ["quote: “It will take years,” → “It will take decades,”"]
     assert [f for f in compare(['A 12" screen costs less.'], ['The 12" screen costs less.']) if f.is_claim] == []
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("Mortgage rates hit a 15-year high of 7.1%.", "Mortgage rates hit a 15 year high of 7.1%.", None),
+    ("A 10-year-old boy was hurt on the high street.", "A 10 year old boy was hurt on the high street.", None),
+    ("Mortgage rates hit a 15-year high of 7.1%.", "Mortgage rates hit a 20-year high of 7.1%.", "15 → 20 year (+33%)"),
+])
+def test_a_hyphenated_duration_reads_as_the_same_figure_written_apart(old, new, shown):
+    """ "a 15-year high" → "a 15 year high" alerted 'figure 15 year high dropped; new figure 15
+    year': the hyphenated compound was read as a count of "year high", the spaced one as a duration."""
+    assert _claims(old, new) == ([shown] if shown else [])
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Most economists expect a rate cut in June.", "Many economists expect a rate cut in June.", True),
+    ("Most residents supported the plan.", "Some residents supported the plan.", True),
+    ("Die meisten Ökonomen erwarten eine Zinssenkung.", "Einige Ökonomen erwarten eine Zinssenkung.", True),
+    ("Most residents supported the plan.", "The majority of residents supported the plan.", False),
+    ("Most residents supported the plan.", "Most of the residents supported the plan.", False),
+    ("It was the most expensive film ever made.", "It was the most expensive film ever produced.", False),
+    ("At most 5,000 people are expected.", "No more than 5,000 people are expected.", False),
+])
+def test_most_is_a_share_above_half(old, new, due):
+    """ "most economists" → "many economists" passed as a wording change: "most" before a plural
+    noun or "of" (not "the most", "at most") is the majority it says, as "a majority of" is."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("All 12 passengers survived the crash landing.", "All 12 passengers died in the crash landing.",
+     "outcome: rescued or survived → killed"),
+    ("All 12 passengers survived the crash landing.", "All 12 passengers were rescued after the crash landing.",
+     None),
+])
+def test_survived_is_an_outcome(old, new, shown):
+    assert _claims(old, new) == ([shown] if shown else [])
+
+
+def test_a_change_that_rounds_to_no_share_shows_none():
+    """ "majority → minority voters backed (-0%)": a share that rounds to 0 % says nothing."""
+    assert _claims("A majority of voters backed the plan.", "A minority of voters backed the plan.") == [
+        "majority → minority voters backed"]

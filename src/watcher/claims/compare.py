@@ -241,7 +241,8 @@ def _describe_figure(c: dict) -> str:
     if c["field"] == "figure_removed":
         return f"figure {c['old']}{noun} dropped"
     rel = c.get("relative_change")
-    pct = f" ({rel:+.0%})" if rel not in (None, 0.0) else ""
+    # a share that rounds to 0 % says nothing ("majority → minority", 1,000,000 → 1,000,001)
+    pct = f" ({rel:+.0%})" if rel is not None and round(abs(rel) * 100) >= 1 else ""
     if c["field"] == "qualifier":
         return f"qualifier of {c['new']}{noun}: {c['old_qualifier'] or 'none'} → {c['new_qualifier'] or 'none'}"
     return f"{c['old']} → {c['new']}{noun}{pct}"

@@ -280,6 +280,41 @@ def _word_figures(sentence: str, found: list[Mention]) -> list[Mention]:
     out += _one_of_a_unit(sentence, found + out)
     out += _multiplier_words(sentence, found + out)
     out += _ordinal_words(sentence, found + out)
+    out += _most(sentence, found + out)
+    return out
+
+
+# "most residents", "most of the staff", "die meisten Ökonomen", "la plupart des", "la mayoría de": a
+# share above half, the same as "a majority of" (and so "most" → "some", "many" or "a third of"
+# is an estimate changed). Only before "of" or a plural noun, and not after "the", "at" or a
+# possessive: "the most", "at most", "most important", "most recently" are no share.
+_MOST_RE = re.compile(r"\b(?:(most)(?=\s+(?:of\b|(?P<n>[^\W\d_]+)))|(?:die\s+meisten|la\s+plupart|la\s+mayor[ií]a)\b)",
+                      re.IGNORECASE)
+_NOT_BEFORE_MOST = frozenset("the at a an one its their his her our my your what whichever those these".split())
+_PLURAL_IRREGULAR = frozenset("people children men women police staff personnel".split())
+_NOT_PLURAL = frozenset("this his its was is has does always perhaps thus plus whereas".split())
+
+
+def _plural_noun(word: str) -> bool:
+    w = word.lower()
+    if w in _PLURAL_IRREGULAR:
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL
+
+
+def _most(sentence: str, found: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _MOST_RE.finditer(sentence):
+        if m.group(1):  # English "most": a share only before "of" or a plural noun, never "the most"
+            before = sentence[:m.start()].split()
+            if before and before[-1].lower().strip(WORD_EDGE) in _NOT_BEFORE_MOST:
+                continue
+            if m.group("n") is not None and not _plural_noun(m.group("n")):
+                continue
+        if _covered(m.start(), m.end(), found):
+            continue
+        out.append(Mention(text=m.group(0), value=FRACTIONS["majority"], kind="fraction", start=m.start(), end=m.end(),
+                           noun=_noun_after(sentence[m.end():]), qualifier=_qualifier(sentence[:m.start()])))
     return out
 
 
@@ -385,10 +420,15 @@ def _classify(sentence: str, r: RawFigure, value: float, high: float | None, sta
           and r.num.isdigit() and _looks_like_year(sentence[:start], sentence[end:])):
         kind = "year"
     if kind == "count":
+        if hy := _HYPHEN_WORD.match(after):  # "a 15-year high", "a 10-year-old": a compound a copy edit may unhyphenate
+            first_after = hy.group(1).lower()
         dur = DURATION_UNITS.get(first_after) or DURATION_UNITS.get(first_after.rstrip("s"))
         if dur:
             kind, unit = "duration", dur
     return kind, unit, end
+
+
+_HYPHEN_WORD = re.compile(r"-([^\W\d_]*)")
 
 
 _YEAR_BEFORE = re.compile(
@@ -461,7 +501,7 @@ _ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
 # every word that can start a figure without a digit: the prefilter of parse(), a set look-up of
 # the sentence's words (a regex alternation of these words costs more than the rest of parse)
 _NUMBER_WORDS = frozenset({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third", "quarter", "quarters", "fifth",
-                           "tenth", "majority", "minority", "dozen", "dozens", "decade", "century", "scores", "hundreds", "thousands",
+                           "tenth", "majority", "minority", "most", "meisten", "plupart", "mayoría", "mayoria", "dozen", "dozens", "decade", "century", "scores", "hundreds", "thousands",
                            "millions", "billions", "tens", "thirds", "fifths", "tenths"})
 _LETTER_WORD = re.compile(r"[^\W\d_]+")  # "fünf", "dreißig": number words are not all ASCII
 

@@ -39,7 +39,9 @@ _OUTCOMES = {
     "convicted": "convicted verurteilt condamnés condamné condamnée condenados condenado",
     "acquitted": "acquitted freigesprochen acquittés acquitté absueltos absuelto",
     "evacuated": "evacuated evakuiert évacués évacuées evacuados evacuadas",
-    "rescued": "rescued gerettet secourus sauvés rescatados",
+    # came through alive: "all 12 survived" → "all 12 were rescued" is one claim, "… died" another
+    "rescued or survived": "rescued gerettet secourus sauvés rescatados survived survivors überlebten überlebt überlebende "
+               "survécu survivants sobrevivieron sobrevivientes supervivientes",
     "hospitalised": "hospitalised hospitalized hospitalisés hospitalisées hospitalizados",
 }
 _OUTCOME_PHRASES = {
