@@ -981,3 +981,25 @@ def test_a_change_that_rounds_to_no_share_shows_none():
     """ "majority → minority voters backed (-0%)": a share that rounds to 0 % says nothing."""
     assert _claims("A majority of voters backed the plan.", "A minority of voters backed the plan.") == [
         "majority → minority voters backed"]
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("The index closed at a record high of 5,300 points.", "The index closed at a high of 5,300 points.",
+     "record: a record → none"),
+    ("The index closed at a high of 5,300 points.", "The index closed at a record high of 5,300 points.",
+     "record: none → a record"),
+    ("Last month was the hottest June on record, at 17.2C.", "Last month was the hottest June since 1976, at 17.2C.",
+     "new figure 1976; record: a record → none"),
+    ("Der Dax schloss auf einem Rekordhoch von 18.500 Punkten.", "Der Dax schloss auf einem Hoch von 18.500 Punkten.",
+     "record: a record → none"),
+    ("The index closed at a record high of 5,300 points.", "The index closed at an all-time high of 5,300 points.",
+     None),
+    ("He had a criminal record and was jailed for 12 months.", "He had previous convictions and was jailed for 12 months.",
+     None),
+    ("He is the best player ever, with 24 titles.", "He is the best player of all time, with 24 titles.", None),
+])
+def test_a_record_claimed_or_withdrawn_is_another_claim(old, new, shown):
+    """ "closed at a record high" → "closed at a high" kept every figure and passed: a record (or
+    the most ever, an all-time high, "Rekordhoch") claimed or no longer claimed is compared, the
+    words that claim it are not ("record high" → "all-time high"); "a criminal record" claims none."""
+    assert _claims(old, new) == ([shown] if shown else [])

@@ -520,7 +520,10 @@ def describe_cue(c: dict) -> str:
     if c["field"] == "name":
         return f"named: {', '.join(c['old'])} → {', '.join(c['new'])}"
     if c["field"] == "outcome":
-        return f"{outcomes.label(c['old'], c['new'])}: {outcomes.describe(c['old'])} → {outcomes.describe(c['new'])}"
+        label = outcomes.label(c["old"], c["new"])
+        if label == "record":  # "closed at a record high" → "closed at a high"
+            return "record: " + ("a record → none" if outcomes.RECORD in c["old"] else "none → a record")
+        return f"{label}: {outcomes.describe(c['old'])} → {outcomes.describe(c['new'])}"
     return f"polarity: {c['old']} → {c['new']}"
 
 

@@ -433,8 +433,9 @@ def direction(text: str, words: frozenset[str] | None = None, figures: bool = Tr
 
 
 # a superlative that is one of several: "the largest protest" → "one of the largest protests"
-_NOT_SUPERLATIVE = "inter prot for r gu t cont ch qu n arr harv conqu manif inqu sugg hon mod w inv dig beh requ j p"
-_ONE_OF = re.compile(r"\bone of the (?:(?:very|most|least)\s+)?(?:(?!(?:" + _NOT_SUPERLATIVE.replace(" ", "|") +
+# words ending in "est" that are no superlative ("interest", "protest", "forest", "request"…), by stem
+NOT_SUPERLATIVE = "inter prot for r gu t cont ch qu n arr harv conqu manif inqu sugg hon mod w inv dig beh requ j p"
+_ONE_OF = re.compile(r"\bone of the (?:(?:very|most|least)\s+)?(?:(?!(?:" + NOT_SUPERLATIVE.replace(" ", "|") +
                      r")est\b)[^\W\d_]{2,}est|best|worst|most|least|first|last)\b")
 
 

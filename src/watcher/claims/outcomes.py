@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import fold
+from .cues import NOT_SUPERLATIVE, fold
 
 _OUTCOMES = {
     # not "die": the German article
@@ -73,6 +73,26 @@ _STATISTICS = {"median": "median", "medians": "median", "mediana": "median", "m�
                "durchschnittlich": "average", "durchschnittliche": "average", "durchschnittlichen": "average",
                "moyenne": "average", "promedio": "average"}
 
+# a figure called a record, or the most ever: "closed at a record high" → "closed at a high" (a
+# record that was none is a common correction), "the hottest year on record", "an all-time low",
+# "the deadliest attack ever", "Rekordhoch", "un niveau record", "máximo histórico". Compared by
+# presence: a record claimed or no longer claimed. Not "a criminal record", "on the record", "track
+# record" (no figure word after "record", no "on record" without its article dropped).
+_RECORD_NOUNS = ("highs? lows? levels? numbers? amounts? sums? heat temperatures? profits? loss(?:es)? turnout "
+                 "years? quarters? months? weeks? days? sales revenues? demand rainfall deficits? surplus(?:es)? "
+                 "inflows? outflows? jumps? rises? falls? drops? increases? declines? gains? prices? "
+                 "exports? imports? attendance crowds? highs")
+_RECORD = re.compile(
+    r"\brecord(?:-breaking|-setting|-high|-low)?\s+(?:" + "|".join(_RECORD_NOUNS.split()) + r")\b"
+    r"|\brecord-(?:high|low|breaking|setting)\b|\ba record\s+(?=[$€£¥]?\d)|\ball-time\b|\bof all time\b"
+    r"|\b(?:(?!(?:" + NOT_SUPERLATIVE.replace(" ", "|") + r")est\b)[^\W\d_]{2,}est|most|least|best|worst)\b"
+    r"(?:\s+[^\W\d_]+){0,3}\s+ever\b|\bever recorded\b|\bunprecedented\b|\bnever before\b|\bnie zuvor\b"
+    r"|\bfirst-ever\b|\bon record\b|\brekord\w*|\b(?:niveau|plus haut|plus bas) (?:record|historique)\b"
+    r"|\brécord\b|\b(?:máximo|mínimo|máxima|mínima)s? históric[oa]s?\b|\bso (?:hoch|niedrig|viele|wenige) wie (?:noch )?nie\b")
+RECORD = "record:record"  # the family's one member: a record claimed
+_RECORD_FIRST = frozenset("record ever recorded unprecedented time before zuvor historique récord histórico histórica históricos "
+                          "históricas nie".split())
+
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
 _WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
@@ -97,10 +117,13 @@ def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
     words (computed once per sentence by the caller); two set look-ups spare most sentences the
     rest."""
     hits, phrases = words & _WORDS, not _FIRST.isdisjoint(words)
-    if not hits and not phrases:
+    record = not _RECORD_FIRST.isdisjoint(words) or any(w.startswith("rekord") for w in words if w[0] == "r")
+    if not hits and not phrases and not record:
         return _NONE
     found = {_WORD_CLASS[w] for w in hits}
     folded = fold(text)
+    if record and _RECORD.search(folded):
+        found.add(RECORD)
     if phrases:
         found.update(_PHRASES[m.group(1)] for m in _PHRASE_RE.finditer(folded))
     if "injured" in found and _FATAL.search(folded):
@@ -119,13 +142,16 @@ def changed(old: frozenset[str], new: frozenset[str]) -> bool:
         fn = {c for c in new if c.startswith(family)}
         if fo and fn and fo != fn:
             return True
-    return False
+    return (RECORD in old) != (RECORD in new)
 
 
 def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
     """What a change names itself: "statistic" when only which statistic a figure is changed."""
     diff = set(old) ^ set(new)
-    return "statistic" if diff and all(c.startswith("statistic:") for c in diff) else "outcome"
+    for family in ("statistic", "record"):
+        if diff and all(c.startswith(family + ":") for c in diff):
+            return family
+    return "outcome"
 
 
 def describe(classes: frozenset[str] | list[str]) -> str:
