@@ -1003,3 +1003,55 @@ def test_a_record_claimed_or_withdrawn_is_another_claim(old, new, shown):
     the most ever, an all-time high, "Rekordhoch") claimed or no longer claimed is compared, the
     words that claim it are not ("record high" → "all-time high"); "a criminal record" claims none."""
     assert _claims(old, new) == ([shown] if shown else [])
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("At least 50 people were treated for heat exhaustion.", "Fifty or more people were treated for heat exhaustion.",
+     False),
+    ("At least 50 people were treated for heat exhaustion.", "50 people or more were treated for heat exhaustion.",
+     False),
+    ("At least 50 people were treated for heat exhaustion.", "About 50 people were treated for heat exhaustion.", True),
+    ("Half a million households will receive the payment.", "500,000 households will receive the payment.", False),
+    ("A million people marched through the capital.", "One million people marched through the capital.", False),
+    ("Half a million households will receive the payment.", "A million households will receive the payment.", True),
+    ("The 45-year-old was arrested at his home on Tuesday.", "Smith, 45, was arrested at his home on Tuesday.", False),
+    ("A 45 year old man was arrested on Tuesday.", "A 45-year-old man was arrested on Tuesday.", False),
+])
+def test_a_figure_written_with_its_qualifier_after_it_or_in_words_is_the_same_figure(old, new, due):
+    """ "Fifty or more" read as a bare 50 ("at least 50" → "fifty or more" alerted a qualifier
+    dropped), "half a million" as no figure at all, and "the 45-year-old" as a duration beside the
+    age "Smith, 45,"."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("The company plans to cut 500 jobs at its headquarters.", "The company has cut 500 jobs at its headquarters.",
+     "hedge removed: planned"),
+    ("The proposed tax would raise £500m a year.", "The approved tax would raise £500m a year.", "hedge removed: planned"),
+    ("The company plans to cut 500 jobs at its headquarters.", "The company intends to cut 500 jobs at its headquarters.",
+     None),
+    ("Parliament approved the plan to build 300,000 homes.", "Parliament approved the scheme to build 300,000 homes.",
+     None),
+])
+def test_an_intention_that_became_a_fact_is_another_claim(old, new, shown):
+    assert _claims(old, new) == ([shown] if shown else [])
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("The group reported a net profit of €450m.", "The group reported an operating profit of €450m.", "basis: net → operating"),
+    ("The bank made a pre-tax profit of £1.2bn.", "The bank made an after-tax profit of £1.2bn.",
+     "basis: pre-tax → after-tax"),
+    ("Wages rose 2% in real terms last year.", "Wages rose 2% in nominal terms last year.", "terms: real → nominal"),
+    ("Prices rose at an annual rate of 3.1% in October.", "Prices rose at a monthly rate of 3.1% in October.",
+     "period: annual → monthly"),
+    ("Core inflation fell to 3.2% in May.", "Headline inflation fell to 3.2% in May.", "scope: core → headline"),
+    ("The group reported a net profit of €450m.", "The group reported a profit of €450m.", None),
+    ("In its annual report the firm said monthly sales rose 5%.", "In its report the firm said monthly sales rose 5%.",
+     None),
+    ("Die Nachfrage ist groß, der Gewinn stieg um 5%.", "Die Nachfrage ist hoch, der Gewinn stieg um 5%.", None),
+])
+def test_what_a_money_or_rate_figure_measures_is_part_of_the_claim(old, new, shown):
+    """ "net profit of €450m" → "operating profit of €450m" kept the figure and passed: what the
+    figure measures (its basis, terms, scope or period) put in another's place is another claim;
+    one only dropped or added is not (those words also stand for other things in a sentence)."""
+    assert _claims(old, new) == ([shown] if shown else [])

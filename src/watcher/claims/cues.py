@@ -38,6 +38,15 @@ HEDGES = {
     "estimated": "estimated", "estimate": "estimated", "estimates": "estimated", "almost certainly": "certainly",
     # a decision still to be taken: "is considering cutting" → "has decided to cut" is another claim
     "considering": "considering", "weighing": "considering", "mulling": "considering", "in talks": "considering",
+    # an intention, not yet a fact: "plans to cut 500 jobs" → "has cut 500 jobs", "the proposed tax" →
+    # "the approved tax" (not the noun: "the plan to build" → "the scheme to build" is wording)
+    "plans to": "planned", "planned to": "planned", "planning to": "planned", "intends to": "planned",
+    "intend to": "planned", "intending to": "planned", "aims to": "planned", "aiming to": "planned",
+    "seeks to": "planned", "seeking to": "planned", "hopes to": "planned", "hoping to": "planned",
+    "wants to": "planned", "proposes to": "planned", "proposing to": "planned", "the proposed": "planned",
+    "a proposed": "planned", "the planned": "planned", "a planned": "planned", "scheduled to": "planned",
+    "is set to": "expected", "are set to": "expected", "prévoit de": "planned", "prévoient de": "planned",
+    "envisage de": "planned", "planea": "planned", "planean": "planned", "prevé": "planned", "prevén": "planned",
     # German, French, Spanish: mapped onto the English classes, so a translation keeps its class
     "vermutlich": "presumably", "wahrscheinlich": "probably", "möglicherweise": "possibly", "vielleicht": "perhaps",
     "soll": "said-to", "sollen": "said-to", "angeblich": "allegedly", "mutmaßlich": "allegedly",

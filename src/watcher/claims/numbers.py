@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .numbers_dates import CAPITAL_ONLY_MONTHS, MONTHS, Span, special_spans
-from .numbers_locale import CURRENCY_SYMBOLS, WORD_EDGE, currency_after, qualifier
+from .numbers_locale import CURRENCY_SYMBOLS, SCALE_WORDS, WORD_EDGE, currency_after, qualifier
 from .numbers_scan import RawFigure, raw_figures, scale_of
 from .numbers_words import (
     DURATION_UNITS,
@@ -123,6 +123,23 @@ def fmt(x: float) -> str:
 
 def _qualifier(before: str) -> str | None:
     return qualifier(before)
+
+
+# a qualifier written after the figure, or after its noun: "50 or more people", "50 people or more",
+# "children aged 12 and over", "a week or so" — the same as "at least 50", "about a week"
+_QUALIFIER_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(or\s+more|or\s+over|or\s+above|and\s+over|and\s+above|"
+                              r"or\s+fewer|or\s+less|or\s+under|and\s+under|and\s+below|or\s+so)\b(?!\s+than\b)",
+                              re.IGNORECASE)
+_AFTER_CLASS = {"more": "at_least", "over": "at_least", "above": "at_least", "fewer": "at_most", "less": "at_most",
+                "under": "at_most", "below": "at_most", "so": "approx"}
+
+
+def _qualifier_around(before: str, after: str) -> str | None:
+    """The qualifier before a figure, else the one written after it."""
+    q = qualifier(before)
+    if q is None and (m := _QUALIFIER_AFTER.match(after[:60])):
+        q = _AFTER_CLASS[m.group(1).split()[-1].lower()]
+    return q
 
 
 def _noun_after(text: str) -> str | None:
@@ -378,7 +395,7 @@ def _mention(sentence: str, raw: list[RawFigure], i: int) -> tuple[Mention, int]
         noun = unit
     rate = _rate(sentence[end:end + 60]) if kind not in ("year", "ordinal", "duration") else None
     return Mention(text=sentence[start:end].strip(), value=value, kind=kind, start=start, end=end, high=high,
-                   unit=unit, noun=noun, qualifier=_qualifier(sentence[:start]), rate=rate), i + 1
+                   unit=unit, noun=noun, qualifier=_qualifier_around(sentence[:start], sentence[end:]), rate=rate), i + 1
 
 
 def _classify(sentence: str, r: RawFigure, value: float, high: float | None, start: int, end: int,
@@ -423,12 +440,13 @@ def _classify(sentence: str, r: RawFigure, value: float, high: float | None, sta
         if hy := _HYPHEN_WORD.match(after):  # "a 15-year high", "a 10-year-old": a compound a copy edit may unhyphenate
             first_after = hy.group(1).lower()
         dur = DURATION_UNITS.get(first_after) or DURATION_UNITS.get(first_after.rstrip("s"))
-        if dur:
+        if dur and not (dur == "year" and _AGE_AFTER.match(after)):  # an age is a count: "Smith, 45,"
             kind, unit = "duration", dur
     return kind, unit, end
 
 
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]*)")
+_AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?)[-\s]+old\b", re.IGNORECASE)
 
 
 _YEAR_BEFORE = re.compile(
@@ -501,7 +519,8 @@ _ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
 # every word that can start a figure without a digit: the prefilter of parse(), a set look-up of
 # the sentence's words (a regex alternation of these words costs more than the rest of parse)
 _NUMBER_WORDS = frozenset({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third", "quarter", "quarters", "fifth",
-                           "tenth", "majority", "minority", "most", "meisten", "plupart", "mayoría", "mayoria", "dozen", "dozens", "decade", "century", "scores", "hundreds", "thousands",
+                           "tenth", "majority", "minority", "most", "meisten", "plupart", "mayoría", "mayoria", "hundred", "thousand",
+                           "million", "billion", "trillion", "dozen", "dozens", "decade", "century", "scores", "hundreds", "thousands",
                            "millions", "billions", "tens", "thirds", "fifths", "tenths"})
 _LETTER_WORD = re.compile(r"[^\W\d_]+")  # "fünf", "dreißig": number words are not all ASCII
 
@@ -524,7 +543,8 @@ def _vague_and_fractions(sentence: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_A_UNIT_RE = re.compile(r"\b(half\s+)?(?:a|one)\s+(dozen|decade|century)\b(?!\s+of\b)", re.IGNORECASE)
+_A_UNIT_RE = re.compile(r"\b(half\s+)?(?:a|one)\s+(dozen|decade|century)\b(?!\s+of\b)"
+                        r"|\b(half\s+)?a\s+(hundred|thousand|million|billion|trillion)\b(?!\s+(?:of|and)\b)", re.IGNORECASE)
 
 
 def _one_of_a_unit(sentence: str, found: list[Mention]) -> list[Mention]:
@@ -534,8 +554,15 @@ def _one_of_a_unit(sentence: str, found: list[Mention]) -> list[Mention]:
     for m in _A_UNIT_RE.finditer(sentence):
         if _covered(m.start(), m.end(), found):
             continue
-        word, half = m.group(2).lower(), 0.5 if m.group(1) else 1.0
         q = _qualifier(sentence[:m.start()])
+        if m.group(4):  # "a million people", "half a million dollars": "500,000 households" written out
+            value = SCALE_WORDS[m.group(4).lower()] * (0.5 if m.group(3) else 1.0)
+            cur = currency_after(sentence[m.end():].split(None, 2))
+            out.append(Mention(text=m.group(0), value=value, kind="money" if cur else "count", start=m.start(),
+                               end=m.end(), unit=cur, noun=None if cur else _noun_after(sentence[m.end():]),
+                               qualifier=q))
+            continue
+        word, half = m.group(2).lower(), 0.5 if m.group(1) else 1.0
         if word == "dozen":
             out.append(Mention(text=m.group(0), value=12 * half, kind="count", start=m.start(), end=m.end(),
                                noun=_noun_after(sentence[m.end():]), qualifier=q))

@@ -93,11 +93,54 @@ RECORD = "record:record"  # the family's one member: a record claimed
 _RECORD_FIRST = frozenset("record ever recorded unprecedented time before zuvor historique récord histórico histórica históricos "
                           "históricas nie".split())
 
+# what a money or rate figure measures, by family: its basis ("net profit" → "operating profit",
+# "pre-tax" → "after-tax"), its terms ("in real terms" → "in nominal terms"), its scope ("core
+# inflation" → "headline inflation") and its period ("an annual rate" → "a monthly rate"). A
+# common correction of business copy. These words also stand in a sentence for other things ("the
+# annual report showed monthly sales …"), so only one put in another's place alerts, never one
+# only dropped or added.
+_MEASURE_WORDS = {
+    # "gross" and "operating" only in their phrases: "groß" folds to "gross", and "operating the grid",
+    # "an operating system", "un operativo policial" measure nothing
+    "basis": {"net": "net", "netto": "net", "neto": "net", "neta": "net", "brutto": "gross", "bruto": "gross",
+              "bruta": "gross"},
+    "period": {"annual": "annual", "annually": "annual", "yearly": "annual", "annualised": "annual",
+               "annualized": "annual", "jährlich": "annual", "jährliche": "annual", "jährlichen": "annual",
+               "annuel": "annual", "annuelle": "annual", "anual": "annual", "anuales": "annual",
+               "monthly": "monthly", "monatlich": "monthly", "monatliche": "monthly", "monatlichen": "monthly",
+               "mensuel": "monthly", "mensuelle": "monthly", "mensual": "monthly", "mensuales": "monthly",
+               "quarterly": "quarterly", "vierteljährlich": "quarterly", "trimestriel": "quarterly",
+               "trimestrielle": "quarterly", "trimestral": "quarterly", "weekly": "weekly", "wöchentlich": "weekly",
+               "hebdomadaire": "weekly", "semanal": "weekly"},
+}
+_MEASURE_PHRASES = {
+    "basis": {"gross": tuple(f"gross {w}" for w in ("profit", "profits", "margin", "margins", "income", "revenue",
+                                                     "revenues", "sales", "pay", "salary", "earnings", "debt",
+                                                     "receipts", "terms")) + ("bénéfice brut", "marge brute"),
+              "operating": tuple(f"operating {w}" for w in ("profit", "profits", "income", "loss", "losses", "margin",
+                                                             "margins", "earnings", "result", "results", "cash flow"))
+              + ("operativer gewinn", "operativen gewinn", "operatives ergebnis", "operativen ergebnis",
+                 "résultat d'exploitation", "resultado operativo", "beneficio operativo"),
+              "pre-tax": ("pre-tax", "pretax", "before tax", "vor steuern", "avant impôts", "antes de impuestos"),
+              "after-tax": ("after-tax", "after tax", "nach steuern", "après impôts", "después de impuestos")},
+    "terms": {"real": ("in real terms", "real wages", "real gdp", "real incomes", "real income", "real earnings",
+                       "inflation-adjusted", "adjusted for inflation", "preisbereinigt", "en termes réels",
+                       "en términos reales"),
+              "nominal": ("in nominal terms", "nominal wages", "nominal gdp", "nominal incomes", "nominal income",
+                          "nominal earnings", "en termes nominaux", "en términos nominales")},
+    "scope": {"core": ("core inflation", "underlying inflation", "kerninflation", "inflation sous-jacente",
+                       "inflación subyacente"),
+              "headline": ("headline inflation", "overall inflation", "gesamtinflation", "inflación general")},
+}
+_MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period"))
+
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
 _WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
+_WORD_CLASS.update({w: f"{family}:{c}" for family, ws in _MEASURE_WORDS.items() for w, c in ws.items()})
 _PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
 _PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
+_PHRASES.update({p: f"{family}:{c}" for family, cs in _MEASURE_PHRASES.items() for c, ps in cs.items() for p in ps})
 # the first word of every phrase: the set look-up that spares most sentences the pattern
 _FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
 _PHRASE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
@@ -142,13 +185,18 @@ def changed(old: frozenset[str], new: frozenset[str]) -> bool:
         fn = {c for c in new if c.startswith(family)}
         if fo and fn and fo != fn:
             return True
+    for family in _MEASURE_FAMILIES:  # one put in another's place: "net profit" → "operating profit"
+        fo = {c for c in old if c.startswith(family)}
+        fn = {c for c in new if c.startswith(family)}
+        if fo - fn and fn - fo:
+            return True
     return (RECORD in old) != (RECORD in new)
 
 
 def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
     """What a change names itself: "statistic" when only which statistic a figure is changed."""
     diff = set(old) ^ set(new)
-    for family in ("statistic", "record"):
+    for family in ("statistic", "record", "basis", "terms", "scope", "period"):
         if diff and all(c.startswith(family + ":") for c in diff):
             return family
     return "outcome"
