@@ -166,6 +166,13 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
 _SOURCE_DESCRIPTORS = frozenset("the a an of for and senior top two three four several some many other "
                                 "former current unnamed anonymous one country nation".split())
 _POSSESSIVE = re.compile(r"['’]s\b")
+# the generic nouns a source is called by, and their synonyms: "officials said" → "authorities said",
+# "police said" → "officers said" name one source; "police" → "witnesses" another
+_SOURCE_SYNONYMS = {w: group.split()[0] for group in (
+    "officials official authorities authority", "police officers officer cops", "researchers scientists scholars "
+    "academics", "analysts experts observers", "witnesses eyewitnesses bystanders", "residents locals neighbours "
+    "neighbors", "doctors physicians", "firefighters firemen", "rescuers rescue-workers", "lawmakers legislators")
+    for w in group.split()}
 
 
 def _same_source(x: str, y: str) -> bool:
@@ -183,7 +190,7 @@ def _same_source(x: str, y: str) -> bool:
     def only(ws: set[str], others: set[str]) -> bool:
         return any(all(fuzz.ratio(w, o) < ATTRIB_SAME for o in others) for w in ws)
 
-    wx, wy = set(x.split()) - _SOURCE_DESCRIPTORS, set(y.split()) - _SOURCE_DESCRIPTORS
+    wx, wy = ({_SOURCE_SYNONYMS.get(w, w) for w in s.split()} - _SOURCE_DESCRIPTORS for s in (x, y))
     return not (only(wx, wy) and only(wy, wx))
 
 
