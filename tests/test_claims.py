@@ -1068,3 +1068,17 @@ def test_a_source_called_by_a_synonym_is_the_same_source(old, new, due):
     """ "officials said" → "authorities said" alerted as an attribution changed: the generic nouns
     a source is called by are one source with their synonyms, not with another group."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("The vaccine was 95% effective against symptomatic illness.", "The vaccine was 95% effective against severe illness.",
+     "outcome: symptomatic → serious"),
+    ("Most of the 300 cases reported this week were mild.", "Most of the 300 cases reported this week were severe.",
+     "outcome: slight → serious"),
+    ("The vaccine was 95% effective at preventing symptomatic illness.",
+     "The vaccine was 95% effective against symptomatic illness.", None),
+    ("A severe storm injured 12 people on Sunday.", "A violent storm injured 12 people on Sunday.", None),
+])
+def test_how_severe_an_illness_is_is_part_of_the_claim(old, new, shown):
+    """ "effective against symptomatic illness" → "against severe illness" kept the figure and passed."""
+    assert _claims(old, new) == ([shown] if shown else [])

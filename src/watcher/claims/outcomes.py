@@ -58,10 +58,19 @@ _SEVERITY_PHRASES = {
                 "seriously injured", "seriously wounded", "critically injured", "critically wounded",
                 "severely injured", "gravely injured", "badly injured", "serious injuries", "critical condition",
                 "serious condition", "life-threatening", "life threatening", "schwer verletzt", "schwerverletzt",
+                "severe illness", "severe disease", "severe cases", "severe symptoms", "serious illness",
+                "schwere verläufe", "schweren verläufen", "formes graves", "casos graves",
                 "schwerverletzte", "lebensgefährlich", "grièvement", "heridos graves", "herido grave", "graves heridas"),
     "slight": ("leichte verletzungen", "leicht verletzte", "slightly injured", "slightly wounded", "lightly injured", "minor injuries", "minor injury",
                "leicht verletzt", "leichtverletzt", "leichtverletzte", "légèrement",
-               "blessés légers", "heridos leves", "herido leve"),
+               "blessés légers", "heridos leves", "herido leve", "mild illness", "mild disease", "mild cases",
+               "mild symptoms", "milde verläufe", "milden verläufen", "formes légères", "casos leves"),
+    # an illness with symptoms at all, or none: "95% effective against symptomatic illness" → "against
+    # severe illness" is another claim
+    "symptomatic": ("symptomatic", "symptomatische", "symptomatischen", "symptomatiques", "sintomáticos",
+                    "sintomática"),
+    "asymptomatic": ("asymptomatic", "asymptomatische", "asymptomatischen", "asymptomatiques", "asintomáticos",
+                     "asintomática"),
     "stable": ("stable condition", "good condition", "fair condition", "satisfactory condition", "stabil",
                "état stable", "estado estable"),
 }
@@ -137,6 +146,9 @@ _MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period")
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
 _WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
+# on their own too: "most cases were mild" → "were severe"; compared, as every severity is, only
+# when both sides state one ("a severe storm" → "a violent storm" is wording)
+_WORD_CLASS.update({"severe": "severity:serious", "mild": "severity:slight"})
 _WORD_CLASS.update({w: f"{family}:{c}" for family, ws in _MEASURE_WORDS.items() for w, c in ws.items()})
 _PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
 _PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
