@@ -1082,3 +1082,36 @@ def test_a_source_called_by_a_synonym_is_the_same_source(old, new, due):
 def test_how_severe_an_illness_is_is_part_of_the_claim(old, new, shown):
     """ "effective against symptomatic illness" → "against severe illness" kept the figure and passed."""
     assert _claims(old, new) == ([shown] if shown else [])
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The deficit was £120bn in 2020-21, the ONS said.", "The deficit was £120bn in 2020/21, the ONS said.", False),
+    ("The deficit was £120bn in 2020-21, the ONS said.", "The deficit was £120bn in 2020-2021, the ONS said.", False),
+    ("Sales fell between 2015 and 2020, the firm said.", "Sales fell in 2015-2020, the firm said.", False),
+    ("The deficit was £120bn in 2020-21, the ONS said.", "The deficit was £120bn in 2021-22, the ONS said.", True),
+    ("Haaland scored 36 goals in the 2022/23 season.", "Haaland scored 36 goals in the 2023/24 season.", True),
+])
+def test_a_span_of_years_is_one_figure_however_written(old, new, due):
+    """ "in 2020-21" was a count from 2020 to 21 — and "£120bn in 2020-21" a share of 120 in 2020 —
+    while "in 2020/21" was the year 2020: a fiscal year or a season is a span of years."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Leaders of the G7 agreed to lend $50bn to Ukraine.", "Leaders of the Group of Seven agreed to lend $50bn to Ukraine.",
+     False),
+    ("The air force will buy 24 F-35 jets.", "The air force will buy 24 F35 jets.", False),
+    ("The air force will buy 24 F-35 jets.", "The air force will buy 24 F-16 jets.", True),
+    ("More than 200,000 people have died with Covid-19.", "More than 200,000 people have died with coronavirus.", False),
+    ("Sales rose 5% this year, the company said.", "Sales rose 5% in 2024, the company said.", False),
+    ("The agency recorded 40,000 crossings last year.", "The agency recorded 40,000 crossings in 2023.", False),
+    ("The agency recorded 40,000 crossings in 2022.", "The agency recorded 40,000 crossings in 2023.", True),
+    ("A spokesperson for No. 10 said 12 leaders would attend.", "A spokesperson for Number 10 said 12 leaders would attend.",
+     False),
+    ("The hotline, staffed 24/7, took 3,000 calls.", "The hotline, staffed around the clock, took 3,000 calls.", False),
+])
+def test_names_codes_and_times_written_another_way_are_no_figure_changes(old, new, due):
+    """Each of these alerted: "Seven" of "the Group of Seven" read as a count, "F-35" → "F35" and a
+    code only dropped as figures changed, "this year" → "in 2024" as a figure added, "No. 10" as a
+    negation, "24/7" as the figure 24. A code put in another's place ("F-35" → "F-16") still is one."""
+    assert bool(_claims(old, new)) == due

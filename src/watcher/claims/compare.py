@@ -255,6 +255,36 @@ def _describe_figure(c: dict) -> str:
     return f"{c['old']} → {c['new']}{noun}{pct}"
 
 
+# times said relative to the day of writing, which a later version writes out ("this year" → "in
+# 2024", "on Monday" → "on June 3", "last month" → "in May"): weekdays and relative times are no
+# claim figures, so a year or a date that takes their place, or gives it back, is no figure added
+_WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
+             "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
+             "viernes|sábado|domingo")
+_RELATIVE = {
+    "year": re.compile(r"\b(?:this|last|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|"
+                       r"\b(?:dieses|diesem|letzten|vergangenen|nächsten|kommenden)\s+jahr|\bvorjahr|"
+                       r"\bl['’]an(?:née)?\s+(?:dernier|dernière|prochain|prochaine)\b|\bcette\s+année\b|"
+                       r"\b(?:el\s+)?año\s+(?:pasado|próximo|que\s+viene)\b|\beste\s+año\b", re.IGNORECASE),
+    "date": re.compile(r"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|morning|"
+                       r"afternoon|evening|night)|heute|gestern|morgen|aujourd['’]hui|hier|demain|hoy|ayer|"
+                       r"(?:on\s+|am\s+|el\s+)?(?:" + _WEEKDAYS + r"))\b", re.IGNORECASE),
+}
+
+
+def _relative_times_made_absolute(figs: list[dict], before: str, after: str) -> list[dict]:
+    """The figure changes less a year or date added where a relative time left ("this year" → "in
+    2024"), or dropped where one came."""
+    def kept(c: dict) -> bool:
+        rx = _RELATIVE.get(c.get("kind") or "")
+        if rx is None or c["field"] not in ("figure_added", "figure_removed"):
+            return True
+        lost = len(rx.findall(before)) - len(rx.findall(after))
+        return not (lost > 0 if c["field"] == "figure_added" else lost < 0)
+
+    return [c for c in figs if kept(c)]
+
+
 _DIGIT_TOKEN = re.compile(r"[^\s\d]*\d[^\s]*")
 
 
@@ -277,11 +307,14 @@ def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
     """Digit-bearing tokens that changed outside the parsed figures: a code, model number or name
     with a number in it changed ("CO2" → "CO3"). Reformatting of a figure cannot show here, since
     parsed figures are compared by value, not by their tokens."""
-    old, new = Counter(_loose_digits(base)), Counter(_loose_digits(cur))
-    gone, came = list((old - new).elements()), list((new - old).elements())
-    if bool(gone) != bool(came):  # "COVID-19" → "Covid": the name without its number, not a figure
-        gone = [t for t in gone if not _named_without_number(t, cur)]
-        came = [t for t in came if not _named_without_number(t, base)]
+    olds, news = _loose_digits(base), _loose_digits(cur)
+    gone, came = _unmatched(olds, news), _unmatched(news, olds)
+    if bool(gone) != bool(came):
+        # a code or name with a number only dropped or only added ("the G7" → "the Group of Seven",
+        # "Covid-19" → "coronavirus"): a name written another way, as a name dropped is; only one
+        # put in another's place ("CO2" → "CO3") is a figure changed
+        gone = [t for t in gone if not _ALPHA.search(t) and not _named_without_number(t, cur)]
+        came = [t for t in came if not _ALPHA.search(t) and not _named_without_number(t, base)]
     out = []
     for i in range(max(len(gone), len(came))):
         o = gone[i] if i < len(gone) else None
@@ -292,6 +325,25 @@ def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
 
 
 _NUMBER_TAIL = re.compile(r"[\W_]*\d[\w.-]*$")
+_ALPHA = re.compile(r"[^\W\d_]")
+_TOKEN_MARKS = re.compile(r"[-‐‑–.\s]")
+
+
+def _token_key(token: str) -> str:
+    """A code however hyphenated or cased: "F-35" = "F35", "COVID-19" = "Covid-19"."""
+    return _TOKEN_MARKS.sub("", token.casefold())
+
+
+def _unmatched(tokens: list[str], others: list[str]) -> list[str]:
+    """The ``tokens`` (as written, in order) that ``others`` do not hold, however written, as many
+    times as they are missing there."""
+    spare = Counter(map(_token_key, tokens)) - Counter(map(_token_key, others))
+    out = []
+    for t in tokens:
+        if spare[_token_key(t)] > 0:
+            spare[_token_key(t)] -= 1
+            out.append(t)
+    return out
 
 
 def _named_without_number(token: str, other: list[Sentence]) -> bool:
@@ -475,6 +527,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         state_parts.append(repr(other))  # what a count counts, where it changed: "two women"
     if figs and _stamp_only(figs, pair.cur):
         figs = []  # a moved date or time on a line that states nothing else: a timestamp, not a claim
+    if figs:
+        figs = _relative_times_made_absolute(figs, before, after)
     typos = spelling_only(before, after) if figs or cues else []
     if typos:  # "Febuary 5" → "February 5", "Nihct" → "Nicht": read differently only for the misspelling
         figs, cues = [], []

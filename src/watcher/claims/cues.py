@@ -465,8 +465,14 @@ _BOUND = re.compile(r"\b(?:no|not|nicht|pas|no)\s+(?:more|fewer|less|mehr|wenige
                     r"(?:than|als|de|que)\b")
 
 
+# "No. 10", "nos. 3 and 4", "at No 10 Downing Street": the abbreviation of "number", not a negation
+_NUMBER_ABBREVIATION = re.compile(r"\b[Nn]os?\.\s?(?=\d)|(?<=\w\s)No\s(?=\d)")
+
+
 def negations(text: str, words: frozenset[str] | None = None) -> int:
     words = words_of(text) if words is None else words
+    if "no" in words or "nos" in words:
+        text = _NUMBER_ABBREVIATION.sub("number ", text)
     low = fold(text)
     if _NEG_WORDS.isdisjoint(words) and "n't" not in low and "n'" not in low:
         return 0

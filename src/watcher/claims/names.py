@@ -58,6 +58,8 @@ def names(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
         word = t.strip(".'’-&").removesuffix("'s").removesuffix("’s")
         if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
             continue
+        if any(c.isdigit() for c in word):
+            continue  # a code ("G7", "F-35"): compared as a figure's token, not as a name
         if k == 0 and not word.isupper() and word not in known and not _named_later(word, tokens):
             continue  # a sentence's first word is capitalised whatever it is
         out.add(word)

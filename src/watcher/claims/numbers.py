@@ -340,7 +340,7 @@ def _span_mention(sentence: str, sp: Span) -> Mention:
     if q is None and sp.kind not in ("date", "time", "decade", "year"):
         q = _qualifier(sentence[:sp.start])
     return Mention(text=sentence[sp.start:sp.end].strip(), value=sp.value, kind=sp.kind, start=sp.start,
-                   end=sp.end, unit=sp.unit, noun=sp.noun, qualifier=q)
+                   end=sp.end, high=sp.high, unit=sp.unit, noun=sp.noun, qualifier=q)
 
 
 @dataclass(frozen=True)
@@ -433,9 +433,10 @@ def _classify(sentence: str, r: RawFigure, value: float, high: float | None, sta
     elif kind == "count" and (spelt := _measure_after(after)):
         kind, unit = "measure", spelt[0]
         end += spelt[1]
-    elif (kind == "count" and r.num and value.is_integer() and 1800 <= value <= 2100 and high is None
+    elif (kind == "count" and r.num and value.is_integer() and 1800 <= value <= 2100
+          and (high is None or high.is_integer() and value < high <= min(2100, value + 30))
           and r.num.isdigit() and _looks_like_year(sentence[:start], sentence[end:])):
-        kind = "year"
+        kind = "year"  # a year, or a span of years: "between 2015 and 2020" is "2015-2020"
     if kind == "count":
         if hy := _HYPHEN_WORD.match(after):  # "a 15-year high", "a 10-year-old": a compound a copy edit may unhyphenate
             first_after = hy.group(1).lower()

@@ -27,6 +27,7 @@ class Span(NamedTuple):
     unit: str | None = None
     noun: str | None = None
     qualifier: str | None = None
+    high: float | None = None  # the last year of a span of years ("2020-21")
 
 
 MONTHS = {
@@ -283,4 +284,22 @@ def special_spans(sentence: str) -> list[Span]:
     _times(sentence, runs, out)
     _text_dates(sentence, runs, out)
     _decades(sentence, out)
+    _year_spans(sentence, out)
     return out
+
+
+# a span of years: a fiscal year or a season ("2020-21", "2020/21", "2022–2023"), one figure however
+# written — not a count from 2020 to 21, nor the year 2020 and a stray 21
+_YEAR_SPAN = re.compile(r"(?<![\d./-])((?:18|19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)(?![\d]|[./-]\d)")
+
+
+def _year_spans(s: str, out: list[Span]) -> None:
+    for m in _YEAR_SPAN.finditer(s):
+        first, last = int(m.group(1)), m.group(2)
+        end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if len(last) == 2 and end <= first:
+            end += 100  # "1999-00"
+        if not first < end <= first + (1 if m.group(0)[4:].strip()[0] == "/" else 30):
+            continue  # "2019/22" is no fiscal year; "2020-1999" no span
+        if not _overlaps(m.start(), m.end(), out):
+            out.append(Span(m.start(), m.end(), "year", float(first), high=float(end)))

@@ -187,6 +187,11 @@ def _number_word(m: re.Match, sentence: str) -> float | None:
         return None  # not a figure often enough to be worth the noise — but "one person" is a count
     if m.group("word") == "Sept" and sentence.startswith(".", m.end("word")):
         return None  # the English abbreviation of September, not French seven
+    word, before = m.group("word"), sentence[:m.start("word")].rstrip()
+    if word[0].isupper() and not word.isupper() and before[-1:].isalnum() and sentence[m.end("word"):][:1] != "-":
+        # capitalised inside the sentence, after a word: a name ("the Group of Seven", "Formula One") —
+        # not the head of a German compound ("im Zwei-Stunden-Takt")
+        return None
     return value
 
 
@@ -227,13 +232,18 @@ def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
                      ord=m.group("ord"), fold=m.group("fold") or m.group("wfold"), version=version)
 
 
+# "24/7": around the clock, no figure
+AROUND_THE_CLOCK = re.compile(r"(?<![\d/.,-])24\s?/\s?7(?![\d/.,-]?\d)")
+
+
 def raw_figures(sentence: str, spans: list[Span], has_word: bool) -> list[RawFigure]:
     """Numerals and number words outside the special spans (dates, times, decades, CJK figures:
     found separately), left to right."""
     out: list[RawFigure] = []
+    idioms = [m.span() for m in AROUND_THE_CLOCK.finditer(sentence)] if "24" in sentence else []
     for m in (_TOKEN if has_word else _TOKEN_DIGITS).finditer(sentence):
         at = m.start("num" if m.group("num") else "word")
-        if any(sp.start <= at < sp.end for sp in spans):
+        if any(sp.start <= at < sp.end for sp in spans) or any(a <= at < b for a, b in idioms):
             continue
         fig = _raw_figure(m, sentence)
         if fig is not None:
