@@ -1115,3 +1115,22 @@ def test_names_codes_and_times_written_another_way_are_no_figure_changes(old, ne
     code only dropped as figures changed, "this year" → "in 2024" as a figure added, "No. 10" as a
     negation, "24/7" as the figure 24. A code put in another's place ("F-35" → "F-16") still is one."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The suspect is about 5ft 10in tall, police said.", "The suspect is about 5 feet 10 inches tall, police said.", False),
+    ("The project will take two-and-a-half years to complete.", "The project will take 2.5 years to complete.", False),
+    ("Analysts said the bank faced a 50/50 decision on rates.", "Analysts said the bank faced a 50-50 decision on rates.",
+     False),
+    ("House prices rose 3pc in the year to March.", "House prices rose 3% in the year to March.", False),
+    ("The company raised €1.2 bln in its debut bond sale.", "The company raised €1.2bn in its debut bond sale.", False),
+    ("The plant is due to open in mid-2024, the firm said.", "The plant is due to open in the middle of 2024, the firm said.",
+     False),
+    ("The line will be finished by the end of 2025.", "The line will be finished by 2025.", False),
+    ("House prices rose 3pc in the year to March.", "House prices rose 4pc in the year to March.", True),
+    ("The plant is due to open in early 2025, the firm said.", "The plant is due to open in late 2025, the firm said.", True),
+])
+def test_a_figure_in_a_newsroom_shorthand_is_the_figure_written_out(old, new, due):
+    """Each harmless pair alerted ("10in" read as a bare 10, "3pc" as a count, "bln" as no scale,
+    "two-and-a-half" as two, "mid-2024" as a code); "early 2025" → "late 2025" passed."""
+    assert bool(_claims(old, new)) == due

@@ -48,7 +48,7 @@ from .numbers_words import (
 
 _WORDISH = re.compile(r"[^\W\d_][\w'’-]*|%")
 _MULT_AFTER = re.compile(r"^\s*(?:times|x|mal|fois|veces)\b", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent\b|per\s+cent\b|pct\b|prozent\b|pour\s+cent\b|por\s+ciento\b|per\s+cento\b|por\s+cento\b|procent\b)",
+_PERCENT_AFTER = re.compile(r"^(?:pc\b|\s*(?:%|％|percent\b|per\s+cent\b|pct\b|prozent\b|pour\s+cent\b|por\s+ciento\b|per\s+cento\b|por\s+cento\b|procent\b))",
                             re.IGNORECASE)
 _PP_AFTER = re.compile(r"^\s*(?:percentage[-\s]points?|prozentpunkte?n?\b|points?\s+de\s+pourcentage|"
                        r"puntos?\s+porcentuales?)", re.IGNORECASE)
@@ -123,6 +123,30 @@ def fmt(x: float) -> str:
 
 def _qualifier(before: str) -> str | None:
     return qualifier(before)
+
+
+# which part of a year or a decade: "early 2025" → "late 2025" is another time; "mid-2024" = "the
+# middle of 2024", "Ende 2025" = "late 2025", "fin 2025", "finales de 2025"
+_YEAR_PART = re.compile(
+    r"(?:\b(early|mid|late)|\b(?:the\s+)?(start|beginning|middle|end)\s+of(?:\s+the)?|\b(anfang|mitte|ende)|"
+    r"\b(début|mi|fin)|\b(principios|mediados|finales)\s+de(?:\s+los)?)[\s-]*(?:the\s+)?$", re.IGNORECASE)
+_PARTS = {"early": "early", "start": "early", "beginning": "early", "anfang": "early", "début": "early",
+          "principios": "early", "mid": "mid", "middle": "mid", "mitte": "mid", "mi": "mid", "mediados": "mid",
+          "late": "late", "end": "late", "ende": "late", "fin": "late", "finales": "late"}
+
+
+def year_part(before: str) -> str | None:
+    """The part of the year or decade the words right before it name (early, mid, late), if any; a
+    deadline is none: "by the end of 2025" is "by 2025"."""
+    m = _YEAR_PART.search(before[-40:])
+    if m is None:
+        return None
+    if m.group(2) and m.group(2).lower() == "end" and _DEADLINE.search(before[:len(before) - len(m.group(0))]):
+        return None
+    return _PARTS[next(g for g in m.groups() if g).lower()]
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s*$", re.IGNORECASE)
 
 
 # a qualifier written after the figure, or after its noun: "50 or more people", "50 people or more",
@@ -339,6 +363,8 @@ def _span_mention(sentence: str, sp: Span) -> Mention:
     q = sp.qualifier
     if q is None and sp.kind not in ("date", "time", "decade", "year"):
         q = _qualifier(sentence[:sp.start])
+    elif q is None and sp.kind in ("decade", "year"):
+        q = year_part(sentence[:sp.start])
     return Mention(text=sentence[sp.start:sp.end].strip(), value=sp.value, kind=sp.kind, start=sp.start,
                    end=sp.end, high=sp.high, unit=sp.unit, noun=sp.noun, qualifier=q)
 
@@ -394,8 +420,9 @@ def _mention(sentence: str, raw: list[RawFigure], i: int) -> tuple[Mention, int]
     if kind == "duration":
         noun = unit
     rate = _rate(sentence[end:end + 60]) if kind not in ("year", "ordinal", "duration") else None
+    q = year_part(sentence[:start]) if kind == "year" else _qualifier_around(sentence[:start], sentence[end:])
     return Mention(text=sentence[start:end].strip(), value=value, kind=kind, start=start, end=end, high=high,
-                   unit=unit, noun=noun, qualifier=_qualifier_around(sentence[:start], sentence[end:]), rate=rate), i + 1
+                   unit=unit, noun=noun, qualifier=q, rate=rate), i + 1
 
 
 def _classify(sentence: str, r: RawFigure, value: float, high: float | None, start: int, end: int,
@@ -453,7 +480,8 @@ _AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?)[-\s]+old\b", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(
     rf"(?:\b(?:in|since|by|until|till|from|through|before|after|during|of|early|late|mid|year|years|fiscal|fy|"
     rf"and|to|or|between|summer|winter|spring|autumn|fall|im|jahr|jahre|seit|bis|von|vor|nach|ab|und|en|depuis|"
-    rf"année|avant|après|desde|hasta|año|del|de|y|et{_MONTH_END})\.?|[,(–-])\s*$", re.IGNORECASE)
+    rf"année|avant|après|desde|hasta|año|del|de|y|et|anfang|mitte|ende|début|fin|mediados|principios|finales"
+    rf"{_MONTH_END})\.?|[,(–-])\s*$", re.IGNORECASE)
 
 
 _MEASURE_WORD = re.compile(r"(?:\s*|-)(?:(?P<sq>square|sq\.?)[\s-]+)?(?P<w>[^\W\d_]+(?:-hours?)?)(?P<ph>\s+per\s+hour\b)?",

@@ -77,12 +77,13 @@ SCALE_WORDS = {
     "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9, "milhão": 1e6, "milhões": 1e6,
     "bilhão": 1e9, "bilhões": 1e9, "miljoen": 1e6, "miljard": 1e9,
 }
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "md": 1e9, "tn": 1e12, "t": 1e12}
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "md": 1e9, "tn": 1e12,
+                "trn": 1e12, "t": 1e12}
 # regex fragment for the scale after a numeral; words end at a word boundary, abbreviations may
 # carry their dot ("3,5 Mio. Euro")
 SCALE_RE = (r"(?:mil\s+millones|" + "|".join(sorted((w for w in SCALE_WORDS if w != "mil millones"),
                                                       key=len, reverse=True))
-            + r")\b\.?|(?:bn|mn|mln|md|tn|[kmbt])\b")
+            + r")\b\.?|(?:bln|bn|mn|mln|md|trn|tn|[kmbt])\b")
 
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
                     "₽": "RUB", "c$": "CAD", "a$": "AUD"}

@@ -124,10 +124,15 @@ def _is_word_char(ch: str) -> bool:
     return bool(ch) and ch.isalpha() and bool(_LATIN_LETTER.match(ch))
 
 
+_INCHES = re.compile(r"in(?![^\W_])")
+
+
 def _unit_after(sentence: str, at: int) -> tuple[str | None, int] | None:
     """A unit written right after a numeral ("80TB", "5 km", "3GHz") → (canonical unit, end)."""
     m = _UNIT_AFTER.match(sentence, at)
     if not m:
+        if _INCHES.match(sentence, at):  # "5ft 10in", "a 55in TV": glued only ("10 in" is a preposition)
+            return "in", at + 2
         return None
     u = m.group("u") or m.group("u1") or m.group("u2")
     return MEASURE_UNITS.get(u) or MEASURE_UNITS.get(u.lower()), m.end()
@@ -144,11 +149,17 @@ def _numeral(m: re.Match, sentence: str, cur: str | None) -> tuple[float, bool, 
     elif value is None:
         return None
     prev, prev2 = sentence[max(0, at - 1): at], sentence[max(0, at - 2): at]
-    if not cur and prev and (_is_word_char(prev) or prev in "_/" or re.fullmatch(r"[A-Za-z]-", prev2)):
+    if not cur and prev and (_is_word_char(prev) or prev in "_/" or re.fullmatch(r"[A-Za-z]-", prev2)
+                             and not _TIME_PREFIX.search(sentence, max(0, at - 8), at)):
         return None
     unit = None if cur or m.group("ord") or m.group("fold") or _millions_of(m, sentence) else \
         _unit_after(sentence, m.end("num"))
     return value, version, unit
+
+
+# a part of a year or a period before it, hyphenated: "mid-2024", "pre-2020", "post-2008" (not a code
+# like "F-16")
+_TIME_PREFIX = re.compile(r"(?<![^\W\d_])(?:mid|pre|post|early|late|end)-$", re.IGNORECASE)
 
 
 # what a length in metres is said of ("a 2m wall", "1.8m tall", "the 100m hurdles"): after them a
@@ -214,10 +225,15 @@ def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
         if not cur and not version and _NEGATIVE_BEFORE.search(sentence, max(0, m.start("num") - 8), m.start("num")):
             value = -value  # "-20C", "minus 20 degrees": "20C" is another temperature
     else:
-        word_val = _number_word(m, sentence)
+        half = None if m.group("scale") else _AND_A_HALF.match(sentence, m.end("word"))
+        word_val = _number_word(m, sentence) if half is None or m.group("word").lower() != "one" else 1.0
         if word_val is None:
             return None
         value = word_val
+        if half:
+            # "two and a half years", "two-and-a-half million": 2.5, as "2.5 years" is
+            scale = SCALE_WORDS.get((half.group(1) or "").lower(), 1.0)
+            return RawFigure(m=m, value=float(f"{(value + 0.5) * scale:.12g}"), end=half.end(), word=word)
     if unit is not None and (not m.group("scale") or m.end() <= unit[1]):
         return RawFigure(m=m, value=value, end=unit[1], num=num, word=word, unit=unit[0])
     # money is counted when a currency stands before the figure or right after its scale ("3,5 M€")
@@ -232,15 +248,23 @@ def _raw_figure(m: re.Match, sentence: str) -> RawFigure | None:
                      ord=m.group("ord"), fold=m.group("fold") or m.group("wfold"), version=version)
 
 
-# "24/7": around the clock, no figure
-AROUND_THE_CLOCK = re.compile(r"(?<![\d/.,-])24\s?/\s?7(?![\d/.,-]?\d)")
+_AND_A_HALF = re.compile(r"[-\s]+and[-\s]+a[-\s]+half\b(?:[-\s]+(thousand|million|billion)\b)?", re.IGNORECASE)
+
+
+# figures that are idioms, no figure: "24/7" (around the clock), "50/50" and "50-50" (even odds)
+IDIOMS = re.compile(r"(?<![\d/.,-])(?:24\s?/\s?7|50\s?[/-]\s?50)(?![\d/.,-]?\d)")
+
+
+def idiom_words(m: re.Match) -> str:
+    """The words an idiom of :data:`IDIOMS` is written in, so that both spellings read alike."""
+    return " around the clock " if m.group(0).startswith("24") else " fifty fifty "
 
 
 def raw_figures(sentence: str, spans: list[Span], has_word: bool) -> list[RawFigure]:
     """Numerals and number words outside the special spans (dates, times, decades, CJK figures:
     found separately), left to right."""
     out: list[RawFigure] = []
-    idioms = [m.span() for m in AROUND_THE_CLOCK.finditer(sentence)] if "24" in sentence else []
+    idioms = [m.span() for m in IDIOMS.finditer(sentence)] if "24" in sentence or "50" in sentence else []
     for m in (_TOKEN if has_word else _TOKEN_DIGITS).finditer(sentence):
         at = m.start("num" if m.group("num") else "word")
         if any(sp.start <= at < sp.end for sp in spans) or any(a <= at < b for a, b in idioms):
