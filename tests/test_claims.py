@@ -1134,3 +1134,23 @@ def test_a_figure_in_a_newsroom_shorthand_is_the_figure_written_out(old, new, du
     """Each harmless pair alerted ("10in" read as a bare 10, "3pc" as a count, "bln" as no scale,
     "two-and-a-half" as two, "mid-2024" as a code); "early 2025" → "late 2025" passed."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Sales of heat pumps doubled last year to 60,000 units.", "Sales of heat pumps rose 100% last year to 60,000 units.",
+     False),
+    ("New cases halved in the past month to 2,000 a week.", "New cases fell by 50% in the past month to 2,000 a week.",
+     False),
+    ("A third of adults said they had skipped meals.", "33% of adults said they had skipped meals.", False),
+    ("Sales of heat pumps doubled last year to 60,000 units.", "Sales of heat pumps rose 50% last year to 60,000 units.",
+     True),
+    ("A third of adults said they had skipped meals.", "40% of adults said they had skipped meals.", True),
+    ("The bank is expected to raise rates to 5.5% on Thursday.", "The bank is likely to raise rates to 5.5% on Thursday.",
+     False),
+    ("The strike will likely disrupt 200,000 passengers.", "The strike is likely to disrupt 200,000 passengers.", False),
+    ("The bank is expected to raise rates to 5.5% on Thursday.", "The bank will raise rates to 5.5% on Thursday.", True),
+])
+def test_a_share_or_a_prediction_written_another_way_is_the_same_claim(old, new, due):
+    """ "doubled" → "rose 100%", "a third" → "33%", "is expected to" → "is likely to" and "will
+    likely" → "is likely to" each alerted."""
+    assert bool(_claims(old, new)) == due

@@ -146,7 +146,7 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
             if _counts_another(m, hit):  # "two men" → "two women": the same number of something else
                 out.append(_figure_change(m, hit))
     for m in list(old_left):  # "40C" → "104F", "120mph" → "193km/h": one figure in another system
-        hit = next((n for n in new_left if units.converted(m, n)), None)
+        hit = next((n for n in new_left if units.converted(m, n) or _same_share(m, n)), None)
         if hit is not None:
             old_left.remove(m)
             new_left.remove(hit)
@@ -160,6 +160,22 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
         out.append(_figure_change(m, hit))
     out += [_figure_change(None, n) for n in new_left]
     return out
+
+
+def _same_share(a: Mention, b: Mention) -> bool:
+    """One share or change written two ways: "a third of adults" = "33% of adults" (a share written
+    as a fraction, within the percentage's rounding), "doubled" = "rose 100%", "halved" = "fell 50%",
+    "tripled" = "up 200%" (a multiplier and the percentage it rises or falls by: which way the
+    sentence says, and compares, apart)."""
+    if a.high is not None or b.high is not None or a.qualifier != b.qualifier or a.rate != b.rate:
+        return False
+    kinds = {a.kind, b.kind}
+    if kinds == {"fraction", "percent"}:
+        return abs(a.key[1] - b.key[1]) <= 0.5
+    if kinds == {"multiplier", "percent"}:
+        mult, pct = (a, b) if a.kind == "multiplier" else (b, a)
+        return any(abs(mult.value - (1 + sign * pct.value / 100)) < 1e-9 for sign in (1, -1))
+    return False
 
 
 # words that describe a source without naming it: one added, dropped or swapped leaves the source

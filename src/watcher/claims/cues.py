@@ -67,7 +67,10 @@ HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(te
 
 # classes that take the same stance: a copy edit from one to the other ("seems to" → "appears to",
 # "likely" → "probably", "may" → "could") changes the wording, not how sure the text is
-SAME_STANCE = {"appears": "seems", "probably": "likely", "perhaps": "possibly", "might": "may", "could": "may"}
+SAME_STANCE = {"appears": "seems", "probably": "likely", "perhaps": "possibly", "might": "may", "could": "may",
+               "expected": "likely"}
+# the future a hedge already speaks of: "will likely" = "is likely to", "will probably" = "probably"
+_FUTURE_HEDGES = frozenset({"likely", "possibly", "may"})
 
 
 def stance(classes: frozenset[str], reported: bool = False) -> frozenset[str]:
@@ -75,7 +78,8 @@ def stance(classes: frozenset[str], reported: bool = False) -> frozenset[str]:
     speech (``reported``: the sentence names who said it) "would" is the "will" of the words
     reported, moved back a tense: "the company said it would cut 500 jobs" = "… it will cut"."""
     out = frozenset(SAME_STANCE.get(c, c) for c in classes)
-    return out - {"would"} | {"will"} if reported and "would" in out else out
+    out = out - {"would"} | {"will"} if reported and "would" in out else out
+    return out - {"will"} if "will" in out and out & _FUTURE_HEDGES else out
 
 
 STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "believed", "expected", "likely", "considering",
