@@ -1154,3 +1154,16 @@ def test_a_share_or_a_prediction_written_another_way_is_the_same_claim(old, new,
     """ "doubled" → "rose 100%", "a third" → "33%", "is expected to" → "is likely to" and "will
     likely" → "is likely to" each alerted."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Unemployment edged up to 4.3% in the three months to April.", "Unemployment rose to 4.3% in the three months to April.",
+     False),
+    ("Inflation remained at 2% in May, the office said.", "Inflation stayed at 2% in May, the office said.", False),
+    ("Inflation remained at 2% in May, the office said.", "Inflation rose to 2% in May, the office said.", True),
+    ("Prices could rise by up to 10% next year.", "Prices could rise by at least 10% next year.", True),
+])
+def test_a_verbs_up_is_no_qualifier_and_remaining_is_standing_still(old, new, due):
+    """ "edged up to 4.3%" read "up to" as the qualifier "as much as"; "remained at 2%" → "rose to
+    2%" passed ("remained" beside a figure is a figure that stood still, as "held" is)."""
+    assert bool(_claims(old, new)) == due

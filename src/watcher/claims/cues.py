@@ -378,8 +378,8 @@ _DOWN = ("fell fall falls fallen falling dropped drops dropping declined decline
          "schrumpft senkte gesenkt rückgang baisse baissé diminué diminue recul reculé chuté chute bajó "
          "baja bajaron cayó cae cayeron disminuyó disminuye descendió caída descenso perdu perdió")
 # neither: "held rates at 5.25%" → "cut rates to 5.25%" turned a figure that stood still
-_FLAT = ("held holds unchanged steady flat stagnated stagnant stabilised stabilized unverändert stagnierte "
-         "inchangé inchangés stable estable")
+_FLAT = ("held holds unchanged steady flat stagnated stagnant stabilised stabilized remained remains stayed stays "
+         "unverändert stagnierte inchangé inchangés stable estable")
 _DIRECTION = {**{w: "up" for w in _UP.split()}, **{w: "down" for w in _DOWN.split()},
               **{w: "flat" for w in _FLAT.split()}, "zurück": "down"}
 # what may follow a "rise"/"fall" noun's figure ("a 5% drop"): nouns only — "unter 1 oder 2 fallen"

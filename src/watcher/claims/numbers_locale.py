@@ -60,7 +60,14 @@ def qualifier(before: str) -> str | None:
     tail = before[-40:].lower().replace("’", "'").rstrip()
     tail = _QUAL_STRIP.sub("", tail) if tail.endswith(("$", "€", "£", "¥", "₹", "₩", "₽", " us", " a")) else tail
     m = _QUALIFIER_RE.search(tail)
+    if m and m.group(1) == "up to" and _MOVED_UP.search(tail, 0, m.start(1)):
+        return None  # "edged up to 4.3%", "went up to 5%": a verb's "up", then where it went
     return QUALIFIER_PHRASES[m.group(1)] if m else None
+
+
+_MOVED_UP = re.compile(r"\b(?:edged|ticked|crept|inched|moved|went|gone|going|goes|shot|climbed|jumped|bumped|"
+                       r"revised|rounded|raised|stepped|scaled|notched|pushed|ramped|marked|bid|crawled|picked|"
+                       r"edges|ticks|creeps|inches|moves|climbs|jumps|revises|raises|steps|pushes)\s+$")
 
 
 # ---------------------------------------------------------------------------------------------
