@@ -1167,3 +1167,13 @@ def test_a_verbs_up_is_no_qualifier_and_remaining_is_standing_still(old, new, du
     """ "edged up to 4.3%" read "up to" as the qualifier "as much as"; "remained at 2%" → "rose to
     2%" passed ("remained" beside a figure is a figure that stood still, as "held" is)."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The operation lasted 14 hours, the hospital said.", "The operation lasted 14hrs, the hospital said.", False),
+    ("Winds of up to 150 km/h battered the coast.", "Winds of up to 150kph battered the coast.", False),
+    ("Winds of up to 150 km/h battered the coast.", "Winds of up to 150kmh battered the coast.", False),
+    ("The operation lasted 14 hours, the hospital said.", "The operation lasted 14 minutes, the hospital said.", True),
+])
+def test_an_abbreviated_unit_is_the_unit(old, new, due):
+    assert bool(_claims(old, new)) == due

@@ -465,15 +465,20 @@ def _classify(sentence: str, r: RawFigure, value: float, high: float | None, sta
           and r.num.isdigit() and _looks_like_year(sentence[:start], sentence[end:])):
         kind = "year"  # a year, or a span of years: "between 2015 and 2020" is "2015-2020"
     if kind == "count":
+        written = words_after[0].strip(WORD_EDGE) if words_after else ""
         if hy := _HYPHEN_WORD.match(after):  # "a 15-year high", "a 10-year-old": a compound a copy edit may unhyphenate
-            first_after = hy.group(1).lower()
+            written = hy.group(1)
+            first_after = written.lower()
         dur = DURATION_UNITS.get(first_after) or DURATION_UNITS.get(first_after.rstrip("s"))
+        if dur and first_after.rstrip("s") in _ABBREVIATED and not written.islower():
+            dur = None  # "7 HR positions": human resources, not hours — abbreviations count only in lower case
         if dur and not (dur == "year" and _AGE_AFTER.match(after)):  # an age is a count: "Smith, 45,"
             kind, unit = "duration", dur
     return kind, unit, end
 
 
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]*)")
+_ABBREVIATED = frozenset({"sec", "hr", "wk", "mth", "yr"})
 _AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?)[-\s]+old\b", re.IGNORECASE)
 
 

@@ -43,6 +43,8 @@ MULT_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfo
 DURATION_UNITS = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
     "year": "year", "decade": "decade", "century": "century", "min": "minute",
+    # abbreviated, glued or not ("14hrs", "3 yrs"; a trailing "s" is stripped)
+    "sec": "second", "hr": "hour", "wk": "week", "mth": "month", "yr": "year",
     # German, French, Spanish (plural forms: a trailing "s" is stripped before the look-up)
     "sekunde": "second", "sekunden": "second", "minuten": "minute", "stunde": "hour", "stunden": "hour",
     "tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week", "monat": "month",
@@ -68,7 +70,8 @@ MEASURE_UNITS = {u: u for u in (
     "mm cm km µm m² km² m2 km2 m³ m3 ha qm mi ft yd mg µg kg lb lbs oz ml cl dl hl kb mb gb tb pb kib mib "
     "gib tib kbit mbit gbit kbps mbps gbps mbit/s gbit/s hz khz mhz ghz kw mw gw kwh mwh gwh twh mah kv "
     "ps hp kcal kj km/h kmh mph m/s °c °f db nm").split()}
-MEASURE_UNITS.update({"m": "m", "g": "g", "l": "l", "L": "l", "t": "t", "W": "w", "V": "v", "C": "°c", "F": "°f"})
+MEASURE_UNITS.update({"m": "m", "g": "g", "l": "l", "L": "l", "t": "t", "W": "w", "V": "v", "C": "°c", "F": "°f",
+                      "kmh": "km/h", "kph": "km/h"})  # one speed however abbreviated
 RATE_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "minute": "minute",
                "person": "person", "capita": "person", "head": "person", "tag": "day", "woche": "week",
                "monat": "month", "jahr": "year", "stunde": "hour", "kopf": "person", "jour": "day",
