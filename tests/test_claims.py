@@ -1177,3 +1177,10 @@ def test_a_verbs_up_is_no_qualifier_and_remaining_is_standing_still(old, new, du
 ])
 def test_an_abbreviated_unit_is_the_unit(old, new, due):
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("prefix", ["UPDATE, 3:45 p.m.: ", "Update 4pm: ", "UPDATE 10:42 "])
+def test_an_update_stamp_put_before_a_claim_is_no_figure(prefix):
+    """A live story prefixes its updated lead with the time of the update: that time is a stamp."""
+    old = "The death toll from the earthquake rose to 45 on Tuesday, the disaster agency said."
+    assert _claims(old, prefix + old) == []

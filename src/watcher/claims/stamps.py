@@ -13,7 +13,7 @@ from .numbers import Mention
 
 _STAMP_CUE = re.compile(
     r"\b(?:as\s+(?:of|at)|(?:last|latest)\s+(?:updated?|modified|revised|edited)|updated|posted|published|"
-    r"last\s+update|update[ds]?\s*:|stand(?:\s+vom|\s*:)|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|"
+    r"last\s+update|update[ds]?\s*:|update\s*,?(?=\s*\d)|stand(?:\s+vom|\s*:)|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|"
     r"veröffentlicht(?:\s+am)?|mise?\s+à\s+jour(?:\s+le)?|publié(?:\s+le)?|actualizad[oa](?:\s+el)?|"
     r"última\s+actualización|publicad[oa](?:\s+el)?|aggiornat[oa](?:\s+il)?|atualizad[oa](?:\s+em)?|"
     r"bijgewerkt(?:\s+op)?)(?![\w])"
