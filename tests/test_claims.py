@@ -1184,3 +1184,23 @@ def test_an_update_stamp_put_before_a_claim_is_no_figure(prefix):
     """A live story prefixes its updated lead with the time of the update: that time is a stamp."""
     old = "The death toll from the earthquake rose to 45 on Tuesday, the disaster agency said."
     assert _claims(old, prefix + old) == []
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The report that 40 soldiers were killed has not been confirmed.", "The report that 40 soldiers were killed is unconfirmed.",
+     False),
+    ("It is unclear whether the 300 workers will be offered jobs.", "It is not clear whether the 300 workers will be offered jobs.",
+     False),
+    ("The bank said it was unlikely to cut rates below 4% this year.", "The bank said it was not likely to cut rates below 4% this year.",
+     False),
+    ("The claim that 200 people died could not be independently verified.",
+     "The claim that 200 people died has not been independently verified.", False),
+    ("The ministry confirmed that 40 soldiers were killed.", "The ministry has not confirmed that 40 soldiers were killed.", True),
+    ("It is unclear whether the 300 workers will be offered jobs.", "It is clear that the 300 workers will be offered jobs.", True),
+    ("The rate could rise to 5% next year.", "The rate will rise to 5% next year.", True),
+])
+def test_a_negated_hedge_written_as_one_word_is_the_same_claim(old, new, due):
+    """ "has not been confirmed" → "is unconfirmed", "unclear" → "not clear", "unlikely" → "not
+    likely" each alerted (a hedge and a negation on one side, one hedge on the other); "could not
+    be verified" read "could" as a hedge of the claim."""
+    assert bool(_claims(old, new)) == due

@@ -483,6 +483,37 @@ def negations(text: str, words: frozenset[str] | None = None) -> int:
     return len(_NEG_RE.findall(_BOUND.sub(" ", low)))
 
 
+# a hedge and the negation that turns it, written as one word elsewhere: "has not been confirmed" =
+# "remains unconfirmed", "not likely" = "unlikely", "not clear" = "unclear"; and "could not" (be
+# verified, be reached) says what could not be done, not how likely the claim is
+_NOT_CONFIRMED = re.compile(r"\b(?:not|n't|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+                            r"(?:independently\s+|officially\s+)?confirmed\b")
+_NOT_LIKELY = re.compile(r"\b(?:not|n't)\s+(?:very\s+)?likely\b")
+_NOT_CLEAR = re.compile(r"\b(?:not|n't)\s+(?:yet\s+|entirely\s+|immediately\s+)?(?:clear|certain|known)\b")
+_COULD = re.compile(r"\bcould\b(?!\s+not\b|n't)|könnte|pourrai|podría")  # the class's every other word
+_COULD_NOT = re.compile(r"\bcould(?:\s+not\b|n't)")
+
+
+def negated_hedges(text: str, hedged: frozenset[str], negated: int) -> tuple[frozenset[str], int]:
+    """The hedges and negation count of a sentence with a negated hedge written as the one word it
+    means (see above): one reading for "not confirmed" and "unconfirmed"."""
+    if not negated:
+        return hedged, negated
+    low = fold(text)
+    out = set(hedged)
+    if "confirmed" in out and _NOT_CONFIRMED.search(low):
+        out = out - {"confirmed"} | {"unconfirmed"}
+        negated -= 1
+    if "likely" in out and _NOT_LIKELY.search(low):
+        out = out - {"likely"} | {"unlikely"}  # "unlikely" counts as a negation itself
+    if negated and _NOT_CLEAR.search(low):
+        out.add("uncertain")
+        negated -= 1
+    if "could" in out and _COULD_NOT.search(low) and not _COULD.search(low):
+        out.discard("could")
+    return frozenset(out), negated
+
+
 _HEDGE_FIRST = frozenset(_WORDS.findall(" ".join(HEDGES)))
 _NEG_WORDS = frozenset(n.split()[0] for n in NEGATIONS if "'" not in n)  # "yet to": "yet"
 _DIRECTION_WORDS = frozenset(_DIRECTION) | {"up", "down"}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import numbers
-from .cues import STRONG_HEDGES, attribution, direction, fold, hedges, negations, words_of
+from .cues import STRONG_HEDGES, attribution, direction, fold, hedges, negated_hedges, negations, words_of
 from .numbers import Mention
 from .numbers_dates import MONTHS
 from .numbers_scan import IDIOMS, idiom_words
@@ -109,8 +109,9 @@ def analyse(text: str) -> Sentence:
     if "estimated" in hedged:  # "officials estimate that 3,000 homes …" = "an estimated 3,000 homes"
         claim_mentions = tuple(m if m.qualifier or m.kind in _UNQUALIFIED else replace(m, qualifier="estimated")
                                for m in claim_mentions)
+    hedged, negated = negated_hedges(text, hedged, negations(text, words))
     claim = Claim(mentions=claim_mentions, attribution=attribution(text, words), hedges=hedged,
-                  negations=negations(text, words), direction=direction(text, words, bool(claim_mentions)),
+                  negations=negated, direction=direction(text, words, bool(claim_mentions)),
                   outcomes=outcomes(text, words))
     return Sentence(text=text, canonical=canonical, masked=masked, claim=claim)
 
