@@ -1204,3 +1204,10 @@ def test_a_negated_hedge_written_as_one_word_is_the_same_claim(old, new, due):
     likely" each alerted (a hedge and a negation on one side, one hedge on the other); "could not
     be verified" read "could" as a hedge of the claim."""
     assert bool(_claims(old, new)) == due
+
+
+def test_a_denial_worded_as_rejected_claims_names_the_same_source():
+    """ "the ministry denied that …" → "the ministry rejected claims that …" alerted the ministry
+    dropped as a source."""
+    assert _claims("The ministry denied that 40 soldiers had been killed in the attack.",
+                   "The ministry rejected claims that 40 soldiers had been killed in the attack.") == []

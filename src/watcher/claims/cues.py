@@ -98,6 +98,9 @@ SAY_VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|reported
              r"told|noted|notes|suggested|suggests|predicted|predicts|tallied|calculated|found|finds|"
              r"announced|announces|confirmed|confirms|warned|warns|believes|believed|argued|argues|wrote|writes|"
              r"denied|denies|deny|insisted|insists|acknowledged|acknowledges|admitted|admits|posted|posts|"
+             # a denial worded another way: "the ministry rejected claims that …" = "the ministry denied that …"
+             r"(?:rejected|rejects|dismissed|dismisses|disputed|disputes)\s+(?:the\s+)?(?:claims?|reports?|"
+             r"allegations?|suggestions?|accusations?)|"
              r"expects|according")
 # the verbs a source is the subject (or, inverted, the object) of: not "according", whose source
 # follows "to" (:data:`_ACCORDING`) — "in Paris, according to police" does not make Paris a source
