@@ -23,7 +23,7 @@ from .. import kinds
 from ..kinds import SEVERITY
 from . import names, outcomes, quotes, units
 from .align import Pair, align
-from .cues import NO_COMMENT, fold, stance
+from .cues import NO_COMMENT, WEEKDAYS, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -274,9 +274,6 @@ def _describe_figure(c: dict) -> str:
 # times said relative to the day of writing, which a later version writes out ("this year" → "in
 # 2024", "on Monday" → "on June 3", "last month" → "in May"): weekdays and relative times are no
 # claim figures, so a year or a date that takes their place, or gives it back, is no figure added
-_WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
-             "samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|"
-             "viernes|sábado|domingo")
 _RELATIVE = {
     "year": re.compile(r"\b(?:this|last|next|previous|past|coming)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|"
                        r"\b(?:dieses|diesem|letzten|vergangenen|nächsten|kommenden)\s+jahr|\bvorjahr|"
@@ -284,7 +281,7 @@ _RELATIVE = {
                        r"\b(?:el\s+)?año\s+(?:pasado|próximo|que\s+viene)\b|\beste\s+año\b", re.IGNORECASE),
     "date": re.compile(r"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|morning|"
                        r"afternoon|evening|night)|heute|gestern|morgen|aujourd['’]hui|hier|demain|hoy|ayer|"
-                       r"(?:on\s+|am\s+|el\s+)?(?:" + _WEEKDAYS + r"))\b", re.IGNORECASE),
+                       r"(?:" + "|".join(WEEKDAYS) + r"))\b", re.IGNORECASE),
 }
 
 
@@ -329,8 +326,8 @@ def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
         # a code or name with a number only dropped or only added ("the G7" → "the Group of Seven",
         # "Covid-19" → "coronavirus"): a name written another way, as a name dropped is; only one
         # put in another's place ("CO2" → "CO3") is a figure changed
-        gone = [t for t in gone if not _ALPHA.search(t) and not _named_without_number(t, cur)]
-        came = [t for t in came if not _ALPHA.search(t) and not _named_without_number(t, base)]
+        gone = [t for t in gone if not _ALPHA.search(t)]
+        came = [t for t in came if not _ALPHA.search(t)]
     out = []
     for i in range(max(len(gone), len(came))):
         o = gone[i] if i < len(gone) else None
@@ -340,7 +337,6 @@ def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
     return out
 
 
-_NUMBER_TAIL = re.compile(r"[\W_]*\d[\w.-]*$")
 _ALPHA = re.compile(r"[^\W\d_]")
 _TOKEN_MARKS = re.compile(r"[-‐‑–.\s]")
 
@@ -360,12 +356,6 @@ def _unmatched(tokens: list[str], others: list[str]) -> list[str]:
             spare[_token_key(t)] -= 1
             out.append(t)
     return out
-
-
-def _named_without_number(token: str, other: list[Sentence]) -> bool:
-    """A token like "COVID-19" whose name, its number cut off, the other side writes alone."""
-    name = _NUMBER_TAIL.sub("", token).lower()
-    return len(name) >= 3 and name.isalpha() and name in _TEXT_WORDS.findall(_text(other).lower())
 
 
 # words of a line that dates the page itself, not the world: publication, update, availability

@@ -158,11 +158,11 @@ _INVERTED = re.compile(
     rf"(?:[,\"”]|[,.!?]['’])\s*(?:{_SPEAKS}|{_INVERTED_VERBS})\s+"
     rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*){{1,6}}|(?:(?:the|an?)\s+)?(?:(?!{_NOT_A_NAME}\b)[\w'’.-]+\s+){{0,4}}"
     rf"{_INSTITUTION}{_OF_WHAT}\b|{_GENERIC}\b)")
-_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-                        "january february march april may june july august september october november "
-                        "december montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern "
-                        "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes "
-                        "sábado domingo".split())
+WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
+                 "freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes "
+                 "miércoles jueves viernes sábado domingo".split())
+_WHEN_WORDS = frozenset([*WEEKDAYS, *"today yesterday tonight january february march april may june july august "
+                                     "september october november december heute gestern".split()])
 # any case: a sentence opens with "According to officials," as often as it holds "officials said"
 _SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS}|{_INVERTED_VERBS})\b", re.IGNORECASE)
 # where a source's name ends; "who" only in lower case ("the WHO said" names the organisation)
@@ -493,7 +493,9 @@ _NOT_CONFIRMED = re.compile(r"\b(?:not|n't|never|yet\s+to)\s+(?:yet\s+)?(?:been\
                             r"(?:independently\s+|officially\s+)?confirmed\b")
 _NOT_LIKELY = re.compile(r"\b(?:not|n't)\s+(?:very\s+)?likely\b")
 _NOT_CLEAR = re.compile(r"\b(?:not|n't)\s+(?:yet\s+|entirely\s+|immediately\s+)?(?:clear|certain|known)\b")
-_COULD = re.compile(r"\bcould\b(?!\s+not\b|n't)|könnte|pourrai|podría")  # the class's every other word
+# "could" not followed by "not", or another word of its class ("könnte", "pourrait", "podría")
+_COULD = re.compile(r"\bcould\b(?!\s+not\b|n't)|\b(?:" + "|".join(
+    re.escape(w) for w, c in HEDGES.items() if c == "could" and w != "could") + r")\b")
 _COULD_NOT = re.compile(r"\bcould(?:\s+not\b|n't)")
 
 

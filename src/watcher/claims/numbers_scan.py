@@ -252,19 +252,30 @@ _AND_A_HALF = re.compile(r"[-\s]+and[-\s]+a[-\s]+half\b(?:[-\s]+(thousand|millio
 
 
 # figures that are idioms, no figure: "24/7" (around the clock), "50/50" and "50-50" (even odds)
-IDIOMS = re.compile(r"(?<![\d/.,-])(?:24\s?/\s?7|50\s?[/-]\s?50)(?![\d/.,-]?\d)")
+_IDIOMS = re.compile(r"(?<![\d/.,-])(?:24\s?/\s?7|50\s?[/-]\s?50)(?![\d/.,-]?\d)")
 
 
-def idiom_words(m: re.Match) -> str:
-    """The words an idiom of :data:`IDIOMS` is written in, so that both spellings read alike."""
-    return " around the clock " if m.group(0).startswith("24") else " fifty fifty "
+def _idioms_in(text: str) -> bool:
+    return "24" in text or "50" in text  # every idiom's digits: most texts are spared the pattern
+
+
+def idiom_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _IDIOMS.finditer(text)] if _idioms_in(text) else []
+
+
+def spell_idioms(text: str) -> str:
+    """``text`` with each idiom written in words ("around the clock", "fifty fifty"), so that its
+    spellings ("24/7", "50-50", "50/50") read alike."""
+    if not _idioms_in(text):
+        return text
+    return _IDIOMS.sub(lambda m: " around the clock " if m.group(0).startswith("24") else " fifty fifty ", text)
 
 
 def raw_figures(sentence: str, spans: list[Span], has_word: bool) -> list[RawFigure]:
     """Numerals and number words outside the special spans (dates, times, decades, CJK figures:
     found separately), left to right."""
     out: list[RawFigure] = []
-    idioms = [m.span() for m in IDIOMS.finditer(sentence)] if "24" in sentence or "50" in sentence else []
+    idioms = idiom_spans(sentence)
     for m in (_TOKEN if has_word else _TOKEN_DIGITS).finditer(sentence):
         at = m.start("num" if m.group("num") else "word")
         if any(sp.start <= at < sp.end for sp in spans) or any(a <= at < b for a, b in idioms):

@@ -193,24 +193,26 @@ def changed(old: frozenset[str], new: frozenset[str]) -> bool:
     if oo and no and oo != no:
         return True
     for family in ("severity:", "statistic:"):
-        fo = {c for c in old if c.startswith(family)}
-        fn = {c for c in new if c.startswith(family)}
+        fo, fn = _of(old, family), _of(new, family)
         if fo and fn and fo != fn:
             return True
     for family in _MEASURE_FAMILIES:  # one put in another's place: "net profit" → "operating profit"
-        fo = {c for c in old if c.startswith(family)}
-        fn = {c for c in new if c.startswith(family)}
+        fo, fn = _of(old, family), _of(new, family)
         if fo - fn and fn - fo:
             return True
     return (RECORD in old) != (RECORD in new)
 
 
+def _of(classes: frozenset[str], family: str) -> set[str]:
+    return {c for c in classes if c.startswith(family)}
+
+
 def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
     """What a change names itself: "statistic" when only which statistic a figure is changed."""
     diff = set(old) ^ set(new)
-    for family in ("statistic", "record", "basis", "terms", "scope", "period"):
-        if diff and all(c.startswith(family + ":") for c in diff):
-            return family
+    for family in ("statistic:", "record:", *_MEASURE_FAMILIES):
+        if diff and all(c.startswith(family) for c in diff):
+            return family.rstrip(":")
     return "outcome"
 
 

@@ -23,7 +23,7 @@ from . import numbers
 from .cues import STRONG_HEDGES, attribution, direction, fold, hedges, negated_hedges, negations, words_of
 from .numbers import Mention
 from .numbers_dates import MONTHS
-from .numbers_scan import IDIOMS, idiom_words
+from .numbers_scan import spell_idioms
 from .outcomes import outcomes
 from .stamps import stamp_mentions
 
@@ -87,7 +87,7 @@ def _canonical(text: str, mentions: tuple[Mention, ...]) -> tuple[str, str]:
     masked.append(text[pos:])
 
     def norm(s: str) -> str:
-        s = _NON_WORD.sub(" ", fold(IDIOMS.sub(idiom_words, s) if "24" in s or "50" in s else s))
+        s = _NON_WORD.sub(" ", fold(spell_idioms(s)))
         return _SPACES.sub(" ", s.replace(" .", " ").strip(" .")).strip()
 
     return norm("".join(parts)), norm("".join(masked))
