@@ -15,6 +15,12 @@ stable), and the statistic a figure is (median, average), changed only when both
 
 A side that names no outcome changes nothing ("the strike hurt sales" → "the strike hit sales"):
 only one outcome put in another's place does.
+
+Two more families of words about a figure are read here. A record ("a record high", "the hottest
+June on record", "Rekordhoch", "unprecedented") is compared by presence: claimed or withdrawn, it
+changes the claim. What a money or rate figure measures — its basis (net, operating, pre-tax), terms
+(real, nominal), scope (core, headline) and period (annual, monthly) — changes the claim only when
+one word is put in another's place: those words stand for other things in a sentence too.
 """
 
 from __future__ import annotations
