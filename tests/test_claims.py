@@ -1211,3 +1211,198 @@ def test_a_denial_worded_as_rejected_claims_names_the_same_source():
     dropped as a source."""
     assert _claims("The ministry denied that 40 soldiers had been killed in the attack.",
                    "The ministry rejected claims that 40 soldiers had been killed in the attack.") == []
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("The court ruled that the strike was legal.", "The court ruled that the strike was illegal.", "legal → illegal"),
+    ("The unemployment rate fell to 4.1% in June.", "The employment rate fell to 4.1% in June.",
+     "unemployment → employment"),
+    ("Police said the man was armed when officers approached him.",
+     "Police said the man was unarmed when officers approached him.", "armed → unarmed"),
+    ("Most of the experts agreed with the ministry's assessment.",
+     "Most of the experts disagreed with the ministry's assessment.", "agreed → disagreed"),
+    ("La tasa de desempleo bajó al 11,2% en marzo.", "La tasa de empleo bajó al 11,2% en marzo.", "desempleo → empleo"),
+    ("Das Gericht erklärte die Klage für zulässig.", "Das Gericht erklärte die Klage für unzulässig.",
+     "zulässig → unzulässig"),
+    ("Le ministre a jugé possible un accord avant la fin de l'année.",
+     "Le ministre a jugé impossible un accord avant la fin de l'année.", "possible → impossible"),
+])
+def test_a_word_swapped_for_its_prefixed_opposite_turns_the_claim(old, new, shown):
+    """ "legal" → "illegal", "unemployment" → "employment", "armed" → "unarmed" passed: every
+    figure, source and hedge the same, and no "not" added."""
+    explanations = _claims(old, new)
+    assert len(explanations) == 1 and "polarity" in explanations[0] and shown in explanations[0]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The judge said the detention was not lawful.", "The judge said the detention was unlawful."),
+    ("Informal talks between the two sides began on Monday, officials said.",
+     "The two sides began informal talks on Monday, officials said."),
+    ("The figures were unadjsted for inflation, the bureau said.",
+     "The figures were unadjusted for inflation, the bureau said."),
+])
+def test_a_prefixed_opposite_written_as_not_or_kept_is_the_same_claim(old, new):
+    assert _claims(old, new) == []
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Le suspect aurait dérobé plus de 40 000 euros à son employeur.",
+     "Le suspect a dérobé plus de 40 000 euros à son employeur.", True),
+    ("El sospechoso habría robado más de 40.000 euros a su empleador.",
+     "El sospechoso robó más de 40.000 euros a su empleador.", True),
+    ("Le bilan serait de 12 morts, selon une source policière.", "Le bilan est de 12 morts, selon une source policière.",
+     True),
+    ("Le suspect aurait dérobé plus de 40 000 euros à son employeur.",
+     "Le suspect aurait volé plus de 40 000 euros à son employeur.", False),
+])
+def test_the_french_and_spanish_news_conditional_is_a_hedge(old, new, due):
+    """ "le suspect aurait dérobé" (reportedly stole) → "a dérobé" (stole) passed."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The council voted unanimously to approve the budget of $12 million.",
+     "The council voted narrowly to approve the budget of $12 million.", True),
+    ("Parliament approved the bill by an overwhelming majority, 412 to 98.",
+     "Parliament approved the bill by a narrow majority, 412 to 98.", True),
+    ("Der Stadtrat stimmte dem Haushalt von 12 Millionen Euro einstimmig zu.",
+     "Der Stadtrat stimmte dem Haushalt von 12 Millionen Euro mit knapper Mehrheit zu.", True),
+    ("The council voted to approve the budget of $12 million.",
+     "The council voted unanimously to approve the budget of $12 million.", False),
+    ("The council voted unanimously to approve the budget of $12 million.",
+     "The budget of $12 million was approved unanimously by the council.", False),
+])
+def test_the_margin_of_a_vote_is_part_of_the_claim(old, new, due):
+    """ "voted unanimously" → "voted narrowly" passed; as a severity, a margin is compared only
+    when both sides state one."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("Former Prime Minister John Reed said the deal would cost 4,000 jobs.",
+     "Prime Minister John Reed said the deal would cost 4,000 jobs.", "former minister → minister"),
+    ("Deputy Health Minister Anna Berg said the vaccine would be offered to everyone over 60.",
+     "Health Minister Anna Berg said the vaccine would be offered to everyone over 60.", "deputy minister → minister"),
+    ("The director of the agency said 1,200 staff would be laid off.",
+     "The acting director of the agency said 1,200 staff would be laid off.", "director → acting director"),
+    ("Der ehemalige Finanzminister Hans Weber sagte, die Steuer bringe 2 Milliarden Euro ein.",
+     "Der Finanzminister Hans Weber sagte, die Steuer bringe 2 Milliarden Euro ein.",
+     "former finanzminister → finanzminister"),
+    ("El vicepresidente del Gobierno dijo que el plan costará 20.000 millones de euros.",
+     "El presidente del Gobierno dijo que el plan costará 20.000 millones de euros.",
+     "deputy presidente → presidente"),
+    ("Le directeur adjoint de l'hôpital a indiqué que 40 patients étaient hospitalisés.",
+     "Le directeur de l'hôpital a indiqué que 40 patients étaient hospitalisés.", "deputy directeur → directeur"),
+])
+def test_a_rank_added_to_or_dropped_from_a_title_is_another_claim(old, new, shown):
+    """A former minister is not the minister: "Former Prime Minister John Reed said" → "Prime
+    Minister John Reed said" passed."""
+    explanations = _claims(old, new)
+    assert len(explanations) == 1 and shown in explanations[0]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Former Prime Minister John Reed said the deal would cost 4,000 jobs.",
+     "John Reed, a former prime minister, said the deal would cost 4,000 jobs."),
+    ("Refugees from the former Yugoslavia numbered about 40,000.", "Refugees from Yugoslavia numbered about 40,000."),
+    ("Die Polizei war früher als erwartet am Ort, 20 Beamte kamen zum Einsatz.",
+     "Die Polizei war schneller als erwartet am Ort, 20 Beamte kamen zum Einsatz."),
+    ("Der ehemalige Finanzminister Hans Weber sagte, die Steuer bringe 2 Milliarden Euro ein.",
+     "Hans Weber, ehemaliger Finanzminister, sagte, die Steuer bringe 2 Milliarden Euro ein."),
+    ("Vice President Kamala Harris and President Joe Biden said the plan would cost $20 billion.",
+     "President Joe Biden said the plan would cost $20 billion."),
+])
+def test_a_rank_kept_or_a_title_dropped_whole_is_no_rank_change(old, new):
+    assert not any("former" in e or "deputy" in e for e in _claims(old, new))
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Smith won the runoff with 52% of the vote, official results showed.",
+     "Smith lost the runoff with 52% of the vote, official results showed.", True),
+    ("The company reported a net profit of $40 million.", "The company reported a net loss of $40 million.", True),
+    ("The country posted a trade surplus of $3 billion in March.",
+     "The country posted a trade deficit of $3 billion in March.", True),
+    ("Exports to China rose 8% in the first quarter.", "Imports from China rose 8% in the first quarter.", True),
+    ("The appeals court upheld the 2019 ruling against the company.",
+     "The appeals court overturned the 2019 ruling against the company.", True),
+    ("The regulator approved the $5 billion merger on Friday.", "The regulator blocked the $5 billion merger on Friday.",
+     True),
+    ("Inflation remained above the 2% target in May.", "Inflation remained below the 2% target in May.", True),
+    ("The suspect was arrested two days before the attack.", "The suspect was arrested two days after the attack.",
+     True),
+    ("The senator voted for the $2 billion aid package.", "The senator voted against the $2 billion aid package.",
+     True),
+    ("El Senado aprobó la reforma por 40 votos.", "El Senado rechazó la reforma por 40 votos.", True),
+    # the figure's direction says it already: one cue, not two
+    ("The party won 12 seats in the election.", "The party lost 12 seats in the election.", True),
+    # no swap: both versions have both words, or one only drops a word
+    ("Before the vote, lawmakers debated for 3 hours; after it, they left.",
+     "After the vote, they left; before it, lawmakers debated for 3 hours.", False),
+    ("The company reported a net profit of $40 million.", "The company reported $40 million in net profit.", False),
+])
+def test_a_word_swapped_for_its_opposite_turns_the_claim(old, new, due):
+    """ "won the runoff with 52%" → "lost the runoff with 52%", "a net profit of $40 million" → "a
+    net loss", "upheld the ruling" → "overturned" passed: the figure kept, no "not" added."""
+    explanations = _claims(old, new)
+    assert bool(explanations) == due
+    if due:
+        assert len(explanations) == 1 and explanations[0].count("→") <= 3
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The Supreme Court rejected the appeal by 5 votes to 4 on Tuesday.",
+     "The Supreme Court dismissed the appeal by 5 votes to 4 on Tuesday.", False),
+    ("The board rejected the $2 billion offer on Monday.", "The board turned down the $2 billion offer on Monday.", False),
+    ("The court upheld the appeal filed by the 12 workers.", "The court dismissed the appeal filed by the 12 workers.",
+     True),
+    ("The company dismissed 40 workers on Monday.", "The company fired 40 workers on Monday.", False),
+])
+def test_a_case_dismissed_or_an_offer_turned_down_is_rejected(old, new, due):
+    """ "the court rejected the appeal" → "dismissed the appeal" alerted ("rejected" is a negation,
+    "dismissed" was none); "dismissed 40 workers" still says they were fired."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Die Arbeitslosigkeit ist im Mai um 2% gestiegen.", "Die Arbeitslosigkeit ist im Mai um 2% gesunken.", True),
+    ("Die Quote ist auf 5,1 Prozent gesunken.", "Die Quote ist auf 5,1 Prozent gestiegen.", True),
+    ("Die Preise sind um 2,5 Prozent im Vergleich zum Vorjahr gestiegen.",
+     "Im Vergleich zum Vorjahr sind die Preise um 2,5 Prozent gestiegen.", False),
+])
+def test_a_german_participle_at_the_end_of_the_clause_gives_the_direction(old, new, due):
+    """ "um 2% gestiegen" → "um 2% gesunken" passed: the direction words were read only right
+    before a figure, and German puts its participle last."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The Federal Reserve raised rates by 0.25 percentage point.",
+     "The Federal Reserve raised rates by a quarter of a percentage point.", False),
+    ("The Fed raised rates by a quarter point on Wednesday.", "The Fed raised rates by 25 basis points on Wednesday.",
+     False),
+    ("The bank cut rates by half a percentage point.", "The bank cut rates by 0.5 percentage points.", False),
+    ("The Fed raised rates by a quarter point on Wednesday.", "The Fed raised rates by half a point on Wednesday.",
+     True),
+])
+def test_a_fraction_of_a_point_is_the_rate_step_it_names(old, new, due):
+    """ "a quarter of a percentage point" was read as a share (25% of something), "half a
+    percentage point" as no figure at all."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("There have been 4.1 million cases, Johns Hopkins University data show.", "johns hopkins university"),
+    ("Data from the Office for National Statistics showed unemployment at 4%.", "office for national statistics"),
+    ("Unemployment rose to 4%, Eurostat figures indicate.", "eurostat"),
+    ("New Census Bureau figures show 4% growth.", "census bureau"),
+])
+def test_figures_a_named_body_published_name_it_as_the_source(sentence, source):
+    """ "Johns Hopkins University data show" → "according to data from Johns Hopkins University"
+    alerted a source added: the first named none."""
+    assert cues.attribution(sentence) == frozenset({source})
+
+
+@pytest.mark.parametrize("sentence", ["Official data showed prices rose 3%.", "The figures show that 4% are unemployed.",
+                                      "Preliminary figures showed 40 deaths."])
+def test_figures_without_a_named_body_name_no_source(sentence):
+    assert cues.attribution(sentence) == frozenset()

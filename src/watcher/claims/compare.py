@@ -21,9 +21,9 @@ from rapidfuzz import fuzz
 
 from .. import kinds
 from ..kinds import SEVERITY
-from . import names, outcomes, quotes, units
+from . import names, outcomes, quotes, ranks, units
 from .align import Pair, align
-from .cues import NO_COMMENT, WEEKDAYS, fold, stance
+from .cues import NO_COMMENT, WEEKDAYS, flips, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -500,8 +500,10 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
     new_att = frozenset().union(*(s.claim.attribution for s in pair.cur))
     old_h = frozenset().union(*(s.claim.hedges for s in pair.base))
     new_h = frozenset().union(*(s.claim.hedges for s in pair.cur))
-    old_neg = sum(s.claim.negations for s in pair.base) % 2
-    new_neg = sum(s.claim.negations for s in pair.cur) % 2
+    old_dir, new_dir = _direction(pair.base), _direction(pair.cur)
+    old_flips, new_flips, flipped = flips(before, after, any(old_dir) and any(new_dir))  # "legal" → "illegal"
+    old_neg = (sum(s.claim.negations for s in pair.base) + old_flips) % 2
+    new_neg = (sum(s.claim.negations for s in pair.cur) + new_flips) % 2
     cues: list[dict] = []
     if not _same_sources(old_att, new_att) and not _named_in_both(old_att, new_att, before, after):
         cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
@@ -513,8 +515,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
                      "removed": sorted(old_h - new_h), "added": sorted(new_h - old_h)})
     if old_neg != new_neg and not non_answer:
         cues.append({"field": "polarity", "old": "negated" if old_neg else "affirmed",
-                     "new": "negated" if new_neg else "affirmed"})
-    old_dir, new_dir = _direction(pair.base), _direction(pair.cur)
+                     "new": "negated" if new_neg else "affirmed", "words": [f"{a} → {b}" for a, b in flipped]})
     turned = old_dir != new_dir and any(old_dir) and any(new_dir)  # "fell 3%" → "rose 3%"; not a word dropped
     if turned:
         cues.append({"field": "direction", "old": _ways(old_dir), "new": _ways(new_dir)})
@@ -527,6 +528,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         cues.append({"field": "outcome", "old": sorted(old_out), "new": sorted(new_out)})
     elif old_out & outcomes.OUTCOME_CLASSES and old_out == new_out and (moved := _outcomes_moved(pair)):
         cues.append({"field": "outcome", "old": moved[0], "new": moved[1]})
+    if ranked := ranks.changed(before, after):  # "former minister" → "minister"
+        cues.append({"field": "name", "old": ranked[0], "new": ranked[1]})
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)),
                    str(new_neg), repr(new_dir)]
     if other := sorted(c["new"] for c in figs if c["field"] == "unit" and c["kind"] == "count"):
@@ -591,7 +594,8 @@ def describe_cue(c: dict) -> str:
         if label == "record":  # "closed at a record high" → "closed at a high"
             return "record: " + ("a record → none" if outcomes.RECORD in c["old"] else "none → a record")
         return f"{label}: {outcomes.describe(c['old'])} → {outcomes.describe(c['new'])}"
-    return f"polarity: {c['old']} → {c['new']}"
+    words = f" ({', '.join(c['words'])})" if c.get("words") else ""
+    return f"polarity: {c['old']} → {c['new']}{words}"
 
 
 _END_WORD = re.compile(r"\b(to|from|auf|von)\W*$", re.IGNORECASE)

@@ -62,6 +62,10 @@ HEDGES = {
     "al parecer": "appears", "aparentemente": "appears", "posiblemente": "possibly", "quizá": "perhaps",
     "quizás": "perhaps", "tal vez": "perhaps", "presuntamente": "allegedly", "supuestamente": "allegedly",
     "confirmado": "confirmed", "estimados": "estimated", "incierto": "uncertain",
+    # the French and Spanish news conditional: "le suspect aurait dérobé" = "the suspect reportedly
+    # stole", "habría robado" the same; "a dérobé", "robó" state it as a fact
+    "aurait": "said-to", "auraient": "said-to", "serait": "said-to", "seraient": "said-to",
+    "habría": "said-to", "habrían": "said-to",
 }
 HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(text): "mutmaßlich" → "mutmasslich"
 
@@ -88,7 +92,7 @@ STRONG_HEDGES = {"seems", "appears", "reportedly", "allegedly", "said-to", "beli
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without", "cannot",
              "yet to",  # "has yet to resign" = "has not resigned"
              "unlikely", "denied", "denies", "deny", "refused", "refuse", "refuses", "rejected", "reject", "rejects",
-             "failed",
+             "failed", "turned down", "turns down", "turn down", "threw out", "throw out", "throws out", "thrown out",
              # German; French "ne"/"n'" (one per "ne … pas", whose "pas" is not counted again); Spanish
              # "no" is the English word. Double negatives ("ne … jamais", "no … nunca") are left out:
              # counted twice they would flip the parity.
@@ -164,7 +168,19 @@ WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday monta
 _WHEN_WORDS = frozenset([*WEEKDAYS, *"today yesterday tonight january february march april may june july august "
                                      "september october november december heute gestern".split()])
 # any case: a sentence opens with "According to officials," as often as it holds "officials said"
-_SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS}|{_INVERTED_VERBS})\b", re.IGNORECASE)
+# figures a named body published, speaking for it: "Johns Hopkins University data show", "data from
+# the ONS showed", "Eurostat figures indicate" — the same source as "according to data from …"
+_DATA = r"(?:data|figures|statistics|numbers|estimates|records|tallies|tally)"
+_DATA_SHOW = re.compile(
+    rf"(?:\b((?:(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*\s+(?:of\s+|for\s+|and\s+)?){{1,6}}){_DATA}"
+    rf"|\b{_DATA}\s+(?:from|by|of)\s+((?:the\s+)?(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*\s*(?:of\s+|for\s+|and\s+)?){{1,6}}))"
+    rf"\s*(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated)\b", re.IGNORECASE)
+_DATA_ADJECTIVES = frozenset("official new latest preliminary provisional recent current final early initial revised "
+                             "available other some more historical annual monthly weekly national federal public "
+                             "internal independent global government these those such our their its his her the "
+                             "this that".split())
+_SAY_VERB_ONLY = re.compile(rf"\b(?:{SAY_VERBS}|{_INVERTED_VERBS}|show|shows|showed|indicate|indicates|indicated)\b",
+                            re.IGNORECASE)
 # where a source's name ends; "who" only in lower case ("the WHO said" names the organisation)
 _ATTRIB_STOP = re.compile(r"\s+(?:that|to|on|in|at|as|earlier|last|this|on|(?-i:who)|which|when|with)\b.*$",
                           re.IGNORECASE)
@@ -309,6 +325,12 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
         src = _clean_source(m.group(1))
         if src and src.split()[0] not in _WHEN_WORDS:
             found.add(src)
+    for m in _DATA_SHOW.finditer(text):
+        named = (_clean_source(m.group(1) or m.group(2)) or "").split()
+        while named and named[0] in _DATA_ADJECTIVES:  # "Official data showed": no source named
+            named.pop(0)
+        if named:
+            found.add(" ".join(named))
     if _FAMILIAR.search(text):  # "people familiar with the matter said": unnamed sources, as "sources said"
         found.add("sources")
     found = {"sources" if _FAMILIAR_SOURCE.match(f) else f for f in found}  # "according to a person familiar …"
@@ -371,14 +393,14 @@ NO_COMMENT = re.compile(
 _UP = ("rose rise rises risen rising increased increases increasing grew grow grows grown growing gained gains "
        "climbed climbs jumped jumps soared soars surged surges rallied advanced expanded widened raised raises "
        "hiked won wins added adds accelerated accelerates increase gain jump growth stieg steigt steigen stiegen gestiegen wuchs wächst "
-       "gewachsen erhöhte erhöhten erhöht gewann gewinnt anstieg zuwachs hausse augmenté augmente "
+       "gewachsen angestiegen zugelegt erhöhte erhöhten erhöht gewann gewinnt anstieg zuwachs hausse augmenté augmente "
        "progressé progresse grimpé bondi gagné subió sube suben aumentó aumenta aumentaron creció crece alza ganó")
 _DOWN = ("fell fall falls fallen falling dropped drops dropping declined declines declining decreased decreases "
          "decreasing shrank shrinks shrunk slid slides slipped slips plunged plunges tumbled tumbles sank sinks "
          "slumped slumps lost loses narrowed cut cuts reduced reduces lowered lowers eased eases slowed slows dipped "
          "dips decline decrease drop loss "
          "fiel fällt fallen gefallen sank sinkt sanken gesunken verlor verliert verloren schrumpfte "
-         "schrumpft senkte gesenkt rückgang baisse baissé diminué diminue recul reculé chuté chute bajó "
+         "schrumpft geschrumpft zurückgegangen eingebrochen senkte gesenkt rückgang baisse baissé diminué diminue recul reculé chuté chute bajó "
          "baja bajaron cayó cae cayeron disminuyó disminuye descendió caída descenso perdu perdió")
 # neither: "held rates at 5.25%" → "cut rates to 5.25%" turned a figure that stood still
 _FLAT = ("held holds unchanged steady flat stagnated stagnant stabilised stabilized remained remains stayed stays "
@@ -391,6 +413,8 @@ _DIRECTION_NOUNS = ("increase|rise|gain|jump|growth|drop|decline|decrease|fall|l
 # the figure a direction word stands before: not a year ("Fall 1994") nor a score or clock time
 # ("gewann mit 6:3", "Warm Up 11:00")
 _FIGURE_NEAR = r"(?:[$€£¥]\s?)?(?!(?:19|20)\d\d\b)(?!\d{1,2}:\d)\d"
+_GERMAN_LAST = ("gestiegen|angestiegen|gewachsen|zugelegt|erhöht|gesunken|gefallen|geschrumpft|zurückgegangen|"
+                "eingebrochen|gesenkt|verloren")
 _DIRECTION_ALT = "|".join(sorted(_DIRECTION, key=len, reverse=True))
 _DIRECTION_RE = re.compile(
     rf"\b({_DIRECTION_ALT})\b(?=(?:\W+(?!(?:in|since|after|before|until|for|during)\b)(?:[^\W\d_]+|(?:19|20)\d\d\b))"
@@ -398,7 +422,10 @@ _DIRECTION_RE = re.compile(
     # German and Romance put the period first: "stieg von Dezember 2021 auf Januar 2022 um 0,3 Prozentpunkte"
     rf"|(?:\W+(?:[^\W\d_]+|(?:19|20)\d\d\b)){{3,7}}?\W+(?:um|de|en|by)\s+{_FIGURE_NEAR})"
     rf"|\b(up|down)\s+(?={_FIGURE_NEAR})"  # "up 5%", not "up to 50" or "stepped down after 3 years"
-    r"|(?<=\d)(?:\s?%|\s+(?:percent|per\s+cent|prozent|pour\s+cent|por\s+ciento))?\s+(" + _DIRECTION_NOUNS + r")\b",
+    r"|(?<=\d)(?:\s?%|\s+(?:percent|per\s+cent|prozent|pour\s+cent|por\s+ciento))?\s+(" + _DIRECTION_NOUNS + r")\b"
+    # German puts the participle last: "ist im Mai um 2% gestiegen", "auf 5,1 Prozent gesunken"
+    rf"|\b(?:um|auf)\s+(?:(?:rund|etwa|knapp|fast|gut|mehr\s+als)\s+)?{_FIGURE_NEAR}[\d.,]*\s*"
+    r"(?:%|prozent(?:punkte)?|punkte|euro|dollar|millionen|milliarden)?(?:\s+[^\W\d_]+){0,5}?\s+(" + _GERMAN_LAST + r")\b",
     re.IGNORECASE)
 
 
@@ -434,7 +461,7 @@ def direction(text: str, words: frozenset[str] | None = None, figures: bool = Tr
     if not figures or _DIRECTION_WORDS.isdisjoint(words):
         return up, down, flat
     for m in _DIRECTION_RE.finditer(text):
-        word = m.group(1) or m.group(2) or m.group(3)
+        word = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         if word == "Fall":
             continue  # the German noun (a case), or the English season
         w = word.casefold()
@@ -476,14 +503,22 @@ _BOUND = re.compile(r"\b(?:no|not|nicht|pas|no)\s+(?:more|fewer|less|mehr|wenige
 _NUMBER_ABBREVIATION = re.compile(r"\b[Nn]os?\.\s?(?=\d)|(?<=\w\s)No\s(?=\d)")
 
 
+_DISMISS_WORDS = frozenset({"dismiss", "dismissed", "dismisses", "dismissing"})
+# a court or a board that dismissed a case or a request turned it down, as "rejected" says; not
+# "dismissed the minister" (who was fired)
+_DISMISSED = re.compile(r"\bdismiss(?:ed|es|ing)?\s+(?:(?:the|an?|his|her|their|its|all)\s+)?(?:[^\W\d_]+\s+){0,2}?"
+                        r"(?:appeals?|case|cases|lawsuits?|suits?|charges?|claims?|motions?|requests?|complaints?|"
+                        r"petitions?|challenges?|bids?|applications?|objections?|allegations?)\b")
+
+
 def negations(text: str, words: frozenset[str] | None = None) -> int:
     words = words_of(text) if words is None else words
     if "no" in words or "nos" in words:
         text = _NUMBER_ABBREVIATION.sub("number ", text)
     low = fold(text)
-    if _NEG_WORDS.isdisjoint(words) and "n't" not in low and "n'" not in low:
+    if _NEG_WORDS.isdisjoint(words) and "n't" not in low and "n'" not in low and _DISMISS_WORDS.isdisjoint(words):
         return 0
-    return len(_NEG_RE.findall(_BOUND.sub(" ", low)))
+    return len(_NEG_RE.findall(_BOUND.sub(" ", low))) + len(_DISMISSED.findall(low))
 
 
 # a hedge and the negation that turns it, written as one word elsewhere: "has not been confirmed" =
@@ -523,3 +558,93 @@ _HEDGE_FIRST = frozenset(_WORDS.findall(" ".join(HEDGES)))
 _NEG_WORDS = frozenset(n.split()[0] for n in NEGATIONS if "'" not in n)  # "yet to": "yet"
 _DIRECTION_WORDS = frozenset(_DIRECTION) | {"up", "down"}
 _COMPARISON_FIRST = frozenset(_COMPARISON)
+
+
+# A word put in the place of its opposite turns the claim as a "not" would, every figure, source
+# and hedge kept: "legal" → "illegal", "upheld the ruling" → "overturned the ruling", "a trade
+# surplus" → "a trade deficit", "won the runoff with 52%" → "lost the runoff with 52%". Two ways to
+# be an opposite:
+# - a negating prefix ("legal"/"illegal", "accurate"/"inaccurate", "armed"/"unarmed",
+#   "agreed"/"disagreed", "empleo"/"desempleo", "zulässig"/"unzulässig"), fitted to the word's
+#   first letter the way English, French and Spanish spell it ("im" before b, m, p; "il" — Spanish
+#   "i" — before l; "ir" before r; "in" before the rest), the rest a word of four letters or more;
+# - a pair of the closed list below, in English, German, French and Spanish: the opposites a
+#   news story states its claims with (won/lost, profit/loss, surplus/deficit, exports/imports,
+#   above/below, before/after, approved/blocked, upheld/overturned, voted for/against…).
+# Each word must be one version's and not the other's, its opposite the other's and not its own:
+# words both versions have are no swap. "not legal" → "illegal" turns the claim twice, no change.
+# Hedge and negation words ("likely"/"unlikely", "confirmed"/"unconfirmed") are read as such already
+# and left out; so are the rising and falling words ("won", "lost") where both versions read a
+# direction beside their figures ("won 12 seats" → "lost 12 seats" turned the figure's direction).
+_FLIP_PREFIXES = ("un", "dis", "des", "in", "im", "il", "ir", "i")
+_PREFIX_FITS = {"im": "bmp", "il": "l", "ir": "r", "i": "l"}
+_OPPOSITE_PAIRS = """
+above below | ahead behind | before after | surplus deficit | surpluses deficits | profit loss | profits losses
+exports imports | export import | exported imported | exporters importers | won lost | win lose | wins loses
+winning losing | winner loser | winners losers | victory defeat | approved blocked | approve block
+approves blocks | upheld overturned | uphold overturn | upholds overturns | support oppose | supports opposes
+supported opposed | supporters opponents | pro against | allowed banned | allow ban | allows bans | lifted imposed
+lift impose | included excluded | include exclude | guilty innocent | highest lowest | best worst | most least
+largest smallest | biggest smallest | maximum minimum | positive negative | bought sold | buy sell | buys sells
+buyers sellers | buyer seller | lender borrower | lenders borrowers | creditor debtor | creditors debtors
+inflows outflows | inflow outflow | opened closed | plaintiff defendant | plaintiffs defendants
+north south | northern southern | east west | eastern western | northeast southwest | northwest southeast
+gewinn verlust | gewinne verluste | überschuss defizit | exporte importe | ausfuhren einfuhren | gewonnen verloren
+zugestimmt abgelehnt | genehmigt abgelehnt | erlaubt verboten | höchste niedrigste | höchsten niedrigsten
+käufer verkäufer | gläubiger schuldner | kläger beklagte | nördlich südlich | östlich westlich | dafür dagegen
+bénéfice perte | bénéfices pertes | excédent déficit | exportations importations | gagné perdu | approuvé rejeté
+autorisé interdit | dessus dessous | avant après | acheteurs vendeurs | contre pro
+ganancia pérdida | ganancias pérdidas | beneficio pérdida | beneficios pérdidas | superávit déficit
+exportaciones importaciones | ganó perdió | aprobó rechazó | aprobado rechazado | permitido prohibido
+encima debajo | antes después | compradores vendedores | contra pro
+"""
+_OPPOSITE: dict[str, set[str]] = {}
+for _pair in _OPPOSITE_PAIRS.replace("\n", "|").split("|"):
+    if _pair.strip():
+        _a, _b = (w.casefold() for w in _pair.split())
+        _OPPOSITE.setdefault(_a, set()).add(_b)
+        _OPPOSITE.setdefault(_b, set()).add(_a)
+# "voted for", "in favour of", "votó a favor", "a voté pour": the "pro" that "against" is opposite to
+_FOR = re.compile(r"\b(?:(vot\w*|stimmt\w*)\s+(?:for|pour)|in\s+favou?r\s+of|a\s+favor)\b", re.IGNORECASE)
+
+
+def _flipped_base(word: str, others: frozenset[str]) -> str | None:
+    for p in _FLIP_PREFIXES:
+        base = word[len(p):]
+        if word.startswith(p) and len(base) >= 4 and base in others:
+            fits = _PREFIX_FITS.get(p)
+            if (fits is None and p != "in") or (fits and base[0] in fits) or (p == "in" and base[0] not in "bmplr"):
+                return base
+    return None
+
+
+_READ_ALREADY = frozenset(HEDGES) | NEGATIONS
+_READ_AS_DIRECTION = _READ_ALREADY | frozenset(_DIRECTION)
+
+
+def _flip_words(text: str) -> frozenset[str]:
+    return words_of(_FOR.sub(lambda m: f"{m.group(1) or ''} pro", text) if "fav" in text or "for" in text
+                    or "pour" in text else text)
+
+
+def flips(before: str, after: str, directions: bool) -> tuple[int, int, list[tuple[str, str]]]:
+    """The words of each version put in the place of their opposite (see above): how many the old
+    version has, how many the new one has, and the pairs (old word, new word) for the reader.
+    ``directions``: both versions read a direction beside their figures."""
+    old_words, new_words = _flip_words(before), _flip_words(after)
+    read = _READ_AS_DIRECTION if directions else _READ_ALREADY
+    gone, came = old_words - new_words - read, new_words - old_words - read
+    pairs: list[tuple[str, str]] = []
+    old_n = new_n = 0
+    for w in sorted(gone):
+        if base := _flipped_base(w, came):
+            old_n += 1
+            pairs.append((w, base))
+    for w in sorted(came):
+        if base := _flipped_base(w, gone):
+            new_n += 1
+            pairs.append((base, w))
+        elif opposite := sorted(_OPPOSITE.get(w, set()) & gone):
+            new_n += 1
+            pairs.append((opposite[0], w))
+    return old_n, new_n, pairs

@@ -207,12 +207,32 @@ def parse(sentence: str) -> list[Mention]:
     mentions += [_span_mention(sentence, sp) for sp in spans]
     if has_word:
         mentions += _word_figures(sentence, mentions)
+        if "point" in words or "points" in words:
+            mentions = _fraction_points(sentence, mentions)
     if has_month:
         mentions += _bare_months(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
     if has_digit and _PERIOD_CODE.search(sentence):
         mentions = _period_codes(sentence, mentions)
     return _ratios(sentence, mentions) if " in " in sentence or " of " in sentence or " by " in sentence else mentions
+
+
+# a fraction of a point of a rate: "a quarter point", "half a percentage point", "a quarter of a
+# percentage point", "three-quarters of a point" — the central banks' steps, the same figure as
+# "0.25 percentage point", not a share ("a quarter of") or no figure at all ("half a")
+_FRACTION_POINT = re.compile(r"\b(?:an?\s+)?(half|quarter|third|three[\s-]quarters?|two[\s-]thirds?)(?:\s+of)?(?:\s+an?)?"
+                             r"[\s-]+(?:percentage[\s-]+)?points?\b", re.IGNORECASE)
+_POINT_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "three quarter": 0.75, "three quarters": 0.75,
+                    "two third": 2 / 3, "two thirds": 2 / 3}
+
+
+def _fraction_points(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    for m in _FRACTION_POINT.finditer(sentence):
+        value = _POINT_FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())]
+        mentions = [x for x in mentions if x.end <= m.start() or x.start >= m.end()]
+        mentions.append(Mention(text=m.group(0), value=value, kind="pp", start=m.start(), end=m.end(), unit="pp",
+                                qualifier=_qualifier(sentence[:m.start()])))
+    return mentions
 
 
 # months written out in full (abbreviations are other words too often: "Mar", "Sept", "Dec"), and

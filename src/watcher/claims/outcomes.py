@@ -88,6 +88,22 @@ _STATISTICS = {"median": "median", "medians": "median", "mediana": "median", "m�
                "durchschnittlich": "average", "durchschnittliche": "average", "durchschnittlichen": "average",
                "moyenne": "average", "promedio": "average"}
 
+# by what margin a vote went: "voted unanimously" → "voted narrowly" is another claim; compared, as a
+# severity is, only when both sides state one ("voted to approve" → "voted unanimously to approve"
+# adds a detail; "narrowly escaped" says nothing of a vote, and no other side names a margin)
+_MARGIN_WORDS = {"unanimously": "unanimous", "unanimous": "unanimous", "einstimmig": "unanimous",
+                 "einstimmige": "unanimous", "einstimmigen": "unanimous", "unanime": "unanimous",
+                 "unanimes": "unanimous", "unánime": "unanimous", "unánimemente": "unanimous",
+                 "narrowly": "narrow", "overwhelmingly": "overwhelming", "landslide": "overwhelming"}
+_MARGIN_PHRASES = {
+    "unanimous": ("à l'unanimité", "por unanimidad", "without a dissenting vote"),
+    "narrow": ("narrow majority", "slim majority", "narrow margin", "slim margin", "razor-thin", "knappe mehrheit",
+               "knapper mehrheit", "de justesse", "courte majorité", "estrecho margen", "estrecha mayoría"),
+    "overwhelming": ("overwhelming majority", "large majority", "big majority", "grosse mehrheit",
+                     "grosser mehrheit", "breite mehrheit", "breiter mehrheit", "écrasante majorité",
+                     "large majorité", "amplia mayoría", "abrumadora mayoría"),
+}
+
 # a figure called a record, or the most ever: "closed at a record high" → "closed at a high" (a
 # record that was none is a common correction), "the hottest year on record", "an all-time low",
 # "the deadliest attack ever", "Rekordhoch", "un niveau record", "máximo histórico". Compared by
@@ -156,9 +172,11 @@ _WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
 # when both sides state one ("a severe storm" → "a violent storm" is wording)
 _WORD_CLASS.update({"severe": "severity:serious", "mild": "severity:slight"})
 _WORD_CLASS.update({w: f"{family}:{c}" for family, ws in _MEASURE_WORDS.items() for w, c in ws.items()})
+_WORD_CLASS.update({w: "margin:" + c for w, c in _MARGIN_WORDS.items()})
 _PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
 _PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
 _PHRASES.update({p: f"{family}:{c}" for family, cs in _MEASURE_PHRASES.items() for c, ps in cs.items() for p in ps})
+_PHRASES.update({p: "margin:" + c for c, ps in _MARGIN_PHRASES.items() for p in ps})
 # the first word of every phrase: the set look-up that spares most sentences the pattern
 _FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
 _PHRASE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
@@ -198,7 +216,7 @@ def changed(old: frozenset[str], new: frozenset[str]) -> bool:
     oo, no = old & OUTCOME_CLASSES, new & OUTCOME_CLASSES
     if oo and no and oo != no:
         return True
-    for family in ("severity:", "statistic:"):
+    for family in ("severity:", "statistic:", "margin:"):
         fo, fn = _of(old, family), _of(new, family)
         if fo and fn and fo != fn:
             return True
@@ -216,7 +234,7 @@ def _of(classes: frozenset[str], family: str) -> set[str]:
 def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
     """What a change names itself: "statistic" when only which statistic a figure is changed."""
     diff = set(old) ^ set(new)
-    for family in ("statistic:", "record:", *_MEASURE_FAMILIES):
+    for family in ("statistic:", "margin:", "record:", *_MEASURE_FAMILIES):
         if diff and all(c.startswith(family) for c in diff):
             return family.rstrip(":")
     return "outcome"
