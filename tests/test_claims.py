@@ -1406,3 +1406,67 @@ def test_figures_a_named_body_published_name_it_as_the_source(sentence, source):
                                       "Preliminary figures showed 40 deaths."])
 def test_figures_without_a_named_body_name_no_source(sentence):
     assert cues.attribution(sentence) == frozenset()
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The minister resigned on Monday after the report was published.",
+     "The minister resigned on Tuesday after the report was published.", True),
+    ("Le ministre a démissionné lundi après la publication du rapport.",
+     "Le ministre a démissionné mardi après la publication du rapport.", True),
+    ("The minister resigned on Monday after the report was published.",
+     "The minister resigned on June 3 after the report was published.", False),
+    ("The talks began on Monday and ended on Friday.", "The talks ended on Friday, having begun on Monday.", False),
+])
+def test_a_weekday_put_in_anothers_place_is_another_date(old, new, due):
+    """ "resigned on Monday" → "on Tuesday" passed: a weekday is no figure (a sentence that only
+    names one claims nothing), so its correction went unread."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The ministry always publishes the data within 30 days.", "The ministry rarely publishes the data within 30 days.",
+     True),
+    ("Profits rose sharply last year, to $40 million.", "Profits rose slightly last year, to $40 million.", True),
+    ("Die Preise sind im Mai deutlich gestiegen, um 4%.", "Die Preise sind im Mai leicht gestiegen, um 4%.", True),
+    ("The ministry usually publishes the data within 30 days.", "The ministry often publishes the data within 30 days.",
+     False),
+    ("Profits rose sharply last year, to $40 million.", "Profits rose last year, to $40 million.", False),
+])
+def test_how_often_and_by_how_much_are_part_of_the_claim(old, new, due):
+    """ "always" → "rarely", "rose sharply" → "rose slightly" passed; as a severity, compared only
+    when both sides state one."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Sales rose to $5.02 billion, the company said.", "Sales rose to about $5 billion, the company said.", False),
+    ("The death toll reached 1,023, officials said.", "The death toll reached more than 1,000, officials said.", False),
+    ("The death toll reached 987, officials said.", "The death toll reached nearly 1,000, officials said.", False),
+    ("About 300 people were killed, officials said.", "317 people were killed, officials said.", True),
+    ("The death toll reached 987, officials said.", "The death toll reached more than 1,000, officials said.", True),
+    ("Sales rose to $5.8 billion, the company said.", "Sales rose to about $5 billion, the company said.", True),
+    ("Inflation rose to 3.2% in May.", "Inflation rose to 3% in May.", True),
+    ("The death toll reached 1,023, officials said.", "The death toll reached at least 1,023, officials said.", True),
+])
+def test_a_precise_figure_rounded_with_a_qualifier_that_says_so_is_the_same_figure(old, new, due):
+    """ "$5.02 billion" → "about $5 billion" alerted as a figure change; the qualifier says on which
+    side of the round figure the precise one lies, and only a rounder figure is a rounding."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("About 30% of adults are vaccinated, the health agency said.",
+     "About 30% of children are vaccinated, the health agency said.", True),
+    ("About 30% of adults are vaccinated, the health agency said.",
+     "About 30 percent of adults are vaccinated, the health agency said.", False),
+])
+def test_a_share_of_another_group_is_another_claim(old, new, due):
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Se espera que el banco central suba los tipos un 0,25%.", "El banco central subirá los tipos un 0,25%."),
+    ("Die Bauarbeiten werden voraussichtlich 18 Monate dauern.", "Die Bauarbeiten werden 18 Monate dauern."),
+])
+def test_an_expectation_said_the_german_or_spanish_way_is_a_hedge(old, new):
+    assert _claims(old, new)

@@ -23,7 +23,7 @@ from .. import kinds
 from ..kinds import SEVERITY
 from . import names, outcomes, quotes, ranks, units
 from .align import Pair, align
-from .cues import NO_COMMENT, WEEKDAYS, flips, fold, stance
+from .cues import NO_COMMENT, SAY_VERBS, WEEKDAYS, flips, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -112,10 +112,14 @@ _EXCLUSIVE = (("man men", "woman women"), ("boy boys", "girl girls"),
 _MEMBER = {w: (k, j) for k, group in enumerate(_EXCLUSIVE) for j, words in enumerate(group) for w in words.split()}
 
 
+_COUNTED = frozenset({"count", "percent", "fraction"})
+
+
 def _counts_another(o: Mention, n: Mention) -> bool:
-    """The same count of another thing: "two men" → "two women", "40 drones" → "40 missiles",
-    "three soldiers" → "three civilians" (:data:`_EXCLUSIVE`)."""
-    if o.kind != "count" or n.kind != "count" or not o.noun or not n.noun:
+    """The same count or share of another thing: "two men" → "two women", "40 drones" → "40
+    missiles", "three soldiers" → "three civilians", "30% of adults" → "30% of children"
+    (:data:`_EXCLUSIVE`)."""
+    if o.kind not in _COUNTED or n.kind not in _COUNTED or not o.noun or not n.noun:
         return False
     a, b = _MEMBER.get(o.noun.split()[0]), _MEMBER.get(n.noun.split()[0])
     return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
@@ -146,7 +150,7 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
             if _counts_another(m, hit):  # "two men" → "two women": the same number of something else
                 out.append(_figure_change(m, hit))
     for m in list(old_left):  # "40C" → "104F", "120mph" → "193km/h": one figure in another system
-        hit = next((n for n in new_left if units.converted(m, n) or _same_share(m, n)), None)
+        hit = next((n for n in new_left if units.converted(m, n) or _same_share(m, n) or _rounded(m, n)), None)
         if hit is not None:
             old_left.remove(m)
             new_left.remove(hit)
@@ -160,6 +164,32 @@ def figure_changes(old: list[Mention], new: list[Mention]) -> list[dict]:
         out.append(_figure_change(m, hit))
     out += [_figure_change(None, n) for n in new_left]
     return out
+
+
+def _step(value: float) -> float:
+    """The rounding step a figure is written to: 5 billion → 1 billion, 1,000 → 1,000, 4,500 →
+    100, 3.2 → 0.1."""
+    digits = f"{abs(value):.6e}".split("e")
+    mantissa, exponent = digits[0].replace(".", "").rstrip("0") or "0", int(digits[1])
+    return 10.0 ** (exponent - len(mantissa) + 1)
+
+
+# a precise figure rounded and said to be rounded: "$5.02 billion" → "about $5 billion", "1,023" →
+# "more than 1,000", "987" → "nearly 1,000", "1,023" → "at least 1,000"; the qualifier says which
+# side of the round figure the precise one lies (not "about 300" → "317": an estimate made a count is
+# news)
+_ROUNDED = {"approx": lambda d, step: abs(d) <= step / 2, "nearly": lambda d, step: -step <= d < 0,
+            "more_than": lambda d, step: 0 < d < step, "at_least": lambda d, step: 0 <= d < step,
+            "less_than": lambda d, step: -step < d < 0, "at_most": lambda d, step: -step < d <= 0}
+
+
+def _rounded(old: Mention, new: Mention) -> bool:
+    if old.qualifier not in (None, "exactly") or new.qualifier not in _ROUNDED or old.kind != new.kind \
+            or old.unit != new.unit or old.rate != new.rate or old.high is not None or new.high is not None \
+            or old.kind in ("date", "time", "year", "decade", "version", "ordinal") or not new.value:
+        return False
+    step = _step(new.value)  # rounder than the precise figure, and another value: "at least 1,023" hedges a count
+    return step > _step(old.value) and old.value != new.value and _ROUNDED[new.qualifier](old.value - new.value, step)
 
 
 def _same_share(a: Mention, b: Mention) -> bool:
@@ -283,6 +313,37 @@ _RELATIVE = {
                        r"afternoon|evening|night)|heute|gestern|morgen|aujourd['’]hui|hier|demain|hoy|ayer|"
                        r"(?:" + "|".join(WEEKDAYS) + r"))\b", re.IGNORECASE),
 }
+
+
+_WEEKDAY = {d: i % 7 for i, d in enumerate(WEEKDAYS)}
+_WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+# a say-verb near the day: the day a statement was made ("officials said on Monday", "On Tuesday
+# officials said"), which a later version moves to the day of a newer statement
+_SAID_NEAR = re.compile(rf"\b(?:{SAY_VERBS}|sagte|sagten|teilte|erklärte|a déclaré|a annoncé|ont déclaré|a indiqué|"
+                        r"dijo|afirmó|informó|señaló)\b", re.IGNORECASE)
+
+
+def _event_days(text: str) -> dict[str, str]:
+    return {m.group(0).casefold(): m.group(0) for m in _WEEKDAY_RE.finditer(text)
+            if not _SAID_NEAR.search(text, max(0, m.start() - 30), m.end() + 30)}
+
+
+def _weekdays_swapped(before: str, after: str) -> list[dict]:
+    """A day of the week put in another's place ("resigned on Monday" → "on Tuesday"): the day
+    something happened, corrected, as a date is. Not a figure of its own (a sentence that only
+    names a day claims nothing), not one added or dropped ("on Monday" → "on June 3" is the same
+    day written out), and not the day a statement was made ("officials said on Monday" → "on
+    Tuesday": a newer statement of the same claim)."""
+    if not (_WEEKDAY_RE.search(before) and _WEEKDAY_RE.search(after)):
+        return []
+    old, new = _event_days(before), _event_days(after)
+    gone, came = sorted(old.keys() - new.keys(), key=_WEEKDAY.get), sorted(new.keys() - old.keys(), key=_WEEKDAY.get)
+    return [{"field": "value", "kind": "date", "unit": None, "noun": None, "old": old[a], "new": new[b],
+             "old_value": float(_WEEKDAY[a]), "new_value": float(_WEEKDAY[b]), "old_high": None, "new_high": None,
+             "old_qualifier": None, "new_qualifier": None, "relative_change": None}
+            for a, b in zip(gone, came) if _WEEKDAY[a] != _WEEKDAY[b]]
 
 
 def _relative_times_made_absolute(figs: list[dict], before: str, after: str) -> list[dict]:
@@ -496,6 +557,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
                               [m for m in new_m if not any(m is c for c in carried)])
     else:
         figs = figure_changes(old_m, new_m) or token_changes(pair.base, pair.cur)
+    figs += _weekdays_swapped(before, after)
     old_att = frozenset().union(*(s.claim.attribution for s in pair.base))
     new_att = frozenset().union(*(s.claim.attribution for s in pair.cur))
     old_h = frozenset().union(*(s.claim.hedges for s in pair.base))

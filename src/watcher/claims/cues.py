@@ -66,6 +66,10 @@ HEDGES = {
     # stole", "habría robado" the same; "a dérobé", "robó" state it as a fact
     "aurait": "said-to", "auraient": "said-to", "serait": "said-to", "seraient": "said-to",
     "habría": "said-to", "habrían": "said-to",
+    # what is expected, said the German and Spanish way: "werden voraussichtlich 18 Monate dauern",
+    # "se espera que el banco suba los tipos", "es probable que"
+    "voraussichtlich": "expected", "se espera que": "expected", "se prevé que": "expected",
+    "es probable que": "likely", "il est probable que": "likely",
 }
 HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(text): "mutmaßlich" → "mutmasslich"
 

@@ -104,6 +104,33 @@ _MARGIN_PHRASES = {
                      "large majorité", "amplia mayoría", "abrumadora mayoría"),
 }
 
+# how often ("the ministry always publishes the data" → "often publishes") and by how much ("rose
+# sharply" → "rose slightly", "a steep fall" → "a modest fall"): compared, as a severity is, only
+# when both sides state one — "rose sharply" → "rose" drops a detail, "always" → "rarely" states
+# another claim. Not French "toujours" (also "still") nor German "immer" ("immer mehr"), "leicht"
+# ("easy") or "marked" (a verb as often).
+_FREQUENCY_WORDS = {
+    "always": "always", "invariably": "always", "siempre": "always",
+    "usually": "often", "often": "often", "frequently": "often", "regularly": "often", "oft": "often",
+    "häufig": "often", "regelmässig": "often", "souvent": "often", "fréquemment": "often",
+    "régulièrement": "often", "frecuentemente": "often",
+    "sometimes": "sometimes", "occasionally": "sometimes", "manchmal": "sometimes", "gelegentlich": "sometimes",
+    "parfois": "sometimes", "ocasionalmente": "sometimes",
+    "rarely": "rarely", "seldom": "rarely", "selten": "rarely", "rarement": "rarely", "raramente": "rarely",
+}
+_FREQUENCY_PHRASES = {"often": ("a menudo", "con frecuencia"), "sometimes": ("a veces",)}
+_DEGREE_WORDS = {
+    "sharply": "large", "steeply": "large", "dramatically": "large", "significantly": "large",
+    "substantially": "large", "considerably": "large", "sharp": "large", "steep": "large", "dramatic": "large",
+    "substantial": "large", "considerable": "large", "deutlich": "large", "kräftig": "large", "erheblich": "large",
+    "fortement": "large", "nettement": "large", "considérablement": "large", "fuertemente": "large",
+    "considerablemente": "large", "notablemente": "large", "significativamente": "large",
+    "slightly": "small", "marginally": "small", "modestly": "small", "slight": "small", "modest": "small",
+    "geringfügig": "small", "ligeramente": "small", "levemente": "small",
+}
+_DEGREE_PHRASES = {"small": ("leicht gestiegen", "leicht gesunken", "leicht gefallen", "leicht zurückgegangen",
+                             "leicht erhöht", "leicht gesenkt")}
+
 # a figure called a record, or the most ever: "closed at a record high" → "closed at a high" (a
 # record that was none is a common correction), "the hottest year on record", "an all-time low",
 # "the deadliest attack ever", "Rekordhoch", "un niveau record", "máximo histórico". Compared by
@@ -165,6 +192,8 @@ _MEASURE_PHRASES = {
 }
 _MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period"))
 
+# the families compared only when both sides state one of their members
+_BOTH_SIDES = ("severity:", "statistic:", "margin:", "frequency:", "degree:")
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
 _WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
@@ -173,10 +202,14 @@ _WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
 _WORD_CLASS.update({"severe": "severity:serious", "mild": "severity:slight"})
 _WORD_CLASS.update({w: f"{family}:{c}" for family, ws in _MEASURE_WORDS.items() for w, c in ws.items()})
 _WORD_CLASS.update({w: "margin:" + c for w, c in _MARGIN_WORDS.items()})
+_WORD_CLASS.update({w: "frequency:" + c for w, c in _FREQUENCY_WORDS.items()})
+_WORD_CLASS.update({w: "degree:" + c for w, c in _DEGREE_WORDS.items()})
 _PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
 _PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
 _PHRASES.update({p: f"{family}:{c}" for family, cs in _MEASURE_PHRASES.items() for c, ps in cs.items() for p in ps})
-_PHRASES.update({p: "margin:" + c for c, ps in _MARGIN_PHRASES.items() for p in ps})
+_PHRASES.update({p: f"{family}:{c}" for family, table in (("margin", _MARGIN_PHRASES), ("frequency", _FREQUENCY_PHRASES),
+                                                          ("degree", _DEGREE_PHRASES))
+                 for c, ps in table.items() for p in ps})
 # the first word of every phrase: the set look-up that spares most sentences the pattern
 _FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
 _PHRASE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
@@ -205,6 +238,8 @@ def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
         found.add(RECORD)
     if phrases:
         found.update(_PHRASES[m.group(1)] for m in _PHRASE_RE.finditer(folded))
+    if any(c.startswith("severity:") for c in found):  # "slightly injured": how badly, not by how much
+        found = {c for c in found if not c.startswith("degree:")}
     if "injured" in found and _FATAL.search(folded):
         found = (found - {"injured"}) | {"killed"}
     return frozenset(found)
@@ -216,7 +251,7 @@ def changed(old: frozenset[str], new: frozenset[str]) -> bool:
     oo, no = old & OUTCOME_CLASSES, new & OUTCOME_CLASSES
     if oo and no and oo != no:
         return True
-    for family in ("severity:", "statistic:", "margin:"):
+    for family in _BOTH_SIDES:
         fo, fn = _of(old, family), _of(new, family)
         if fo and fn and fo != fn:
             return True
@@ -234,7 +269,7 @@ def _of(classes: frozenset[str], family: str) -> set[str]:
 def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
     """What a change names itself: "statistic" when only which statistic a figure is changed."""
     diff = set(old) ^ set(new)
-    for family in ("statistic:", "margin:", "record:", *_MEASURE_FAMILIES):
+    for family in ("statistic:", "margin:", "frequency:", "degree:", "record:", *_MEASURE_FAMILIES):
         if diff and all(c.startswith(family) for c in diff):
             return family.rstrip(":")
     return "outcome"
