@@ -339,11 +339,12 @@ def _weekdays_swapped(before: str, after: str) -> list[dict]:
     if not (_WEEKDAY_RE.search(before) and _WEEKDAY_RE.search(after)):
         return []
     old, new = _event_days(before), _event_days(after)
-    gone, came = sorted(old.keys() - new.keys(), key=_WEEKDAY.get), sorted(new.keys() - old.keys(), key=_WEEKDAY.get)
+    gone = sorted(old.keys() - new.keys(), key=_WEEKDAY.__getitem__)
+    came = sorted(new.keys() - old.keys(), key=_WEEKDAY.__getitem__)
     return [{"field": "value", "kind": "date", "unit": None, "noun": None, "old": old[a], "new": new[b],
              "old_value": float(_WEEKDAY[a]), "new_value": float(_WEEKDAY[b]), "old_high": None, "new_high": None,
              "old_qualifier": None, "new_qualifier": None, "relative_change": None}
-            for a, b in zip(gone, came) if _WEEKDAY[a] != _WEEKDAY[b]]
+            for a, b in zip(gone, came, strict=False) if _WEEKDAY[a] != _WEEKDAY[b]]
 
 
 def _relative_times_made_absolute(figs: list[dict], before: str, after: str) -> list[dict]:
