@@ -12,7 +12,8 @@ first two sentences reordered, a unit written out ("5 km" → "5 kilometres") an
 without claims added (must not); since session 33 an outcome turned ("injured" → "killed") and a
 name inside an English sentence swapped for another and a word inside a quotation swapped (must
 alert), a name respelt — a letter dropped from a long one — and a quotation extended at its end
-(must not).
+(must not); since session 35 a word swapped for its opposite and the day of an event changed (must
+alert) and a precise figure rounded with "about" (must not).
 
 Targets are taken from the page's extracted main text (or, for the page-wide and furniture kinds,
 from the whole HTML), so the measure is of the claim engine and the line rules on real sentences
@@ -225,6 +226,68 @@ def _outcome_turned(p: str) -> Edit | None:
     return p[start:m.end()], p[start:m.start()] + _OUTCOME_TURNED[m.group(1)]
 
 
+# opposites a sentence states its claim with, in the four languages: some the engine lists, some a
+# negating prefix makes, and some ("inside"/"outside", "early"/"late") it knows of in no way — the
+# kind measures how much of this edit the engine reads, not only its list
+_OPPOSITES = {"before": "after", "after": "before", "above": "below", "below": "above", "profit": "loss",
+              "won": "lost", "legal": "illegal", "possible": "impossible", "able": "unable", "known": "unknown",
+              "available": "unavailable", "best": "worst", "highest": "lowest", "largest": "smallest",
+              "inside": "outside", "early": "late", "approved": "rejected", "support": "oppose",
+              "Gewinn": "Verlust", "möglich": "unmöglich", "bekannt": "unbekannt", "höchste": "niedrigste",
+              "avant": "après", "gagné": "perdu", "antes": "después",
+              "posible": "imposible", "ganó": "perdió"}
+_OPPOSITE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(k) for k in _OPPOSITES), key=len,
+                                                        reverse=True)) + r")(?![\w'’-])")
+
+
+def _opposite_swapped(p: str) -> Edit | None:
+    """"won the runoff" → "lost the runoff", "legal" → "illegal", "above the target" → "below":
+    every figure and source kept, the claim turned."""
+    if len(p) < 60:
+        return None
+    m = _OPPOSITE.search(p)
+    if not m:
+        return None
+    start = max(0, m.start() - 30)
+    return p[start:m.end()], p[start:m.start()] + _OPPOSITES[m.group(1)]
+
+
+_WEEKDAY_ON = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SAID = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b")
+
+
+def _weekday_changed(p: str) -> Edit | None:
+    """"resigned on Monday" → "resigned on Thursday": the day something happened, corrected (not
+    the day a statement was made: "said on Monday", "told reporters on Monday" are left out)."""
+    m = _WEEKDAY_ON.search(p)
+    if not m or _SAID.search(p, max(0, m.start() - 25), m.start()):
+        return None
+    day = "Thursday" if m.group(1) != "Thursday" else "Monday"
+    start = max(0, m.start() - 30)
+    return p[start:m.end()], p[start:m.start()] + "on " + day
+
+
+_PRECISE = re.compile(r"(?<![\d.,$€£])(\d{1,3}(?:,\d{3})+)(?![\d.,])")
+
+
+_QUALIFIED = re.compile(r"\b(?:about|around|roughly|nearly|almost|some|more than|over|less than|under|at least|"
+                        r"up to|approximately|an estimated)\s+\$?$", re.IGNORECASE)
+
+
+def _figure_rounded(p: str) -> Edit | None:
+    """"1,234 people" → "about 1,200 people": a precise figure rounded, and said to be rounded."""
+    for m in _PRECISE.finditer(p):
+        if _QUALIFIED.search(p, max(0, m.start() - 25), m.start()):
+            continue  # "more than 335,000": qualified already
+        value = int(m.group(1).replace(",", ""))
+        digits = len(str(value))
+        rounded = round(value, 2 - digits)
+        if rounded != value and rounded > 0:
+            start = max(0, m.start() - 30)
+            return p[start:m.end()], p[start:m.start()] + f"about {rounded:,}"
+    return None
+
+
 # a name inside an English sentence: a capitalised word after a lower-case one ("fined by the SEC",
 # "talks in Geneva"), not a title or a day
 _NAME_INSIDE = re.compile(r"(?<=[a-z][a-z] )(?!(?:Mr|Mrs|Ms|Dr|President|Minister|Monday|Tuesday|Wednesday|"
@@ -331,6 +394,9 @@ KINDS = [
     Kind("name respelt", False, find=_name_respelt),
     Kind("quote reworded", True, find=_quote_reworded),
     Kind("quote extended", False, find=_quote_extended),
+    Kind("opposite swapped", True, find=_opposite_swapped),
+    Kind("weekday changed", True, find=_weekday_changed),
+    Kind("figure rounded", False, find=_figure_rounded),
 ]
 PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
 

@@ -1470,3 +1470,16 @@ def test_a_share_of_another_group_is_another_claim(old, new, due):
 ])
 def test_an_expectation_said_the_german_or_spanish_way_is_a_hedge(old, new):
     assert _claims(old, new)
+
+
+@pytest.mark.parametrize("old, due", [
+    ("Trump met supporters at a meet-and-greet event on Saturday, his campaign said in a post.", True),
+    ("Police said the man was arrested on Saturday.", True),
+    ("The ministry said in a statement on Saturday that 40 soldiers were wounded.", False),
+    ("On Saturday, the ministry said 40 soldiers were wounded.", False),
+    ("The minister told reporters on Saturday that taxes would rise 2%.", False),
+])
+def test_the_day_of_an_event_is_compared_and_the_day_of_a_statement_is_not(old, due):
+    """A later version moves "said on Saturday" to the day of a newer statement of the same claim;
+    the day something happened, attributed or not, is a date."""
+    assert bool(_claims(old, old.replace("Saturday", "Thursday"))) == due

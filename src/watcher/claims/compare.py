@@ -319,15 +319,23 @@ _WEEKDAY = {d: i % 7 for i, d in enumerate(WEEKDAYS)}
 _WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
-# a say-verb near the day: the day a statement was made ("officials said on Monday", "On Tuesday
-# officials said"), which a later version moves to the day of a newer statement
-_SAID_NEAR = re.compile(rf"\b(?:{SAY_VERBS}|sagte|sagten|teilte|erklärte|a déclaré|a annoncé|ont déclaré|a indiqué|"
-                        r"dijo|afirmó|informó|señaló)\b", re.IGNORECASE)
+# the day a statement was made, which a later version moves to the day of a newer statement: the
+# day right after a say-verb ("officials said on Monday", "told reporters on Monday", "sagte am
+# Montag"), or opening the sentence before one ("On Tuesday, officials said"). Not the day of an
+# event the sentence then attributes ("met supporters on Saturday, his campaign said")
+_SAY = rf"(?:{SAY_VERBS}|sagte|sagten|teilte|erklärte|déclaré|annoncé|indiqué|dijo|afirmó|informó|señaló)"
+_SAID_THEN = re.compile(rf"\b{_SAY}\b(?:\s+(?:in|to|at|during|late|early|a|an|the|its|his|her|their|statement|"
+                        r"interview|reporters|journalists|news|conference|briefing|post|letter|speech|mit|dans|un|"
+                        r"communiqué|en|un|comunicado)){0,4}\s+(?:on\s+|am\s+|le\s+|el\s+|ce\s+|este\s+)?$",
+                        re.IGNORECASE)
+_OPENS = re.compile(r"^\W*(?:(?:on|am|le|el|ce|este)\s+)?$", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"^\W*(?:\s*[\w'’.-]+){{0,5}}?\s+{_SAY}\b", re.IGNORECASE)
 
 
 def _event_days(text: str) -> dict[str, str]:
     return {m.group(0).casefold(): m.group(0) for m in _WEEKDAY_RE.finditer(text)
-            if not _SAID_NEAR.search(text, max(0, m.start() - 30), m.end() + 30)}
+            if not _SAID_THEN.search(text[max(0, m.start() - 60):m.start()])
+            and not (_OPENS.match(text[:m.start()]) and _SAID_AFTER.match(text[m.end():m.end() + 60]))}
 
 
 def _weekdays_swapped(before: str, after: str) -> list[dict]:
