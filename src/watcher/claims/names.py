@@ -86,9 +86,15 @@ def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tup
     caps_before, caps_after = capitalised(before), capitalised(after)
     gone = [x for x in sorted(old) if not _matched(x, caps_after)]
     came = [y for y in sorted(new) if not _matched(y, caps_before)]
+    if came and not gone:  # one of a name's mentions put in another's place: "Turkey … Turkey" → "Turkey … Ankara"
+        gone = [x for x in sorted(old & new) if _count(before, x) > _count(after, x)]
     if not gone or not came or _initials_of(gone, new) or _initials_of(came, old):
         return [], []
     return gone, came
+
+
+def _count(text: str, name: str) -> int:
+    return sum(t.strip(".'’-&").removesuffix("'s").removesuffix("’s") == name for t in _TOKEN.findall(text))
 
 
 def _matched(name: str, others: frozenset[str]) -> bool:
