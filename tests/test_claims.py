@@ -1490,8 +1490,8 @@ def test_the_day_of_an_event_is_compared_and_the_day_of_a_statement_is_not(old, 
      "We are thrilled that the people of Jacksonville can again read about the history of Turkey, 3 years on.", True),
     ("Talks between Russia and Ukraine resumed, and Russia said 40 prisoners would be freed.",
      "Talks between Russia and Ukraine resumed, and Belarus said 40 prisoners would be freed.", True),
-    ("Talks between Russia and Ukraine resumed, and Russia said 40 prisoners would be freed.",
-     "Talks between Russia and Ukraine resumed, and it said 40 prisoners would be freed.", False),
+    ("Talks between Russia and Ukraine resumed, and Russia freed 40 prisoners.",
+     "Talks between Russia and Ukraine resumed, and it freed 40 prisoners.", False),
 ])
 def test_one_mention_of_a_repeated_name_put_in_anothers_place_is_another_claim(old, new, due):
     """A name the sentence repeats stayed on both sides, so one of its mentions swapped for another
