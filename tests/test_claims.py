@@ -1497,3 +1497,12 @@ def test_one_mention_of_a_repeated_name_put_in_anothers_place_is_another_claim(o
     """A name the sentence repeats stayed on both sides, so one of its mentions swapped for another
     name passed unseen."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The party did not win the seat, which it had held for 40 years.", "The party lost the seat, which it had held for 40 years."),
+    ("The council did not approve the $3 million plan.", "The council rejected the $3 million plan."),
+    ("The senator voted for the $2 billion aid package.", "The senator voted in favour of the $2 billion aid package."),
+])
+def test_an_opposite_said_with_not_is_the_same_claim(old, new):
+    assert _claims(old, new) == []
