@@ -97,7 +97,7 @@ def changed(before: str, after: str) -> tuple[list[str], list[str]] | None:
     """The titles whose rank changed, as the reader sees them (["former minister"] → ["minister"]),
     or None."""
     words = words_of(before) | words_of(after)  # the look-up that spares most pairs
-    if _FIRST.isdisjoint(words) and not any(w.startswith(_STEMS) for w in words):
+    if _FIRST.isdisjoint(words) and not any(w.startswith(_STEMS) and (_german_rank(w) or _glued(w)) for w in words):
         return None
     old, new = _titles(before), _titles(after)
     ranked = {t for t, r in old + new if r is not None}
