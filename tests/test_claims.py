@@ -1506,3 +1506,28 @@ def test_one_mention_of_a_repeated_name_put_in_anothers_place_is_another_claim(o
 ])
 def test_an_opposite_said_with_not_is_the_same_claim(old, new):
     assert _claims(old, new) == []
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The 34-year-old was charged with murder on Friday, prosecutors said.",
+     "The 34-year-old was charged with manslaughter on Friday, prosecutors said.", True),
+    ("Der 34-Jährige wurde wegen Mordes angeklagt, teilte die Staatsanwaltschaft mit.",
+     "Der 34-Jährige wurde wegen Totschlags angeklagt, teilte die Staatsanwaltschaft mit.", True),
+    ("L'homme de 34 ans a été mis en examen pour meurtre.", "L'homme de 34 ans a été mis en examen pour assassinat.", True),
+    ("The medical examiner ruled the death of the 52-year-old a suicide.",
+     "The medical examiner ruled the death of the 52-year-old a homicide.", True),
+    ("He was given a two-year prison sentence.", "He was given a two-year suspended sentence.", True),
+    ("The 34-year-old was charged on Friday, prosecutors said.",
+     "The 34-year-old was charged with murder on Friday, prosecutors said.", False),
+    ("He was given a two-year prison sentence.", "He was sentenced to two years in prison.", False),
+])
+def test_the_charge_and_the_sentence_are_part_of_the_claim(old, new, due):
+    """ "charged with murder" → "charged with manslaughter", "a prison sentence" → "a suspended
+    sentence" passed; as a severity, compared only when both sides name one."""
+    assert bool(_claims(old, new)) == due
+
+
+def test_a_lawmakers_party_tag_is_compared_by_its_letter():
+    """ "(D-Calif.)" → "(R-Calif.)" read as one name respelt."""
+    old = "Sen. John Smith (D-Calif.) said the bill would cost $40 billion."
+    assert _claims(old, old.replace("(D-", "(R-")) and not _claims(old, old.replace("(D-Calif.)", "(D-CA)"))

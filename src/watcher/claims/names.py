@@ -77,9 +77,17 @@ def _named_later(word: str, tokens: list[str]) -> bool:
     return any(t.strip(".'’-&") == word for t in tokens[1:])
 
 
+# a lawmaker's party and state, the American way: "(D-Calif.)", "(R-Texas)", "(I-Vt.)"
+_PARTY_TAG = re.compile(r"\(([DRI])\s*[-–]\s*([A-Z][A-Za-z.]*)\)")
+_PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
+
+
 def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """The names of each side that the other lacks, when both sides have one (a name put in
-    another's place); two empty lists otherwise. ``known``: as for :func:`names`."""
+    another's place); two empty lists otherwise. ``known``: as for :func:`names`. A lawmaker's
+    party tag is compared by its letter ("(D-Calif.)" → "(R-Calif.)": one letter, another party)."""
+    if "(" in before and (tags := _party_swapped(before, after)):
+        return tags
     old, new = names(before, known), names(after, known)
     if old == new:
         return [], []
@@ -95,6 +103,13 @@ def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tup
 
 def _count(text: str, name: str) -> int:
     return sum(t.strip(".'’-&").removesuffix("'s").removesuffix("’s") == name for t in _TOKEN.findall(text))
+
+
+def _party_swapped(before: str, after: str) -> tuple[list[str], list[str]] | None:
+    old = sorted({_PARTIES[m.group(1)] for m in _PARTY_TAG.finditer(before)})
+    new = sorted({_PARTIES[m.group(1)] for m in _PARTY_TAG.finditer(after)})
+    gone, came = [p for p in old if p not in new], [p for p in new if p not in old]
+    return (gone, came) if gone and came else None
 
 
 def _matched(name: str, others: frozenset[str]) -> bool:

@@ -131,6 +131,45 @@ _DEGREE_WORDS = {
 _DEGREE_PHRASES = {"small": ("leicht gestiegen", "leicht gesunken", "leicht gefallen", "leicht zurückgegangen",
                              "leicht erhöht", "leicht gesenkt")}
 
+# what someone is charged with or convicted of, and how a death was ruled: "charged with murder" →
+# "charged with manslaughter", "Mord" → "Totschlag", "meurtre" → "assassinat", "ruled a suicide" →
+# "ruled a homicide" — the commonest correction of court copy; and the sentence handed down ("a
+# two-year prison sentence" → "a two-year suspended sentence"). Compared, as a severity is, only
+# when both sides name one: "charged" → "charged with murder" adds a detail. Not French "vol"
+# ("flight" too) nor Spanish "lesiones" (injuries).
+_CRIME_WORDS = {
+    "murder": "murder", "murders": "murder", "mord": "murder", "mordes": "murder", "meurtre": "murder",
+    "asesinato": "murder", "assassinat": "premeditated murder",
+    "manslaughter": "manslaughter", "totschlag": "manslaughter", "totschlags": "manslaughter",
+    "homicide": "homicide", "homicidio": "homicide", "suicide": "suicide", "suizid": "suicide",
+    "selbstmord": "suicide", "suicidio": "suicide",
+    "assault": "assault", "battery": "assault", "körperverletzung": "assault", "agression": "assault",
+    "agresión": "assault", "robbery": "robbery", "raub": "robbery", "robo": "robbery", "theft": "theft",
+    "larceny": "theft", "diebstahl": "theft", "hurto": "theft", "fraud": "fraud", "betrug": "fraud",
+    "betrugs": "fraud", "escroquerie": "fraud", "fraude": "fraud", "rape": "rape", "vergewaltigung": "rape",
+    "viol": "rape", "violación": "rape", "kidnapping": "kidnapping", "abduction": "kidnapping",
+    "entführung": "kidnapping", "enlèvement": "kidnapping", "secuestro": "kidnapping", "terrorism": "terrorism",
+    "terrorisme": "terrorism", "terrorismo": "terrorism", "bribery": "bribery", "bestechung": "bribery",
+    "soborno": "bribery", "embezzlement": "embezzlement", "unterschlagung": "embezzlement",
+    "malversación": "embezzlement", "arson": "arson", "brandstiftung": "arson", "espionage": "espionage",
+    "spionage": "espionage", "espionnage": "espionage", "espionaje": "espionage", "treason": "treason",
+    "hochverrat": "treason", "trahison": "treason", "traición": "treason",
+}
+_CRIME_PHRASES = {"money laundering": ("money laundering", "geldwäsche", "blanchiment", "blanqueo de capitales"),
+                  "manslaughter": ("homicide involontaire", "homicidio imprudente"),
+                  "assault": ("coups et blessures",), "robbery": ("vol à main armée",),
+                  "accident": ("accidental death", "an accident", "a tragic accident")}
+_SENTENCE_PHRASES = {
+    "custodial": ("prison sentence", "jail sentence", "prison term", "jail term", "custodial sentence", "in prison",
+                  "in jail", "behind bars", "haftstrafe", "gefängnisstrafe", "prison ferme", "de prisión",
+                  "de cárcel"),
+    "suspended": ("suspended sentence", "suspended prison sentence", "suspended jail sentence", "bewährungsstrafe",
+                  "auf bewährung", "avec sursis", "pena suspendida"),
+    "probation": ("probation",),
+    "home": ("house arrest", "hausarrest", "assignation à résidence", "arresto domiciliario"),
+    "community service": ("community service", "sozialstunden", "travaux d'intérêt général"),
+}
+
 # a figure called a record, or the most ever: "closed at a record high" → "closed at a high" (a
 # record that was none is a common correction), "the hottest year on record", "an all-time low",
 # "the deadliest attack ever", "Rekordhoch", "un niveau record", "máximo histórico". Compared by
@@ -193,7 +232,7 @@ _MEASURE_PHRASES = {
 _MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period"))
 
 # the families compared only when both sides state one of their members
-_BOTH_SIDES = ("severity:", "statistic:", "margin:", "frequency:", "degree:")
+_BOTH_SIDES = ("severity:", "statistic:", "margin:", "frequency:", "degree:", "crime:", "sentence:")
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
 _WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
@@ -204,11 +243,13 @@ _WORD_CLASS.update({w: f"{family}:{c}" for family, ws in _MEASURE_WORDS.items() 
 _WORD_CLASS.update({w: "margin:" + c for w, c in _MARGIN_WORDS.items()})
 _WORD_CLASS.update({w: "frequency:" + c for w, c in _FREQUENCY_WORDS.items()})
 _WORD_CLASS.update({w: "degree:" + c for w, c in _DEGREE_WORDS.items()})
+_WORD_CLASS.update({w: "crime:" + c for w, c in _CRIME_WORDS.items()})
 _PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
 _PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
 _PHRASES.update({p: f"{family}:{c}" for family, cs in _MEASURE_PHRASES.items() for c, ps in cs.items() for p in ps})
 _PHRASES.update({p: f"{family}:{c}" for family, table in (("margin", _MARGIN_PHRASES), ("frequency", _FREQUENCY_PHRASES),
-                                                          ("degree", _DEGREE_PHRASES))
+                                                          ("degree", _DEGREE_PHRASES), ("crime", _CRIME_PHRASES),
+                                                          ("sentence", _SENTENCE_PHRASES))
                  for c, ps in table.items() for p in ps})
 # the first word of every phrase: the set look-up that spares most sentences the pattern
 _FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
@@ -269,7 +310,7 @@ def _of(classes: frozenset[str], family: str) -> set[str]:
 def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
     """What a change names itself: "statistic" when only which statistic a figure is changed."""
     diff = set(old) ^ set(new)
-    for family in ("statistic:", "margin:", "frequency:", "degree:", "record:", *_MEASURE_FAMILIES):
+    for family in ("statistic:", "margin:", "frequency:", "degree:", "crime:", "sentence:", "record:", *_MEASURE_FAMILIES):
         if diff and all(c.startswith(family) for c in diff):
             return family.rstrip(":")
     return "outcome"
