@@ -1531,3 +1531,28 @@ def test_a_lawmakers_party_tag_is_compared_by_its_letter():
     """ "(D-Calif.)" → "(R-Calif.)" read as one name respelt."""
     old = "Sen. John Smith (D-Calif.) said the bill would cost $40 billion."
     assert _claims(old, old.replace("(D-", "(R-")) and not _claims(old, old.replace("(D-Calif.)", "(D-CA)"))
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Revenue rose 5% to $3 billion in the quarter.", "Profit rose 5% to $3 billion in the quarter.", True),
+    ("Der Umsatz stieg um 5% auf 3 Milliarden Euro.", "Der Gewinn stieg um 5% auf 3 Milliarden Euro.", True),
+    ("Le chiffre d'affaires a progressé de 5% à 3 milliards d'euros.",
+     "Le bénéfice a progressé de 5% à 3 milliards d'euros.", True),
+    ("Revenue rose 5% to $3 billion in the quarter.", "Sales rose 5% to $3 billion in the quarter.", False),
+    ("Profit rose 5% to $3 billion in the quarter.", "Earnings rose 5% to $3 billion in the quarter.", False),
+    ("The senator leads her challenger by 5 points in the latest poll.",
+     "The senator trails her challenger by 5 points in the latest poll.", True),
+    ("The ministry reported 40 new cases on Tuesday.", "The ministry reported 40 new deaths on Tuesday.", True),
+    ("The ministry reported 40 new cases on Tuesday.", "The ministry reported 40 new infections on Tuesday.", False),
+    ("The strike killed 40 Palestinian militants, the army said.",
+     "The strike killed 40 Palestinian civilians, the army said.", True),
+])
+def test_what_a_figure_is_of_is_part_of_the_claim(old, new, due):
+    """ "revenue rose 5% to $3 billion" → "profit rose …", "40 new cases" → "40 new deaths", "40
+    Palestinian militants" → "civilians" (the counted noun's first word was looked up only) passed."""
+    assert bool(_claims(old, new)) == due
+
+
+def test_a_change_of_one_family_is_explained_with_that_familys_words_only():
+    assert _claims("The group reported a net profit of €450m.", "The group reported an operating profit of €450m.") == \
+        ["basis: net → operating"]

@@ -108,7 +108,9 @@ _EXCLUSIVE = (("man men", "woman women"), ("boy boys", "girl girls"),
               ("adult adults", "child children minor minors"),
               ("soldier soldiers troops", "civilian civilians"), ("militant militants", "civilian civilians"),
               ("drone drones", "missile missiles", "rocket rockets"),
-              ("democrat democrats", "republican republicans"))
+              ("democrat democrats", "republican republicans"),
+              ("case cases infection infections", "death deaths fatalities"),
+              ("vote votes ballots", "seat seats"))
 _MEMBER = {w: (k, j) for k, group in enumerate(_EXCLUSIVE) for j, words in enumerate(group) for w in words.split()}
 
 
@@ -121,8 +123,13 @@ def _counts_another(o: Mention, n: Mention) -> bool:
     (:data:`_EXCLUSIVE`)."""
     if o.kind not in _COUNTED or n.kind not in _COUNTED or not o.noun or not n.noun:
         return False
-    a, b = _MEMBER.get(o.noun.split()[0]), _MEMBER.get(n.noun.split()[0])
+    a, b = _member(o.noun), _member(n.noun)
     return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
+
+
+def _member(noun: str) -> tuple[int, int] | None:
+    """The set a counted noun's words belong to ("Palestinian civilians": civilians)."""
+    return next((_MEMBER[w] for w in noun.split() if w in _MEMBER), None)
 
 
 def _with_unit(m: Mention) -> str:
@@ -664,7 +671,7 @@ def describe_cue(c: dict) -> str:
         label = outcomes.label(c["old"], c["new"])
         if label == "record":  # "closed at a record high" → "closed at a high"
             return "record: " + ("a record → none" if outcomes.RECORD in c["old"] else "none → a record")
-        return f"{label}: {outcomes.describe(c['old'])} → {outcomes.describe(c['new'])}"
+        return f"{label}: {outcomes.describe(c['old'], label)} → {outcomes.describe(c['new'], label)}"
     words = f" ({', '.join(c['words'])})" if c.get("words") else ""
     return f"polarity: {c['old']} → {c['new']}{words}"
 

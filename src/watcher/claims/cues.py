@@ -583,7 +583,7 @@ _COMPARISON_FIRST = frozenset(_COMPARISON)
 _FLIP_PREFIXES = ("un", "dis", "des", "in", "im", "il", "ir", "i")
 _PREFIX_FITS = {"im": "bmp", "il": "l", "ir": "r", "i": "l"}
 _OPPOSITE_PAIRS = """
-above below | ahead behind | before after | surplus deficit | surpluses deficits | profit loss | profits losses
+above below | ahead behind | leads trails | leading trailing | led trailed | before after | surplus deficit | surpluses deficits | profit loss | profits losses
 exports imports | export import | exported imported | exporters importers | won lost | win lose | wins loses
 win lost | support opposed
 winning losing | winner loser | winners losers | victory defeat | approved blocked | approve block

@@ -201,6 +201,12 @@ _MEASURE_WORDS = {
     # "an operating system", "un operativo policial" measure nothing
     "basis": {"net": "net", "netto": "net", "neto": "net", "neta": "net", "brutto": "gross", "bruto": "gross",
               "bruta": "gross"},
+    # what the figure is of: "revenue rose 5% to $3 billion" → "profit rose 5%", "Umsatz" → "Gewinn"
+    "metric": {"revenue": "revenue", "revenues": "revenue", "sales": "revenue", "turnover": "revenue",
+               "umsatz": "revenue", "umsätze": "revenue", "ingresos": "revenue", "facturación": "revenue",
+               "profit": "profit", "profits": "profit", "earnings": "profit", "gewinn": "profit",
+               "gewinne": "profit", "bénéfice": "profit", "bénéfices": "profit", "beneficio": "profit",
+               "beneficios": "profit", "ganancias": "profit"},
     "period": {"annual": "annual", "annually": "annual", "yearly": "annual", "annualised": "annual",
                "annualized": "annual", "jährlich": "annual", "jährliche": "annual", "jährlichen": "annual",
                "annuel": "annual", "annuelle": "annual", "anual": "annual", "anuales": "annual",
@@ -220,6 +226,7 @@ _MEASURE_PHRASES = {
                  "résultat d'exploitation", "resultado operativo", "beneficio operativo"),
               "pre-tax": ("pre-tax", "pretax", "before tax", "vor steuern", "avant impôts", "antes de impuestos"),
               "after-tax": ("after-tax", "after tax", "nach steuern", "après impôts", "después de impuestos")},
+    "metric": {"revenue": ("chiffre d'affaires", "cifra de negocios")},
     "terms": {"real": ("in real terms", "real wages", "real gdp", "real incomes", "real income", "real earnings",
                        "inflation-adjusted", "adjusted for inflation", "preisbereinigt", "en termes réels",
                        "en términos reales"),
@@ -229,7 +236,7 @@ _MEASURE_PHRASES = {
                        "inflación subyacente"),
               "headline": ("headline inflation", "overall inflation", "gesamtinflation", "inflación general")},
 }
-_MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period"))
+_MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period", "metric"))
 
 # the families compared only when both sides state one of their members
 _BOTH_SIDES = ("severity:", "statistic:", "margin:", "frequency:", "degree:", "crime:", "sentence:")
@@ -316,8 +323,10 @@ def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> s
     return "outcome"
 
 
-def describe(classes: frozenset[str] | list[str]) -> str:
-    return ", ".join(sorted(c.split(":")[-1] for c in classes)) or "none"
+def describe(classes: frozenset[str] | list[str], family: str = "outcome") -> str:
+    """The classes as a reader sees them: only the changed family's, when one family changed."""
+    shown = classes if family == "outcome" else [c for c in classes if c.startswith(family + ":")]
+    return ", ".join(sorted(c.split(":")[-1] for c in shown)) or "none"
 
 
 _OUTCOME_WORD = re.compile(r"[^\W\d_]+|[,;:.()]")
