@@ -216,7 +216,7 @@ _MEASURE_WORDS = {
                "trimestrielle": "quarterly", "trimestral": "quarterly", "weekly": "weekly", "wöchentlich": "weekly",
                "hebdomadaire": "weekly", "semanal": "weekly"},
 }
-_MEASURE_PHRASES = {
+_MEASURE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "basis": {"gross": tuple(f"gross {w}" for w in ("profit", "profits", "margin", "margins", "income", "revenue",
                                                      "revenues", "sales", "pay", "salary", "earnings", "debt",
                                                      "receipts", "terms")) + ("bénéfice brut", "marge brute"),
