@@ -253,14 +253,14 @@ def _opposite_swapped(p: str) -> Edit | None:
 
 
 _WEEKDAY_ON = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_SAID = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b")
+_SAY_WORD = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b")
 
 
 def _weekday_changed(p: str) -> Edit | None:
     """"resigned on Monday" → "resigned on Thursday": the day something happened, corrected (not
     the day a statement was made: "said on Monday", "told reporters on Monday" are left out)."""
     m = _WEEKDAY_ON.search(p)
-    if not m or _SAID.search(p, max(0, m.start() - 25), m.start()):
+    if not m or _SAY_WORD.search(p, max(0, m.start() - 25), m.start()):
         return None
     day = "Thursday" if m.group(1) != "Thursday" else "Monday"
     start = max(0, m.start() - 30)
