@@ -1,5 +1,6 @@
 """The cues of a claim beyond its figures: who it is attributed to, how hedged it is, whether it
-is negated — in English, German, French and Spanish.
+is negated (by a "not", or by a word put in the place of its opposite: :func:`flips`) — in
+English, German, French and Spanish.
 
 A change of cue is a change of claim ("officials said" dropped, "likely" → "may", "not" added)
 even when every figure stays, so each cue is found by a deterministic lexicon and patterns: the

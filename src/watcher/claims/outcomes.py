@@ -9,9 +9,13 @@ class, not the word, is compared: "died" → "were killed", "hurt" → "injured"
 same classes.
 
 Families are compared apart. The outcome (killed, injured, missing…) changed when both sides
-name one and the classes differ. The severity of an injury or a condition (serious, slight,
-stable), and the statistic a figure is (median, average), changed only when both sides state one: "injured" → "slightly injured" adds a detail,
-"seriously injured" → "slightly injured" changes the claim.
+name one and the classes differ. Other families change only when both sides state one of theirs
+("injured" → "slightly injured" adds a detail, "seriously injured" → "slightly injured" changes
+the claim): the severity of an injury, a condition or an illness (serious, slight, stable), the
+statistic a figure is (median, average), the margin of a vote (unanimous, narrow, overwhelming),
+how often (always, often, sometimes, rarely), by how much (sharply, slightly), the charge or the
+ruling on a death (murder, manslaughter, fraud…, suicide, homicide) and the sentence handed down
+(custodial, suspended, probation).
 
 A side that names no outcome changes nothing ("the strike hurt sales" → "the strike hit sales"):
 only one outcome put in another's place does.
@@ -19,8 +23,9 @@ only one outcome put in another's place does.
 Two more families of words about a figure are read here. A record ("a record high", "the hottest
 June on record", "Rekordhoch", "unprecedented") is compared by presence: claimed or withdrawn, it
 changes the claim. What a money or rate figure measures — its basis (net, operating, pre-tax), terms
-(real, nominal), scope (core, headline) and period (annual, monthly) — changes the claim only when
-one word is put in another's place: those words stand for other things in a sentence too.
+(real, nominal), scope (core, headline), period (annual, monthly) and metric (revenue, profit) —
+changes the claim only when one word is put in another's place: those words stand for other things
+in a sentence too.
 """
 
 from __future__ import annotations
