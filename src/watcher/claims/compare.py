@@ -23,7 +23,7 @@ from .. import kinds
 from ..kinds import SEVERITY
 from . import names, outcomes, quotes, ranks, units
 from .align import Pair, align
-from .cues import NO_COMMENT, SAY_VERBS, WEEKDAYS, flips, fold, stance
+from .cues import ALL_SAY_VERBS, NO_COMMENT, WEEKDAYS, flips, fold, stance
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -330,7 +330,7 @@ _WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 # day right after a say-verb ("officials said on Monday", "told reporters on Monday", "sagte am
 # Montag"), or opening the sentence before one ("On Tuesday, officials said"). Not the day of an
 # event the sentence then attributes ("met supporters on Saturday, his campaign said")
-_SAY = rf"(?:{SAY_VERBS}|sagte|sagten|teilte|erklärte|déclaré|annoncé|indiqué|dijo|afirmó|informó|señaló)"
+_SAY = rf"(?:{ALL_SAY_VERBS})"
 _SAID_THEN = re.compile(rf"\b{_SAY}\b(?:\s+(?:in|to|at|during|late|early|a|an|the|its|his|her|their|statement|"
                         r"interview|reporters|journalists|news|conference|briefing|post|letter|speech|mit|dans|un|"
                         r"communiqué|en|un|comunicado)){0,4}\s+(?:on\s+|am\s+|le\s+|el\s+|ce\s+|este\s+)?$",
@@ -339,8 +339,11 @@ _OPENS = re.compile(r"^\W*(?:(?:on|am|le|el|ce|este)\s+)?$", re.IGNORECASE)
 _SAID_AFTER = re.compile(rf"^\W*(?:\s*[\w'’.-]+){{0,5}}?\s+{_SAY}\b", re.IGNORECASE)
 
 
-def _event_days(text: str) -> dict[str, str]:
-    return {m.group(0).casefold(): m.group(0) for m in _WEEKDAY_RE.finditer(text)
+def _event_days(text: str) -> dict[str, Mention]:
+    """The weekdays of a text that date an event, each as the date figure it stands for."""
+    return {m.group(0).casefold(): Mention(text=m.group(0), value=float(_WEEKDAY[m.group(0).casefold()]), kind="date",
+                                           start=m.start(), end=m.end())
+            for m in _WEEKDAY_RE.finditer(text)
             if not _SAID_THEN.search(text[max(0, m.start() - 60):m.start()])
             and not (_OPENS.match(text[:m.start()]) and _SAID_AFTER.match(text[m.end():m.end() + 60]))}
 
@@ -356,10 +359,7 @@ def _weekdays_swapped(before: str, after: str) -> list[dict]:
     old, new = _event_days(before), _event_days(after)
     gone = sorted(old.keys() - new.keys(), key=_WEEKDAY.__getitem__)
     came = sorted(new.keys() - old.keys(), key=_WEEKDAY.__getitem__)
-    return [{"field": "value", "kind": "date", "unit": None, "noun": None, "old": old[a], "new": new[b],
-             "old_value": float(_WEEKDAY[a]), "new_value": float(_WEEKDAY[b]), "old_high": None, "new_high": None,
-             "old_qualifier": None, "new_qualifier": None, "relative_change": None}
-            for a, b in zip(gone, came, strict=False) if _WEEKDAY[a] != _WEEKDAY[b]]
+    return [_figure_change(old[a], new[b]) for a, b in zip(gone, came, strict=False) if _WEEKDAY[a] != _WEEKDAY[b]]
 
 
 def _relative_times_made_absolute(figs: list[dict], before: str, after: str) -> list[dict]:

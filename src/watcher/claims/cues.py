@@ -208,6 +208,7 @@ _ROMANCE_VERBS = (r"a\s+déclaré|ont\s+déclaré|a\s+dit|ont\s+dit|a\s+affirmé
                   r"a\s+indiqué|indique|a\s+estimé|a\s+annoncé|a\s+précisé|précise|dijo|dijeron|afirmó|declaró|"
                   r"aseguró|señaló|indicó|informó|explicó|estimó|anunció")
 _FOREIGN_VERB = re.compile(rf"\b(?:(?P<de>{_GERMAN_VERBS})|{_ROMANCE_VERBS})\b")
+ALL_SAY_VERBS = rf"{SAY_VERBS}|{_GERMAN_VERBS}|{_ROMANCE_VERBS}"  # every language's, for callers that place a statement
 # French and Spanish name the speaker after the verb in an incise only (", a indiqué la
 # préfecture", ", dijo el ministro"); elsewhere what follows is what was said or announced ("le
 # gouvernement a annoncé une aide de 2 milliards")

@@ -64,7 +64,7 @@ _OUTCOME_PHRASES = {
     "acquitted": ("found not guilty",),
     "hospitalised": ("taken to hospital", "taken to the hospital", "ins krankenhaus"),
 }
-_SEVERITY_PHRASES = {
+_SEVERITY_PHRASES: dict[str, tuple[str, ...]] = {
     "serious": ("schwere verletzungen", "schwer verletzte", "lebensgefährliche", "lebensgefährlichen",
                 "seriously injured", "seriously wounded", "critically injured", "critically wounded",
                 "severely injured", "gravely injured", "badly injured", "serious injuries", "critical condition",
@@ -100,7 +100,7 @@ _MARGIN_WORDS = {"unanimously": "unanimous", "unanimous": "unanimous", "einstimm
                  "einstimmige": "unanimous", "einstimmigen": "unanimous", "unanime": "unanimous",
                  "unanimes": "unanimous", "unánime": "unanimous", "unánimemente": "unanimous",
                  "narrowly": "narrow", "overwhelmingly": "overwhelming", "landslide": "overwhelming"}
-_MARGIN_PHRASES = {
+_MARGIN_PHRASES: dict[str, tuple[str, ...]] = {
     "unanimous": ("à l'unanimité", "por unanimidad", "without a dissenting vote"),
     "narrow": ("narrow majority", "slim majority", "narrow margin", "slim margin", "razor-thin", "knappe mehrheit",
                "knapper mehrheit", "de justesse", "courte majorité", "estrecho margen", "estrecha mayoría"),
@@ -123,7 +123,7 @@ _FREQUENCY_WORDS = {
     "parfois": "sometimes", "ocasionalmente": "sometimes",
     "rarely": "rarely", "seldom": "rarely", "selten": "rarely", "rarement": "rarely", "raramente": "rarely",
 }
-_FREQUENCY_PHRASES = {"often": ("a menudo", "con frecuencia"), "sometimes": ("a veces",)}
+_FREQUENCY_PHRASES: dict[str, tuple[str, ...]] = {"often": ("a menudo", "con frecuencia"), "sometimes": ("a veces",)}
 _DEGREE_WORDS = {
     "sharply": "large", "steeply": "large", "dramatically": "large", "significantly": "large",
     "substantially": "large", "considerably": "large", "sharp": "large", "steep": "large", "dramatic": "large",
@@ -133,7 +133,7 @@ _DEGREE_WORDS = {
     "slightly": "small", "marginally": "small", "modestly": "small", "slight": "small", "modest": "small",
     "geringfügig": "small", "ligeramente": "small", "levemente": "small",
 }
-_DEGREE_PHRASES = {"small": ("leicht gestiegen", "leicht gesunken", "leicht gefallen", "leicht zurückgegangen",
+_DEGREE_PHRASES: dict[str, tuple[str, ...]] = {"small": ("leicht gestiegen", "leicht gesunken", "leicht gefallen", "leicht zurückgegangen",
                              "leicht erhöht", "leicht gesenkt")}
 
 # what someone is charged with or convicted of, and how a death was ruled: "charged with murder" →
@@ -160,11 +160,11 @@ _CRIME_WORDS = {
     "spionage": "espionage", "espionnage": "espionage", "espionaje": "espionage", "treason": "treason",
     "hochverrat": "treason", "trahison": "treason", "traición": "treason",
 }
-_CRIME_PHRASES = {"money laundering": ("money laundering", "geldwäsche", "blanchiment", "blanqueo de capitales"),
+_CRIME_PHRASES: dict[str, tuple[str, ...]] = {"money laundering": ("money laundering", "geldwäsche", "blanchiment", "blanqueo de capitales"),
                   "manslaughter": ("homicide involontaire", "homicidio imprudente"),
                   "assault": ("coups et blessures",), "robbery": ("vol à main armée",),
                   "accident": ("accidental death", "an accident", "a tragic accident")}
-_SENTENCE_PHRASES = {
+_SENTENCE_PHRASES: dict[str, tuple[str, ...]] = {
     "custodial": ("prison sentence", "jail sentence", "prison term", "jail term", "custodial sentence", "in prison",
                   "in jail", "behind bars", "haftstrafe", "gefängnisstrafe", "prison ferme", "de prisión",
                   "de cárcel"),
@@ -243,26 +243,28 @@ _MEASURE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 _MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period", "metric"))
 
-# the families compared only when both sides state one of their members
-_BOTH_SIDES = ("severity:", "statistic:", "margin:", "frequency:", "degree:", "crime:", "sentence:")
+# the families compared only when both sides state one of their members, with their words and
+# phrases (the severity's words are added below)
+_BOTH_SIDES_WORDS: dict[str, dict[str, str]] = {
+    "severity": {}, "statistic": _STATISTICS, "margin": _MARGIN_WORDS, "frequency": _FREQUENCY_WORDS,
+    "degree": _DEGREE_WORDS, "crime": _CRIME_WORDS, "sentence": {}}
+_BOTH_SIDES_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "severity": _SEVERITY_PHRASES, "margin": _MARGIN_PHRASES, "frequency": _FREQUENCY_PHRASES,
+    "degree": _DEGREE_PHRASES, "crime": _CRIME_PHRASES, "sentence": _SENTENCE_PHRASES}
+_BOTH_SIDES = tuple(f + ":" for f in _BOTH_SIDES_WORDS)
+# the families a change names itself by ("margin: unanimous → narrow"); a severity is told as the
+# outcome it qualifies ("outcome: injured, serious → injured, slight")
+_LABELLED = tuple(f for f in _BOTH_SIDES if f != "severity:") + ("record:", *_MEASURE_FAMILIES)
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
-_WORD_CLASS.update({w: "statistic:" + c for w, c in _STATISTICS.items()})
 # on their own too: "most cases were mild" → "were severe"; compared, as every severity is, only
 # when both sides state one ("a severe storm" → "a violent storm" is wording)
 _WORD_CLASS.update({"severe": "severity:serious", "mild": "severity:slight"})
-_WORD_CLASS.update({w: f"{family}:{c}" for family, ws in _MEASURE_WORDS.items() for w, c in ws.items()})
-_WORD_CLASS.update({w: "margin:" + c for w, c in _MARGIN_WORDS.items()})
-_WORD_CLASS.update({w: "frequency:" + c for w, c in _FREQUENCY_WORDS.items()})
-_WORD_CLASS.update({w: "degree:" + c for w, c in _DEGREE_WORDS.items()})
-_WORD_CLASS.update({w: "crime:" + c for w, c in _CRIME_WORDS.items()})
+_WORD_CLASS.update({w: f"{family}:{c}" for family, ws in (*_MEASURE_WORDS.items(), *_BOTH_SIDES_WORDS.items())
+                    for w, c in ws.items()})
 _PHRASES = {p: c for c, ps in _OUTCOME_PHRASES.items() for p in ps}
-_PHRASES.update({p: "severity:" + c for c, ps in _SEVERITY_PHRASES.items() for p in ps})
-_PHRASES.update({p: f"{family}:{c}" for family, cs in _MEASURE_PHRASES.items() for c, ps in cs.items() for p in ps})
-_PHRASES.update({p: f"{family}:{c}" for family, table in (("margin", _MARGIN_PHRASES), ("frequency", _FREQUENCY_PHRASES),
-                                                          ("degree", _DEGREE_PHRASES), ("crime", _CRIME_PHRASES),
-                                                          ("sentence", _SENTENCE_PHRASES))
-                 for c, ps in table.items() for p in ps})
+_PHRASES.update({p: f"{family}:{c}" for family, cs in (*_MEASURE_PHRASES.items(), *_BOTH_SIDES_PHRASES.items())
+                 for c, ps in cs.items() for p in ps})
 # the first word of every phrase: the set look-up that spares most sentences the pattern
 _FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
 _PHRASE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
@@ -322,7 +324,7 @@ def _of(classes: frozenset[str], family: str) -> set[str]:
 def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> str:
     """What a change names itself: "statistic" when only which statistic a figure is changed."""
     diff = set(old) ^ set(new)
-    for family in ("statistic:", "margin:", "frequency:", "degree:", "crime:", "sentence:", "record:", *_MEASURE_FAMILIES):
+    for family in _LABELLED:
         if diff and all(c.startswith(family) for c in diff):
             return family.rstrip(":")
     return "outcome"
