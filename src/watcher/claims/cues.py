@@ -292,7 +292,9 @@ def _clean_source(s: str) -> str:
 
 # an apposition between a source and its verb describes the source: "The mayor, a Democrat,
 # said" is the mayor's statement, "Jane Smith, the mayor, said" Jane Smith's
-_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+[^,;:\"“”]{{1,60}},\s*(?=(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
+# between a source and its verb: an apposition ("the mayor, a Democrat, said") or a relative clause
+# ("a senior official, who spoke on condition of anonymity, said")
+_APPOSITION = re.compile(rf",\s+(?:a|an|the|who|which)\s+[^,;:\"“”]{{1,60}},\s*(?=(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
 
 
 def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
