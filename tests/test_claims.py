@@ -1575,3 +1575,14 @@ def test_a_relative_clause_between_a_source_and_its_verb_keeps_the_source():
     stood between the official and "said"), so dropping the clause alerted a source added."""
     assert _claims("A senior official, who spoke on condition of anonymity, said 40 troops would be sent.",
                    "A senior official said 40 troops would be sent.") == []
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The party won 52% of the vote.", "The party won 52% of the seats.", True),
+    ("Two of the men were taken to hospital.", "Two of the women were taken to hospital.", True),
+    ("The party won 52% of the vote.", "The party won 52% of the popular vote.", False),
+])
+def test_a_share_of_the_things_named_after_an_article_is_of_those_things(old, new, due):
+    """ "52% of the vote" → "of the seats" passed: the counted noun was read only right after
+    "of", not after "of the"."""
+    assert bool(_claims(old, new)) == due

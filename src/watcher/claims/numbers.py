@@ -166,11 +166,14 @@ def _qualifier_around(before: str, after: str) -> str | None:
     return q
 
 
+_ARTICLES = ("the", "a", "an", "la", "le", "les", "los", "las")
+
+
 def _noun_after(text: str) -> str | None:
     """The counted noun: up to two content words right after the figure ("containers", "probable
     deliveries", "Verschleißteile"), stopping at punctuation."""
     words: list[str] = []
-    prev_end = 0
+    prev_end, skipped_of = 0, False
     for m in _WORDISH.finditer(text[:60]):
         if any(c in text[prev_end: m.start()] for c in ",.;:()\"”"):
             break
@@ -179,8 +182,9 @@ def _noun_after(text: str) -> str | None:
         if not words and currency_after([w]):
             continue  # "1.000 Euro Strafe", "3 millions d'euros": the currency is not the noun
         if w in NOUN_STOP or w == "%":
-            if words or w not in ("of", "de", "d"):
+            if words or w not in ("of", "de", "d", *_ARTICLES) or (w in _ARTICLES and not skipped_of):
                 break
+            skipped_of = True  # "52% of the vote": the share is of the vote
             continue
         words.append(w)
         if len(words) == 2:
