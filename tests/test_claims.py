@@ -1586,3 +1586,20 @@ def test_a_share_of_the_things_named_after_an_article_is_of_those_things(old, ne
     """ "52% of the vote" → "of the seats" passed: the counted noun was read only right after
     "of", not after "of the"."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The group said it carried out the attack that killed 12 people.",
+     "The group claimed it carried out the attack that killed 12 people.", True),
+    ("The ministry said that 40 soldiers were killed in the strike.",
+     "The ministry claimed that 40 soldiers were killed in the strike.", True),
+    ("Das Ministerium sagte, 40 Soldaten seien getötet worden.", "Das Ministerium behauptete, 40 Soldaten seien getötet worden.",
+     True),
+    ("The lawsuit claimed that the company hid losses of $40 million.",
+     "The lawsuit alleged that the company hid losses of $40 million.", False),
+    ("The fire claimed the lives of 12 people.", "The fire killed 12 people.", False),
+])
+def test_a_source_said_to_claim_what_it_says_is_a_hedge(old, new, due):
+    """ "the group said it carried out the attack" → "the group claimed it …" passed: the text now
+    keeps its distance from what the group says."""
+    assert bool(_claims(old, new)) == due

@@ -71,6 +71,13 @@ HEDGES = {
     # "se espera que el banco suba los tipos", "es probable que"
     "voraussichtlich": "expected", "se espera que": "expected", "se prevé que": "expected",
     "es probable que": "likely", "il est probable que": "likely",
+    # a source said to claim what it says: "the group said it carried out the attack" → "the group
+    # claimed it …" distances the text from it (not "claimed responsibility", "claimed the lives of";
+    # not "claims that", as often the noun: "rejected claims that")
+    "claimed that": "claimed", "alleged that": "claimed", "alleges that": "claimed", "allege that": "claimed",
+    "claimed it": "claimed", "claimed to": "claimed", "behauptete": "claimed", "behauptet": "claimed",
+    "behaupten": "claimed", "behaupteten": "claimed", "prétend": "claimed", "prétendent": "claimed",
+    "alegó": "claimed", "alegan": "claimed",
 }
 HEDGES = {k.casefold(): v for k, v in HEDGES.items()}  # matched against fold(text): "mutmaßlich" → "mutmasslich"
 
