@@ -157,7 +157,10 @@ def test_crawl_delay_holds_across_nodes(tmp_path, pg_url):
         site.stop()
     starts = sorted(times)
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-    assert min(gaps) >= 0.95, gaps  # 4 slots per host, 6 due sources: without the shared turns they overlap
+    # 4 slots per host, 6 due sources: without the shared turns they overlap (gaps near 0). The turns
+    # space the checks' starts; a request reaches the server a few tens of ms after its start, more
+    # when the other node's extraction holds the CPU, so one gap may fall short of 1 s by that much
+    assert min(gaps) >= 0.8 and sum(gaps) / len(gaps) >= 0.95, gaps
     served = {json.loads(line)["node"] for n in ("n0", "n1") for line in nodes.log(n).splitlines()
               if line.startswith("{") and '"event": "check"' in line}
     assert served == {"n0", "n1"}, served
