@@ -1603,3 +1603,13 @@ def test_a_source_said_to_claim_what_it_says_is_a_hedge(old, new, due):
     """ "the group said it carried out the attack" → "the group claimed it …" passed: the text now
     keeps its distance from what the group says."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Crime fell sharply in the 1990s, the study found.", "Crime fell sharply in the nineties, the study found.", False),
+    ("Crime fell sharply in the 1990s, the study found.", "Crime fell sharply in the eighties, the study found.", True),
+    ("The genre peaked in the late Sixties, with 40 albums.", "The genre peaked in the late 1960s, with 40 albums.", False),
+    ("Pro-government forces took 3 towns.", "Anti-government forces took 3 towns.", True),
+])
+def test_a_decade_in_words_is_the_decade_and_pro_is_the_opposite_of_anti(old, new, due):
+    assert bool(_claims(old, new)) == due

@@ -596,7 +596,7 @@ _PREFIX_FITS = {"im": "bmp", "il": "l", "ir": "r", "i": "l"}
 _OPPOSITE_PAIRS = """
 above below | ahead behind | leads trails | leading trailing | led trailed | before after | surplus deficit | surpluses deficits | profit loss | profits losses
 exports imports | export import | exported imported | exporters importers | won lost | win lose | wins loses
-win lost | support opposed
+win lost | support opposed | pro anti
 winning losing | winner loser | winners losers | victory defeat | approved blocked | approve block
 approves blocks | upheld overturned | uphold overturn | upholds overturns | support oppose | supports opposes
 supported opposed | supporters opponents | pro against | allowed banned | allow ban | allows bans | lifted imposed

@@ -346,7 +346,21 @@ def _word_figures(sentence: str, found: list[Mention]) -> list[Mention]:
     out += _multiplier_words(sentence, found + out)
     out += _ordinal_words(sentence, found + out)
     out += _most(sentence, found + out)
+    out += _decade_words(sentence, found + out)
     return out
+
+
+# a decade written as a word after "the" ("in the nineties", "the Sixties") — the 1990s, the
+# 1960s. Not "the twenties", "the teens" (the 1920s or the 2020s?), nor an age ("in her forties")
+_DECADE_WORDS = {"thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960, "seventies": 1970,
+                 "eighties": 1980, "nineties": 1990}
+_DECADE_WORD_RE = re.compile(r"\bthe\s+(?:(early|mid|late)[\s-]+)?(" + "|".join(_DECADE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _decade_words(sentence: str, found: list[Mention]) -> list[Mention]:
+    return [Mention(text=m.group(2), value=float(_DECADE_WORDS[m.group(2).lower()]), kind="decade", start=m.start(2),
+                    end=m.end(2), qualifier=m.group(1).lower() if m.group(1) else None)
+            for m in _DECADE_WORD_RE.finditer(sentence) if not _covered(m.start(2), m.end(2), found)]
 
 
 # "most residents", "most of the staff", "die meisten Ökonomen", "la plupart des", "la mayoría de": a
@@ -579,7 +593,7 @@ _ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third", "quarter", "quarters", "fifth",
                            "tenth", "majority", "minority", "most", "meisten", "plupart", "mayoría", "mayoria", "hundred", "thousand",
                            "million", "billion", "trillion", "dozen", "dozens", "decade", "century", "scores", "hundreds", "thousands",
-                           "millions", "billions", "tens", "thirds", "fifths", "tenths"})
+                           "millions", "billions", "tens", "thirds", "fifths", "tenths", *_DECADE_WORDS})
 _LETTER_WORD = re.compile(r"[^\W\d_]+")  # "fünf", "dreißig": number words are not all ASCII
 
 
