@@ -23,7 +23,7 @@ from .. import kinds
 from ..kinds import SEVERITY
 from . import names, outcomes, quotes, ranks, units
 from .align import Pair, align
-from .cues import ALL_SAY_VERBS, NO_COMMENT, WEEKDAYS, flips, fold, stance
+from .cues import ALL_SAY_VERBS, NO_COMMENT, WEEKDAYS, flips, fold, stance, words_of
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -323,6 +323,7 @@ _RELATIVE = {
 
 
 _WEEKDAY = {d: i % 7 for i, d in enumerate(WEEKDAYS)}
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
@@ -354,8 +355,6 @@ def _weekdays_swapped(before: str, after: str) -> list[dict]:
     names a day claims nothing), not one added or dropped ("on Monday" → "on June 3" is the same
     day written out), and not the day a statement was made ("officials said on Monday" → "on
     Tuesday": a newer statement of the same claim)."""
-    if not (_WEEKDAY_RE.search(before) and _WEEKDAY_RE.search(after)):
-        return []
     old, new = _event_days(before), _event_days(after)
     gone = sorted(old.keys() - new.keys(), key=_WEEKDAY.__getitem__)
     came = sorted(new.keys() - old.keys(), key=_WEEKDAY.__getitem__)
@@ -573,13 +572,16 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
                               [m for m in new_m if not any(m is c for c in carried)])
     else:
         figs = figure_changes(old_m, new_m) or token_changes(pair.base, pair.cur)
-    figs += _weekdays_swapped(before, after)
+    old_words, new_words = words_of(before), words_of(after)
+    if not (_WEEKDAY_WORDS.isdisjoint(old_words) or _WEEKDAY_WORDS.isdisjoint(new_words)):
+        figs += _weekdays_swapped(before, after)
     old_att = frozenset().union(*(s.claim.attribution for s in pair.base))
     new_att = frozenset().union(*(s.claim.attribution for s in pair.cur))
     old_h = frozenset().union(*(s.claim.hedges for s in pair.base))
     new_h = frozenset().union(*(s.claim.hedges for s in pair.cur))
     old_dir, new_dir = _direction(pair.base), _direction(pair.cur)
-    old_flips, new_flips, flipped = flips(before, after, any(old_dir) and any(new_dir))  # "legal" → "illegal"
+    old_flips, new_flips, flipped = flips(before, after, old_words, new_words,  # "legal" → "illegal"
+                                          any(old_dir) and any(new_dir))
     old_neg = (sum(s.claim.negations for s in pair.base) + old_flips) % 2
     new_neg = (sum(s.claim.negations for s in pair.cur) + new_flips) % 2
     cues: list[dict] = []
@@ -606,7 +608,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         cues.append({"field": "outcome", "old": sorted(old_out), "new": sorted(new_out)})
     elif old_out & outcomes.OUTCOME_CLASSES and old_out == new_out and (moved := _outcomes_moved(pair)):
         cues.append({"field": "outcome", "old": moved[0], "new": moved[1]})
-    if ranked := ranks.changed(before, after):  # "former minister" → "minister"
+    if ranked := ranks.changed(before, after, old_words | new_words):  # "former minister" → "minister"
         cues.append({"field": "name", "old": ranked[0], "new": ranked[1]})
     state_parts = [repr(sorted((m.key for m in new_m), key=mention_order)), repr(sorted(new_att)), repr(sorted(new_h)),
                    str(new_neg), repr(new_dir)]

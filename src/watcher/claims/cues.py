@@ -621,7 +621,7 @@ for _pair in _OPPOSITE_PAIRS.replace("\n", "|").split("|"):
         _OPPOSITE.setdefault(_a, set()).add(_b)
         _OPPOSITE.setdefault(_b, set()).add(_a)
 # "voted for", "in favour of", "votó a favor", "a voté pour": the "pro" that "against" is opposite to
-_FOR = re.compile(r"\b(?:(vot\w*|stimmt\w*)\s+(?:for|pour)|in\s+favou?r\s+of|a\s+favor)\b", re.IGNORECASE)
+_FOR = re.compile(r"\b(?:(?:vot\w*|stimmt\w*)\s+(?:for|pour)|in\s+favou?r\s+of|a\s+favor)\b", re.IGNORECASE)
 
 
 def _flipped_base(word: str, others: frozenset[str]) -> str | None:
@@ -638,16 +638,21 @@ _READ_ALREADY = frozenset(HEDGES) | NEGATIONS
 _READ_AS_DIRECTION = _READ_ALREADY | frozenset(_DIRECTION)
 
 
-def _flip_words(text: str) -> frozenset[str]:
-    return words_of(_FOR.sub(lambda m: f"{m.group(1) or ''} pro", text) if "fav" in text or "for" in text
-                    or "pour" in text else text)
+_FOR_WORDS = frozenset({"for", "pour", "favour", "favor"})
 
 
-def flips(before: str, after: str, directions: bool) -> tuple[int, int, list[tuple[str, str]]]:
+def _with_pro(text: str, words: frozenset[str]) -> frozenset[str]:
+    """A text's words, with "pro" where it votes for something or is in favour of it."""
+    return words | {"pro"} if not _FOR_WORDS.isdisjoint(words) and _FOR.search(text) else words
+
+
+def flips(before: str, after: str, old_words: frozenset[str], new_words: frozenset[str],
+          directions: bool) -> tuple[int, int, list[tuple[str, str]]]:
     """The words of each version put in the place of their opposite (see above): how many the old
     version has, how many the new one has, and the pairs (old word, new word) for the reader.
+    ``old_words``/``new_words``: the versions' words (:func:`words_of`, computed once by the caller);
     ``directions``: both versions read a direction beside their figures."""
-    old_words, new_words = _flip_words(before), _flip_words(after)
+    old_words, new_words = _with_pro(before, old_words), _with_pro(after, new_words)
     read = _READ_AS_DIRECTION if directions else _READ_ALREADY
     gone, came = old_words - new_words - read, new_words - old_words - read
     pairs: list[tuple[str, str]] = []

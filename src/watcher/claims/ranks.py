@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import fold, words_of
+from .cues import fold
 
 _RANKS = {"former": "former", "ex": "former", "ancien": "former", "ancienne": "former", "anciens": "former",
           "anciennes": "former", "deputy": "deputy", "vice": "deputy", "assistant": "deputy",
@@ -93,10 +93,10 @@ def _titles(text: str) -> list[tuple[str, str | None]]:
     return found
 
 
-def changed(before: str, after: str) -> tuple[list[str], list[str]] | None:
+def changed(before: str, after: str, words: frozenset[str]) -> tuple[list[str], list[str]] | None:
     """The titles whose rank changed, as the reader sees them (["former minister"] → ["minister"]),
-    or None."""
-    words = words_of(before) | words_of(after)  # the look-up that spares most pairs
+    or None. ``words``: both versions' words (:func:`.cues.words_of`), for the look-up that spares
+    most pairs."""
     if _FIRST.isdisjoint(words) and not any(w.startswith(_STEMS) and (_german_rank(w) or _glued(w)) for w in words):
         return None
     old, new = _titles(before), _titles(after)
