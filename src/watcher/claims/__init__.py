@@ -1,6 +1,8 @@
 """Figures and claims in a text and how they change: the figures (numbers, with numbers_scan,
-numbers_locale, numbers_dates, numbers_words), sentences and their claims (sentences; attribution,
-hedges and negation in cues; timestamps in stamps), the alignment of two
+numbers_locale, numbers_dates, numbers_words; units for conversions), sentences and their claims
+(sentences; attribution, hedges, negation and opposites in cues; what happened to those counted
+and the word families about a figure in outcomes; timestamps in stamps), what a pair of versions
+changed beyond its figures (names, quotes, ranks, and typos for what is only a misspelling), the alignment of two
 versions (align), the comparison of aligned claims (compare), page furniture told by the versions
 themselves (furniture), blocks shared across a site (template) and the word diff (textdiff).
 
