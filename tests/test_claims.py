@@ -1613,3 +1613,108 @@ def test_a_source_said_to_claim_what_it_says_is_a_hedge(old, new, due):
 ])
 def test_a_decade_in_words_is_the_decade_and_pro_is_the_opposite_of_anti(old, new, due):
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Every hospital in the region reported shortages of oxygen last week.",
+     "Some hospitals in the region reported shortages of oxygen last week.", True),
+    ("Most members of the committee backed the proposal.", "All members of the committee backed the proposal.", True),
+    ("Many of the victims were children, the hospital said.", "Most of the victims were children, the hospital said.",
+     True),
+    ("Alle Krankenhäuser der Region meldeten Engpässe.", "Einige Krankenhäuser der Region meldeten Engpässe.", True),
+    ("Tous les hôpitaux de la région ont signalé des pénuries.",
+     "Plusieurs hôpitaux de la région ont signalé des pénuries.", True),
+    ("Todos los hospitales de la región reportaron escasez.", "Algunos hospitales de la región reportaron escasez.",
+     True),
+    ("Some of the money was returned, officials said.", "All of the money was returned, officials said.", True),
+    # a quantifier stated on one side only, reworded, or an idiom with a quantifier's word
+    ("Some 300 people attended the vigil on Sunday.", "About 300 people attended the vigil on Sunday.", False),
+    ("Many residents said they had not been warned.", "Residents said they had not been warned.", False),
+    ("Each of the 40 patients received two doses.", "All 40 patients received two doses.", False),
+    ("All 12 passengers survived the crash, the airline said.",
+     "The 12 passengers all survived the crash, the airline said.", False),
+    ("As many as 300 people may have been affected, most of them in the north.",
+     "Up to 300 people may have been affected, most of them in the north.", False),
+    ("The storm was the most powerful to hit the island in years, with some 40,000 homes without power.",
+     "The storm was the strongest to hit the island in years, with about 40,000 homes without power.", False),
+    ("All of us know many people who lost their jobs, 40 of them this year.",
+     "We know many people who lost their jobs, 40 of them this year.", False),
+])
+def test_how_much_of_a_group_a_claim_is_about_is_part_of_it(old, new, due):
+    """ "Every hospital reported shortages" → "Some hospitals reported shortages" passed: the claim
+    is about another part of the group. A quantifier is compared when one is put in another's
+    place, as a figure's basis is."""
+    assert bool(_claims(old, new)) == due
+
+
+def test_a_quantifier_changed_is_named_and_an_outcome_change_shows_only_the_outcome():
+    assert _claims("Every hospital in the region reported shortages.", "Some hospitals in the region reported shortages.") \
+        == ["quantifier: all → some"]
+    assert _claims("All 12 passengers survived the crash landing.", "All 12 passengers died in the crash landing.") \
+        == ["outcome: rescued or survived → killed"]
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Norway is the only country in Europe to have banned the sale of petrol cars.",
+     "Norway is one of few countries in Europe to have banned the sale of petrol cars.", True),
+    ("Estonia is the only country in the bloc to meet the target.",
+     "Estonia is one of a handful of countries in the bloc to meet the target.", True),
+    ("He was the only official to resign over the scandal.", "He was one of several officials to resign over the scandal.",
+     True),
+    ("The company is one of several bidders for the contract, worth $2 billion.",
+     "The company is one of several bidders for the $2 billion contract.", False),
+])
+def test_the_only_one_made_one_of_a_few_is_hedged(old, new, due):
+    """ "the only country to" → "one of few countries to" passed, as "the largest" → "one of the
+    largest" did not."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The company disclosed the breach in a filing with regulators.",
+     "The company reported the breach in a filing with regulators.", False),
+    ("The company reported a net loss of $40 million for the quarter.",
+     "The company posted a net loss of $40 million for the quarter.", False),
+    ("The regulator announced a fine of $5 million against the bank.",
+     "The regulator imposed a fine of $5 million against the bank.", False),
+    # a source added beside the act, or a statement turned into a fear or a doubt
+    ("Police arrested three men in connection with the attack.",
+     "Police said they arrested three men in connection with the attack.", True),
+    ("Officials said the bridge was unsafe.", "Officials feared the bridge was unsafe.", True),
+    ("The bridge was unsafe, officials said.", "The bridge was unsafe, officials suspect.", True),
+    ("Analysts said the merger would cut 2,000 jobs.", "Analysts doubted the merger would cut 2,000 jobs.", True),
+])
+def test_the_subjects_act_reworded_as_a_say_verb_adds_no_source(old, new, due):
+    """ "The company disclosed the breach" → "The company reported the breach" alerted an
+    attribution added: "reported" names sources elsewhere ("the company reported that…")."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("The clinic recorded 300 new cases in the past week.", "The clinic recorded 300 new cases in the past month.",
+     True),
+    ("Die Klinik meldete 300 neue Fälle in der vergangenen Woche.", "Die Klinik meldete 300 neue Fälle im vergangenen Monat.",
+     True),
+    ("Se registraron 300 casos en las últimas 24 horas.", "Se registraron 300 casos en la última semana.", True),
+    ("The plant emits 40 tonnes of CO2 per day.", "The plant emits 40 tonnes of CO2 per year.", True),
+    # the same span said another way, or the date of an event
+    ("The clinic recorded 300 new cases in the past week.", "Over the last week, the clinic recorded 300 new cases.",
+     False),
+])
+def test_the_span_a_figure_covers_is_part_of_it(old, new, due):
+    """ "300 new cases in the past week" → "in the past month" passed: the same count over four
+    times the time is another claim."""
+    assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The U.S. economy grew 2.1% in the second quarter.", "The United States economy grew 2.1% in the second quarter."),
+    ("The WHO said 3 million doses had been delivered.",
+     "The World Health Organization (WHO) said 3,000,000 doses had been delivered."),
+    ("The Securities and Exchange Commission said it would appeal the ruling.",
+     "The Securities and Exchange Commission (SEC) said it would appeal the ruling."),
+])
+def test_a_name_written_out_or_with_its_abbreviation_in_brackets_is_the_same_name(old, new):
+    """ "The U.S. economy" → "The United States economy" alerted a name swapped ("U.S." was no
+    initials for its dots), and "The World Health Organization (WHO) said" read no source."""
+    assert _claims(old, new) == []

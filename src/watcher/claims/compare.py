@@ -273,6 +273,37 @@ def _named_in_both(old: frozenset[str], new: frozenset[str], before: str, after:
     return named(old, after) and named(new, before)
 
 
+_SAYS_WORD = re.compile(rf"(?:{ALL_SAY_VERBS})", re.IGNORECASE)
+_WORD_EDGES = ".,;:!?\"'“”‘’()"
+_CLAUSE_OPENERS = frozenset("that if whether how why what when dass daß ob que qu si".split())
+_FINITE = frozenset("is are was were will would can could may might must should shall has have had did does do "
+                    "ist sind war waren wird werden hat haben est sont était sera es son era fue será".split())
+
+
+def _verb_reworded(before: str, after: str) -> bool:
+    """The one word the two sides differ by is the verb after the same subject, a say-verb on one
+    side only: "The company disclosed the breach" → "The company reported the breach",
+    "Investigators discovered the wreckage" → "found the wreckage" — the subject's act reworded,
+    not a source added (nor one dropped: "reported a loss" → "posted a loss"). A source added
+    beside the act keeps its verb ("Police arrested three men" → "Police said they arrested three
+    men") and is read as one."""
+    b, a = before.split(), after.split()
+    if len(b) != len(a) or len(b) < 3:
+        return False
+    diff = [k for k, (x, y) in enumerate(zip(b, a, strict=True)) if x != y]
+    if len(diff) != 1 or diff[0] == 0:
+        return False
+    k = diff[0]
+    x, y = (w.strip(_WORD_EDGES) for w in (b[k], a[k]))
+    if not x or not y or (_SAYS_WORD.fullmatch(x) is None) == (_SAYS_WORD.fullmatch(y) is None):
+        return False
+    # its object a thing, not a clause: "feared the bridge was unsafe", "doubted that", "…, officials
+    # suspect" turn what was said into what is feared or doubted
+    rest = [w.strip(_WORD_EDGES).casefold() for w in b[k + 1:k + 5]]
+    return bool(rest) and b[k][-1] not in ",;:" and rest[0] not in _CLAUSE_OPENERS \
+        and _FINITE.isdisjoint(rest)
+
+
 def _same_month(a: Mention, b: Mention) -> bool:
     """A month on its own and a date of that month ("in March" → "in March 2023", "on March 3"):
     the date made more precise, not changed."""
@@ -585,7 +616,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
     old_neg = (sum(s.claim.negations for s in pair.base) + old_flips) % 2
     new_neg = (sum(s.claim.negations for s in pair.cur) + new_flips) % 2
     cues: list[dict] = []
-    if not _same_sources(old_att, new_att) and not _named_in_both(old_att, new_att, before, after):
+    if not _same_sources(old_att, new_att) and not _named_in_both(old_att, new_att, before, after) \
+            and not (bool(old_att) != bool(new_att) and _verb_reworded(before, after)):
         cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
     reported = bool(old_att and new_att)
     # "declined to comment" → "could not be reached for comment": one non-answer, reworded
@@ -604,7 +636,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         cues.append({"field": "direction", "old": swap[0], "new": swap[1]})
     old_out = frozenset().union(*(s.claim.outcomes for s in pair.base))
     new_out = frozenset().union(*(s.claim.outcomes for s in pair.cur))
-    if outcomes.changed(old_out, new_out):  # "two were injured" → "two were killed"
+    if outcomes.changed(old_out, new_out) or outcomes.requantified(before, after, old_out, new_out):
+        # "two were injured" → "two were killed", "every hospital" → "some hospitals"
         cues.append({"field": "outcome", "old": sorted(old_out), "new": sorted(new_out)})
     elif old_out & outcomes.OUTCOME_CLASSES and old_out == new_out and (moved := _outcomes_moved(pair)):
         cues.append({"field": "outcome", "old": moved[0], "new": moved[1]})
@@ -673,7 +706,8 @@ def describe_cue(c: dict) -> str:
         label = outcomes.label(c["old"], c["new"])
         if label == "record":  # "closed at a record high" → "closed at a high"
             return "record: " + ("a record → none" if outcomes.RECORD in c["old"] else "none → a record")
-        return f"{label}: {outcomes.describe(c['old'], label)} → {outcomes.describe(c['new'], label)}"
+        diff = frozenset(c["old"]) ^ frozenset(c["new"])
+        return f"{label}: {outcomes.describe(c['old'], label, diff)} → {outcomes.describe(c['new'], label, diff)}"
     words = f" ({', '.join(c['words'])})" if c.get("words") else ""
     return f"polarity: {c['old']} → {c['new']}{words}"
 

@@ -303,6 +303,9 @@ def _clean_source(s: str) -> str:
 # ("a senior official, who spoke on condition of anonymity, said")
 _APPOSITION = re.compile(rf",\s+(?:a|an|the|who|which)\s+[^,;:\"“”]{{1,60}},\s*(?=(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
 
+# a source's abbreviation in brackets after its name: "The World Health Organization (WHO) said"
+_ACRONYM = re.compile(rf"\s*\((?:[A-ZÀ-ÖØ-Þ][A-Za-z&.]{{1,9}})\)(?=,?\s+(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
+
 
 def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     """Who a statement is attributed to ("according to X", "X said", "estimated by X", "laut X",
@@ -314,6 +317,8 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
         return frozenset()
     if "," in text:
         text = _APPOSITION.sub(" ", text)
+    if "(" in text:
+        text = _ACRONYM.sub("", text)
     for m in _ACCORDING.finditer(text):
         src = _clean_source(m.group(1))
         if src:
@@ -493,13 +498,16 @@ def direction(text: str, words: frozenset[str] | None = None, figures: bool = Tr
 # a superlative that is one of several: "the largest protest" → "one of the largest protests"
 # words ending in "est" that are no superlative ("interest", "protest", "forest", "request"…), by stem
 NOT_SUPERLATIVE = "inter prot for r gu t cont ch qu n arr harv conqu manif inqu sugg hon mod w inv dig beh requ j p"
-_ONE_OF = re.compile(r"\bone of the (?:(?:very|most|least)\s+)?(?:(?!(?:" + NOT_SUPERLATIVE.replace(" ", "|") +
-                     r")est\b)[^\W\d_]{2,}est|best|worst|most|least|first|last)\b")
+# and one of a few, where the other side may say the only one: "the only country to" → "one of few
+# countries to", "one of a handful of", "one of several"
+_ONE_OF = re.compile(r"\bone of (?:the (?:(?:very|most|least)\s+)?(?:(?!(?:" + NOT_SUPERLATIVE.replace(" ", "|") +
+                     r")est\b)[^\W\d_]{2,}est|best|worst|most|least|first|last)|(?:the |only |a |very )*"
+                     r"(?:few|several|handful|small number|number)\b)")
 
 
 def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     words = words_of(text) if words is None else words
-    maybe_one_of = "one" in words and "of" in words and "the" in words
+    maybe_one_of = "one" in words and "of" in words
     if not maybe_one_of and _HEDGE_FIRST.isdisjoint(words):
         return frozenset()  # most sentences: no hedge word at all, and the patterns need not run
     folded = fold(text)

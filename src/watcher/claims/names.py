@@ -131,6 +131,7 @@ def _prefix(a: str, b: str) -> bool:
 
 def _initials_of(lone: list[str], names_: frozenset[str]) -> bool:
     """Every lone name is the initials of the other side's names, or the other way round: "SEC"
-    and "Securities", "Exchange", "Commission" (the other side's names in any order)."""
+    and "Securities", "Exchange", "Commission" (the other side's names in any order), "U.S." and
+    "United", "States"."""
     letters = {n[0].lower() for n in names_}
-    return all(2 <= len(x) <= 6 and x.isalpha() and set(x.lower()) <= letters for x in lone)
+    return all(2 <= len(x) <= 6 and x.isalpha() and set(x.lower()) <= letters for x in (n.replace(".", "") for n in lone))

@@ -25,7 +25,9 @@ June on record", "Rekordhoch", "unprecedented") is compared by presence: claimed
 changes the claim. What a money or rate figure measures — its basis (net, operating, pre-tax), terms
 (real, nominal), scope (core, headline), period (annual, monthly) and metric (revenue, profit) —
 changes the claim only when one word is put in another's place: those words stand for other things
-in a sentence too.
+in a sentence too. So does how much of a group a claim is about — all, most, many or some ("every
+hospital" → "some hospitals", "alle" → "einige", "tous" → "plusieurs"): a sentence may name
+several groups, and one quantifier dropped from it is no other claim.
 """
 
 from __future__ import annotations
@@ -175,6 +177,50 @@ _SENTENCE_PHRASES: dict[str, tuple[str, ...]] = {
     "community service": ("community service", "sozialstunden", "travaux d'intérêt général"),
 }
 
+# how much of a group a claim is about: "every hospital" → "some hospitals", "most members" → "all
+# members". "all", "each", "many", "most" and "some" stand for other things as often (see
+# _QUANTIFIER_GUARDED): they are read from the text, where not in an idiom.
+_QUANTIFIERS = {
+    "all": r"every|each|all|alle|jeder|jede|jedes|sämtliche|tous|toutes|chaque|todos|todas|cada",
+    # "most" before what it counts ("most of", "most people", "most hospitals"; not "most dangerous")
+    "most": r"(?:the|a) majority of|la plupart|la mayor(?:ía|ia|\s+parte)\s+de|meisten|"
+            r"most(?=\s+(?:of\b|people\b|[^\W\d_]+[^\Wus\d_]s\b))",
+    "many": r"many|numerous|countless|viele|zahlreiche|nombreux|nombreuses|muchos|muchas|numerosos|numerosas",
+    # not before a figure: "some 300 people" is about 300
+    "some": r"several|einige|mehrere|manche|quelques|plusieurs|certains|certaines|algunos|algunas|varios|varias|"
+            r"some(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
+            r"billion|[^\W\d_]+ty\b))",
+}
+_QUANTIFIER_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _QUANTIFIERS.items()) + r")\b")
+# a word each of them has: the set look-up that spares most sentences the pattern
+_QUANTIFIER_FIRST = frozenset(re.sub(r"\W", " ", "|".join((_QUANTIFIERS["all"], _QUANTIFIERS["many"]))).split()) | {
+    "majority", "plupart", "mayoría", "mayoria", "mayor", "meisten", "most", "several", "einige", "mehrere", "manche",
+    "quelques", "plusieurs", "certains", "certaines", "algunos", "algunas", "varios", "varias", "some"}
+# idioms with a quantifier's word that count nobody: "not at all", "after all", "all but certain",
+# "all-time high", "each other", "as many as 300" (a figure's qualifier), "the most since 2015",
+# "to some extent"
+_NOT_QUANTIFIER = re.compile(
+    r"\b(?:at all|after all|above all|first of all|all but|all along|all the same|all in all|all told|all too|"
+    r"all right|all-time|all time|all over|all the more|once and for all|each other|one another|"
+    r"as many as|how many|so many as|too many|(?:the|at) most|most likely|most recently|some time|"
+    r"at some point|to some extent|in some ways?|some (?:kind|sort) of)\b")
+
+
+def quantifiers(folded: str) -> list[str]:
+    """How much of a group each quantifier of a folded sentence says, in order: all, most, many or
+    some."""
+    return [m.lastgroup or "" for m in _QUANTIFIER_RE.finditer(_NOT_QUANTIFIER.sub(" ", folded))]
+
+
+def requantified(before: str, after: str, old: frozenset[str], new: frozenset[str]) -> bool:
+    """A quantifier of a sentence with several put in another's place: "several schools have
+    cameras in every classroom" → "all schools have cameras in every classroom" states the same
+    classes as a set, not in the same places."""
+    if not (_of(old, "quantifier:") and _of(new, "quantifier:")):
+        return False
+    qb, qa = quantifiers(fold(before)), quantifiers(fold(after))
+    return len(qb) == len(qa) and qb != qa
+
 # a figure called a record, or the most ever: "closed at a record high" → "closed at a high" (a
 # record that was none is a common correction), "the hottest year on record", "an all-time low",
 # "the deadliest attack ever", "Rekordhoch", "un niveau record", "máximo histórico". Compared by
@@ -241,13 +287,30 @@ _MEASURE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                        "inflación subyacente"),
               "headline": ("headline inflation", "overall inflation", "gesamtinflation", "inflación general")},
 }
+
+# the span a figure covers, said as the last such span or as a rate ("300 cases in the past week",
+# "$40 per day", "pro Woche", "en las últimas 24 horas"): a period as "weekly" says it; not "last
+# week" alone, which dates an event
+_WINDOW_BEFORE = (r"(?:in|over|during) the (?:past|last|previous)|per|each|every|in der (?:vergangenen|letzten)|"
+                  r"im (?:vergangenen|letzten)|in den (?:vergangenen|letzten)|pro|au cours (?:de la|du|des) derni[eè]re?s?|"
+                  r"par|en (?:la|el|las|los) (?:últimas?|últimos?)|por|al|cada")
+_WINDOW_SPANS = {
+    "daily": "day|24 hours|tag|24 stunden|journée|jour|24 heures|día|24 horas",
+    "weekly": "week|seven days|7 days|woche|sieben tagen|7 tagen|semaine|sept jours|7 jours|semana|siete días|7 días",
+    "monthly": "month|30 days|monat|30 tagen|mois|30 jours|mes|30 días",
+    "quarterly": "quarter|three months|3 months|quartal|drei monaten|trimestre|trois mois|tres meses",
+    "annual": "year|12 months|twelve months|jahr|12 monaten|année|an|12 mois|año|12 meses",
+}
+_WINDOW_RE = re.compile(rf"\b(?:{_WINDOW_BEFORE})\s+(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _WINDOW_SPANS.items())
+                        + r")\b")
+_WINDOW_UNITS = frozenset(w for p in _WINDOW_SPANS.values() for w in re.findall(r"[^\W\d_]+", p))
 _MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period", "metric"))
 
 # the families compared only when both sides state one of their members, with their words and
 # phrases (the severity's words are added below)
 _BOTH_SIDES_WORDS: dict[str, dict[str, str]] = {
     "severity": {}, "statistic": _STATISTICS, "margin": _MARGIN_WORDS, "frequency": _FREQUENCY_WORDS,
-    "degree": _DEGREE_WORDS, "crime": _CRIME_WORDS, "sentence": {}}
+    "degree": _DEGREE_WORDS, "crime": _CRIME_WORDS, "sentence": {}, "quantifier": {}}
 _BOTH_SIDES_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "severity": _SEVERITY_PHRASES, "margin": _MARGIN_PHRASES, "frequency": _FREQUENCY_PHRASES,
     "degree": _DEGREE_PHRASES, "crime": _CRIME_PHRASES, "sentence": _SENTENCE_PHRASES}
@@ -255,6 +318,9 @@ _BOTH_SIDES = tuple(f + ":" for f in _BOTH_SIDES_WORDS)
 # the families a change names itself by ("margin: unanimous → narrow"); a severity is told as the
 # outcome it qualifies ("outcome: injured, serious → injured, slight")
 _LABELLED = tuple(f for f in _BOTH_SIDES if f != "severity:") + ("record:", *_MEASURE_FAMILIES)
+# the families that change only when one member is put in another's place: a sentence may name
+# several quantifiers ("all of us know many people"), and one of them dropped is no other claim
+_SWAPPED = (*_MEASURE_FAMILIES, "quantifier:")
 OUTCOME_CLASSES = frozenset(_OUTCOMES)
 _WORD_CLASS = {w: c for c, words in _OUTCOMES.items() for w in words.split()}
 # on their own too: "most cases were mild" → "were severe"; compared, as every severity is, only
@@ -285,10 +351,16 @@ def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
     rest."""
     hits, phrases = words & _WORDS, not _FIRST.isdisjoint(words)
     record = not _RECORD_FIRST.isdisjoint(words) or any(w.startswith("rekord") for w in words if w[0] == "r")
-    if not hits and not phrases and not record:
+    quantified = not _QUANTIFIER_FIRST.isdisjoint(words)
+    spans = not _WINDOW_UNITS.isdisjoint(words)
+    if not hits and not phrases and not record and not quantified and not spans:
         return _NONE
     found = {_WORD_CLASS[w] for w in hits}
     folded = fold(text)
+    if quantified:
+        found.update("quantifier:" + q for q in quantifiers(folded))
+    if spans:
+        found.update("period:" + (m.lastgroup or "") for m in _WINDOW_RE.finditer(folded))
     if record and _RECORD.search(folded):
         found.add(RECORD)
     if phrases:
@@ -308,9 +380,9 @@ def changed(old: frozenset[str], new: frozenset[str]) -> bool:
         return True
     for family in _BOTH_SIDES:
         fo, fn = _of(old, family), _of(new, family)
-        if fo and fn and fo != fn:
+        if fo and fn and fo != fn and family not in _SWAPPED:
             return True
-    for family in _MEASURE_FAMILIES:  # one put in another's place: "net profit" → "operating profit"
+    for family in _SWAPPED:  # one put in another's place: "net profit" → "operating profit"
         fo, fn = _of(old, family), _of(new, family)
         if fo - fn and fn - fo:
             return True
@@ -330,9 +402,15 @@ def label(old: frozenset[str] | list[str], new: frozenset[str] | list[str]) -> s
     return "outcome"
 
 
-def describe(classes: frozenset[str] | list[str], family: str = "outcome") -> str:
-    """The classes as a reader sees them: only the changed family's, when one family changed."""
-    shown = classes if family == "outcome" else [c for c in classes if c.startswith(family + ":")]
+def describe(classes: frozenset[str] | list[str], family: str = "outcome", changed: frozenset[str] = frozenset()
+             ) -> str:
+    """The classes as a reader sees them: only the changed family's, when one family changed; for an
+    outcome, the outcomes and their severity, and of the other families only what ``changed``
+    ("outcome: rescued or survived → killed", not "all, rescued or survived → all, killed")."""
+    if family == "outcome":
+        shown = [c for c in classes if c in OUTCOME_CLASSES or c.startswith("severity:") or c in changed]
+    else:
+        shown = [c for c in classes if c.startswith(family + ":")]
     return ", ".join(sorted(c.split(":")[-1] for c in shown)) or "none"
 
 
