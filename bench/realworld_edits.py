@@ -13,7 +13,10 @@ without claims added (must not); since session 33 an outcome turned ("injured" �
 name inside an English sentence swapped for another and a word inside a quotation swapped (must
 alert), a name respelt — a letter dropped from a long one — and a quotation extended at its end
 (must not); since session 35 a word swapped for its opposite and the day of an event changed (must
-alert) and a precise figure rounded with "about" (must not).
+alert) and a precise figure rounded with "about" (must not); since session 36 a quantifier put in
+the place of one of another class ("every hospital" → "some hospital", must alert) and a subject's
+act reworded from a verb that names sources elsewhere ("reported a loss" → "recorded a loss", must
+not).
 
 Targets are taken from the page's extracted main text (or, for the page-wide and furniture kinds,
 from the whole HTML), so the measure is of the claim engine and the line rules on real sentences
@@ -288,6 +291,45 @@ def _figure_rounded(p: str) -> Edit | None:
     return None
 
 
+# a quantifier before what it counts, put in the place of one of another class ("every hospital" →
+# "some hospital", "most of the" → "some of the"), in English, German and Spanish
+_QUANTIFIERS = {"all": "some", "every": "some", "most": "some", "many": "all", "several": "all", "some": "all",
+                "alle": "einige", "viele": "alle", "einige": "alle", "todos": "algunos", "todas": "algunas",
+                "algunos": "todos", "algunas": "todas"}
+_QUANTIFIER = re.compile(r"(?<![\w-])(?<!how )(?<!at )(" + "|".join(_QUANTIFIERS) + r")\s+(?=of the\b|de los\b|de las\b|"
+                         r"[^\W\d_]{3,}(?:s|en|er)\b)", re.IGNORECASE)
+
+
+def _quantifier_swapped(p: str) -> Edit | None:
+    """"every hospital reported shortages" → "some hospital reported…", "alle Kliniken" → "einige
+    Kliniken": the claim is about another part of the group."""
+    if len(p) < 60:
+        return None
+    m = _QUANTIFIER.search(p)
+    if not m:
+        return None
+    word = m.group(1)
+    new = _QUANTIFIERS[word.lower()]
+    start = max(0, m.start() - 30)
+    return p[start:m.end(1)], p[start:m.start()] + (new.capitalize() if word[0].isupper() else new)
+
+
+# a subject's act, written with a verb that names sources elsewhere, reworded with one that never
+# does ("the company reported a loss" → "recorded a loss", "police found the car" → "discovered")
+_ACT_VERBS = {"reported": "recorded", "found": "discovered", "announced": "unveiled", "revealed": "disclosed",
+              "posted": "recorded"}
+_ACT = re.compile(r"(?<=[a-z] )(" + "|".join(_ACT_VERBS) + r") (?=(?:a|an|the|its|their|his|her) [a-z])")
+
+
+def _act_reworded(p: str) -> Edit | None:
+    """"The company reported a net loss" → "The company recorded a net loss": the same act."""
+    m = _ACT.search(p)
+    if not m:
+        return None
+    start = max(0, m.start() - 30)
+    return p[start:m.end(1)], p[start:m.start()] + _ACT_VERBS[m.group(1)]
+
+
 # a name inside an English sentence: a capitalised word after a lower-case one ("fined by the SEC",
 # "talks in Geneva"), not a title or a day
 _NAME_INSIDE = re.compile(r"(?<=[a-z][a-z] )(?!(?:Mr|Mrs|Ms|Dr|President|Minister|Monday|Tuesday|Wednesday|"
@@ -397,6 +439,8 @@ KINDS = [
     Kind("opposite swapped", True, find=_opposite_swapped),
     Kind("weekday changed", True, find=_weekday_changed),
     Kind("figure rounded", False, find=_figure_rounded),
+    Kind("quantifier swapped", True, find=_quantifier_swapped),
+    Kind("act reworded", False, find=_act_reworded),
 ]
 PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
 
