@@ -217,14 +217,18 @@ def _same_share(a: Mention, b: Mention) -> bool:
 
 # words that describe a source without naming it: one added, dropped or swapped leaves the source
 _SOURCE_DESCRIPTORS = frozenset("the a an of for and senior top two three four several some many other "
-                                "former current unnamed anonymous one country nation".split())
+                                "former current unnamed anonymous one country nation mr mrs ms miss dr prof sir "
+                                "dame".split())
 _POSSESSIVE = re.compile(r"['’]s\b")
 # the generic nouns a source is called by, and their synonyms: "officials said" → "authorities said",
 # "police said" → "officers said" name one source; "police" → "witnesses" another
 _SOURCE_SYNONYMS = {w: group.split()[0] for group in (
     "officials official authorities authority", "police officers officer cops", "researchers scientists scholars "
     "academics", "analysts experts observers", "witnesses eyewitnesses bystanders", "residents locals neighbours "
-    "neighbors", "doctors physicians", "firefighters firemen", "rescuers rescue-workers", "lawmakers legislators")
+    "neighbors", "doctors physicians", "firefighters firemen", "rescuers rescue-workers", "lawmakers legislators",
+    # a title and its abbreviation: "Sen. Jane Doe" → "Senator Jane Doe"
+    "senator sen", "representative rep congressman congresswoman", "governor gov", "general gen", "colonel col",
+    "lieutenant lt", "captain capt", "sergeant sgt", "admiral adm")
     for w in group.split()}
 
 

@@ -299,9 +299,12 @@ def _clean_source(s: str) -> str:
 
 # an apposition between a source and its verb describes the source: "The mayor, a Democrat,
 # said" is the mayor's statement, "Jane Smith, the mayor, said" Jane Smith's
-# between a source and its verb: an apposition ("the mayor, a Democrat, said") or a relative clause
-# ("a senior official, who spoke on condition of anonymity, said")
-_APPOSITION = re.compile(rf",\s+(?:a|an|the|who|which)\s+[^,;:\"“”]{{1,60}},\s*(?=(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
+# between a source and its verb: an apposition ("the mayor, a Democrat, said", "Smith, 45, said",
+# "the senator, in office since 2009, announced") or a relative clause ("a senior official, who
+# spoke on condition of anonymity, said"); not any words between commas: "Another, Pelco,
+# announced" names Pelco, and "…, you may want to wait, says Kostro Miller" is a source after its verb
+_APPOSITION = re.compile(rf",\s+(?:(?:a|an|the|who|which|in|at|aged|now|then|once|formerly|still|also|however|too|both|"
+                         rf"himself|herself|themselves)\s+|\d)[^,;:\"“”]{{0,60}},\s*(?=(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
 
 # a source's abbreviation in brackets after its name: "The World Health Organization (WHO) said"
 _ACRONYM = re.compile(rf"\s*\((?:[A-ZÀ-ÖØ-Þ][A-Za-z&.]{{1,9}})\)(?=,?\s+(?:{_AUX}\s+)*(?:{_SPEAKS})\b)")
@@ -609,13 +612,15 @@ winning losing | winner loser | winners losers | victory defeat | approved block
 approves blocks | upheld overturned | uphold overturn | upholds overturns | support oppose | supports opposes
 supported opposed | supporters opponents | pro against | allowed banned | allow ban | allows bans | lifted imposed
 lift impose | included excluded | include exclude | guilty innocent | highest lowest | best worst | most least
-largest smallest | biggest smallest | maximum minimum | positive negative | bought sold | buy sell | buys sells
+largest smallest | biggest smallest | youngest oldest | richest poorest | fastest slowest
+longest shortest | hottest coldest | warmest coldest | strongest weakest | tallest shortest | heaviest lightest
+maximum minimum | positive negative | bought sold | buy sell | buys sells
 buyers sellers | buyer seller | lender borrower | lenders borrowers | creditor debtor | creditors debtors
 inflows outflows | inflow outflow | opened closed | plaintiff defendant | plaintiffs defendants
 north south | northern southern | east west | eastern western | northeast southwest | northwest southeast
 gewinn verlust | gewinne verluste | überschuss defizit | exporte importe | ausfuhren einfuhren | gewonnen verloren
 zugestimmt abgelehnt | genehmigt abgelehnt | erlaubt verboten | höchste niedrigste | höchsten niedrigsten
-käufer verkäufer | gläubiger schuldner | kläger beklagte | nördlich südlich | östlich westlich | dafür dagegen
+jüngste älteste | jüngsten ältesten | reichste ärmste | käufer verkäufer | gläubiger schuldner | kläger beklagte | nördlich südlich | östlich westlich | dafür dagegen
 bénéfice perte | bénéfices pertes | excédent déficit | exportations importations | gagné perdu | approuvé rejeté
 autorisé interdit | dessus dessous | avant après | acheteurs vendeurs | contre pro
 ganancia pérdida | ganancias pérdidas | beneficio pérdida | beneficios pérdidas | superávit déficit

@@ -88,6 +88,8 @@ def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tup
     party tag is compared by its letter ("(D-Calif.)" → "(R-Calif.)": one letter, another party)."""
     if "(" in before and (tags := _party_swapped(before, after)):
         return tags
+    if offices := _office_swapped(before, after):
+        return offices
     old, new = names(before, known), names(after, known)
     if old == new:
         return [], []
@@ -109,6 +111,48 @@ def _party_swapped(before: str, after: str) -> tuple[list[str], list[str]] | Non
     old = sorted({_PARTIES[m.group(1)] for m in _PARTY_TAG.finditer(before)})
     new = sorted({_PARTIES[m.group(1)] for m in _PARTY_TAG.finditer(after)})
     gone, came = [p for p in old if p not in new], [p for p in new if p not in old]
+    return (gone, came) if gone and came else None
+
+
+# the office a title before a name says, however written: "Sen." and "Senator", "Rep." and
+# "Congresswoman", "le sénateur" and "el senador"; honorifics ("Mr", "Dr") say none
+_OFFICES = {
+    "senator": "sen senator sénateur sénatrice senador senadora senatorin",
+    "representative": "rep representative congressman congresswoman congressmember diputado diputada député "
+                      "députée abgeordneter abgeordnete",
+    "governor": "gov governor gouverneur gobernador gobernadora gouverneurin",
+    "mayor": "mayor maire alcalde alcaldesa bürgermeister bürgermeisterin",
+    "president": "president président présidente presidente presidenta präsident präsidentin",
+    "minister": "minister ministre ministro ministra ministerin",
+    "secretary": "secretary secrétaire secretario secretaria",
+    "judge": "judge juge juez jueza richter richterin justice",
+    "chancellor": "chancellor chancelier kanzler kanzlerin",
+    "general": "gen general général generala",
+    "colonel": "col colonel coronel oberst",
+    "lieutenant": "lt lieutenant teniente leutnant",
+    "captain": "capt captain capitaine capitán kapitän",
+    "sergeant": "sgt sergeant sargento",
+    "admiral": "adm admiral amiral almirante",
+    "ambassador": "ambassador ambassadeur embajador embajadora botschafter botschafterin",
+    "sheriff": "sheriff",
+}
+_OFFICE = {w: office for office, ws in _OFFICES.items() for w in ws.split()}
+_TITLED = re.compile(r"(?<![\w-])((?i:" + "|".join(sorted(_OFFICE, key=len, reverse=True)) + r"))\.?\s+"
+                     r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){0,2}?([A-ZÀ-ÖØ-Þ][\w'’-]{2,})\b(?!\s+[A-ZÀ-ÖØ-Þ])")
+
+
+def _office_swapped(before: str, after: str) -> tuple[list[str], list[str]] | None:
+    """A person both versions name, with another office before the name: "Sen. Jane Doe" → "Rep.
+    Jane Doe", "General Smith" → "Colonel Smith" — the claim is about someone else's words or acts."""
+    def offices(text: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in _TITLED.finditer(text):
+            out.setdefault(m.group(2), set()).add(_OFFICE[m.group(1).lower()])
+        return out
+
+    old, new = offices(before), offices(after)
+    gone = sorted({o for name in old.keys() & new.keys() for o in old[name] - new[name]})
+    came = sorted({o for name in old.keys() & new.keys() for o in new[name] - old[name]})
     return (gone, came) if gone and came else None
 
 

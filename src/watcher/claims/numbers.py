@@ -58,7 +58,10 @@ _RANGE_JOIN = re.compile(r"^\s*(?:%|percent|per\s+cent|prozent)?\s*(?:-|–|—|
 _AND_JOINERS = {"and", "und", "et", "y"}
 _BETWEEN = re.compile(r"\b(?:between|from|zwischen|von|entre|de)\s*$", re.IGNORECASE)
 _RATE = re.compile(
-    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:(?:per|a|an|each|every|pro|je|am|im|par|por|al|cada)\s+("
+    # "a week" a rate ("$40 a week"), not after "in", "within", "over" or "for": "rose 100% in a week"
+    # says what happened in one week
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:(?:per|(?<!\bin\s)(?<!\bwithin\s)(?<!\bover\s)(?<!\bfor\s)(?:a|an)|each|"
+    r"every|pro|je|am|im|par|por|al|cada)\s+("
     + "|".join(sorted(RATE_UNITS, key=len, reverse=True)) + r")(?!\s+(?:earlier|ago|before|prior|later))"
     r"|(daily|weekly|monthly|annually|yearly|täglich|wöchentlich|monatlich|jährlich))\b"
     # the period a change is measured over: "fell 12% year on year" (= "from a year earlier") is
@@ -152,10 +155,11 @@ _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s*$", re.IGNORECASE)
 # a qualifier written after the figure, or after its noun: "50 or more people", "50 people or more",
 # "children aged 12 and over", "a week or so" — the same as "at least 50", "about a week"
 _QUALIFIER_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(or\s+more|or\s+over|or\s+above|and\s+over|and\s+above|"
-                              r"or\s+fewer|or\s+less|or\s+under|and\s+under|and\s+below|or\s+so)\b(?!\s+than\b)",
-                              re.IGNORECASE)
-_AFTER_CLASS = {"more": "at_least", "over": "at_least", "above": "at_least", "fewer": "at_most", "less": "at_most",
-                "under": "at_most", "below": "at_most", "so": "approx"}
+                              r"or\s+older|and\s+older|and\s+up|or\s+fewer|or\s+less|or\s+under|and\s+under|"
+                              r"and\s+below|or\s+younger|and\s+younger|or\s+so)\b(?!\s+than\b)", re.IGNORECASE)
+_AFTER_CLASS = {"more": "at_least", "over": "at_least", "above": "at_least", "older": "at_least", "up": "at_least",
+                "fewer": "at_most", "less": "at_most", "under": "at_most", "below": "at_most", "younger": "at_most",
+                "so": "approx"}
 
 
 def _qualifier_around(before: str, after: str) -> str | None:
@@ -210,6 +214,7 @@ def parse(sentence: str) -> list[Mention]:
     mentions = _mentions(sentence, raw_figures(sentence, spans, has_word))
     mentions += [_span_mention(sentence, sp) for sp in spans]
     if has_word:
+        mentions = _worded_amounts(sentence, mentions)
         mentions += _word_figures(sentence, mentions)
         if "point" in words or "points" in words:
             mentions = _fraction_points(sentence, mentions)
@@ -342,6 +347,7 @@ def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
 def _word_figures(sentence: str, found: list[Mention]) -> list[Mention]:
     """Figures written only in words, where no figure was found already."""
     out = _vague_and_fractions(sentence, found)
+    out += _foreign_fractions(sentence, found + out)
     out += _one_of_a_unit(sentence, found + out)
     out += _multiplier_words(sentence, found + out)
     out += _ordinal_words(sentence, found + out)
@@ -431,6 +437,8 @@ def _range(sentence: str, lo: RawFigure, hi: RawFigure, start: int) -> _Range | 
         return None
     if lo.ord or hi.ord or lo.fold or hi.fold or (hi.cur and not lo.cur):
         return None
+    if hi.scale and not lo.scale and 1800 <= lo.value <= 2100 and _YEAR_BEFORE.search(sentence[max(0, lo.m.start() - 20):lo.m.start()]):
+        return None  # "from 1.2 million in 2000 to 1.5 million": a year, then the figure it was reached in
     lo_scale_missing = lo.value < hi.value and hi.scale and not lo.scale
     value = lo.value * (scale_of(hi.scale, bool(hi.cur), sentence) if lo_scale_missing else 1)
     value = float(f"{value:.12g}") if value == value else lo.value
@@ -559,8 +567,17 @@ def _measure_after(after: str) -> tuple[str, int] | None:
 
 
 def _looks_like_year(before: str, after: str) -> bool:
-    """1800–2100 written without grouping is a year unless it counts something ("1800 troops")."""
-    return bool(_YEAR_BEFORE.search(before[-20:])) or _noun_after(after) is None
+    """1800–2100 written without grouping is a year unless it counts something ("1800 troops"); after
+    an article and before one thing it is the year of that thing ("the 2024 election", "a 2019 law";
+    not "the 2000 troops")."""
+    if _YEAR_BEFORE.search(before[-20:]):
+        return True
+    noun = _noun_after(after)
+    return noun is None or (bool(_ARTICLE_END.search(before[-12:])) and not _plural_noun(noun.split()[0]))
+
+
+_ARTICLE_END = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|last|next|le|la|el|die|der|das|den)\s+$",
+                          re.IGNORECASE)
 
 
 def _rate(after: str) -> str | None:
@@ -588,12 +605,60 @@ _VAGUE_RE = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) +
 
 _MULT_WORD_RE = re.compile(r"\b(" + "|".join(MULT_WORDS) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
+# an amount written as a part of a round one, read whole in place of its parts: "a quarter of a
+# million jobs" is 250,000 jobs (not a quarter, and a million), "half an hour" 30 minutes, "a
+# fortnight" two weeks — so that the same amount written in figures is the same figure
+_PART = {"half": 0.5, "a quarter of": 0.25, "one quarter of": 0.25, "a third of": 1 / 3, "one third of": 1 / 3,
+         "three quarters of": 0.75, "three-quarters of": 0.75}
+_WORDED_AMOUNT = re.compile(
+    r"\b(?P<part>a quarter of|one quarter of|a third of|one third of|three[- ]quarters of)\s+a\s+"
+    r"(?P<scale>hundred|thousand|million|billion|trillion)\b"
+    r"|\b(?P<dpart>half|a quarter of|three[- ]quarters of)\s+an?\s+(?P<unit>hour|day|year)\b"
+    r"|\ban?\s+(?P<whole>hour|day|year)\s+and\s+a\s+half\b"
+    r"|\ba\s+(?P<fortnight>fortnight)\b", re.IGNORECASE)
+
+
+def _worded_amounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _WORDED_AMOUNT.finditer(sentence):
+        q = _qualifier(sentence[:m.start()])
+        if m.group("scale"):
+            value = _PART[m.group("part").lower().replace("-", " ")] * SCALE_WORDS[m.group("scale").lower()]
+            cur = currency_after(sentence[m.end():].split(None, 2))
+            out.append(Mention(text=m.group(0), value=value, kind="money" if cur else "count", start=m.start(),
+                               end=m.end(), unit=cur, noun=None if cur else _noun_after(sentence[m.end():]),
+                               qualifier=q))
+            continue
+        if m.group("fortnight"):
+            value, unit = 2.0, "week"
+        elif m.group("whole"):
+            value, unit = 1.5, m.group("whole").lower()
+        else:
+            value, unit = _PART[m.group("dpart").lower().replace("-", " ")], m.group("unit").lower()
+        out.append(Mention(text=m.group(0), value=value, kind="duration", start=m.start(), end=m.end(), unit=unit,
+                           noun=unit, qualifier=q))
+    if not out:
+        return mentions
+    return [x for x in mentions if not any(x.start < o.end and o.start < x.end for o in out)] + out
+
+
+# a share in German, French or Spanish, with its article or count: "die Hälfte der Befragten", "un
+# tiers des électeurs", "dos tercios de los votos" — so that "mehr als die Hälfte" → "fast die
+# Hälfte" changes the qualifier of a figure, as "more than half" → "nearly half" does
+_FOREIGN_FRACTIONS = {"hälfte": 0.5, "moitié": 0.5, "mitad": 0.5, "drittel": 1 / 3, "tiers": 1 / 3, "tercio": 1 / 3,
+                      "tercios": 1 / 3, "viertel": 0.25, "quart": 0.25, "quarts": 0.25, "cuarto": 0.25, "cuartos": 0.25}
+_FOREIGN_COUNTS = {"zwei": 2, "deux": 2, "dos": 2, "drei": 3, "trois": 3, "tres": 3}
+_FOREIGN_FRACTION_RE = re.compile(
+    r"\b(?:(?P<n>ein|eine|einem|einen|zwei|drei|un|une|deux|trois|uno|una|dos|tres)\s+|(?:die|der|la|les)\s+)"
+    r"(?P<f>" + "|".join(_FOREIGN_FRACTIONS) + r")\b(?=\s+(?:der|des|aller|von|de|du|d['’]|del)\b)", re.IGNORECASE)
+
 # every word that can start a figure without a digit: the prefilter of parse(), a set look-up of
 # the sentence's words (a regex alternation of these words costs more than the rest of parse)
 _NUMBER_WORDS = frozenset({*UNITS, *TENS, *MULT_WORDS, *ORDINALS, "half", "third", "quarter", "quarters", "fifth",
                            "tenth", "majority", "minority", "most", "meisten", "plupart", "mayoría", "mayoria", "hundred", "thousand",
                            "million", "billion", "trillion", "dozen", "dozens", "decade", "century", "scores", "hundreds", "thousands",
-                           "millions", "billions", "tens", "thirds", "fifths", "tenths", *_DECADE_WORDS})
+                           "millions", "billions", "tens", "thirds", "fifths", "tenths", "fortnight", *_DECADE_WORDS,
+                           *_FOREIGN_FRACTIONS})
 _LETTER_WORD = re.compile(r"[^\W\d_]+")  # "fünf", "dreißig": number words are not all ASCII
 
 
@@ -612,6 +677,17 @@ def _vague_and_fractions(sentence: str, found: list[Mention]) -> list[Mention]:
             out.append(Mention(text=m.group(0), value=float(value), kind=kind, start=m.start(), end=m.end(),
                                noun=_noun_after(sentence[m.end():]),
                                qualifier="approx" if kind == "count" else _qualifier(sentence[:m.start()])))
+    return out
+
+
+def _foreign_fractions(sentence: str, found: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _FOREIGN_FRACTION_RE.finditer(sentence):
+        if _covered(m.start(), m.end(), found):
+            continue
+        value = _FOREIGN_COUNTS.get((m.group("n") or "").lower(), 1) * _FOREIGN_FRACTIONS[m.group("f").lower()]
+        out.append(Mention(text=m.group(0), value=value, kind="fraction", start=m.start(), end=m.end(),
+                           noun=_noun_after(sentence[m.end():]), qualifier=_qualifier(sentence[:m.start()])))
     return out
 
 

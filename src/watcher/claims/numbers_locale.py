@@ -22,7 +22,8 @@ QUALIFIER_PHRASES = {
     "just over": "more_than", "over": "more_than", "above": "more_than", "at least": "at_least",
     "a minimum of": "at_least", "at most": "at_most", "a maximum of": "at_most", "less than": "less_than",
     "fewer than": "less_than", "lower than": "less_than", "just under": "less_than", "under": "less_than",
-    "below": "less_than", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "approaching": "nearly",
+    "below": "less_than", "older than": "more_than", "younger than": "less_than", "longer than": "more_than",
+    "shorter than": "less_than", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "approaching": "nearly",
     "approximately": "approx", "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
     "circa": "approx", "ca.": "approx", "an estimated": "estimated", "estimated": "estimated",
     "exactly": "exactly", "precisely": "exactly",
@@ -31,6 +32,7 @@ QUALIFIER_PHRASES = {
     "knapp": "nearly", "fast": "nearly", "beinahe": "nearly", "nahezu": "nearly",
     "mehr als": "more_than", "über": "more_than", "mindestens": "at_least", "wenigstens": "at_least",
     "höchstens": "at_most", "maximal": "at_most", "weniger als": "less_than", "unter": "less_than",
+    "älter als": "more_than", "jünger als": "less_than",
     "geschätzte": "estimated", "geschätzt": "estimated", "genau": "exactly",
     # French
     "environ": "approx", "quelque": "approx", "quelques": "approx", "près de": "nearly", "presque": "nearly",

@@ -25,9 +25,10 @@ June on record", "Rekordhoch", "unprecedented") is compared by presence: claimed
 changes the claim. What a money or rate figure measures — its basis (net, operating, pre-tax), terms
 (real, nominal), scope (core, headline), period (annual, monthly) and metric (revenue, profit) —
 changes the claim only when one word is put in another's place: those words stand for other things
-in a sentence too. So does how much of a group a claim is about — all, most, many or some ("every
-hospital" → "some hospitals", "alle" → "einige", "tous" → "plusieurs"): a sentence may name
-several groups, and one quantifier dropped from it is no other claim.
+in a sentence too. So does the span a figure covers ("in the past week", "per day", "pro Monat", read
+as "weekly", "daily", "monthly" are) and how much of a group a claim is about — all, many or some
+("every hospital" → "some hospitals", "alle" → "einige", "tous" → "plusieurs"): a sentence may
+name several groups, and one quantifier dropped from it is no other claim.
 """
 
 from __future__ import annotations
@@ -177,14 +178,12 @@ _SENTENCE_PHRASES: dict[str, tuple[str, ...]] = {
     "community service": ("community service", "sozialstunden", "travaux d'intérêt général"),
 }
 
-# how much of a group a claim is about: "every hospital" → "some hospitals", "most members" → "all
-# members". "all", "each", "many", "most" and "some" stand for other things as often (see
-# _QUANTIFIER_GUARDED): they are read from the text, where not in an idiom.
+# how much of a group a claim is about: "every hospital" → "some hospitals", "many of the victims"
+# → "all of the victims"; "all", "each", "many" and "some" stand for other things as often, so every
+# quantifier is read where it is not in an idiom (_NOT_QUANTIFIER). ("most" and "the majority of"
+# are a share above half, read with the figures.)
 _QUANTIFIERS = {
     "all": r"every|each|all|alle|jeder|jede|jedes|sämtliche|tous|toutes|chaque|todos|todas|cada",
-    # "most" before what it counts ("most of", "most people", "most hospitals"; not "most dangerous")
-    "most": r"(?:the|a) majority of|la plupart|la mayor(?:ía|ia|\s+parte)\s+de|meisten|"
-            r"most(?=\s+(?:of\b|people\b|[^\W\d_]+[^\Wus\d_]s\b))",
     "many": r"many|numerous|countless|viele|zahlreiche|nombreux|nombreuses|muchos|muchas|numerosos|numerosas",
     # not before a figure: "some 300 people" is about 300
     "some": r"several|einige|mehrere|manche|quelques|plusieurs|certains|certaines|algunos|algunas|varios|varias|"
@@ -194,21 +193,20 @@ _QUANTIFIERS = {
 _QUANTIFIER_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _QUANTIFIERS.items()) + r")\b")
 # a word each of them has: the set look-up that spares most sentences the pattern
 _QUANTIFIER_FIRST = frozenset(re.sub(r"\W", " ", "|".join((_QUANTIFIERS["all"], _QUANTIFIERS["many"]))).split()) | {
-    "majority", "plupart", "mayoría", "mayoria", "mayor", "meisten", "most", "several", "einige", "mehrere", "manche",
+    "several", "einige", "mehrere", "manche",
     "quelques", "plusieurs", "certains", "certaines", "algunos", "algunas", "varios", "varias", "some"}
 # idioms with a quantifier's word that count nobody: "not at all", "after all", "all but certain",
-# "all-time high", "each other", "as many as 300" (a figure's qualifier), "the most since 2015",
-# "to some extent"
+# "all-time high", "each other", "as many as 300" (a figure's qualifier), "to some extent"
 _NOT_QUANTIFIER = re.compile(
     r"\b(?:at all|after all|above all|first of all|all but|all along|all the same|all in all|all told|all too|"
     r"all right|all-time|all time|all over|all the more|once and for all|each other|one another|"
-    r"as many as|how many|so many as|too many|(?:the|at) most|most likely|most recently|some time|"
+    r"as many as|how many|so many as|too many|some time|"
     r"at some point|to some extent|in some ways?|some (?:kind|sort) of)\b")
 
 
 def quantifiers(folded: str) -> list[str]:
-    """How much of a group each quantifier of a folded sentence says, in order: all, most, many or
-    some."""
+    """How much of a group each quantifier of a folded sentence says, in order: all, many or some
+    ("most" and "the majority of" are a share, read with the figures)."""
     return [m.lastgroup or "" for m in _QUANTIFIER_RE.finditer(_NOT_QUANTIFIER.sub(" ", folded))]
 
 
