@@ -1676,9 +1676,14 @@ def test_the_only_one_made_one_of_a_few_is_hedged(old, new, due):
      "The company posted a net loss of $40 million for the quarter.", False),
     ("The regulator announced a fine of $5 million against the bank.",
      "The regulator imposed a fine of $5 million against the bank.", False),
-    # a source added beside the act, or a statement turned into a fear or a doubt
+    # the actor now says it did it: the same account
     ("Police arrested three men in connection with the attack.",
-     "Police said they arrested three men in connection with the attack.", True),
+     "Police said they arrested three men in connection with the attack.", False),
+    ("Police arrested two men, aged 24 and 31, on suspicion of murder.",
+     "Two men, 24 and 31, were arrested on suspicion of murder, police said.", False),
+    # another source added beside the act, or a statement turned into a fear or a doubt
+    ("Police arrested three men in connection with the attack.",
+     "Police arrested three men in connection with the attack, witnesses said.", True),
     ("Officials said the bridge was unsafe.", "Officials feared the bridge was unsafe.", True),
     ("The bridge was unsafe, officials said.", "The bridge was unsafe, officials suspect.", True),
     ("Analysts said the merger would cut 2,000 jobs.", "Analysts doubted the merger would cut 2,000 jobs.", True),
@@ -1782,3 +1787,40 @@ def test_the_year_of_a_thing_and_a_part_of_a_round_amount_still_change():
     assert _claims("The project will create a quarter of a million jobs.", "The project will create 500,000 jobs.")
     assert _claims("The meeting lasted half an hour.", "The meeting lasted two hours.")
     assert _claims("The army sent 2000 troops to the border.", "The army sent 3000 troops to the border.")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Officials in the province said all 12 miners trapped underground had been rescued alive.",
+     "All 12 miners trapped underground were rescued alive, provincial officials said."),
+    ("The storm is expected to make landfall on Thursday as a Category 3 hurricane, forecasters said.",
+     "Forecasters said the storm was expected to make landfall on Thursday as a Category 3 hurricane."),
+    ("In a statement, the company said it would cut about 1,000 jobs, or 5% of its workforce, by the end of the year.",
+     "The company said in a statement that it would cut roughly 1,000 jobs, about 5% of its workforce, by year-end."),
+    ("The airline cancelled 1,200 flights on Sunday, about 5% of its schedule.",
+     "The airline cancelled about 5% of its schedule, or 1,200 flights, on Sunday."),
+    ("Scientists estimate that the glacier has lost about 30% of its mass since 1980.",
+     "The glacier has lost an estimated 30% of its mass since 1980, scientists say."),
+    ('"We are deeply saddened," the airline said in a statement, adding that it was cooperating with investigators.',
+     'The airline said in a statement it was "deeply saddened" and was cooperating with investigators.'),
+    ("The government plans to spend €5 billion on new railways over the next decade.",
+     "Over the next 10 years, the government plans to spend 5 billion euros on new railways."),
+    ("The vaccine was 95% effective in preventing symptomatic infection, according to the trial results.",
+     "Trial results showed the vaccine was 95% effective at preventing symptomatic infection."),
+])
+def test_a_wire_story_rewritten_with_the_same_facts_is_no_change(old, new):
+    """Each alerted: a source placed by "in the province" or named "forecasters" went unread, "was
+    expected to" was no hedge, "or 5%" restating "about 1,000" lost its "about", "about" and "an
+    estimated" were two qualifiers, a quote cut to a phrase of itself was a quote changed, "the
+    next decade" was no figure, "trial results showed" named no source."""
+    assert _claims(old, new) == []
+
+
+@pytest.mark.parametrize("old, new", [
+    ('"We will not raise taxes this year," the minister said.', 'The minister said he would "raise taxes this year".'),
+    ("The airline cancelled 1,200 flights on Sunday, about 5% of its schedule.",
+     "The airline cancelled 1,500 flights on Sunday, about 5% of its schedule."),
+    ("The museum, which opened in 1902, attracts about 2 million visitors a year.",
+     "The museum, which opened in 1912, attracts about 2 million visitors a year."),
+])
+def test_a_quote_cut_to_another_claim_or_a_restated_figure_changed_still_alerts(old, new):
+    assert _claims(old, new)

@@ -265,16 +265,42 @@ def _named_in_both(old: frozenset[str], new: frozenset[str], before: str, after:
     """Each side's sources are still named in the other side's text, only read differently: the
     patterns take "the ministry" from "Smith, a spokesman for the ministry, said" and "Smith" from
     "A ministry spokesman, Smith, said" — one source, reworded around its apposition."""
-    def words(text: str) -> set[str]:
-        return {w.removesuffix("s") for w in _TEXT_WORDS.findall(fold(text.replace(".", "").replace("'s", "")))}
-
-    def named(sources: frozenset[str], text: str) -> bool:
-        there = words(text)
-        return all(words(src) - _SOURCE_DESCRIPTORS <= there for src in sources)
-
     if not old or not new or "(unnamed)" in old | new:
         return False
-    return named(old, after) and named(new, before)
+    return _named(old, after) and _named(new, before)
+
+
+def _text_words(text: str) -> set[str]:
+    return {w.removesuffix("s") for w in _TEXT_WORDS.findall(fold(text.replace(".", "").replace("'s", "")))}
+
+
+def _named(sources: frozenset[str], text: str) -> bool:
+    """Every source is named in ``text`` (its words, but those that only describe it)."""
+    there = _text_words(text)
+    return all(_text_words(src) - _SOURCE_DESCRIPTORS <= there for src in sources)
+
+
+def _actor_said(old: frozenset[str], new: frozenset[str], before: str, after: str) -> bool:
+    """The source one side names is who acts in the other: "Police arrested two men" → "Two men
+    were arrested, police said", "Police said they arrested two men" — the same account, its actor
+    now named as the one who tells it (and back). Not when the other side has them fear, doubt or
+    believe it ("Officials said the bridge was unsafe" → "Officials feared …"): that is no act."""
+    if bool(old) == bool(new) or "(unnamed)" in old | new:
+        return False
+    sources, text = (new, before) if new else (old, after)
+    if not _named(sources, text):
+        return False
+    words = [w.removesuffix("s") for w in _TEXT_WORDS.findall(fold(text))]
+    names = {w for src in sources for w in _text_words(src) - _SOURCE_DESCRIPTORS}
+    acts = [words[k + 1] for k in range(len(words) - 1) if words[k] in names and words[k + 1] not in names]
+    return bool(acts) and not any(a in _ATTITUDES or _SAYS_WORD.fullmatch(a) for a in acts)
+
+
+# what a source thinks, not what it does: "officials feared", "analysts doubted" (words as
+# _actor_said reads them: a trailing "s" dropped)
+_ATTITUDES = frozenset("fear feared doubt doubted suspect suspected hope hoped worry worried worrie think thought "
+                       "believe believed expect expected assume assumed guesse guessed speculate speculated wonder "
+                       "wondered question questioned estimate estimated predict predicted warn warned".split())
 
 
 _SAYS_WORD = re.compile(rf"(?:{ALL_SAY_VERBS})", re.IGNORECASE)
@@ -621,7 +647,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
     new_neg = (sum(s.claim.negations for s in pair.cur) + new_flips) % 2
     cues: list[dict] = []
     if not _same_sources(old_att, new_att) and not _named_in_both(old_att, new_att, before, after) \
-            and not (bool(old_att) != bool(new_att) and _verb_reworded(before, after)):
+            and not (bool(old_att) != bool(new_att) and _verb_reworded(before, after)) \
+            and not _actor_said(old_att, new_att, before, after):
         cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
     reported = bool(old_att and new_att)
     # "declined to comment" → "could not be reached for comment": one non-answer, reworded

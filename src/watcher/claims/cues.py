@@ -29,7 +29,10 @@ HEDGES = {
     "the rumoured": "reportedly", "the rumored": "reportedly", "a suspected": "allegedly", "the suspected": "allegedly", "is said to": "said-to", "are said to": "said-to",
     "was said to": "said-to", "is believed to": "believed", "are believed to": "believed",
     "was believed to": "believed", "is thought to": "believed", "are thought to": "believed",
-    "is expected to": "expected", "are expected to": "expected", "is estimated to": "estimated",
+    "is expected to": "expected", "are expected to": "expected", "was expected to": "expected",
+    "were expected to": "expected", "is estimated to": "estimated", "was estimated to": "estimated",
+    "were estimated to": "estimated", "were said to": "said-to", "were believed to": "believed",
+    "was thought to": "believed", "were thought to": "believed", "was set to": "expected", "were set to": "expected",
     "likely": "likely", "unlikely": "unlikely", "probably": "probably", "possibly": "possibly",
     "perhaps": "perhaps", "presumably": "presumably", "potentially": "possibly", "may": "may",
     "might": "might", "could": "could", "would": "would", "will": "will", "should": "should",
@@ -136,10 +139,12 @@ _AUX = r"(?:has|have|had|also|previously|later|recently|publicly|first|reportedl
 # the sources named by a plural or a group, without a name ("officials said", "said officials")
 _GENERIC = (r"(?:officials?|experts?|analysts?|authorities|police|scholars|researchers|observers|critics|sources|"
             r"diplomats|residents|witnesses|doctors|prosecutors|investigators|officers|lawmakers|rescuers|scientists|"
-            r"activists|organi[sz]ers)")
+            r"activists|organi[sz]ers|forecasters|meteorologists|economists|regulators|firefighters|paramedics|medics)")
 _GENERIC_WORD = re.compile(_GENERIC)
 _SAYER = re.compile(
     rf"((?:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:of|for|the|and|de|al)\s+|\s+)?){{1,8}}|\b(?:{_GENERIC}|he|she|they|it|we))"
+    # where they are: "Officials in the province said", "doctors at the hospital said"
+    rf"(?:\s+(?:in|at|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’.-]*)?)?"
     rf"\s*,?\s+(?:{_AUX}\s+)*(?:{_SPEAKS})\b",
 )
 _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
@@ -182,7 +187,7 @@ _WHEN_WORDS = frozenset([*WEEKDAYS, *"today yesterday tonight january february m
 # any case: a sentence opens with "According to officials," as often as it holds "officials said"
 # figures a named body published, speaking for it: "Johns Hopkins University data show", "data from
 # the ONS showed", "Eurostat figures indicate" — the same source as "according to data from …"
-_DATA = r"(?:data|figures|statistics|numbers|estimates|records|tallies|tally)"
+_DATA = r"(?:data|figures|statistics|numbers|estimates|records|tallies|tally|results|findings)"
 _DATA_SHOW = re.compile(
     rf"(?:\b((?:(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*\s+(?:of\s+|for\s+|and\s+)?){{1,6}}){_DATA}"
     rf"|\b{_DATA}\s+(?:from|by|of)\s+((?:the\s+)?(?:(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*\s*(?:of\s+|for\s+|and\s+)?){{1,6}}))"

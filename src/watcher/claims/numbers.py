@@ -75,6 +75,10 @@ _MONTH_END = (r"|january|february|march|april|may|june|july|august|september|oct
 _HAS_DIGIT = re.compile(r"\d")
 
 
+# qualifiers that say one thing: "about 7,000" and "an estimated 7,000" are both not exact
+_SAME_QUALIFIER: dict[str | None, str | None] = {"estimated": "approx"}
+
+
 @dataclass(frozen=True)
 class Mention:
     """One figure in a sentence. ``value`` is the low end of a range when ``high`` is set."""
@@ -99,7 +103,8 @@ class Mention:
         if kind == "fraction":  # "one in five", "a fifth of" and "20% of" state one share
             kind, unit, factor = "percent", "%", 100.0
         high = None if self.high is None else self.high * factor
-        return (kind, _r(self.value * factor), _r(high), unit, self.qualifier, self.rate)
+        return (kind, _r(self.value * factor), _r(high), unit, _SAME_QUALIFIER.get(self.qualifier, self.qualifier),
+                self.rate)
 
     def render(self) -> str:
         v = fmt(self.value)
@@ -221,9 +226,35 @@ def parse(sentence: str) -> list[Mention]:
     if has_month:
         mentions += _bare_months(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
+    if len(mentions) > 1:
+        mentions = _restated_qualifiers(sentence, mentions)
     if has_digit and _PERIOD_CODE.search(sentence):
         mentions = _period_codes(sentence, mentions)
     return _ratios(sentence, mentions) if " in " in sentence or " of " in sentence or " by " in sentence else mentions
+
+
+# a figure that restates the one before it: "about 1,000 jobs, or 5% of its workforce", "1,200
+# flights, about 5% of its schedule", "some 40 (a third of the staff)" — one amount said twice,
+# approximate when either is said to be: so that the two, swapped in order ("about 5% of its
+# schedule, or 1,200 flights"), read the same
+_ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|an\s+estimated|estimated)\s+"
+_RESTATES = re.compile(rf"(?:\s+[^\W\d_]+){{0,4}}\s*(?:,\s*or\s+|\(\s*|,\s*(?={_ABOUT}))(?:{_ABOUT})?")
+_APPROXIMATE = ("approx", "estimated")
+_NO_AMOUNT = ("year", "date", "time", "decade", "ordinal", "version")
+
+
+def _restated_qualifiers(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    out = list(mentions)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (a.qualifier in _APPROXIMATE) == (b.qualifier in _APPROXIMATE) or a.kind in _NO_AMOUNT \
+                or b.kind in _NO_AMOUNT or not _RESTATES.fullmatch(sentence, a.end, b.start):
+            continue
+        if a.qualifier is None:
+            out[k - 1] = replace(a, qualifier=b.qualifier)
+        elif b.qualifier is None:
+            out[k] = replace(b, qualifier=a.qualifier)
+    return out
 
 
 # a fraction of a point of a rate: "a quarter point", "half a percentage point", "a quarter of a
@@ -691,7 +722,7 @@ def _foreign_fractions(sentence: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_A_UNIT_RE = re.compile(r"\b(half\s+)?(?:a|one)\s+(dozen|decade|century)\b(?!\s+of\b)"
+_A_UNIT_RE = re.compile(r"\b(half\s+)?(?:a|one|the\s+(?:next|past|last|previous))\s+(dozen|decade|century)\b(?!\s+of\b)"
                         r"|\b(half\s+)?a\s+(hundred|thousand|million|billion|trillion)\b(?!\s+(?:of|and)\b)", re.IGNORECASE)
 
 
@@ -702,7 +733,8 @@ def _one_of_a_unit(sentence: str, found: list[Mention]) -> list[Mention]:
     for m in _A_UNIT_RE.finditer(sentence):
         if _covered(m.start(), m.end(), found):
             continue
-        q = _qualifier(sentence[:m.start()])
+        # "over the next decade" spans ten years; "over a decade" is more than ten
+        q = None if m.group(0).lower().startswith("the") else _qualifier(sentence[:m.start()])
         if m.group(4):  # "a million people", "half a million dollars": "500,000 households" written out
             value = SCALE_WORDS[m.group(4).lower()] * (0.5 if m.group(3) else 1.0)
             cur = currency_after(sentence[m.end():].split(None, 2))

@@ -43,8 +43,17 @@ def altered(before: str, after: str) -> tuple[list[str], list[str]] | None:
     if not old or not new:
         return None
     new_words = [_WORD.findall(q.casefold()) for q in new]
-    gone = [q for q in old if not any(_within(_WORD.findall(q.casefold()), ws) for ws in new_words)]
+    gone = [q for q in old if not any(_within(ws_q := _WORD.findall(q.casefold()), ws) or _run_of(ws, ws_q)
+                                      for ws in new_words)]
     return (gone, list(new)) if gone else None
+
+
+def _run_of(part: list[str], whole: list[str]) -> bool:
+    """``part`` is two or more words of ``whole`` in a row: a quote cut down to a phrase of itself
+    ('"We are deeply saddened," the airline said' → 'said it was "deeply saddened"'). Words left
+    out of the middle ("we will not raise taxes" → "we will raise taxes") make another quote."""
+    n = len(part)
+    return n >= 2 and any(whole[k:k + n] == part for k in range(len(whole) - n + 1))
 
 
 def _within(words: list[str], longer: list[str]) -> bool:
