@@ -150,11 +150,13 @@ _SAYER = re.compile(
 _INSTITUTION = (r"(?:office|department|ministry|agency|service|commission|council|board|"
                 r"authority|bureau|police|marshal|spokes(?:man|woman|person)|officials?|government|administration|court|"
                 r"institute|center|centre|company|firm|bank|fund|survey|study|report|statement|committee|association|union|"
-                r"coalition|group|team|authorities|researchers|analysts|experts|"
+                r"coalition|group|team|authorities|researchers|analysts|experts|utility|operator|airline|carrier|"
+                r"hospital|university|regulator|watchdog|charity|organi[sz]ation|embassy|military|army|broadcaster|"
                 # people named by their office ("the mayor said", "a witness said")
                 r"mayor|governor|president|minister|secretary|senator|prosecutor|judge|sheriff|commissioner|"
                 r"chairman|chairwoman|chair|chief|executive|director|ceo|witness|doctor|official)")
-_OF_WHAT = rf"(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+(?!{_AUX}\b)[\w'’.-]+)?)?"  # "the ministry of health"
+# "the ministry of health", "a spokesperson for the hospital"
+_OF_WHAT = rf"(?:\s+(?:of|for)\s+(?:the\s+)?[\w'’.-]+(?:\s+(?!{_AUX}\b)[\w'’.-]+)?)?"
 _THE_SAYER = re.compile(  # lower-case institutions: "the county sheriff's office said", "the ministry of health said",
     # "a police statement said", "Turkey's disaster agency said" (a name's possessive in place of "the")
     rf"(?:\b(?:the|an?)\s+|(?=\b(?-i:[A-ZÀ-ÖØ-Þ])[\w.-]*['’]s\s))((?:[\w'’.-]+\s+){{0,4}}?{_INSTITUTION}{_OF_WHAT})"

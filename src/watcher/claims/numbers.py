@@ -468,6 +468,10 @@ def _range(sentence: str, lo: RawFigure, hi: RawFigure, start: int) -> _Range | 
         return None
     if lo.ord or hi.ord or lo.fold or hi.fold or (hi.cur and not lo.cur):
         return None
+    if lo.value > hi.value >= 0 and (lo.scale or not hi.scale) and (joiner == "to" or lo.value < 1000):
+        # "by 55% to 45%", "68 to 32", "52-48": a score, two figures (a range runs upwards; a
+        # standard's or a phone's "62053-21" is left as it was)
+        return None
     if hi.scale and not lo.scale and 1800 <= lo.value <= 2100 and _YEAR_BEFORE.search(sentence[max(0, lo.m.start() - 20):lo.m.start()]):
         return None  # "from 1.2 million in 2000 to 1.5 million": a year, then the figure it was reached in
     lo_scale_missing = lo.value < hi.value and hi.scale and not lo.scale
@@ -628,7 +632,9 @@ def _covered(start: int, end: int, mentions: list[Mention]) -> bool:
     return any(m.start <= start < m.end or start <= m.start < end for m in mentions)
 
 
-_FRACTION_RE = re.compile(r"\b(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b(?=\s+of\b)",
+# not "the second half of the year", "the first half of 2024": a period, not a share
+_FRACTION_RE = re.compile(r"(?<!first )(?<!second )(?<!latter )(?<!former )(?<!other )\b("
+                          + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b(?=\s+of\b)",
                           re.IGNORECASE)
 _VAGUE_RE = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b(?=\s+(?:of|more)\b)",
                        re.IGNORECASE)
