@@ -839,7 +839,7 @@ def test_figures_a_rewritten_lead_carried_to_the_next_sentence_are_not_changed()
            "Russia launched 40 drones and 3 missiles, and Ukraine's air force said it shot down 35 of the drones "
            "over the central and southern regions."]
     got = [f.explanation for f in compare(old, new) if f.is_claim]
-    assert got == ["new figure two"]
+    assert got == ["new figure two; outcome: killed → injured, killed"]
     new2 = [new[0].replace(" and injured two", ""), new[1].replace("40 drones", "45 drones")]
     got = sorted(f.explanation for f in compare(old, new2) if f.is_claim)
     assert got == ["figure 40 drones dropped", "new figure 45 drones"], got  # moved and changed: still told
@@ -1836,3 +1836,30 @@ def test_a_wire_story_rewritten_with_the_same_facts_is_no_change(old, new):
 ])
 def test_a_quote_cut_to_another_claim_or_a_restated_figure_changed_still_alerts(old, new):
     assert _claims(old, new)
+
+
+@pytest.mark.parametrize("old, new", [
+    (["The storm dumped 30 cm of snow on the city. Schools were closed. More than 200 flights were cancelled at the "
+      "airport."],
+     ["The storm dumped 30 cm of snow on the city, closing schools and forcing the cancellation of more than 200 "
+      "flights at the airport."]),
+    (["Officials said the fire started in a kitchen on the third floor. It spread quickly through the building, "
+      "which had no sprinklers. Three firefighters were treated for smoke inhalation."],
+     ["The fire started in a third-floor kitchen and spread quickly through the building, which had no sprinklers, "
+      "officials said. Three firefighters were treated for smoke inhalation."]),
+    (["At least 12 people were killed and 40 injured when a bus collided with a truck near Lyon on Monday. The bus "
+      "was carrying 50 passengers, most of them students, police said."],
+     ["A bus carrying 50 passengers, most of them students, collided with a truck near Lyon on Monday, killing at "
+      "least 12 people and injuring 40, police said."]),
+])
+def test_sentences_merged_or_split_in_a_rewrite_with_their_figures_are_no_change(old, new):
+    """Three sentences merged into one were one removed and one added (the merge pass joined two);
+    "a third-floor kitchen" read as a share; "killing" was no outcome."""
+    assert [f.explanation for f in compare(old, new) if f.is_claim] == []
+
+
+def test_a_figure_changed_in_a_merge_still_alerts():
+    old = ["The storm dumped 30 cm of snow on the city. Schools were closed. More than 200 flights were cancelled."]
+    new = ["The storm dumped 30 cm of snow on the city, closing schools and forcing the cancellation of more than 300 "
+           "flights."]
+    assert [f for f in compare(old, new) if f.is_claim]

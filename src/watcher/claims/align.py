@@ -1,10 +1,12 @@
-"""Order-free alignment of two versions' sentences, in five passes that each say what they do.
+"""Order-free alignment of two versions' sentences, in six passes that each say what they do.
 
 NewsEdits (NAACL 2022) found lexical alignment as good as embeddings: identical canonical
 sentences pair first, so moved paragraphs and reformatted numbers cost nothing; then merges and
 splits (one sentence ↔ two adjacent ones); then fuzzy one-to-one pairs (rapidfuzz on the sentence
 with its figures masked, so "7,000" → "11,000" still pairs); then a leftover on each side claiming
-exactly the same (a sentence reworded too freely to look alike); last, a leftover sentence of a
+exactly the same (a sentence reworded too freely to look alike); then one sentence and a run of
+adjacent ones on the other side holding exactly its figures (a merge or a split rewritten too freely
+to look alike); last, a leftover sentence of a
 pair's paragraph joins it when it holds only figures the pair lost (a split rewritten too freely
 to look alike).
 """
@@ -56,6 +58,8 @@ def align(base: list[Sentence], cur: list[Sentence]) -> Alignment:
         rest_b, rest_c = _fuzzy(base, cur, rest_b, rest_c, out)
     if rest_b and rest_c:
         rest_b, rest_c = _same_claims(base, cur, rest_b, rest_c, out)
+    if rest_b and rest_c:
+        rest_b, rest_c = _merged_claims(base, cur, rest_b, rest_c, out)
     if (rest_b or rest_c) and out.pairs:
         rest_b, rest_c = _figures_moved(base, cur, rest_b, rest_c, out)
     out.removed = [base[i] for i in rest_b]
@@ -157,6 +161,47 @@ def _same_claims(base: list[Sentence], cur: list[Sentence], rest_b: list[int], r
             done_b.add(ib[0])
             done_c.add(ic[0])
     return [i for i in rest_b if i not in done_b], [j for j in rest_c if j not in done_c]
+
+
+MERGED_MAX = 3  # sentences of a paragraph one sentence may be merged from, or split into
+
+
+def _merged_claims(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],
+                   out: Alignment) -> tuple[list[int], list[int]]:
+    """Adjacent sentences merged into one, or one split into several, rewritten too freely to
+    look alike ("The storm dumped 30 cm of snow. Schools were closed. More than 200 flights were
+    cancelled." → "The storm dumped 30 cm of snow, closing schools and forcing the cancellation
+    of more than 200 flights."): a leftover sentence with figures and a run of two or three
+    adjacent leftovers of one paragraph on the other side that hold exactly its figures together
+    and share its words (:data:`SAME_CLAIM_MIN`) are one claim rewritten, not one removed and
+    another added. A figure changed on the way leaves them apart: removed and added, it alerts."""
+    done_b: set[int] = set()
+    done_c: set[int] = set()
+    for one, many, one_side_is_base in ((rest_c, rest_b, False), (rest_b, rest_c, True)):
+        seq = cur if one_side_is_base else base
+        other = base if one_side_is_base else cur
+        taken, mine = (done_c, done_b) if one_side_is_base else (done_b, done_c)
+        free = [k for k in many if k not in taken]
+        for i in one:
+            if i in mine or not other[i].claim.mentions:
+                continue
+            want = _keys([other[i]])
+            for run in _runs(seq, [k for k in free if k not in taken]):
+                if _keys([seq[k] for k in run]) == want and fuzz.token_set_ratio(
+                        other[i].masked, " ".join(seq[k].masked for k in run)) >= SAME_CLAIM_MIN:
+                    taken.update(run)
+                    mine.add(i)
+                    group = [seq[k] for k in run]
+                    out.pairs.append(Pair([other[i]], group, 0.0) if one_side_is_base else Pair(group, [other[i]], 0.0))
+                    break
+    return [i for i in rest_b if i not in done_b], [j for j in rest_c if j not in done_c]
+
+
+def _runs(seq: list[Sentence], free: list[int]) -> list[list[int]]:
+    """Runs of two to :data:`MERGED_MAX` adjacent free sentences of one paragraph, shortest first."""
+    at = set(free)
+    return [list(range(k, k + n)) for n in range(2, MERGED_MAX + 1) for k in free
+            if all(j in at and seq[j].paragraph == seq[k].paragraph for j in range(k, k + n))]
 
 
 def _signature(s: Sentence) -> tuple:

@@ -330,7 +330,8 @@ _RATIO = re.compile(rf"\b({_RATIO_PART})\s+(in|out\s+of)\s+(every\s+)?({_RATIO_P
 # not one of these is a count of a total ("120 out of 300 seats")
 _SHARE_BASES = frozenset({2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 20.0, 100.0, 1000.0})
 _SLASH_SHARE = re.compile(r"\b(\d{1,2})/(\d{1,3})(?=\s+of\b)")  # "2/3 of Americans"
-_BY_SHARE = re.compile(r"\b(?:by|in)\s+(half|a\s+third|a\s+quarter)\b(?!\s+(?:of|an?)\b)", re.IGNORECASE)
+# not "in a third-floor flat"
+_BY_SHARE = re.compile(r"\b(?:by|in)\s+(half|a\s+third|a\s+quarter)(?![\w-])(?!\s+(?:of|an?)\b)", re.IGNORECASE)
 
 
 def _ratios(sentence: str, mentions: list[Mention]) -> list[Mention]:

@@ -39,7 +39,7 @@ from .cues import NOT_SUPERLATIVE, fold
 
 _OUTCOMES = {
     # not "die": the German article
-    "killed": "killed dead died deaths death fatalities fatality fatally perished slain "
+    "killed": "killed killing dead died deaths death fatalities fatality fatally perished slain "
               "getötet tot tote toten starben gestorben todesopfer "
               "tués tuées tué tuée morts mort décès décédés décédées péri "
               "muertos muertas muerto murieron fallecidos fallecidas fallecieron falleció",
