@@ -1863,3 +1863,13 @@ def test_a_figure_changed_in_a_merge_still_alerts():
     new = ["The storm dumped 30 cm of snow on the city, closing schools and forcing the cancellation of more than 300 "
            "flights."]
     assert [f for f in compare(old, new) if f.is_claim]
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Police believe the fire was set deliberately.", "Police say the fire was set deliberately.", True),
+    ("Officials said the bridge was unsafe.", "Officials believed the bridge was unsafe.", True),
+    ("Police believe the fire was set deliberately.", "The fire is believed by police to have been set deliberately.",
+     False),
+])
+def test_a_source_that_believes_is_not_one_that_says(old, new, due):
+    assert bool(_claims(old, new)) == due

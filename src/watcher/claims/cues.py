@@ -28,6 +28,8 @@ HEDGES = {
     "a purported": "allegedly", "the purported": "allegedly", "a rumoured": "reportedly", "a rumored": "reportedly",
     "the rumoured": "reportedly", "the rumored": "reportedly", "a suspected": "allegedly", "the suspected": "allegedly", "is said to": "said-to", "are said to": "said-to",
     "was said to": "said-to", "is believed to": "believed", "are believed to": "believed",
+    # a source's belief, not its statement: "police believe the fire was set" → "police say"
+    "believe": "believed", "believes": "believed", "believed": "believed",
     "was believed to": "believed", "is thought to": "believed", "are thought to": "believed",
     "is expected to": "expected", "are expected to": "expected", "was expected to": "expected",
     "were expected to": "expected", "is estimated to": "estimated", "was estimated to": "estimated",
