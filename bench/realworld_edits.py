@@ -46,6 +46,13 @@ from realworld_claims import DATA, half_of  # noqa: E402
 Edit = tuple[str, str]  # (text as it is in the page, text it becomes)
 
 
+def _put(p: str, m: re.Match, new: str, group: int = 0) -> Edit:
+    """``m``'s text (``group``) in paragraph ``p`` replaced by ``new``; both sides start 30
+    characters earlier, enough context for the edited text to occur once in the page."""
+    start = max(0, m.start(group) - 30)
+    return p[start:m.end(group)], p[start:m.start(group)] + new
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of edit and whether an alert is due: ``find`` picks one edit in a main-text
@@ -169,8 +176,7 @@ def _unit_written_out(p: str) -> Edit | None:
     for pat, new in _UNIT_WORDS:
         m = pat.search(p)
         if m:
-            start = max(0, m.start() - 30)  # with some context, so that it occurs once in the page
-            return p[start:m.end()], p[start:m.start()] + m.expand(new)
+            return _put(p, m, m.expand(new))
     return None
 
 
@@ -209,8 +215,7 @@ def _direction_turned(p: str) -> Edit | None:
     m = _TURN.search(p)
     if not m:
         return None
-    start = max(0, m.start() - 30)
-    return p[start:m.end()], p[start:m.start()] + _TURNED[m.group(1)]
+    return _put(p, m, _TURNED[m.group(1)])
 
 
 _OUTCOME_TURNED = {"killed": "injured", "injured": "killed", "wounded": "killed", "arrested": "charged",
@@ -225,8 +230,7 @@ def _outcome_turned(p: str) -> Edit | None:
     m = _OUTCOME.search(p)
     if not m:
         return None
-    start = max(0, m.start() - 30)
-    return p[start:m.end()], p[start:m.start()] + _OUTCOME_TURNED[m.group(1)]
+    return _put(p, m, _OUTCOME_TURNED[m.group(1)])
 
 
 # opposites a sentence states its claim with, in the four languages: some the engine lists, some a
@@ -251,8 +255,7 @@ def _opposite_swapped(p: str) -> Edit | None:
     m = _OPPOSITE.search(p)
     if not m:
         return None
-    start = max(0, m.start() - 30)
-    return p[start:m.end()], p[start:m.start()] + _OPPOSITES[m.group(1)]
+    return _put(p, m, _OPPOSITES[m.group(1)])
 
 
 _WEEKDAY_ON = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -266,8 +269,7 @@ def _weekday_changed(p: str) -> Edit | None:
     if not m or _SAY_WORD.search(p, max(0, m.start() - 25), m.start()):
         return None
     day = "Thursday" if m.group(1) != "Thursday" else "Monday"
-    start = max(0, m.start() - 30)
-    return p[start:m.end()], p[start:m.start()] + "on " + day
+    return _put(p, m, "on " + day)
 
 
 _PRECISE = re.compile(r"(?<![\d.,$€£])(\d{1,3}(?:,\d{3})+)(?![\d.,])")
@@ -286,8 +288,7 @@ def _figure_rounded(p: str) -> Edit | None:
         digits = len(str(value))
         rounded = round(value, 2 - digits)
         if rounded != value and rounded > 0:
-            start = max(0, m.start() - 30)
-            return p[start:m.end()], p[start:m.start()] + f"about {rounded:,}"
+            return _put(p, m, f"about {rounded:,}")
     return None
 
 
@@ -310,8 +311,7 @@ def _quantifier_swapped(p: str) -> Edit | None:
         return None
     word = m.group(1)
     new = _QUANTIFIERS[word.lower()]
-    start = max(0, m.start() - 30)
-    return p[start:m.end(1)], p[start:m.start()] + (new.capitalize() if word[0].isupper() else new)
+    return _put(p, m, new.capitalize() if word[0].isupper() else new, 1)
 
 
 # a subject's act, written with a verb that names sources elsewhere, reworded with one that never
@@ -326,8 +326,7 @@ def _act_reworded(p: str) -> Edit | None:
     m = _ACT.search(p)
     if not m:
         return None
-    start = max(0, m.start() - 30)
-    return p[start:m.end(1)], p[start:m.start()] + _ACT_VERBS[m.group(1)]
+    return _put(p, m, _ACT_VERBS[m.group(1)], 1)
 
 
 # a name inside an English sentence: a capitalised word after a lower-case one ("fined by the SEC",
@@ -343,8 +342,7 @@ def _name_swapped(p: str) -> Edit | None:
     m = _NAME_INSIDE.search(p)
     if not m or len(_ENGLISH.findall(p)) < 4 or "Jacksonville" in p:
         return None
-    start = max(0, m.start() - 30)
-    return p[start:m.end()], p[start:m.start()] + "Jacksonville"
+    return _put(p, m, "Jacksonville")
 
 
 def _name_respelt(p: str) -> Edit | None:
@@ -352,9 +350,8 @@ def _name_respelt(p: str) -> Edit | None:
     m = _NAME_INSIDE.search(p)
     if not m or len(m.group(0)) < 7:
         return None
-    start = max(0, m.start() - 30)
     name = m.group(0)
-    return p[start:m.end()], p[start:m.start()] + name[:-2] + name[-1]
+    return _put(p, m, name[:-2] + name[-1])
 
 
 _QUOTED = re.compile(r"“([^”]{12,200})”|\"([^\"<>]{12,200})\"")
