@@ -228,7 +228,10 @@ _SOURCE_SYNONYMS = {w: group.split()[0] for group in (
     "neighbors", "doctors physicians", "firefighters firemen", "rescuers rescue-workers", "lawmakers legislators",
     # a title and its abbreviation: "Sen. Jane Doe" → "Senator Jane Doe"
     "senator sen", "representative rep congressman congresswoman", "governor gov", "general gen", "colonel col",
-    "lieutenant lt", "captain capt", "sergeant sgt", "admiral adm", "number no")
+    "lieutenant lt", "captain capt", "sergeant sgt", "admiral adm", "number no",
+    # one institution in another language's word, or its synonym
+    "company firm empresa compañía compania entreprise société unternehmen firma konzern", "police polizei policía",
+    "government gobierno gouvernement regierung")
     for w in group.split()}
 
 

@@ -70,6 +70,8 @@ HEDGES = {
     "confirmado": "confirmed", "estimados": "estimated", "incierto": "uncertain",
     # the French and Spanish news conditional: "le suspect aurait dérobé" = "the suspect reportedly
     # stole", "habría robado" the same; "a dérobé", "robó" state it as a fact
+    # (not in what a source is reported to have said, "a déclaré que la réforme serait adoptée": there
+    # it is the future moved back a tense, as English "would" is; see hedges())
     "aurait": "said-to", "auraient": "said-to", "serait": "said-to", "seraient": "said-to",
     "habría": "said-to", "habrían": "said-to",
     # what is expected, said the German and Spanish way: "werden voraussichtlich 18 Monate dauern",
@@ -216,6 +218,8 @@ _FOREIGN_ACCORDING = re.compile(
     r"\b(?:(?P<de>laut|gemäß|nach\s+(?:Angaben|Informationen|Schätzungen)\s+(?:von|des|der|vom))|selon|d['’]après|"
     r"según|de\s+acuerdo\s+con|volgens|(?:secondo|segundo)(?=\s+(?:(?:il|la|lo|i|gli|le|o|a|os|as)\s|l['’]|(?-i:[A-Z]))))"
     r"\s+((?:" + _ART + r")?[^,.;:()\"\d]{2,60})", re.IGNORECASE)
+# a source glued onto "Angaben": "nach Polizeiangaben", "laut Unternehmensangaben", "Behördenangaben zufolge"
+_ANGABEN = re.compile(r"\b(?:nach|laut|gemäß)\s+(?:(?:den|offiziellen|ersten|vorläufigen)\s+)?([A-ZÄÖÜ][a-zäöüß]{3,}?)angaben\b")
 _ZUFOLGE = re.compile(rf"((?:(?:{_ART})?{_CAP}\s+(?:(?:der|des|von|für)\s+)?){{1,4}})zufolge\b")
 # not "bestätigte(n)": as often the adjective of "die bestätigten Fälle" as the verb
 _GERMAN_VERBS = (r"sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|teilte|teilten|mitteilte|mitteilten|"
@@ -282,6 +286,9 @@ def _foreign_sources(text: str) -> set[str]:
         found.add(_clean_source(" ".join(words)))
     for m in _ZUFOLGE.finditer(text):
         found.add(_clean_source(m.group(1)))
+    for m in _ANGABEN.finditer(text):  # "nach Polizeiangaben" = "nach Angaben der Polizei"
+        found.add(_clean_source(m.group(1).removesuffix("s") if m.group(1).endswith(("ens", "ungs", "ums", "ts"))
+                                else m.group(1)))
     for v in _FOREIGN_VERB.finditer(text):
         after = _AFTER_VERB.match(text, v.end())
         if after and (v.group("de") or _INCISE.search(text, max(0, v.start() - 3), v.start())):
@@ -324,7 +331,7 @@ def attribution(text: str, words: frozenset[str] | None = None) -> frozenset[str
     "selon X", "dijo X")."""
     found: set[str] = set()
     words = words_of(text) if words is None else words
-    has_foreign = not FOREIGN_CUE_WORDS.isdisjoint(words)
+    has_foreign = not FOREIGN_CUE_WORDS.isdisjoint(words) or "angaben" in text
     if not has_foreign and not _SAY_VERB_ONLY.search(text):
         return frozenset()
     if "," in text:
@@ -524,8 +531,20 @@ def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
         return frozenset()  # most sentences: no hedge word at all, and the patterns need not run
     folded = fold(text)
     found = frozenset() if _HEDGE_FIRST.isdisjoint(words) else \
-        frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(folded))
+        frozenset(HEDGES[m.group(1)] for m in _HEDGE_RE.finditer(folded) if not _reported_conditional(folded, m))
     return found | {"one-of"} if maybe_one_of and _ONE_OF.search(folded) else found
+
+
+_CONDITIONALS = frozenset({"aurait", "auraient", "serait", "seraient", "habría", "habrían"})
+# a French or Spanish say-verb and its "que": what follows is what the source said
+_SAID_THAT = re.compile(rf"\b(?:{_ROMANCE_VERBS})\s+(?:que\b|qu['’])")
+
+
+def _reported_conditional(folded: str, m: re.Match) -> bool:
+    """The French or Spanish conditional in what a source said ("le président a déclaré que la
+    réforme serait adoptée", "dijo que el plan habría costado"): the future or past of the words
+    reported, not the news conditional ("le bilan serait de 12 morts, selon la police")."""
+    return m.group(1) in _CONDITIONALS and _SAID_THAT.search(folded, 0, m.start()) is not None
 
 
 # a negation that only bounds a figure ("no fewer than 12", "not more than", "pas moins de",

@@ -213,7 +213,8 @@ def parse(sentence: str) -> list[Mention]:
     words = set(_LETTER_WORD.findall(sentence.lower()))
     has_word = not _NUMBER_WORDS.isdisjoint(words)
     has_month = not _MONTH_NAMES.isdisjoint(words)
-    if not has_digit and not has_word and not has_month:
+    has_point = not _POINT_WORDS.isdisjoint(words)
+    if not has_digit and not has_word and not has_month and not has_point:
         return []
     spans = special_spans(sentence) if has_digit else []
     mentions = _mentions(sentence, raw_figures(sentence, spans, has_word))
@@ -221,8 +222,8 @@ def parse(sentence: str) -> list[Mention]:
     if has_word:
         mentions = _worded_amounts(sentence, mentions)
         mentions += _word_figures(sentence, mentions)
-        if "point" in words or "points" in words:
-            mentions = _fraction_points(sentence, mentions)
+    if has_point:
+        mentions = _fraction_points(sentence, mentions)
     if has_month:
         mentions += _bare_months(sentence, mentions)
     mentions.sort(key=lambda x: x.start)
@@ -261,14 +262,20 @@ def _restated_qualifiers(sentence: str, mentions: list[Mention]) -> list[Mention
 # percentage point", "three-quarters of a point" — the central banks' steps, the same figure as
 # "0.25 percentage point", not a share ("a quarter of") or no figure at all ("half a")
 _FRACTION_POINT = re.compile(r"\b(?:an?\s+)?(half|quarter|third|three[\s-]quarters?|two[\s-]thirds?)(?:\s+of)?(?:\s+an?)?"
-                             r"[\s-]+(?:percentage[\s-]+)?points?\b", re.IGNORECASE)
+                             r"[\s-]+(?:percentage[\s-]+)?points?\b"
+                             # "medio punto porcentual", "un demi-point", "einen halben Prozentpunkt", "un cuarto de punto"
+                             r"|\b(medio|cuarto)\s+(?:de\s+)?punto(?:\s+porcentual)?\b|\b(?:un\s+)?(demi)-point\b"
+                             r"|\b(?:einen\s+)?(halben|viertel)\s*prozentpunkt\b", re.IGNORECASE)
+_POINT_WORDS = frozenset({"point", "points", "punto", "prozentpunkt"})
 _POINT_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "three quarter": 0.75, "three quarters": 0.75,
-                    "two third": 2 / 3, "two thirds": 2 / 3}
+                    "two third": 2 / 3, "two thirds": 2 / 3, "medio": 0.5, "demi": 0.5, "halben": 0.5, "cuarto": 0.25,
+                    "viertel": 0.25}
 
 
 def _fraction_points(sentence: str, mentions: list[Mention]) -> list[Mention]:
     for m in _FRACTION_POINT.finditer(sentence):
-        value = _POINT_FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())]
+        part = next(g for g in m.groups() if g)
+        value = _POINT_FRACTIONS[" ".join(part.lower().replace("-", " ").split())]
         mentions = [x for x in mentions if x.end <= m.start() or x.start >= m.end()]
         mentions.append(Mention(text=m.group(0), value=value, kind="pp", start=m.start(), end=m.end(), unit="pp",
                                 qualifier=_qualifier(sentence[:m.start()])))
