@@ -1891,3 +1891,20 @@ def test_a_story_rewritten_in_german_french_or_spanish_with_the_same_facts_is_no
     the conditional of what the president said ("a déclaré que … serait") was read as the news
     conditional ("reportedly"), "medio punto porcentual" was no figure."""
     assert _claims(old, new) == []
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Unemployment fell in May, the agency said.", "Unemployment rose in May, the agency said.", True),
+    ("Die Arbeitslosigkeit ist im Mai gesunken.", "Die Arbeitslosigkeit ist im Mai gestiegen.", True),
+    ("Le chômage a diminué en mai.", "Le chômage a augmenté en mai.", True),
+    ("Sales rose in the second quarter.", "Sales increased in the second quarter.", False),
+    ("Prices fell sharply after the announcement.", "Prices dropped sharply after the announcement.", False),
+    ("Según la policía, el detenido es el autor del robo.", "Según la policía, el detenido sería el autor del robo.",
+     True),
+])
+def test_a_movement_turned_without_a_figure_and_the_spanish_conditional_of_ser(old, new, due):
+    """ "Unemployment fell in May" → "rose" passed: a direction was read only beside a figure;
+    "sería" was no news conditional."""
+    assert bool(_claims(old, new)) == due
+    if due and "fell" in old:
+        assert _claims(old, new) == ["direction: fell → rose"]

@@ -23,7 +23,7 @@ from .. import kinds
 from ..kinds import SEVERITY
 from . import names, outcomes, quotes, ranks, units
 from .align import Pair, align
-from .cues import ALL_SAY_VERBS, NO_COMMENT, WEEKDAYS, flips, fold, stance, words_of
+from .cues import ALL_SAY_VERBS, NO_COMMENT, WEEKDAYS, flips, fold, movement, stance, words_of
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
 from .numbers import Mention
 from .sentences import Sentence, mention_order, sentences
@@ -668,6 +668,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
     elif not figs and (swap := _ends_swapped(pair)):  # "fell to 3.7% from 3.9%" → "to 3.9% from 3.7%"
         turned = True
         cues.append({"field": "direction", "old": swap[0], "new": swap[1]})
+    elif not (any(old_dir) or any(new_dir)) and (way := movement(old_words, new_words)):
+        cues.append({"field": "direction", "old": way[0], "new": way[1]})  # "unemployment fell" → "rose"
     old_out = frozenset().union(*(s.claim.outcomes for s in pair.base))
     new_out = frozenset().union(*(s.claim.outcomes for s in pair.cur))
     if outcomes.changed(old_out, new_out) or outcomes.requantified(before, after, old_out, new_out):

@@ -73,7 +73,8 @@ HEDGES = {
     # (not in what a source is reported to have said, "a déclaré que la réforme serait adoptée": there
     # it is the future moved back a tense, as English "would" is; see hedges())
     "aurait": "said-to", "auraient": "said-to", "serait": "said-to", "seraient": "said-to",
-    "habría": "said-to", "habrían": "said-to",
+    "habría": "said-to", "habrían": "said-to", "sería": "said-to", "serían": "said-to", "estaría": "said-to",
+    "estarían": "said-to",
     # what is expected, said the German and Spanish way: "werden voraussichtlich 18 Monate dauern",
     # "se espera que el banco suba los tipos", "es probable que"
     "voraussichtlich": "expected", "se espera que": "expected", "se prevé que": "expected",
@@ -535,7 +536,8 @@ def hedges(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
     return found | {"one-of"} if maybe_one_of and _ONE_OF.search(folded) else found
 
 
-_CONDITIONALS = frozenset({"aurait", "auraient", "serait", "seraient", "habría", "habrían"})
+_CONDITIONALS = frozenset({"aurait", "auraient", "serait", "seraient", "habría", "habrían", "sería", "serían",
+                           "estaría", "estarían"})
 # a French or Spanish say-verb and its "que": what follows is what the source said
 _SAID_THAT = re.compile(rf"\b(?:{_ROMANCE_VERBS})\s+(?:que\b|qu['’])")
 
@@ -672,6 +674,31 @@ def _flipped_base(word: str, others: frozenset[str]) -> str | None:
             fits = _PREFIX_FITS.get(p)
             if (fits is None and p != "in") or (fits and base[0] in fits) or (p == "in" and base[0] not in "bmplr"):
                 return base
+    return None
+
+
+# verbs of a movement, which way it went: "Unemployment fell in May" → "Unemployment rose in May"
+# turns the claim with no figure beside the verb (beside a figure, the figure's direction says it)
+_MOVES = {**{w: "rose" for w in (
+    "rose rise rises risen rising increased increases increasing grew grow grows grown growing climbed climbs "
+    "jumped jumps soared soars surged surges rallied expanded widened accelerated stieg steigt steigen stiegen "
+    "gestiegen wuchs wächst gewachsen angestiegen zugenommen augmenté augmente augmentent progressé grimpé subió "
+    "sube suben subieron aumentó aumenta aumentaron creció crece crecieron").split()},
+    **{w: "fell" for w in (
+        "fell fall falls fallen falling dropped drops declined declines declining decreased decreases decreasing "
+        "shrank shrinks shrunk slid slides slipped slips plunged plunges tumbled tumbles slumped slumps narrowed "
+        "slowed dipped fiel fällt gefallen sank sinkt sanken gesunken schrumpfte geschrumpft zurückgegangen "
+        "abgenommen eingebrochen baissé diminué diminue diminuent reculé chuté bajó baja bajan bajaron cayó cae "
+        "cayeron disminuyó disminuye disminuyeron descendió").split()}}
+
+
+def movement(old_words: frozenset[str], new_words: frozenset[str]) -> tuple[str, str] | None:
+    """Which way a movement went in each version, when one version's verb of rising was put in the
+    place of the other's verb of falling (or back): ("fell", "rose"); None otherwise."""
+    gone = {_MOVES[w] for w in old_words - new_words if w in _MOVES}
+    came = {_MOVES[w] for w in new_words - old_words if w in _MOVES}
+    if len(gone) == 1 and len(came) == 1 and gone != came:
+        return next(iter(gone)), next(iter(came))
     return None
 
 
