@@ -1908,3 +1908,17 @@ def test_a_movement_turned_without_a_figure_and_the_spanish_conditional_of_ser(o
     assert bool(_claims(old, new)) == due
     if due and "fell" in old:
         assert _claims(old, new) == ["direction: fell → rose"]
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Real Madrid beat Barcelona 3-1 on Sunday.", "Barcelona beat Real Madrid 3-1 on Sunday.", True),
+    ("Apple sued Samsung over the design of its phones.", "Samsung sued Apple over the design of its phones.", True),
+    ("Smith and Jones met in Geneva on Tuesday.", "Jones and Smith met in Geneva on Tuesday.", False),
+    ("Talks between Russia, Ukraine and Turkey resumed.", "Talks between Ukraine, Russia and Turkey resumed.", False),
+    ("The S&P 500 fell 1.2% to 4,780 on Friday, its worst day since March.",
+     "On Friday, the S&P 500 dropped 1.2% to close at 4,780, its biggest one-day fall since March.", False),
+])
+def test_two_names_in_each_others_roles_and_a_change_then_a_level(old, new, due):
+    """ "Real Madrid beat Barcelona" → "Barcelona beat Real Madrid" passed (the same names, in each
+    other's place); "fell 1.2% to 4,780" was read as a range of percentages."""
+    assert bool(_claims(old, new)) == due

@@ -92,7 +92,7 @@ def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tup
         return offices
     old, new = names(before, known), names(after, known)
     if old == new:
-        return [], []
+        return _roles_swapped(before, after) or ([], [])
     caps_before, caps_after = capitalised(before), capitalised(after)
     gone = [x for x in sorted(old) if not _matched(x, caps_after)]
     came = [y for y in sorted(new) if not _matched(y, caps_before)]
@@ -101,6 +101,28 @@ def swapped(before: str, after: str, known: frozenset[str] = frozenset()) -> tup
     if not gone or not came or _initials_of(gone, new) or _initials_of(came, old):
         return [], []
     return gone, came
+
+
+# what joins two names whose order says nothing: "Smith and Jones met", "talks between Kyiv, Moscow"
+_JOINS = re.compile(r"\s*(?:,|and|or|&|with|und|et|y|and\s+with|,\s*and)?\s*")
+_NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w'’.&-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*)*")
+
+
+def _roles_swapped(before: str, after: str) -> tuple[list[str], list[str]] | None:
+    """Two names of a sentence exchanged, the rest word for word: "Real Madrid beat Barcelona 3-1" →
+    "Barcelona beat Real Madrid 3-1", "Smith sued Jones" → "Jones sued Smith" — the same names, in
+    each other's roles. Not when only a conjunction stands between them ("Smith and Jones met")."""
+    if len(before) != len(after) or before == after:
+        return None
+    runs = list(_NAME_RUN.finditer(before))
+    for k, a in enumerate(runs):
+        for b in runs[k + 1:]:
+            if a.group(0) == b.group(0) or _JOINS.fullmatch(before, a.end(), b.start()):
+                continue
+            swapped = before[:a.start()] + b.group(0) + before[a.end():b.start()] + a.group(0) + before[b.end():]
+            if swapped == after:
+                return [a.group(0), b.group(0)], [b.group(0), a.group(0)]
+    return None
 
 
 def _count(text: str, name: str) -> int:

@@ -487,6 +487,8 @@ def _range(sentence: str, lo: RawFigure, hi: RawFigure, start: int) -> _Range | 
     value = float(f"{value:.12g}") if value == value else lo.value
     after = sentence[hi.end:]
     if _PERCENT_AFTER.match(sentence[lo.end:]) and not _PERCENT_AFTER.match(after):
+        if hi.value > 100:
+            return None  # "fell 1.2% to 4,780": a change, then the level it reached
         after = "%" + after
     return _Range(value, hi.value, replace(lo, cur=lo.cur or hi.cur, unit=hi.unit), hi.end, after)
 
