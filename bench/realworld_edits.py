@@ -14,9 +14,9 @@ name inside an English sentence swapped for another and a word inside a quotatio
 alert), a name respelt — a letter dropped from a long one — and a quotation extended at its end
 (must not); since session 35 a word swapped for its opposite and the day of an event changed (must
 alert) and a precise figure rounded with "about" (must not); since session 36 a quantifier put in
-the place of one of another class ("every hospital" → "some hospital", must alert) and a subject's
-act reworded from a verb that names sources elsewhere ("reported a loss" → "recorded a loss", must
-not).
+the place of one of another class ("every hospital" → "some hospital", must alert), a subject's act
+reworded from a verb that names sources elsewhere ("reported a loss" → "recorded a loss", must not)
+and an English paragraph's first two sentences joined with ", and" (must not).
 
 Targets are taken from the page's extracted main text (or, for the page-wide and furniture kinds,
 from the whole HTML), so the measure is of the claim engine and the line rules on real sentences
@@ -165,6 +165,24 @@ def _sentences_swapped(p: str) -> Edit | None:
     if len(ss) < 2 or f"{ss[0]} {ss[1]}" not in p:
         return None
     return f"{ss[0]} {ss[1]}", f"{ss[1]} {ss[0]}"
+
+
+def _sentences_joined(p: str) -> Edit | None:
+    """The first two sentences of a paragraph made one ("… in March. Sales fell 3%." → "… in March,
+    and sales fell 3%."): a copy edit, nothing changed. Only when the second does not open with a
+    name (its capital kept would read as one, lowered it would no longer be one)."""
+    from watcher.claims.sentences import split_sentences
+
+    ss = split_sentences(p)
+    if len(ss) < 2 or f"{ss[0]} {ss[1]}" not in p or not ss[0].endswith(".") or len(ss[1].split()) < 3 \
+            or len(_ENGLISH.findall(p)) < 4 \
+            or not ss[1][:1].isupper() or ss[1].split()[1][:1].isupper() or ss[1].split()[0].lower() in _OPENER_NAMES:
+        return None
+    return f"{ss[0]} {ss[1]}", f"{ss[0][:-1]}, and {ss[1][0].lower()}{ss[1][1:]}"
+
+
+# capitalised openers that are names or pronouns a copy edit would keep capitalised
+_OPENER_NAMES = frozenset("i mr mrs ms dr president minister".split())
 
 
 _UNIT_WORDS = [(re.compile(r"(\d) ?km\b(?!/)"), r"\1 kilometres"), (re.compile(r"(\d) ?kg\b(?!/)"), r"\1 kilograms"),
@@ -438,6 +456,7 @@ KINDS = [
     Kind("figure rounded", False, find=_figure_rounded),
     Kind("quantifier swapped", True, find=_quantifier_swapped),
     Kind("act reworded", False, find=_act_reworded),
+    Kind("sentences joined", False, find=_sentences_joined),
 ]
 PER_PAGE = 3  # edits of one kind on one page at most: no page weighs more than a few
 
