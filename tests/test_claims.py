@@ -1922,3 +1922,19 @@ def test_two_names_in_each_others_roles_and_a_change_then_a_level(old, new, due)
     """ "Real Madrid beat Barcelona" → "Barcelona beat Real Madrid" passed (the same names, in each
     other's place); "fell 1.2% to 4,780" was read as a range of percentages."""
     assert bool(_claims(old, new)) == due
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("Twelve people died in the flooding.", "Twelve people are feared dead in the flooding.", True),
+    ("The council's vote on the new budget was postponed until next week.",
+     "The council's vote on the new budget was cancelled.", True),
+    ("The minister resigned on Friday.", "The minister was fired on Friday.", True),
+    ("The plant will be closed by the end of the year.", "The plant will remain open beyond the end of the year.", True),
+    ("The council's vote on the new budget was postponed until next week.",
+     "The council's vote on the new budget was delayed until next week.", False),
+    ("The minister resigned on Friday.", "The minister stepped down on Friday.", False),
+])
+def test_the_dead_not_yet_found_an_event_called_off_and_how_someone_left(old, new, due):
+    """Each passed: "feared dead" was no hedge, "postponed" → "cancelled" and "resigned" → "was
+    fired" named no family of outcomes, "closed" → "open" no opposites."""
+    assert bool(_claims(old, new)) == due

@@ -28,6 +28,9 @@ HEDGES = {
     "a purported": "allegedly", "the purported": "allegedly", "a rumoured": "reportedly", "a rumored": "reportedly",
     "the rumoured": "reportedly", "the rumored": "reportedly", "a suspected": "allegedly", "the suspected": "allegedly", "is said to": "said-to", "are said to": "said-to",
     "was said to": "said-to", "is believed to": "believed", "are believed to": "believed",
+    # the dead not yet found: "12 died" → "12 are feared dead"
+    "feared dead": "feared", "feared killed": "feared", "feared drowned": "feared", "feared to have": "feared",
+    "presumed dead": "feared", "believed dead": "feared", "believed killed": "feared",
     # a source's belief, not its statement: "police believe the fire was set" → "police say"
     "believe": "believed", "believes": "believed", "believed": "believed",
     "was believed to": "believed", "is thought to": "believed", "are thought to": "believed",
@@ -646,16 +649,16 @@ largest smallest | biggest smallest | youngest oldest | richest poorest | fastes
 longest shortest | hottest coldest | warmest coldest | strongest weakest | tallest shortest | heaviest lightest
 maximum minimum | positive negative | bought sold | buy sell | buys sells
 buyers sellers | buyer seller | lender borrower | lenders borrowers | creditor debtor | creditors debtors
-inflows outflows | inflow outflow | opened closed | plaintiff defendant | plaintiffs defendants
+inflows outflows | inflow outflow | opened closed | closed open | plaintiff defendant | plaintiffs defendants
 north south | northern southern | east west | eastern western | northeast southwest | northwest southeast
 gewinn verlust | gewinne verluste | überschuss defizit | exporte importe | ausfuhren einfuhren | gewonnen verloren
-zugestimmt abgelehnt | genehmigt abgelehnt | erlaubt verboten | höchste niedrigste | höchsten niedrigsten
+zugestimmt abgelehnt | genehmigt abgelehnt | geschlossen geöffnet | geschlossen offen | erlaubt verboten | höchste niedrigste | höchsten niedrigsten
 jüngste älteste | jüngsten ältesten | reichste ärmste | käufer verkäufer | gläubiger schuldner | kläger beklagte | nördlich südlich | östlich westlich | dafür dagegen
 bénéfice perte | bénéfices pertes | excédent déficit | exportations importations | gagné perdu | approuvé rejeté
-autorisé interdit | dessus dessous | avant après | acheteurs vendeurs | contre pro
+autorisé interdit | fermé ouvert | fermée ouverte | dessus dessous | avant après | acheteurs vendeurs | contre pro
 ganancia pérdida | ganancias pérdidas | beneficio pérdida | beneficios pérdidas | superávit déficit
 exportaciones importaciones | ganó perdió | aprobó rechazó | aprobado rechazado | permitido prohibido
-encima debajo | antes después | compradores vendedores | contra pro
+cerrado abierto | cerrada abierta | encima debajo | antes después | compradores vendedores | contra pro
 """
 _OPPOSITE: dict[str, set[str]] = {}
 for _pair in _OPPOSITE_PAIRS.replace("\n", "|").split("|"):

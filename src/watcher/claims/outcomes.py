@@ -14,8 +14,9 @@ name one and the classes differ. Other families change only when both sides stat
 the claim): the severity of an injury, a condition or an illness (serious, slight, stable), the
 statistic a figure is (median, average), the margin of a vote (unanimous, narrow, overwhelming),
 how often (always, often, sometimes, rarely), by how much (sharply, slightly), the charge or the
-ruling on a death (murder, manslaughter, fraud…, suicide, homicide) and the sentence handed down
-(custodial, suspended, probation).
+ruling on a death (murder, manslaughter, fraud…, suicide, homicide), the sentence handed down
+(custodial, suspended, probation), what became of an event (postponed, cancelled, suspended) and
+how someone left office (resigned, dismissed, retired).
 
 A side that names no outcome changes nothing ("the strike hurt sales" → "the strike hit sales"):
 only one outcome put in another's place does.
@@ -167,6 +168,28 @@ _CRIME_PHRASES: dict[str, tuple[str, ...]] = {"money laundering": ("money launde
                   "manslaughter": ("homicide involontaire", "homicidio imprudente"),
                   "assault": ("coups et blessures",), "robbery": ("vol à main armée",),
                   "accident": ("accidental death", "an accident", "a tragic accident")}
+# what became of an event — put off, called off, halted — and how someone left office: "the vote was
+# postponed" → "cancelled", "the minister resigned" → "was fired"
+_STATUS_WORDS = {
+    "postponed": "postponed", "delayed": "postponed", "rescheduled": "postponed", "deferred": "postponed",
+    "verschoben": "postponed", "reporté": "postponed", "reportée": "postponed", "aplazado": "postponed",
+    "aplazada": "postponed", "pospuesto": "postponed", "pospuesta": "postponed",
+    "cancelled": "cancelled", "canceled": "cancelled", "scrapped": "cancelled", "abgesagt": "cancelled",
+    "annulé": "cancelled", "annulée": "cancelled", "cancelado": "cancelled", "cancelada": "cancelled",
+    "suspended": "suspended", "halted": "suspended", "paused": "suspended", "ausgesetzt": "suspended",
+    "suspendu": "suspended", "suspendue": "suspended", "suspendido": "suspended", "suspendida": "suspended",
+}
+_STATUS_PHRASES: dict[str, tuple[str, ...]] = {"cancelled": ("called off",), "postponed": ("put off", "pushed back")}
+_DEPARTURE_WORDS = {
+    "resigned": "resigned", "quit": "resigned", "zurückgetreten": "resigned", "démissionné": "resigned",
+    "dimitió": "resigned", "renunció": "resigned",
+    "fired": "dismissed", "sacked": "dismissed", "ousted": "dismissed",
+    "gefeuert": "dismissed", "limogé": "dismissed", "limogée": "dismissed", "destituido": "dismissed",
+    "destituida": "dismissed", "cesado": "dismissed", "cesada": "dismissed",
+    "retired": "retired", "pensioniert": "retired",
+}
+_DEPARTURE_PHRASES: dict[str, tuple[str, ...]] = {"resigned": ("stepped down", "steps down", "step down", "trat zurück"),
+                                                  "dismissed": ("was dismissed", "has been dismissed", "was removed from")}
 _SENTENCE_PHRASES: dict[str, tuple[str, ...]] = {
     "custodial": ("prison sentence", "jail sentence", "prison term", "jail term", "custodial sentence", "in prison",
                   "in jail", "behind bars", "haftstrafe", "gefängnisstrafe", "prison ferme", "de prisión",
@@ -308,10 +331,12 @@ _MEASURE_FAMILIES = tuple(f + ":" for f in ("basis", "terms", "scope", "period",
 # phrases (the severity's words are added below)
 _BOTH_SIDES_WORDS: dict[str, dict[str, str]] = {
     "severity": {}, "statistic": _STATISTICS, "margin": _MARGIN_WORDS, "frequency": _FREQUENCY_WORDS,
-    "degree": _DEGREE_WORDS, "crime": _CRIME_WORDS, "sentence": {}, "quantifier": {}}
+    "degree": _DEGREE_WORDS, "crime": _CRIME_WORDS, "sentence": {}, "quantifier": {}, "status": _STATUS_WORDS,
+    "departure": _DEPARTURE_WORDS}
 _BOTH_SIDES_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "severity": _SEVERITY_PHRASES, "margin": _MARGIN_PHRASES, "frequency": _FREQUENCY_PHRASES,
-    "degree": _DEGREE_PHRASES, "crime": _CRIME_PHRASES, "sentence": _SENTENCE_PHRASES}
+    "degree": _DEGREE_PHRASES, "crime": _CRIME_PHRASES, "sentence": _SENTENCE_PHRASES, "status": _STATUS_PHRASES,
+    "departure": _DEPARTURE_PHRASES}
 _BOTH_SIDES = tuple(f + ":" for f in _BOTH_SIDES_WORDS)
 # the families a change names itself by ("margin: unanimous → narrow"); a severity is told as the
 # outcome it qualifies ("outcome: injured, serious → injured, slight")
