@@ -1938,3 +1938,9 @@ def test_the_dead_not_yet_found_an_event_called_off_and_how_someone_left(old, ne
     """Each passed: "feared dead" was no hedge, "postponed" → "cancelled" and "resigned" → "was
     fired" named no family of outcomes, "closed" → "open" no opposites."""
     assert bool(_claims(old, new)) == due
+
+
+def test_a_german_day_and_month_without_a_year_is_a_date():
+    """ "am 3.3." was read as the figure 3.3: "am 3. März" → "am 3.3." alerted a figure changed."""
+    assert _claims("Die Sitzung beginnt am 3. März um 15 Uhr.", "Die Sitzung beginnt am 3.3. um 15:00 Uhr.") == []
+    assert _claims("Die Sitzung beginnt am 3.3. um 15 Uhr.", "Die Sitzung beginnt am 4.3. um 15 Uhr.")

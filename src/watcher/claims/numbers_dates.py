@@ -154,7 +154,16 @@ def _add_date(s: str, m: re.Match | None, out: list[Span]) -> bool:
     return True
 
 
+# a German day and month without a year, after the word that dates it: "am 3.3.", "vom 12.10. bis
+# zum 14.10." — the same date as "am 3. März"
+_DAY_MONTH = re.compile(r"\b(?:am|vom|zum|bis|ab|seit|dem|den)\s+((\d{1,2})\.(\d{1,2})\.)(?!\d)")
+
+
 def _numeric_dates(s: str, runs: list[tuple[int, int]], out: list[Span]) -> None:
+    for dm in _DAY_MONTH.finditer(s):
+        d, mth = int(dm.group(2)), int(dm.group(3))
+        if 1 <= mth <= 12 and 1 <= d <= 31 and not _overlaps(dm.start(1), dm.end(1), out):
+            out.append(Span(dm.start(1), dm.end(1), "date", _date_value(0, mth, d)))
     for a, b in runs:
         if s[b:b + 1] not in ("." , "/", "-") or not s[b + 1:b + 2].isdigit():
             continue
