@@ -1944,3 +1944,16 @@ def test_a_german_day_and_month_without_a_year_is_a_date():
     """ "am 3.3." was read as the figure 3.3: "am 3. März" → "am 3.3." alerted a figure changed."""
     assert _claims("Die Sitzung beginnt am 3. März um 15 Uhr.", "Die Sitzung beginnt am 3.3. um 15:00 Uhr.") == []
     assert _claims("Die Sitzung beginnt am 3.3. um 15 Uhr.", "Die Sitzung beginnt am 4.3. um 15 Uhr.")
+
+
+@pytest.mark.parametrize("old, new, due", [
+    ("An estimated 7,000 containers of munitions were shipped.", "Some 7,000 containers of munitions were shipped.",
+     False),
+    ("An estimated 7,000 containers of munitions were shipped.", "7,000 containers of munitions were shipped.", True),
+    ("An estimated 7,000 containers of munitions were shipped.",
+     "An estimated 10,000 containers of munitions were shipped.", True),
+])
+def test_an_estimate_reworded_is_not_withdrawn(old, new, due):
+    """ "An estimated 7,000" → "Some 7,000" alerted "hedge removed: estimated": the figure still
+    says it is approximate."""
+    assert bool(_claims(old, new)) == due

@@ -337,6 +337,16 @@ def _verb_reworded(before: str, after: str) -> bool:
         and _FINITE.isdisjoint(rest)
 
 
+def _estimate_reworded(old_h: frozenset[str], new_h: frozenset[str], old_m: list[Mention], new_m: list[Mention]
+                       ) -> bool:
+    """Only "estimated" differs, and the side without it says its figure is approximate: "An
+    estimated 7,000 containers" → "Some 7,000 containers" — the estimate reworded, not withdrawn."""
+    if old_h ^ new_h != {"estimated"}:
+        return False
+    lacking = new_m if "estimated" in old_h else old_m
+    return any(m.qualifier in ("approx", "estimated") for m in lacking)
+
+
 def _same_month(a: Mention, b: Mention) -> bool:
     """A month on its own and a date of that month ("in March" → "in March 2023", "on March 3"):
     the date made more precise, not changed."""
@@ -656,7 +666,8 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
     reported = bool(old_att and new_att)
     # "declined to comment" → "could not be reached for comment": one non-answer, reworded
     non_answer = bool(NO_COMMENT.search(before) and NO_COMMENT.search(after))
-    if stance(old_h, reported) != stance(new_h, reported) and not non_answer:
+    if stance(old_h, reported) != stance(new_h, reported) and not non_answer \
+            and not _estimate_reworded(old_h, new_h, old_m, new_m):
         cues.append({"field": "hedge", "old": sorted(old_h), "new": sorted(new_h),
                      "removed": sorted(old_h - new_h), "added": sorted(new_h - old_h)})
     if old_neg != new_neg and not non_answer:
