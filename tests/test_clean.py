@@ -123,3 +123,24 @@ def test_reading_times_and_datelines_in_any_language_are_furniture():
     for line in ("It took 5 minutes to read the verdict.", "Bake for 5 min.", "12 Menschen 2021 verletzt",
                  "4.90%", "€4.50"):
         assert not clean.is_furniture_line(line), line
+
+
+def test_a_pull_quote_far_from_the_paragraph_it_repeats_is_dropped_and_a_quoted_paragraph_kept():
+    """A long-read layout sets its pull quote mid-article, far from the lead it quotes: it was kept
+    (repeats were looked for within three paragraphs), and its figure changed with the lead's."""
+    lead = "The Marlow County Board of Supervisors on Tuesday approved a $2.5 billion operating budget for next year."
+    body = [lead + " It passed 4 to 1.", "Second paragraph about 47 bridges in poor condition.",
+            "Third paragraph about the transport money.", "Fourth paragraph about the reserve fund and its rules.",
+            f"“{lead}”", "Fifth paragraph about the sheriff's deputies and inspectors.",
+            '"We will not raise taxes this year, whatever the state decides to do next," the chairwoman said.']
+    got = clean.clean(body)
+    assert f"“{lead}”" not in got and body[0] in got and body[-1] in got
+
+
+def test_a_closing_bio_with_the_reporters_beat_and_contact_is_dropped():
+    body = ["The council approved the budget on Tuesday, 4 to 1, after three hours of debate.",
+            "Alex Moreno has covered City Hall for 12 years and won 3 state press awards. Write to her at desk@example.com."]
+    assert clean.clean(body) == body[:1]
+    # a last paragraph about who covered what, with no contact, is the article's
+    last = ["The council approved the budget on Tuesday.", "The agency has covered 40% of the costs so far, officials said."]
+    assert clean.clean(last) == last

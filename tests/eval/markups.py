@@ -5,7 +5,8 @@ was developed against, so a perfect score on them says little. Each generator he
 layout family seen on real sites after a redesign, with the boilerplate that leaked into claims
 there: generic div components with "Keep reading" cards, card grids without any marker text,
 newsletter boxes and "Read more:" links inside the article, captions in ``<p><small>``, live-blog
-timestamps, a related list *before* the article, reader comments with like counts.
+timestamps, a related list *before* the article, reader comments with like counts, and a long-read
+layout whose pull quote repeats the article, with share counts, a "Most read" list and an author bio.
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -320,6 +321,46 @@ def comments_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def asides_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A long-read layout from a magazine redesign: the body in ``<section>`` blocks with a pull
+    quote that repeats a sentence of the article (the sentence changes when the article does), a
+    share bar whose counts climb every check ("1.4K shares"), topic tags, a "Most read" numbered
+    list of headlines with figures that rotates, and an author bio with figures of its own ("has
+    covered the city for 12 years") — none of it in ``<aside>`` or with a telling class name."""
+    site = "The Long Read"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    # the pull quote: the first sentence of ten words or more (not a dateline's "JOHN DAY, Ore.")
+    first = next((x.rstrip(".") + "." for p in paras for x in p.split(". ") if len(x.split()) >= 10), "")
+    mid = len(paras) // 2
+    sections = [f"<section>{_paras(paras[:mid])}</section>",
+                f'<blockquote><p>&ldquo;{escape(first)}&rdquo;</p></blockquote>',
+                f"<section>{_paras(paras[mid:])}</section>"]
+    shares = 1400 + c.tick * 37
+    most = "".join(f'<li><span>{k + 1}</span> <a href="/{slug(t.title)}">{escape(t.title)}</a></li>'
+                   for k, t in enumerate(c.teasers[:5]))
+    tags = " ".join(f'<a href="/topic/{slug(x)}">{escape(x)}</a>' for x in ("City Hall", "Budget", "Transport"))
+    author = c.author or "Alex Moreno"
+    upd = f"<span>Updated {escape(c.updated)}</span>" if c.updated else ""
+    body = f"""{_plain_cookie()}
+<div class="topbar"><a href="/">{site}</a> <a href="/subscribe">Subscribe</a> <a href="/login">Log in</a></div>
+<div class="wrap">
+<div class="kicker">Long read</div>
+<h1>{escape(title)}</h1>
+<div class="meta"><span>By {escape(author)}</span> <span>{escape(c.date)}</span> {upd} <span>{8 + c.tick % 3} min read</span></div>
+<div class="share"><span>{shares / 1000:.1f}K shares</span> <a href="https://www.facebook.com/sharer/sharer.php">Share</a> <a href="https://twitter.com/intent/tweet">Post</a> <a href="mailto:">Email</a></div>
+<div class="lead"><img src="/img/lead.jpg" alt=""><p class="cap">{escape(cap)} {escape(credit)}</p></div>
+<div class="body">
+{chr(10).join(sections)}
+</div>
+<div class="tags">Topics: {tags}</div>
+<div class="bio"><p><strong>{escape(author)}</strong> has covered City Hall for 12 years and won 3 state press awards. Write to her at desk@example.com.</p></div>
+<div class="mostread"><div>Most read</div><ol>{most}</ol></div>
+</div>
+{_plain_footer(site)}"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -327,7 +368,9 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "liveblog": liveblog_page,
     "relatedfirst": relatedfirst_page,
     "comments": comments_page,
+    "asides": asides_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
-                         "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice"}
+                         "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
+                         "asides": "The Long Read"}

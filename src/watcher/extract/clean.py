@@ -114,10 +114,14 @@ _TIME_AGO = re.compile(
 _STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", re.IGNORECASE)
 _ABOUT_AUTHOR = re.compile(r"^about\s+the\s+authors?\W*$", re.IGNORECASE)
 _BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|serves\s+as|has\s+been)\s+(?:a|an|the)\s+.{0,120}?"
+    r"^(?:[A-Z][\w.'’-]+\s+){1,4}(?:(?:is|was|serves\s+as|has\s+been)\s+(?:a|an|the)\s+.{0,120}?"
     r"\b(?:analyst|professor|fellow|director|researcher|editor|correspondent|journalist|reporter|writer|"
     r"author|scholar|columnist|contributor|adviser|advisor|chair|president|founder|lecturer|student|"
-    r"officer|expert|economist|historian)s?\b",
+    r"officer|expert|economist|historian)s?\b"
+    # a reporter's beat: "Alex Moreno has covered City Hall for 12 years", "… covers health care"
+    r"|(?:has\s+(?:covered|reported\s+on|written\s+(?:about|on|for))|covers|reports\s+on|writes\s+(?:about|on|for))\s"
+    r".{0,200}?(?:\bwrite\s+to\s+(?:him|her|them)\b|\bfollow\s+(?:him|her|them)\b|@|\bcontact\b))",
+    re.DOTALL,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -289,8 +293,14 @@ def cut_teaser_list(paras: list[str], min_body: int = 3) -> list[str]:
     return paras[:start]
 
 
+# a line that is one quotation and nothing else (folded: curly marks made straight)
+_PULL_QUOTE = re.compile(r'^["«„]\s*(.+?)[\s,.]*["»]$')
+
+
 def drop_repeats(paras: list[str], share_at: set[int]) -> list[str]:
-    """Drop exact repeats anywhere and near-repeats within a few paragraphs (pull quotes, captions).
+    """Drop exact repeats anywhere, a line that only quotes a passage another paragraph holds (a
+    pull quote, wherever the layout puts it), and near-repeats within a few paragraphs (pull
+    quotes reworded, captions).
 
     Of a near-duplicate pair the copy next to a share button goes; else the shorter, else the later.
     Only a window of neighbours is compared so cost stays linear in the article's length.
@@ -303,6 +313,11 @@ def drop_repeats(paras: list[str], share_at: set[int]) -> list[str]:
             drop.add(i)
         else:
             seen[f] = i
+    for i, f in enumerate(folded):  # a pull quote anywhere: a line all in quotes that another paragraph holds
+        m = _PULL_QUOTE.match(f)
+        if m and i not in drop and len(m.group(1).split()) >= NEAR_MIN_WORDS and \
+                any(m.group(1) in g for k, g in enumerate(folded) if k != i and k not in drop):
+            drop.add(i)
     words = [f.split() for f in folded]  # split once: each paragraph meets up to 2 × NEAR_WINDOW others
     sets: dict[int, set[str]] = {}
 
