@@ -6,7 +6,9 @@ layout family seen on real sites after a redesign, with the boilerplate that lea
 there: generic div components with "Keep reading" cards, card grids without any marker text,
 newsletter boxes and "Read more:" links inside the article, captions in ``<p><small>``, live-blog
 timestamps, a related list *before* the article, reader comments with like counts, and a long-read
-layout whose pull quote repeats the article, with share counts, a "Most read" list and an author bio.
+layout whose pull quote repeats the article, with share counts, a "Most read" list and an author bio,
+and an article with its embeds between the paragraphs (ad slots, a video with its own headline, a
+"Listen to this article" player, "Continue reading" interstitials) and a "Recommended" list.
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -361,6 +363,44 @@ def asides_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def embeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A news site's article with its embeds between the paragraphs: "Advertisement" slots, a
+    "Listen to this article · N min" player, a video with its own headline (a rotating teaser,
+    with figures) and duration, "Continue reading the main story" interstitials, and after the
+    body a "Recommended for you" list of rotating headlines with figures."""
+    site = "Daily Ledger"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    teasers = list(c.teasers) or [Teaser(label="Video", title="What the new budget means for you", paragraphs=("",))]
+    video = teasers[0]
+    parts: list[str] = []
+    for i, p in enumerate(paras):
+        parts.append(f"<p>{escape(p)}</p>")
+        if i % 3 == 1:
+            parts.append('<div class="slot"><span>Advertisement</span></div>')
+        if i == 2:
+            parts.append(f'<div class="player"><div>Watch: {escape(video.title)}</div><div>{2 + c.tick % 3}:{35 + c.tick % 20:02d}</div></div>')
+        if i == 4:
+            parts.append("<div><span>Continue reading the main story</span></div>")
+    rec = "".join(f'<li><a href="/{slug(t.title)}">{escape(t.title)}</a></li>' for t in teasers[1:4])
+    upd = f" Updated {escape(c.updated)}." if c.updated else ""
+    body = f"""{cookie_banner()}
+<header><a href="/">{site}</a><nav><ul>{nav_links(("U.S.", "World", "Business", "Arts", "Lifestyle"))}</ul></nav></header>
+<main>
+<h1>{escape(title)}</h1>
+<div class="byline">By {escape(c.author or "Ledger Staff")}, {escape(c.date)}.{upd}</div>
+<div class="listen"><span>Listen to this article</span> · <span>{5 + c.tick % 4} min</span></div>
+<div class="lead"><img src="/img/lead.jpg" alt=""><div>{escape(cap)}</div><div>{escape(credit)}</div></div>
+<div class="story">
+{chr(10).join(parts)}
+</div>
+<div class="rec"><div>Recommended for you</div><ul>{rec}</ul></div>
+</main>
+{newsletter(site)}
+{footer(site)}"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -369,8 +409,9 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "relatedfirst": relatedfirst_page,
     "comments": comments_page,
     "asides": asides_page,
+    "embeds": embeds_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
-                         "asides": "The Long Read"}
+                         "asides": "The Long Read", "embeds": "Daily Ledger"}
