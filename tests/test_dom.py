@@ -165,3 +165,38 @@ def test_the_quick_word_checks_never_change_a_share_link_or_a_cookie_notice(shar
         dom._SHARE_HREF.search(href))
     assert (may_match(text, dom._COOKIE_WORDS) and bool(dom._COOKIES.search(text))) == bool(
         dom._COOKIES.search(text))
+
+
+_ARTICLE = ["The council approved a $2.5 billion budget on Tuesday after a debate that lasted most of the evening.",
+            "Engineers have identified 47 bridges in poor condition, and the county expects to repair 12 of them.",
+            "The budget also funds 85 new positions, including 30 deputies and 18 building inspectors.",
+            "Property owners will not see a rate increase, but rising assessments mean higher bills for many."]
+
+
+def _layout_page(side: str) -> str:
+    text = "<br><br>\n".join(_ARTICLE)
+    return (f'<html><body><table width="100%"><tr><td colspan="3"><font size="6"><b>County Times</b></font></td></tr>'
+            f'<tr><td width="150"><a href="/">Home</a><br><a href="/news">Local News</a><br><a href="/sports">Sports</a></td>'
+            f'<td><font size="5"><b>Budget approved</b></font><br><font size="3">{text}</font></td>'
+            f'<td width="200"><b>Top stories</b><br><br>{side}</td></tr></table></body></html>')
+
+
+def test_a_page_laid_out_in_a_table_yields_its_article_not_one_table_row():
+    """A site of layout tables (a column of text in one cell, paragraphs parted by ``<br><br>``) came
+    out as table rows ("| Home Local News … | Budget approved … |") and its "Top stories" column
+    with the article: every rotation of those stories alerted."""
+    side = ('<a href="/a"><b>Council raises fees by 12%</b></a><br>The council voted 5-2 to raise fees by 12 percent.'
+            '<br><br><a href="/b"><b>Storm leaves 3,000 without power</b></a><br>About 3,000 homes lost power on Sunday.')
+    doc = extract(_layout_page(side))
+    assert list(doc.paragraphs) == _ARTICLE
+    assert any(reason == "side column of a layout table" for _, reason in doc.ignored)
+
+
+def test_a_data_table_whose_cells_carry_long_notes_stays_a_table():
+    """A recipe's ingredients, each cell with a long product note: the cells share the table's text,
+    so it is data, not a layout."""
+    note = "Hinweis zum Produkt: " + "Zutaten und Nährwerte stehen auf der Verpackung. " * 12
+    rows = "".join(f"<tr><td>{q}</td><td>{name}<span hidden>{note}</span></td></tr>"
+                   for q, name in (("250 g", "Weizenmehl"), ("1 Pck.", "Dr. Oetker Vanillin-Zucker"), ("2", "Eier")))
+    html = f"<html><body><article><h1>Bienenstich</h1><p>Ein Rezept für 12 Stück.</p><table>{rows}</table></article></body></html>"
+    assert any("Dr. Oetker Vanillin-Zucker" in p and "|" in p for p in extract(html).paragraphs)

@@ -7,8 +7,10 @@ there: generic div components with "Keep reading" cards, card grids without any 
 newsletter boxes and "Read more:" links inside the article, captions in ``<p><small>``, live-blog
 timestamps, a related list *before* the article, reader comments with like counts, and a long-read
 layout whose pull quote repeats the article, with share counts, a "Most read" list and an author bio,
-and an article with its embeds between the paragraphs (ad slots, a video with its own headline, a
-"Listen to this article" player, "Continue reading" interstitials) and a "Recommended" list.
+an article with its embeds between the paragraphs (ad slots, a video with its own headline, a
+"Listen to this article" player, "Continue reading" interstitials) and a "Recommended" list, and a
+site laid out in tables in the 2000s (paragraphs parted by ``<br><br>`` in one cell, a "Top stories"
+column beside it).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -401,6 +403,36 @@ def embeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def tables_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A site built in the 2000s and never redesigned: layout tables, ``<font>`` tags, paragraphs
+    separated by ``<br><br>`` inside one cell (no ``<p>``), a left column of section links, a right
+    column of "Top stories" headlines with figures that rotates, and "Printer-friendly version |
+    E-mail this story" under the body."""
+    site = "County Times Online"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    left = "<br>".join(f'<a href="/{slug(x)}">{escape(x)}</a>' for x in ("Home", "Local News", "Sports", "Obituaries",
+                                                                      "Classifieds", "Weather"))
+    top = "<br><br>".join(f'<a href="/{slug(t.title)}"><b>{escape(t.title)}</b></a><br>{escape(t.paragraphs[0])}'
+                          for t in c.teasers[:3])
+    text = "<br><br>\n".join(escape(p) for p in paras)
+    upd = f"<br><i>Updated {escape(c.updated)}</i>" if c.updated else ""
+    body = f"""{_plain_cookie()}
+<table width="100%" border="0" cellpadding="0"><tr><td colspan="3"><font size="6"><b>{site}</b></font></td></tr>
+<tr><td width="150" valign="top"><font size="2">{left}</font></td>
+<td valign="top"><font face="Arial" size="5"><b>{escape(title)}</b></font><br>
+<font size="2">By {escape(c.author or "Times Staff Writer")}<br>{escape(c.date)}{upd}</font><br><br>
+<img src="/images/photo1.jpg"><br><font size="1">{escape(cap)} {escape(credit)}</font><br><br>
+<font face="Arial" size="3">
+{text}
+</font><br><br>
+<font size="2"><a href="/print">Printer-friendly version</a> | <a href="/email">E-mail this story</a></font>
+</td>
+<td width="200" valign="top"><font size="2"><b>Top stories</b><br><br>{top}</font></td></tr>
+<tr><td colspan="3"><font size="1">Copyright &copy; 2024 {site}. All rights reserved. <a href="/privacy">Privacy policy</a></font></td></tr></table>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -410,8 +442,9 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "comments": comments_page,
     "asides": asides_page,
     "embeds": embeds_page,
+    "tables": tables_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
-                         "asides": "The Long Read", "embeds": "Daily Ledger"}
+                         "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online"}

@@ -53,7 +53,10 @@ from .tree import (
     flat_text,
     has_headline_link,
     has_image,
+    layout_tables,
+    layout_tables_as_blocks,
     shape,
+    table_cells,
     text_of,
     word_count,
 )
@@ -72,6 +75,7 @@ CARD_MAX_CHARS = 1500  # a teaser's card never holds this much text; an article 
 WIDGET_MAX_CHARS = 400  # the box around a form control or a share widget is short
 MARKER_MAX_CHARS = 80
 CARD_LINK_SHARE = 0.12  # a headline of ~8 words over a blurb of ~40
+SIDE_SHARE = 0.5  # a layout table's side column holds less than half the text of its main one
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre td th".split())
 
 _CONTROLS = frozenset(("input", "select", "textarea"))
@@ -103,6 +107,7 @@ class _Pruner:
         self.root = root
         self.m = Measure(root)
         self.found: dict[HtmlElement, str] = {}
+        self.layouts = layout_tables(root)  # tables that lay the page out: side columns marked, cells unwrapped
         body = root.find("body")
         self.body_chars = self.m.chars.get(body if body is not None else root, 0) or 1
 
@@ -157,6 +162,21 @@ class _Pruner:
                 break
             box = anc
         return box
+
+    def side_columns(self) -> None:
+        """In a table that lays the page out, the cells beside the main column (the one with the
+        most text) that hold links are the site's columns — its navigation, its "Top stories" —
+        not the article's."""
+        for table in self.layouts:
+            cells = table_cells(table)
+            main = max(cells, key=lambda c: self.m.chars.get(c, 0), default=None)
+            if main is None:
+                continue
+            big = self.m.chars.get(main, 0)
+            for c in cells:
+                if c is not main and next(c.iter("a"), None) is not None and self.m.chars.get(c, 0) < SIDE_SHARE * big \
+                        and not any(a is c for a in main.iterancestors()):
+                    self.mark(c, "side column of a layout table")
 
     def controls(self) -> None:
         for el in self.root.iter(*_CONTROLS):
@@ -276,7 +296,11 @@ class _Pruner:
             text = text_of(el)
             if text and (not out or out[-1].text != text):
                 out.append(Ignored(text, found[el]))
-        inside = [flat_text(el) for el in top if self.m.chars.get(el, 0) > WIDGET_MAX_CHARS]
+        large = [el for el in top if self.m.chars.get(el, 0) > WIDGET_MAX_CHARS]
+        if large:  # a line break parts words as the extractor's lines do ("headline<br>blurb")
+            for br in self.root.iter("br"):
+                br.tail = " " + br.tail if br.tail else " "
+        inside = [flat_text(el) for el in large]
         page = ""
         if inside:  # the page's text is only needed to judge lines that occur inside a large block
             body = self.root.find("body")
@@ -312,6 +336,7 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     if root is not p.root:
         p = _Pruner(root)
     p.markers()
+    p.side_columns()
     p.controls()
     p.cookie_notices()
     p.share_links()
@@ -319,5 +344,6 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     p.link_paragraphs()
     p.repeated_blocks()
     ignored, evidence = p.remove()
+    layout_tables_as_blocks(p.layouts)
     divs_as_paragraphs(root)
     return root, ignored, evidence

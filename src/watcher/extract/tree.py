@@ -104,6 +104,45 @@ def divs_as_paragraphs(root: HtmlElement) -> None:
             el.tag = "p"
 
 
+LAYOUT_CELL_CHARS = 400  # a table cell this long, holding most of its table's text, is a page's column
+LAYOUT_CELL_SHARE = 0.6
+
+
+def layout_tables_as_blocks(tables: list[HtmlElement]) -> None:
+    """A table that lays a page out — a cell holding another table, a headline, or most of the
+    table's text as a long column — is no data: its rows and cells become ``div`` blocks, so that
+    the extractor finds the article in its column instead of writing the whole page as one table
+    row ("| Home News … | Headline By … |"). A data table stays a table: its cells share its text
+    (a recipe's ingredients, a results table, however long each cell's hidden notes)."""
+    for table in tables:
+        for el in [table, *(e for e in table.iter("tbody", "thead", "tfoot", "tr", "td", "th") if _owner_table(e) is table)]:
+            el.tag = "div"
+            for attr in ("width", "valign", "colspan", "rowspan", "cellpadding", "border"):
+                el.attrib.pop(attr, None)
+
+
+def layout_tables(root: HtmlElement) -> list[HtmlElement]:
+    """The tables of ``root`` that lay the page out (for :func:`layout_tables_as_blocks`)."""
+    out = []
+    for table in root.iter("table"):
+        cells = table_cells(table)
+        total = sum(len(c.text_content()) for c in cells) or 1
+        if any(c.find(".//table") is not None or c.find(".//h1") is not None or c.find(".//h2") is not None
+               or (n := len(c.text_content())) > LAYOUT_CELL_CHARS and n >= LAYOUT_CELL_SHARE * total
+               for c in cells):
+            out.append(table)
+    return out
+
+
+def table_cells(table: HtmlElement) -> list[HtmlElement]:
+    """The cells of ``table`` itself, not of the tables nested in them."""
+    return [c for c in table.iter("td", "th") if _owner_table(c) is table]
+
+
+def _owner_table(el: HtmlElement) -> HtmlElement | None:
+    return next((a for a in el.iterancestors() if a.tag == "table"), None) if el.tag != "table" else el
+
+
 def detached_copy(el: HtmlElement) -> HtmlElement:
     c = copy.deepcopy(el)
     c.tail = None
