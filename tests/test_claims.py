@@ -1957,3 +1957,20 @@ def test_an_estimate_reworded_is_not_withdrawn(old, new, due):
     """ "An estimated 7,000" → "Some 7,000" alerted "hedge removed: estimated": the figure still
     says it is approximate."""
     assert bool(_claims(old, new)) == due
+
+
+def test_a_label_above_a_sentence_is_no_half_of_it_and_a_title_abbreviation_ends_no_sentence():
+    """A "Related coverage" label that came and went above a sentence was merged into its pair, so
+    the pair's claim changed key and its old change alerted again; syntok ended a sentence at "Rep.",
+    hiding the office from the sentence it belongs to."""
+    from watcher.claims.sentences import split_sentences
+
+    base = ["At least 87 homes have been destroyed.", "Related coverage",
+            "Evacuation orders have not been lifted for the town of Pine Hollow, where residents had hoped to return."]
+    cur = ["At least 87 homes have been destroyed.",
+           "Evacuation orders have not been lifted for the town of Pine Hollow, where residents had hoped to return."]
+    assert [f for f in compare(base, cur) if f.is_claim] == []
+    pair_keys = {f.key for f in compare(base, [cur[0], cur[1].replace("not ", "")]) if f.is_claim}
+    assert pair_keys == {f.key for f in compare(cur, [cur[0], cur[1].replace("not ", "")]) if f.is_claim}
+    assert split_sentences("Rep. Jane Doe (D-N.Y.) said the bill would cost $3 billion.") == (
+        "Rep. Jane Doe (D-N.Y.) said the bill would cost $3 billion.",)

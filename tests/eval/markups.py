@@ -10,7 +10,8 @@ layout whose pull quote repeats the article, with share counts, a "Most read" li
 an article with its embeds between the paragraphs (ad slots, a video with its own headline, a
 "Listen to this article" player, "Continue reading" interstitials) and a "Recommended" list, and a
 site laid out in tables in the 2000s (paragraphs parted by ``<br><br>`` in one cell, a "Top stories"
-column beside it).
+column beside it), and a wire service's page ("Sign up here." and "Related coverage" inside the
+body, the reporting credits and standards lines after it, a "Read next" rail with moving times).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -433,6 +434,42 @@ def tables_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def wire_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A wire service's story page: the dateline in its own bold span, "Sign up here." and
+    "Related coverage" bullet lines of rotating headlines *inside* the body, a "(Reporting by …;
+    Editing by …)" line, "Our Standards: The Trust Principles.", and a "Read next" rail of headlines
+    with times ("2:14 PM UTC") that move every check."""
+    site = "Global Wire"
+    paras = list(paragraphs)
+    titles = [t.title for t in c.teasers] or ["Markets wrap"]
+    parts: list[str] = []
+    for i, p in enumerate(paras):
+        lead = (f'<span class="dl"><b>{escape(c.dateline)}</b></span> — ' if i == 0 and c.dateline else "")
+        parts.append(f'<p data-testid="paragraph-{i}">{lead}{escape(p)}</p>')
+        if i == 1:
+            parts.append('<p><a href="/newsletters">Sign up here.</a></p>')
+        if i == 3:
+            rel = "".join(f'<li><a href="/{slug(t)}">{escape(t)}</a></li>' for t in titles[:2])
+            parts.append(f"<div><p>Related coverage</p><ul>{rel}</ul></div>")
+    rail = "".join(f'<li><a href="/{slug(t)}">{escape(t)}</a><time>{_clock(840 + 7 * k + c.tick)}</time></li>'
+                   for k, t in enumerate(titles[:4]))
+    upd = f'<time class="upd">Updated {escape(c.updated)}</time>' if c.updated else ""
+    body = f"""{cookie_banner()}
+<header><a href="/">{site}</a><nav><ul>{nav_links(("World", "Business", "Markets", "Sustainability", "Legal"))}</ul></nav></header>
+<main>
+<h1>{escape(title)}</h1>
+<div><time>{escape(c.date)}</time> {upd} <a href="/authors/staff">By {escape(c.author or "Wire Staff")}</a></div>
+<div class="article-body">
+{chr(10).join(parts)}
+<p>(Reporting by {escape(c.author or "Wire Staff")}; Editing by Mark Potter)</p>
+<p>Our Standards: <a href="/trust">The Trust Principles.</a></p>
+</div>
+<div><p>Read next</p><ul>{rail}</ul></div>
+</main>
+{footer(site)}"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -443,8 +480,10 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "asides": asides_page,
     "embeds": embeds_page,
     "tables": tables_page,
+    "wire": wire_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
-                         "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online"}
+                         "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online",
+                         "wire": "Global Wire"}

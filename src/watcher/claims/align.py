@@ -23,6 +23,7 @@ from .sentences import Sentence
 
 FUZZY_MIN = 62.0  # masked-sentence similarity to pair an edited sentence with its original
 MERGE_MIN = 86.0  # similarity of a sentence with two adjacent ones joined, to call it a split/merge
+MERGE_MIN_WORDS = 4  # each of the two is a sentence, not a label
 # the words two sentences claiming the same must share, to be one reworded: "sales rose # in # and
 # profits climbed #" / "in # sales were up # while profits grew #" share 68; "# people died" / "the
 # company hired # engineers" (the same figure, another claim) 33
@@ -93,7 +94,9 @@ def _merges(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c
     for one, many, one_side_is_base in ((rest_b, rest_c, True), (rest_c, rest_b, False)):
         seq = cur if one_side_is_base else base
         other = base if one_side_is_base else cur
-        joined = [(many[k], many[k + 1]) for k in range(len(many) - 1) if many[k + 1] == many[k] + 1]
+        # two sentences, not a label and a sentence: "Related coverage" above a sentence is no half of it
+        joined = [(many[k], many[k + 1]) for k in range(len(many) - 1) if many[k + 1] == many[k] + 1
+                  and min(len(seq[many[k]].text.split()), len(seq[many[k + 1]].text.split())) >= MERGE_MIN_WORDS]
         if not joined:
             continue
         choices = [f"{seq[a].masked} {seq[b].masked}" for a, b in joined]

@@ -145,19 +145,23 @@ def split_sentences(paragraph: str) -> tuple[str, ...]:
 
 
 _ORDINAL_DOT = re.compile(r"(?<![\d.])\d{1,2}\.$")
+# the abbreviated titles syntok may end a sentence at ("Rep. Jane Doe", "Gov. Smith")
+_TITLE_END = re.compile(r"(?:^|\s)(?:Rep|Sen|Gov|Gen|Col|Lt|Capt|Sgt|Adm|Cmdr|Maj|Rev|Prof|Dr|Mr|Mrs|Ms|Hon|Supt|Insp)\.$")
 _MONTH_START = re.compile(r"([^\W\d_]+)")
 
 
 def _rejoin(sents: list[str]) -> list[str]:
-    """Glue fragments syntok leaves after a closing quote ("…," Putin said.) to the sentence, and
-    the halves of a German date it splits at the ordinal's dot ("am 30. September")."""
+    """Glue fragments syntok leaves after a closing quote ("…," Putin said.) to the sentence, the
+    halves of a German date it splits at the ordinal's dot ("am 30. September"), and a name to the
+    title's abbreviation before it ("Rep." + "Jane Doe said …")."""
     out: list[str] = []
     for s in sents:
         first_word = _MONTH_START.match(s)
         if out and first_word and first_word.group(1).lower() in MONTHS and _ORDINAL_DOT.search(out[-1]):
             out[-1] = f"{out[-1]} {s}"  # "Am 30." + "September 2024 …": a German date, not two sentences
-        elif out and (len(s) < 3 or (s[0].islower() and not out[-1].endswith((".", "!", "?")))):
-            out[-1] = f"{out[-1]} {s}"
+        elif out and (len(s) < 3 or (s[0].islower() and not out[-1].endswith((".", "!", "?")))
+                      or _TITLE_END.search(out[-1])):
+            out[-1] = f"{out[-1]} {s}"  # "Rep." + "Jane Doe said …": a title's abbreviation, not a sentence
         else:
             out.append(s)
     return out

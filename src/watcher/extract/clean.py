@@ -49,7 +49,7 @@ _MARKER = re.compile(
       | newsletter
       | advertisement | sponsored(?:\s+content)? | ad
       | (?:listen|print|email|copy\s+link|save)(?:\s+(?:this|to\s+this))?(?:\s+article)?
-      | related(?:\s+(?:articles?|stories|content|posts|topics|reading))?:?
+      | related(?:\s+(?:articles?|stories|content|posts|topics|reading|coverage|news|links|videos))?:?
       | (?:more|top|latest|trending)\s+(?:stories|news|articles|from\s+[\w\s]+)
       | most\s+(?:read|popular|viewed)
       | (?:you\s+)?(?:may|might)\s+also\s+like
