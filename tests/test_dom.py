@@ -200,3 +200,16 @@ def test_a_data_table_whose_cells_carry_long_notes_stays_a_table():
                    for q, name in (("250 g", "Weizenmehl"), ("1 Pck.", "Dr. Oetker Vanillin-Zucker"), ("2", "Eier")))
     html = f"<html><body><article><h1>Bienenstich</h1><p>Ein Rezept für 12 Stück.</p><table>{rows}</table></article></body></html>"
     assert any("Dr. Oetker Vanillin-Zucker" in p and "|" in p for p in extract(html).paragraphs)
+
+
+@pytest.mark.parametrize("label", ["Lesen Sie auch:", "Mehr zum Thema:", "À lire aussi :", "Lea también:", "Read more:"])
+def test_a_link_under_a_short_label_in_any_language_is_an_inline_teaser(label):
+    """ "Lesen Sie auch: <headline>" inside a German paper's article body leaked its rotating
+    headlines (with figures) into the article: only "nothing but links" was a teaser."""
+    body = "".join(f"<p>{p}</p>" for p in _ARTICLE[:2])
+    teaser = f'<p><strong>{label}</strong> <a href="/x">Storm leaves 3,000 homes without power</a></p>'
+    html = f"<html><body><article><h1>Budget</h1>{body}{teaser}" + "".join(f"<p>{p}</p>" for p in _ARTICLE[2:]) + \
+        "</article></body></html>"
+    doc = extract(html)
+    assert list(doc.paragraphs) == _ARTICLE
+    assert any("3,000" in text for text, _ in doc.ignored)

@@ -11,7 +11,9 @@ an article with its embeds between the paragraphs (ad slots, a video with its ow
 "Listen to this article" player, "Continue reading" interstitials) and a "Recommended" list, and a
 site laid out in tables in the 2000s (paragraphs parted by ``<br><br>`` in one cell, a "Top stories"
 column beside it), and a wire service's page ("Sign up here." and "Related coverage" inside the
-body, the reporting credits and standards lines after it, a "Read next" rail with moving times).
+body, the reporting credits and standards lines after it, a "Read next" rail with moving times), and
+a German regional paper's chrome ("Anzeige", "Lesen Sie auch:", "Teilen", "Kommentare (N)", "Das
+könnte Sie auch interessieren") around a syndicated story.
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -470,6 +472,44 @@ def wire_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def regional_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A German regional paper's page (the article in English, as a syndicated story): "Anzeige"
+    slots and "Lesen Sie auch:" links inside the body (rotating headlines with figures), a
+    "Teilen" bar, "Kommentare (N)" that grows, and "Das könnte Sie auch interessieren" cards after
+    the body, all in German chrome."""
+    site = "Rhein-Kurier"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [t.title for t in c.teasers] or ["Neues aus der Region"]
+    parts: list[str] = []
+    for i, p in enumerate(paras):
+        parts.append(f"<p>{escape(p)}</p>")
+        if i == 1:
+            parts.append('<div class="werbung"><span>Anzeige</span></div>')
+        if i % 4 == 2:
+            t = titles[(i // 4) % len(titles)]
+            parts.append(f'<p><strong>Lesen Sie auch:</strong> <a href="/{slug(t)}">{escape(t)}</a></p>')
+    cards = "".join(f'<div><a href="/{slug(t.title)}"><img src="/b/{slug(t.title)}.jpg" alt=""></a>'
+                    f'<a href="/{slug(t.title)}">{escape(t.title)}</a><div>{escape(t.paragraphs[0][:140])}</div></div>'
+                    for t in c.teasers[:3])
+    upd = f" | Aktualisiert: {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="cmp"><p>Wir verwenden Cookies und ähnliche Technologien. <a href="/datenschutz">Datenschutz</a></p><button>Alle akzeptieren</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Region", "Politik", "Wirtschaft", "Sport", "Kultur"))}</ul></nav></header>
+<main>
+<h1>{escape(title)}</h1>
+<div class="meta">Von {escape(c.author or "dpa")} | {escape(c.date)}{upd}</div>
+<div class="teilen"><a href="https://www.facebook.com/sharer/sharer.php">Teilen</a> <a href="https://twitter.com/intent/tweet">Twittern</a> <a href="mailto:">E-Mail</a></div>
+<div class="bild"><img src="/b/lead.jpg" alt=""><div>{escape(cap)} Foto: {escape(credit)}</div></div>
+<div class="text">
+{chr(10).join(parts)}
+</div>
+<div class="komm"><a href="#kommentare">Kommentare ({3 + c.tick})</a></div>
+<div class="empf"><div>Das könnte Sie auch interessieren</div>{cards}</div>
+</main>
+<footer>{nav_links(("Impressum", "Datenschutz", "AGB", "Kontakt"))}<p>&copy; 2024 {site}. Alle Rechte vorbehalten. <a href="/privacy">Privacy</a></p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -481,9 +521,10 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "embeds": embeds_page,
     "tables": tables_page,
     "wire": wire_page,
+    "regional": regional_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
                          "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online",
-                         "wire": "Global Wire"}
+                         "wire": "Global Wire", "regional": "Rhein-Kurier"}

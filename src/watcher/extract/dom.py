@@ -97,6 +97,7 @@ _COUNTER_SHORT = re.compile(
 
 
 _NO_MARKERS = frozenset(("html", "body", "head", "script", "style"))
+_LABEL_COLON = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*:")
 _TABLE_CELLS = frozenset(("td", "th"))
 
 
@@ -212,7 +213,13 @@ class _Pruner:
         inline teaser), not a statement of this article."""
         for el in self.root.iter("p"):
             n = self.m.chars.get(el, 0)
-            if n >= 15 and self.m.link_chars.get(el, 0) >= 0.9 * n and len(el.text_content().split()) >= 3:
+            linked = self.m.link_chars.get(el, 0)
+            if n < 15 or linked < 0.5 * n:
+                continue
+            text = el.text_content()
+            # nothing but links, or links under a short label of any language ("Lesen Sie auch:",
+            # "À lire aussi :", "Read more:")
+            if (linked >= 0.9 * n or (n - linked <= 30 and _LABEL_COLON.match(text))) and len(text.split()) >= 3:
                 self.mark(el, "paragraph of links (an inline teaser)")
 
     def repeated_blocks(self) -> None:
