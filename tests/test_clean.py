@@ -144,3 +144,12 @@ def test_a_closing_bio_with_the_reporters_beat_and_contact_is_dropped():
     # a last paragraph about who covered what, with no contact, is the article's
     last = ["The council approved the budget on Tuesday.", "The agency has covered 40% of the costs so far, officials said."]
     assert clean.clean(last) == last
+
+
+def test_a_byline_and_its_date_in_one_line_is_a_date_line():
+    """ "Economics Desk · Jun 12, 2024" was kept as a sentence with a date: each new day alerted."""
+    for line in ("Economics Desk · Jun 12, 2024", "By Jane Roe | June 3, 2024",
+                 "Herald Staff · June 19, 2024 · Updated June 20, 2024, 9:00 a.m."):
+        assert clean.is_dateline(line), line
+    for line in ("Smith said rates rose · June 3, 2024", "The Fed · raised rates on June 12, 2024"):
+        assert not clean.is_dateline(line), line

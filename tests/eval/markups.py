@@ -13,7 +13,8 @@ site laid out in tables in the 2000s (paragraphs parted by ``<br><br>`` in one c
 column beside it), and a wire service's page ("Sign up here." and "Related coverage" inside the
 body, the reporting credits and standards lines after it, a "Read next" rail with moving times), and
 a German regional paper's chrome ("Anzeige", "Lesen Sie auch:", "Teilen", "Kommentare (N)", "Das
-könnte Sie auch interessieren") around a syndicated story.
+könnte Sie auch interessieren") around a syndicated story, and a photo gallery in plain divs between the
+paragraphs (caption sentences with figures and "3 / 6" counters, rotating).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -510,6 +511,36 @@ def regional_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def gallery_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A photo gallery between the paragraphs, in plain divs (no ``figure``, ``figcaption`` or
+    ``small``): each slide an image, a caption sentence with figures and a "3 / 6" counter, the
+    slides rotating with the teasers; "Photos: Staff" credit; after the body a "More galleries" row."""
+    site = "Harbor Herald"
+    paras = _with_dateline(paragraphs, c.dateline)
+    n = len(CAPTION_POOL)
+    slides = "".join(
+        f'<div><div><img src="/g/{k}.jpg" alt=""></div><div>{escape(CAPTION_POOL[(c.offset + k) % n][0])}</div>'
+        f"<div>{k + 1} / {n}</div></div>" for k in range(n))
+    gallery = f'<div><div>{slides}</div><div>Photos: Staff and wire services</div></div>'
+    mid = min(2, len(paras))
+    more = "".join(f'<div><a href="/{slug(t.title)}"><img src="/g/{slug(t.title)}.jpg" alt=""> {escape(t.title)}</a></div>'
+                   for t in c.teasers[:3])
+    upd = f" · Updated {escape(c.updated)}" if c.updated else ""
+    body = f"""{_plain_cookie()}
+<div><a href="/">{site}</a> <a href="/news">News</a> <a href="/photos">Photos</a></div>
+<div>
+<h1>{escape(title)}</h1>
+<div>{escape(c.author or "Herald Staff")} · {escape(c.date)}{upd}</div>
+{_paras(paras[:mid])}
+{gallery}
+{_paras(paras[mid:])}
+<div><div>More galleries</div>{more}</div>
+</div>
+{_plain_footer(site)}
+<div><a href="/privacy">privacy</a></div>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -522,9 +553,10 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "tables": tables_page,
     "wire": wire_page,
     "regional": regional_page,
+    "gallery": gallery_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
                          "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online",
-                         "wire": "Global Wire", "regional": "Rhein-Kurier"}
+                         "wire": "Global Wire", "regional": "Rhein-Kurier", "gallery": "Harbor Herald"}

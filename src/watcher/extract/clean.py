@@ -208,7 +208,18 @@ def is_credit(p: str) -> bool:
 
 @lru_cache(maxsize=LINE_CACHE)
 def is_dateline(p: str) -> bool:
-    return len(p) < 80 and bool(_DATELINE.match(p) or _ANY_MONTH_DATELINE.match(p))
+    if len(p) >= 80:
+        return False
+    if _DATELINE.match(p) or _ANY_MONTH_DATELINE.match(p):
+        return True
+    # a byline and the date in one line: "Economics Desk · Jun 12, 2024", "By Jane Roe | June 3, 2024"
+    m = _BYLINE_PREFIX.match(p)
+    return m is not None and all(_DATELINE.match(part) for part in _BYLINE_SEP.split(p[m.end():]))
+
+
+_BYLINE_PREFIX = re.compile(r"^(?:[Bb]y\s+|[Vv]on\s+|[Pp]ar\s+|[Pp]or\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+){0,4}"
+                            r"[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*[·|•]\s*")
+_BYLINE_SEP = re.compile(r"\s*[·|•]\s*")
 
 
 def is_heading(p: str) -> bool:
