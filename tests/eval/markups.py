@@ -517,11 +517,13 @@ def gallery_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     slides rotating with the teasers; "Photos: Staff" credit; after the body a "More galleries" row."""
     site = "Harbor Herald"
     paras = _with_dateline(paragraphs, c.dateline)
+    cap, credit = _caption(c)
     n = len(CAPTION_POOL)
+    captions = [cap] + [CAPTION_POOL[(c.offset + k) % n][0] for k in range(1, n)]
     slides = "".join(
-        f'<div><div><img src="/g/{k}.jpg" alt=""></div><div>{escape(CAPTION_POOL[(c.offset + k) % n][0])}</div>'
-        f"<div>{k + 1} / {n}</div></div>" for k in range(n))
-    gallery = f'<div><div>{slides}</div><div>Photos: Staff and wire services</div></div>'
+        f'<div><div><img src="/g/{k}.jpg" alt=""></div><div>{escape(text)}</div>'
+        f"<div>{k + 1} / {n}</div></div>" for k, text in enumerate(captions))
+    gallery = f'<div><div>{slides}</div><div>Photos: {escape(credit or "Staff and wire services")}</div></div>'
     mid = min(2, len(paras))
     more = "".join(f'<div><a href="/{slug(t.title)}"><img src="/g/{slug(t.title)}.jpg" alt=""> {escape(t.title)}</a></div>'
                    for t in c.teasers[:3])
