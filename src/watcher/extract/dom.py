@@ -17,7 +17,11 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   headline link or an image (teaser grids, "more stories", related lists, wherever they sit);
 * **comment threads** — two or more sibling blocks of the same shape, each holding a counter or
   "Reply" control ("12 likes", "3 hours ago");
-* **link paragraphs** — a ``p`` that is nothing but links (an inline "read also" teaser);
+* **link paragraphs** — a ``p`` that is nothing but links, or links under a short label of any
+  language (an inline "read also" teaser: "Lesen Sie auch:", "À lire aussi :");
+* **side columns** — in a table that lays the page out, the cells beside its main column that
+  hold links (navigation, "Top stories"); the table itself is then made blocks (see
+  :func:`watcher.extract.tree.layout_tables_as_blocks`), so the article comes out in paragraphs;
 * **captions** — ``figcaption``, ``small`` and the short text that shares a wrapper with an
   image;
 * **cookie notices** — a short block about cookies with a button or link (a consent banner);
