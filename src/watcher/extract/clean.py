@@ -10,13 +10,16 @@ line only on evidence (recall first; see :func:`clean_blocks`):
 
 * above the first body sentence only, short lines that are not sentences (headlines, deks, section
   labels) — in a page only those without a figure; date lines and timestamps anywhere (a date
-  line in any language when a clock time follows: "28 kwietnia 2021, 06:29");
+  line in any language when a clock time follows: "28 kwietnia 2021, 06:29"; a byline and its
+  date in one line: "Economics Desk · Jun 12, 2024");
 * widget markers (share buttons, "Follow us on social", newsletter boxes) — and the pull quote
   sitting next to a share button when it repeats a nearby paragraph;
-* near-duplicates of a nearby paragraph (pull quotes, repeated captions), exact repeats anywhere;
+* near-duplicates of a nearby paragraph (pull quotes, repeated captions), exact repeats anywhere,
+  and a line that only quotes a passage another paragraph holds (a pull quote wherever it stands);
 * photo captions and credits ("Photo by X via Reuters", ".../REUTERS", "Getty Images");
 * inlined next articles: from the first "keep reading" / "Show less" teaser block to the end;
-* republication notes ("This commentary originally appeared in …") and a closing author bio;
+* republication notes ("This commentary originally appeared in …") and a closing author bio (a
+  title, or a reporter's beat with a contact: "has covered City Hall for 12 years … Write to her at");
 * lines that only count a page's reactions ("0 Kommentare", "12 comments"), the copyright line and
   the reading time ("5 min read"): they change between two visits, or with any update.
 
