@@ -1974,3 +1974,17 @@ def test_a_label_above_a_sentence_is_no_half_of_it_and_a_title_abbreviation_ends
     assert pair_keys == {f.key for f in compare(cur, [cur[0], cur[1].replace("not ", "")]) if f.is_claim}
     assert split_sentences("Rep. Jane Doe (D-N.Y.) said the bill would cost $3 billion.") == (
         "Rep. Jane Doe (D-N.Y.) said the bill would cost $3 billion.",)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("1. Figures as published at the time of writing.", []),
+    ("(2) The council approved 40 homes.", [40.0]),
+    ("3. Quartal: Umsatz stieg um 5 Prozent.", [3.0, 5.0]),
+    ("12 people died in the fire.", [12.0]),
+])
+def test_a_lines_list_number_is_no_figure(text, values):
+    """ "1. Figures as published …" (a footnote, a numbered list) read the list's number as a
+    figure: a list renumbered, or a footnote added, alerted; a German ordinal ("3. Quartal") stays one."""
+    from watcher.claims.numbers import parse
+
+    assert [m.value for m in parse(text)] == values

@@ -14,7 +14,9 @@ column beside it), and a wire service's page ("Sign up here." and "Related cover
 body, the reporting credits and standards lines after it, a "Read next" rail with moving times), and
 a German regional paper's chrome ("Anzeige", "Lesen Sie auch:", "Teilen", "Kommentare (N)", "Das
 könnte Sie auch interessieren") around a syndicated story, and a photo gallery in plain divs between the
-paragraphs (caption sentences with figures and "3 / 6" counters, rotating).
+paragraphs (caption sentences with figures and "3 / 6" counters, rotating), and a newsletter
+platform's post (a "Thanks for reading … Subscribe" box mid-post, like and comment counters,
+footnotes, "Ready for more?").
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -543,6 +545,36 @@ def gallery_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def newsletter_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A newsletter platform's post: a "Thanks for reading … Subscribe for free" box mid-post, a
+    "Share" button row and "Leave a comment" with a growing count, a like counter ("♥ 214"), a
+    footnote block, and after the post "Ready for more?" with rotating recent posts."""
+    site = "The Policy Memo"
+    paras = _with_dateline(paragraphs, c.dateline)
+    mid = max(1, len(paras) // 3)
+    box = (f'<div class="subscription-widget"><p>Thanks for reading {site}! Subscribe for free to receive new posts '
+           "and support my work.</p><form><input type='email'><button>Subscribe</button></form></div>")
+    recent = "".join(f'<div><a href="/p/{slug(t.title)}">{escape(t.title)}</a><div>{escape(c.date)}</div></div>'
+                     for t in c.teasers[:3])
+    likes = 214 + 3 * c.tick
+    body = f"""<div class="topbar"><a href="/">{site}</a> <a href="/subscribe">Subscribe</a> <a href="/signin">Sign in</a></div>
+<div class="post">
+<h1>{escape(title)}</h1>
+<div class="meta"><a href="/profile">{escape(c.author or "Dana Whit")}</a> <span>{escape(c.date)}</span></div>
+<div class="actions"><span>♥ {likes}</span> <a href="#comments">{12 + c.tick} comments</a> <a href="https://twitter.com/intent/tweet">Share</a></div>
+<div class="body">
+{_paras(paras[:mid])}
+{box}
+{_paras(paras[mid:])}
+<div class="footnotes"><p>1. Figures as published at the time of writing.</p></div>
+</div>
+<div class="actions"><span>♥ {likes}</span> <a href="#comments">Leave a comment</a> <a href="https://www.facebook.com/sharer/sharer.php">Share</a></div>
+<div class="more"><h3>Ready for more?</h3>{recent}<form><input type="email"><button>Subscribe</button></form></div>
+</div>
+<div class="footer"><p>&copy; 2024 {site}. <a href="/privacy">Privacy</a> · <a href="/terms">Terms</a> · We use cookies for analytics.</p></div>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -556,9 +588,11 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "wire": wire_page,
     "regional": regional_page,
     "gallery": gallery_page,
+    "newsletter": newsletter_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
                          "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online",
-                         "wire": "Global Wire", "regional": "Rhein-Kurier", "gallery": "Harbor Herald"}
+                         "wire": "Global Wire", "regional": "Rhein-Kurier", "gallery": "Harbor Herald",
+                         "newsletter": "The Policy Memo"}

@@ -377,10 +377,18 @@ def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
     """The scanned figures as mentions, two of them joined where they write a range."""
     out: list[Mention] = []
     i = 0
+    if raw and raw[0].num is not None and _ENUMERATION.match(sentence) and raw[0].m.start() < 4:
+        i = 1  # "1. Figures as published …", "(2) The council …": a list's number, not a figure
     while i < len(raw):
         mention, i = _mention(sentence, raw, i)
         out.append(mention)
     return out
+
+
+# a line opening with its number in a list or a footnote: "1. ", "2) ", "(3) " before a capital
+# (not a German ordinal before its noun: "3. Quartal", "2. Liga", "1. Platz")
+_ENUMERATION = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\)?\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?:Quartal|Halbjahr|Platz|Runde|Liga|"
+                          r"Bundesliga|Jahrhundert|Klasse|Spieltag|Stock|Etage|Mal|Tag|Woche|Monat|Jahr)\w*\b)")
 
 
 def _word_figures(sentence: str, found: list[Mention]) -> list[Mention]:
