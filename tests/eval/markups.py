@@ -16,7 +16,8 @@ a German regional paper's chrome ("Anzeige", "Lesen Sie auch:", "Teilen", "Komme
 könnte Sie auch interessieren") around a syndicated story, and a photo gallery in plain divs between the
 paragraphs (caption sentences with figures and "3 / 6" counters, rotating), and a newsletter
 platform's post (a "Thanks for reading … Subscribe" box mid-post, like and comment counters,
-footnotes, "Ready for more?").
+footnotes, "Ready for more?"), and an AMP page of custom elements (ads, share buttons, a carousel of
+related stories, a comments accordion).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -575,6 +576,37 @@ def newsletter_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def amp_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """An AMP page: custom elements throughout (``amp-img`` with its caption, ``amp-ad`` slots
+    labelled "Advertisement", ``amp-social-share`` buttons, an ``amp-carousel`` of related stories
+    with figures that rotates, ``amp-accordion`` "Show comments (N)"), the body paragraphs in a
+    plain ``div``."""
+    site = "Metro Now"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    parts: list[str] = []
+    for i, p in enumerate(paras):
+        parts.append(f"<p>{escape(p)}</p>")
+        if i in (1, 5):
+            parts.append('<amp-ad width="300" height="250" type="doubleclick"><div fallback>Advertisement</div></amp-ad>')
+    slides = "".join(f'<div><a href="/{slug(t.title)}.amp">{escape(t.title)}</a><p>{escape(t.paragraphs[0][:120])}</p></div>'
+                     for t in c.teasers[:3])
+    upd = f" Updated {escape(c.updated)}" if c.updated else ""
+    body = f"""<amp-consent id="consent" layout="nodisplay"><div>We use cookies. <a href="/privacy">Privacy</a> <button on="tap:consent.accept">Accept</button></div></amp-consent>
+<header><a href="/">{site}</a></header>
+<h1>{escape(title)}</h1>
+<div>By {escape(c.author or "Metro Staff")} | {escape(c.date)}{upd}</div>
+<amp-social-share type="twitter"></amp-social-share><amp-social-share type="facebook"></amp-social-share>
+<amp-img src="/lead.jpg" width="800" height="450" layout="responsive"></amp-img><div>{escape(cap)} {escape(credit)}</div>
+<div>
+{chr(10).join(parts)}
+</div>
+<amp-carousel type="slides" width="400" height="300"><div>Related stories</div>{slides}</amp-carousel>
+<amp-accordion><section><h4>Show comments ({5 + c.tick})</h4><div>Comments load here.</div></section></amp-accordion>
+<footer><p>&copy; 2024 {site}. <a href="/terms">Terms</a></p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -589,10 +621,11 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "regional": regional_page,
     "gallery": gallery_page,
     "newsletter": newsletter_page,
+    "amp": amp_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
                          "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online",
                          "wire": "Global Wire", "regional": "Rhein-Kurier", "gallery": "Harbor Herald",
-                         "newsletter": "The Policy Memo"}
+                         "newsletter": "The Policy Memo", "amp": "Metro Now"}
