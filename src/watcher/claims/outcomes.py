@@ -206,18 +206,17 @@ _SENTENCE_PHRASES: dict[str, tuple[str, ...]] = {
 # quantifier is read where it is not in an idiom (_NOT_QUANTIFIER). ("most" and "the majority of"
 # are a share above half, read with the figures.)
 _QUANTIFIERS = {
-    "all": r"every|each|all|alle|jeder|jede|jedes|sämtliche|tous|toutes|chaque|todos|todas|cada",
-    "many": r"many|numerous|countless|viele|zahlreiche|nombreux|nombreuses|muchos|muchas|numerosos|numerosas",
-    # not before a figure: "some 300 people" is about 300
-    "some": r"several|einige|mehrere|manche|quelques|plusieurs|certains|certaines|algunos|algunas|varios|varias|"
-            r"some(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
-            r"billion|[^\W\d_]+ty\b))",
+    "all": "every each all alle jeder jede jedes sämtliche tous toutes chaque todos todas cada",
+    "many": "many numerous countless viele zahlreiche nombreux nombreuses muchos muchas numerosos numerosas",
+    "some": "several einige mehrere manche quelques plusieurs certains certaines algunos algunas varios varias some",
 }
-_QUANTIFIER_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in _QUANTIFIERS.items()) + r")\b")
-# a word each of them has: the set look-up that spares most sentences the pattern
-_QUANTIFIER_FIRST = frozenset(re.sub(r"\W", " ", "|".join((_QUANTIFIERS["all"], _QUANTIFIERS["many"]))).split()) | {
-    "several", "einige", "mehrere", "manche",
-    "quelques", "plusieurs", "certains", "certaines", "algunos", "algunas", "varios", "varias", "some"}
+# "some" not before a figure: "some 300 people" is about 300
+_NOT_BEFORE = {"some": r"(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
+                       r"billion|[^\W\d_]+ty\b))"}
+_QUANTIFIER_RE = re.compile(r"\b(?:" + "|".join(
+    f"(?P<{c}>" + "|".join(w + _NOT_BEFORE.get(w, "") for w in ws.split()) + ")" for c, ws in _QUANTIFIERS.items())
+    + r")\b")
+_QUANTIFIER_FIRST = frozenset(" ".join(_QUANTIFIERS.values()).split())  # the set look-up that spares most sentences
 # idioms with a quantifier's word that count nobody: "not at all", "after all", "all but certain",
 # "all-time high", "each other", "as many as 300" (a figure's qualifier), "to some extent"
 _NOT_QUANTIFIER = re.compile(
