@@ -264,6 +264,15 @@ def _initials(short: str, long: str) -> bool:
 _TEXT_WORDS = re.compile(r"[^\W_]+")
 
 
+def _one_account(old: frozenset[str], new: frozenset[str], before: str, after: str) -> bool:
+    """The two sides' sources, read differently, tell one account: the same sources however
+    written, each still named in the other side's text, the actor of one side named as the teller
+    in the other, or the subject's act reworded with a say-verb — no attribution changed."""
+    if _same_sources(old, new) or _named_in_both(old, new, before, after):
+        return True
+    return bool(old) != bool(new) and (_verb_reworded(before, after) or _actor_said(old, new, before, after))
+
+
 def _named_in_both(old: frozenset[str], new: frozenset[str], before: str, after: str) -> bool:
     """Each side's sources are still named in the other side's text, only read differently: the
     patterns take "the ministry" from "Smith, a spokesman for the ministry, said" and "Smith" from
@@ -286,9 +295,10 @@ def _named(sources: frozenset[str], text: str) -> bool:
 def _actor_said(old: frozenset[str], new: frozenset[str], before: str, after: str) -> bool:
     """The source one side names is who acts in the other: "Police arrested two men" → "Two men
     were arrested, police said", "Police said they arrested two men" — the same account, its actor
-    now named as the one who tells it (and back). Not when the other side has them fear, doubt or
-    believe it ("Officials said the bridge was unsafe" → "Officials feared …"): that is no act."""
-    if bool(old) == bool(new) or "(unnamed)" in old | new:
+    now named as the one who tells it (and back); one side names none. Not when the other side has
+    them fear, doubt or believe it ("Officials said the bridge was unsafe" → "Officials feared …"):
+    that is no act."""
+    if "(unnamed)" in old | new:
         return False
     sources, text = (new, before) if new else (old, after)
     if not _named(sources, text):
@@ -306,7 +316,8 @@ _ATTITUDES = frozenset("fear feared doubt doubted suspect suspected hope hoped w
                        "wondered question questioned estimate estimated predict predicted warn warned".split())
 
 
-_SAYS_WORD = re.compile(rf"(?:{ALL_SAY_VERBS})", re.IGNORECASE)
+_SAY = rf"(?:{ALL_SAY_VERBS})"
+_SAYS_WORD = re.compile(_SAY, re.IGNORECASE)
 _WORD_EDGES = ".,;:!?\"'“”‘’()"
 _CLAUSE_OPENERS = frozenset("that if whether how why what when dass daß ob que qu si".split())
 _FINITE = frozenset("is are was were will would can could may might must should shall has have had did does do "
@@ -405,7 +416,6 @@ _WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 # day right after a say-verb ("officials said on Monday", "told reporters on Monday", "sagte am
 # Montag"), or opening the sentence before one ("On Tuesday, officials said"). Not the day of an
 # event the sentence then attributes ("met supporters on Saturday, his campaign said")
-_SAY = rf"(?:{ALL_SAY_VERBS})"
 _SAID_THEN = re.compile(rf"\b{_SAY}\b(?:\s+(?:in|to|at|during|late|early|a|an|the|its|his|her|their|statement|"
                         r"interview|reporters|journalists|news|conference|briefing|post|letter|speech|mit|dans|un|"
                         r"communiqué|en|un|comunicado)){0,4}\s+(?:on\s+|am\s+|le\s+|el\s+|ce\s+|este\s+)?$",
@@ -659,9 +669,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
     old_neg = (sum(s.claim.negations for s in pair.base) + old_flips) % 2
     new_neg = (sum(s.claim.negations for s in pair.cur) + new_flips) % 2
     cues: list[dict] = []
-    if not _same_sources(old_att, new_att) and not _named_in_both(old_att, new_att, before, after) \
-            and not (bool(old_att) != bool(new_att) and _verb_reworded(before, after)) \
-            and not _actor_said(old_att, new_att, before, after):
+    if not _one_account(old_att, new_att, before, after):
         cues.append({"field": "attribution", "old": sorted(old_att), "new": sorted(new_att)})
     reported = bool(old_att and new_att)
     # "declined to comment" → "could not be reached for comment": one non-answer, reworded

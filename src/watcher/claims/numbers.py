@@ -673,16 +673,21 @@ _WORDED_AMOUNT = re.compile(
     r"|\ba\s+(?P<fortnight>fortnight)\b", re.IGNORECASE)
 
 
+def _written_amount(sentence: str, m: re.Match, value: float, qualifier: str | None) -> Mention:
+    """An amount written in words ("half a million", "a quarter of a million"): money when a currency
+    follows ("… dollars"), else a count of the noun that follows."""
+    cur = currency_after(sentence[m.end():].split(None, 2))
+    return Mention(text=m.group(0), value=value, kind="money" if cur else "count", start=m.start(), end=m.end(),
+                   unit=cur, noun=None if cur else _noun_after(sentence[m.end():]), qualifier=qualifier)
+
+
 def _worded_amounts(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in _WORDED_AMOUNT.finditer(sentence):
         q = _qualifier(sentence[:m.start()])
         if m.group("scale"):
             value = _PART[m.group("part").lower().replace("-", " ")] * SCALE_WORDS[m.group("scale").lower()]
-            cur = currency_after(sentence[m.end():].split(None, 2))
-            out.append(Mention(text=m.group(0), value=value, kind="money" if cur else "count", start=m.start(),
-                               end=m.end(), unit=cur, noun=None if cur else _noun_after(sentence[m.end():]),
-                               qualifier=q))
+            out.append(_written_amount(sentence, m, value, q))
             continue
         if m.group("fortnight"):
             value, unit = 2.0, "week"
@@ -761,10 +766,7 @@ def _one_of_a_unit(sentence: str, found: list[Mention]) -> list[Mention]:
         q = None if m.group(0).lower().startswith("the") else _qualifier(sentence[:m.start()])
         if m.group(4):  # "a million people", "half a million dollars": "500,000 households" written out
             value = SCALE_WORDS[m.group(4).lower()] * (0.5 if m.group(3) else 1.0)
-            cur = currency_after(sentence[m.end():].split(None, 2))
-            out.append(Mention(text=m.group(0), value=value, kind="money" if cur else "count", start=m.start(),
-                               end=m.end(), unit=cur, noun=None if cur else _noun_after(sentence[m.end():]),
-                               qualifier=q))
+            out.append(_written_amount(sentence, m, value, q))
             continue
         word, half = m.group(2).lower(), 0.5 if m.group(1) else 1.0
         if word == "dozen":
