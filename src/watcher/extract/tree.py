@@ -126,10 +126,11 @@ def layout_tables(root: HtmlElement) -> list[HtmlElement]:
     out = []
     for table in root.iter("table"):
         cells = table_cells(table)
-        total = sum(len(c.text_content()) for c in cells) or 1
+        sizes = [len(c.text_content()) for c in cells]  # each cell's text read once
+        total = sum(sizes) or 1
         if any(c.find(".//table") is not None or c.find(".//h1") is not None or c.find(".//h2") is not None
-               or (n := len(c.text_content())) > LAYOUT_CELL_CHARS and n >= LAYOUT_CELL_SHARE * total
-               for c in cells):
+               or n > LAYOUT_CELL_CHARS and n >= LAYOUT_CELL_SHARE * total
+               for c, n in zip(cells, sizes, strict=True)):
             out.append(table)
     return out
 
