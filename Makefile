@@ -12,7 +12,12 @@ PYTEST  = env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 .PHONY: setup run test test-fast check lint demo clean
 
+# The package's modules compiled ahead (as pip does for an installed wheel): with
+# PYTHONDONTWRITEBYTECODE set (as on our machines) an editable install would otherwise compile
+# ~150 modules from source at every start of every command (~50 ms of a one-source `watcher check`).
+# Up to date, it only compares timestamps (~40 ms); a module edited since is compiled again here.
 setup: $(VENV)/.installed
+	@$(BIN)/python -m compileall -q src
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
