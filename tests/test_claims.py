@@ -1988,3 +1988,28 @@ def test_a_lines_list_number_is_no_figure(text, values):
     from watcher.claims.numbers import parse
 
     assert [m.value for m in parse(text)] == values
+
+
+def test_a_telephone_number_changed_is_no_claim_but_a_figure_beside_it_is():
+    """A press release's contact line ("Telephone 020 7946 0100") with a new number alerted as a
+    figure changed; the figure of the same sentence still alerts."""
+    line = "For help call 020 7946 {phone}, the council said, as {n} homes were flooded."
+    assert _claims(line.format(phone="0100", n=300), line.format(phone="0106", n=300)) == []
+    assert _claims("Telephone 020 7946 0100", "Telephone 020 7946 0106") == []
+    assert [e.split(" homes")[0] for e in _claims(line.format(phone="0100", n=300), line.format(phone="0106", n=400))] \
+        == ["300 → 400"]
+
+
+def test_a_wiki_copy_with_its_citation_markers_reads_as_the_page_without_them():
+    """A seed pasted from a wiki keeps its markers ("…this month.[15] China is…"); the page, read
+    without them (its linked markers are left out before extraction), must say the same, and a
+    marker renumbered says nothing."""
+    seed = ['"We highly appreciate that," Putin said earlier this month.[15] China is North Korea\'s largest '
+            'partner.[16][17]', "North Korea has provided an estimated 7,000 containers of munitions.[4]"]
+    page = ['"We highly appreciate that," Putin said earlier this month. China is North Korea\'s largest partner.',
+            "North Korea has provided an estimated 7,000 containers of munitions."]
+    from watcher.extract.clean import clean
+
+    assert [f for f in compare(clean(seed), page) if f.is_claim] == []
+    renumbered = [p.replace("[4]", "[5]").replace("[15]", "[18]") for p in seed]
+    assert [f for f in compare(clean(seed), clean(renumbered)) if f.is_claim] == []

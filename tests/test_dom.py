@@ -213,3 +213,52 @@ def test_a_link_under_a_short_label_in_any_language_is_an_inline_teaser(label):
     doc = extract(html)
     assert list(doc.paragraphs) == _ARTICLE
     assert any("3,000" in text for text, _ in doc.ignored)
+
+
+def _wiki_refs(first: int) -> str:
+    refs = "".join(f'<li id="cite_note-{n}"><span class="mw-cite-backlink"><b><a href="#cite_ref-{n}">^</a></b></span> '
+                   f'<cite>"Budget passes". The Courier. 18 June 2024. Retrieved {n + 10} June 2024.</cite></li>'
+                   for n in range(first, first + len(_ARTICLE)))
+    return f'<h2>References</h2><ol class="references">{refs}</ol>'
+
+
+@pytest.mark.parametrize("shift", [0, 3])
+def test_footnote_markers_and_the_notes_they_point_to_are_no_article_text(shift):
+    """A wiki's citation markers ("…evening.[3]") read as figures glued to their sentences: a
+    citation added above renumbers every later one ("[3]" → "[4]") and each alerted as a changed
+    figure, and the references list's retrieval dates alerted as dates changed."""
+    marker = ('<sup id="cite_ref-{n}" class="reference"><a href="#cite_note-{n}"><span class="cite-bracket">[</span>{n}'
+              '<span class="cite-bracket">]</span></a></sup>')
+    body = "".join(f"<p>{p}{marker.format(n=i + 1 + shift)}</p>" for i, p in enumerate(_ARTICLE))
+    html = f"<html><body><article><h1>Budget</h1>{body}{_wiki_refs(1 + shift)}</article></body></html>"
+    doc = extract(html)
+    assert list(doc.paragraphs) == _ARTICLE
+    assert sum(reason == "footnote marker" for _, reason in doc.ignored) >= 2
+    assert any("Retrieved" in text for text, reason in doc.ignored if reason.startswith("note a footnote"))
+
+
+def test_a_footnote_whose_number_links_back_leaves_with_its_marker():
+    """A newsletter platform's footnotes: the marker after a word links to the note, the note's own
+    number links back to the marker — the one after text is the marker, the other the note."""
+    note = ('<div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a>'
+            '<div class="footnote-content"><p>Adjusted for inflation, as published in March 2024.</p></div></div>')
+    body = "".join(f"<p>{p}</p>" for p in _ARTICLE[1:])
+    first = _ARTICLE[0].replace(" on Tuesday", '<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a>'
+                                " on Tuesday")
+    doc = extract(f"<html><body><article><h1>Budget</h1><p>{first}</p>{body}{note}</article></body></html>")
+    assert list(doc.paragraphs) == _ARTICLE
+    assert ("1 Adjusted for inflation, as published in March 2024.",
+            "note a footnote marker points to (a reference or a footnote)") in doc.ignored
+
+
+def test_numbered_links_that_annotate_no_sentence_are_no_footnotes():
+    """A list of numbered section links and a comment counter link to places on the page too; they
+    annotate no sentence, and what they point to (the article's sections) stays."""
+    sections = "".join(f'<h2 id="s{k}">Part {k}</h2><p>{p}</p>' for k, p in enumerate(_ARTICLE, 1))
+    toc = "<ol>" + "".join(f'<li><a href="#s{k}">{k}</a></li>' for k in range(1, len(_ARTICLE) + 1)) + "</ol>"
+    counter = '<div>Comments <a href="#comments">93</a></div>'
+    html = (f"<html><body><article><h1>Budget</h1>{toc}{counter}{sections}"
+            f'<div id="comments"><p>No comments yet.</p></div></article></body></html>')
+    doc = extract(html)
+    assert all(p in doc.paragraphs for p in _ARTICLE)
+    assert not any(reason.startswith(("footnote", "note a footnote")) for _, reason in doc.ignored)

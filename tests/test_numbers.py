@@ -365,3 +365,33 @@ def test_number_dense_text_never_raises(text):
 ])
 def test_renderings_of_one_figure_have_one_key(a, b):
     assert [m.key for m in parse(a)] == [m.key for m in parse(b)]
+
+
+@pytest.mark.parametrize("text", [
+    "For help, call the press office on 020 7946 0100.",
+    "Telephone: +44 20 7946 0100 (press office)",
+    "Call +1 (202) 555-0143 or 202-555-0143 for details.",
+    "Readers can reach the hotline at (202) 555-0143 on weekdays.",
+    "Kontakt: Tel. +49 (0)30 1234567, Fax 030/1234 568",
+    "Hotline: 0800 000 98 00",
+    "Renseignements au téléphone 01 23 45 67 89.",
+])
+def test_a_telephone_number_is_no_figure(text):
+    """A press office's number changed between two checks alerted as "0100 → 0106": the digits of
+    a telephone number are read as one number of their own kind, which no claim holds."""
+    assert {m.kind for m in parse(text)} == {"phone"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Les autorités ont compté 313 000 000 000 personnes.", 313e9),
+    ("The company employs 1 200 000 people.", 1.2e6),
+    ("Population: 12 345 678 in the census.", 12345678.0),
+])
+def test_grouped_digits_of_a_count_are_no_telephone_number(text, value):
+    assert [m.value for m in parse(text) if m.kind == "count"] == [value]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 9), st.integers(100, 9999), st.integers(1000, 9999), st.integers(1000, 9999))
+def test_any_trunk_dialled_number_reads_as_a_telephone_number(area, a, b, c):
+    assert [m.kind for m in parse(f"Call the office on 0{area}{a % 100:02d} {b} {c} today.")] == ["phone"]

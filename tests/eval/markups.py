@@ -17,7 +17,17 @@ könnte Sie auch interessieren") around a syndicated story, and a photo gallery 
 paragraphs (caption sentences with figures and "3 / 6" counters, rotating), and a newsletter
 platform's post (a "Thanks for reading … Subscribe" box mid-post, like and comment counters,
 footnotes, "Ready for more?"), and an AMP page of custom elements (ads, share buttons, a carousel of
-related stories, a comments accordion).
+related stories, a comments accordion), and a government press release (breadcrumbs, "From:", a
+contents list, "Notes to editors" with the press office's telephone, "Is this page useful?"), and a
+wiki article (citation markers renumbered as citations are added, a references list with retrieval
+dates, "[edit]" links, "last edited on … at 10:42"), and a server-rendered React page (hashed
+classes, a link card to another story mid-article, "Listen · 7 min", a numbered "Most popular"
+list, the page's data again as JSON), and a WordPress blog (a ``wp-caption``, "Like this: Loading…",
+Jetpack's related posts, previous/next post links, a reply form, a sidebar of recent posts,
+archives with counts and a calendar table), and a business site (a market data strip and a quote box
+whose prices move every check, a weather widget, "Trending:", a sponsored-content grid), and a local
+TV station's story (a video player with its duration and "Next video", the station's weather, the
+story's copyright line, "Related stories", a numbered "Most read").
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -29,6 +39,7 @@ shown, so a rule that passes these pages passes them for every article.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -607,6 +618,270 @@ def amp_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def govpress_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A government department's press release: breadcrumbs, a "Press release" label, "From:" the
+    department and its minister, "Published … Last updated … — See all updates", a "Contents" list
+    of in-page links, an image with its caption and credit, "Notes to editors" and a press-office
+    contact, "Related content" links that rotate, "Is this page useful? Yes / No / Report a problem
+    with this page", and the OGL and Crown copyright footer."""
+    site = "GOV.EXAMPLE"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    crumbs = " › ".join(f'<a href="/{slug(x)}">{escape(x)}</a>' for x in ("Home", "Government", "News and communications"))
+    related = "".join(f'<li><a href="/government/news/{slug(t.title)}">{escape(t.title)}</a></li>' for t in c.teasers[:4])
+    upd = (f'<dt>Last updated</dt><dd>{escape(c.updated)} — <a href="#history">See all updates</a></dd>'
+           if c.updated else "")
+    body = f"""<div class="cookie-banner" role="region"><p>Cookies on GOV.EXAMPLE</p><p>We use some essential cookies to make this website work. We'd like to set additional cookies to understand how you use the site.</p><button>Accept additional cookies</button> <button>Reject additional cookies</button> <a href="/help/cookies">View cookies</a></div>
+<header class="govuk-header"><a href="/" class="govuk-header__logo">{site}</a> <a href="/search">Search</a></header>
+<div class="govuk-width-container">
+<div class="govuk-breadcrumbs">{crumbs}</div>
+<main id="content">
+<span class="govuk-caption-xl">Press release</span>
+<h1 class="govuk-heading-xl">{escape(title)}</h1>
+<p class="gem-c-lead-paragraph">{escape(c.dek) if c.dek else "The department has set out its response."}</p>
+<div class="gem-c-metadata"><dl><dt>From:</dt><dd><a href="/government/organisations/department-for-resilience">Department for Resilience</a> and <a href="/government/people/jane-holt">The Rt Hon Jane Holt MP</a></dd>
+<dt>Published</dt><dd>{escape(c.date)}</dd>{upd}</dl></div>
+<div class="gem-c-contents-list"><h2>Contents</h2><ol><li><a href="#details">Details</a></li><li><a href="#notes">Notes to editors</a></li><li><a href="#contact">Press office</a></li></ol></div>
+<div class="gem-c-figure"><img src="/government/uploads/lead.jpg" alt=""><p class="gem-c-figure__caption">{escape(cap)} {escape(credit)}</p></div>
+<div class="govspeak" id="details">
+{_paras(paras)}
+<h2 id="notes">Notes to editors</h2>
+<p>The department publishes its figures on the statistics pages of this website.</p>
+<h2 id="contact">Press office</h2>
+<p>Email <a href="mailto:press@example.gov">press@example.gov</a></p>
+<p>Telephone 020 7946 0{100 + c.offset % 7}</p>
+</div>
+<div class="gem-c-share-links"><h2>Share this page</h2><a href="https://www.facebook.com/sharer/sharer.php">Facebook</a> <a href="https://twitter.com/share">Twitter</a></div>
+<div class="gem-c-related-navigation"><h2>Related content</h2><ul>{related}</ul>
+<h3>Explore the topic</h3><ul><li><a href="/public-safety">Public safety and emergencies</a></li></ul></div>
+<div class="gem-c-feedback"><h2>Is this page useful?</h2><button>Yes</button> <button>No</button> <a href="/contact/report">Report a problem with this page</a></div>
+</main>
+</div>
+<footer class="govuk-footer"><ul>{nav_links(("Help", "Privacy", "Cookies", "Accessibility statement", "Contact", "Terms and conditions"))}</ul>
+<p>All content is available under the Open Government Licence v3.0, except where otherwise stated</p><p>&copy; 2024 Crown copyright</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def wiki_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A wiki article: "From Wikipedia, the free encyclopedia", a hatnote, "[edit]" links by the
+    headings, footnote markers ``[3]`` after sentences — renumbered as citations are added above
+    (they move with the teasers) — a thumbnail with its caption, a "References" list whose entries
+    carry retrieval dates, a navbox of links, categories, and "This page was last edited on …, at
+    10:42 (UTC)." moving with every check."""
+    site = "Wikipedia"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    shift = c.offset % 4  # citations added in an earlier section renumber every later marker
+    parts = []
+    refs = []
+    for i, p in enumerate(paras):
+        n = i + 1 + shift
+        parts.append(f'<p>{escape(p)}<sup id="cite_ref-{n}" class="reference"><a href="#cite_note-{n}"><span class="cite-bracket">[</span>{n}<span class="cite-bracket">]</span></a></sup></p>')
+        refs.append(f'<li id="cite_note-{n}"><span class="mw-cite-backlink"><b><a href="#cite_ref-{n}">^</a></b></span> '
+                    f'<cite>"{escape(title)}". <i>{escape(c.author or "The Courier")}</i>. {escape(c.date)}. Retrieved '
+                    f'{escape(c.date)}.</cite></li>')
+    navbox = " · ".join(f'<a href="/wiki/{slug(t.title)}">{escape(t.title)}</a>' for t in c.teasers[:5])
+    clock = _clock(10 * 60 + 42 + 9 * c.tick)
+    body = f"""<div id="siteNotice"><p>We use cookies to remember your preferences. <a href="/wiki/Privacy_policy">Privacy policy</a> <button>OK</button></p></div>
+<div id="mw-head"><a href="/wiki/Main_Page">Main page</a> <a href="/wiki/Special:Random">Random article</a> <a href="/w/index.php?title=Special:UserLogin">Log in</a></div>
+<div id="content" class="mw-body">
+<h1 id="firstHeading" class="firstHeading">{escape(title)}</h1>
+<div id="bodyContent">
+<div id="siteSub">From Wikipedia, the free encyclopedia</div>
+<div id="mw-content-text" class="mw-body-content"><div class="mw-parser-output">
+<div role="note" class="hatnote">For other uses, see <a href="/wiki/{slug(title)}_(disambiguation)">{escape(title)} (disambiguation)</a>.</div>
+<div class="thumb tright"><div class="thumbinner"><a href="/wiki/File:Lead.jpg" class="image"><img src="/upload/lead.jpg" alt=""></a><div class="thumbcaption">{escape(cap)} {escape(credit)}</div></div></div>
+<h2><span class="mw-headline" id="Background">Background</span><span class="mw-editsection">[<a href="/w/index.php?title={slug(title)}&amp;action=edit&amp;section=1">edit</a>]</span></h2>
+{chr(10).join(parts)}
+<h2><span class="mw-headline" id="References">References</span><span class="mw-editsection">[<a href="/w/index.php?title={slug(title)}&amp;action=edit&amp;section=2">edit</a>]</span></h2>
+<div class="reflist"><ol class="references">{"".join(refs)}</ol></div>
+<div role="navigation" class="navbox"><div class="navbox-title">Related articles</div><div class="navbox-list">{navbox}</div></div>
+</div></div>
+<div id="catlinks" class="catlinks">Categories: <a href="/wiki/Category:2024_events">2024 events</a> | <a href="/wiki/Category:Articles_with_short_description">Articles with short description</a></div>
+</div></div>
+<div id="footer"><ul><li id="footer-info-lastmod"> This page was last edited on {escape(c.date)}, at {clock.replace(" GMT", "")} (UTC).</li>
+<li>Text is available under the Creative Commons Attribution-ShareAlike License 4.0; additional terms may apply.</li></ul>
+<ul>{nav_links(("Privacy policy", "About Wikipedia", "Disclaimers", "Contact Wikipedia"))}</ul><p>&copy; 2024 contributors</p></div>"""
+    return doc(head(title, site, title), body)
+
+
+def nextjs_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A server-rendered React site: styled-components' hashed classes everywhere, each paragraph in
+    its own ``data-component="text-block"`` div, a "Listen · 7 min" player and "6 min read", a link
+    card to another story mid-article ("Related" headline and its read time), "Advertisement"
+    labels, topic chips, a numbered "Most popular" list with rotating headlines, and the page's
+    data again in a ``__NEXT_DATA__`` JSON script."""
+    site = "The Signal"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [t.title for t in c.teasers] or ["The week in review"]
+    blocks = []
+    for i, p in enumerate(paras):
+        blocks.append(f'<div data-component="text-block" class="sc-18fde0d6-0 dlWCEZ"><p class="sc-eb7bd5f6-0 fYAfXe">{escape(p)}</p></div>')
+        if i == 2:
+            t = titles[c.offset % len(titles)]
+            blocks.append(f'<div data-component="link-card" class="sc-9a00e533-0 hxuGS"><a href="/news/{slug(t)}" class="sc-2e6baa30-0">'
+                          f'<span class="sc-6fba5bd4-1">Related</span><h3 class="sc-4fedabc7-3">{escape(t)}</h3>'
+                          f'<span class="sc-6fba5bd4-2">{3 + c.offset % 5} min read</span></a></div>')
+        if i in (1, 4):
+            blocks.append('<div data-component="ad-slot" class="sc-1a2b3c4d-0"><div class="sc-ad-label">Advertisement</div></div>')
+    popular = "".join(f'<li class="sc-f9c3a4-1"><span class="sc-f9c3a4-2">{k + 1}</span><a href="/news/{slug(t)}">{escape(t)}</a></li>'
+                      for k, t in enumerate(titles[:5]))
+    data = {"props": {"pageProps": {"article": {"headline": title, "body": list(paras)},
+                                    "popular": titles[:5]}}, "buildId": "x9Q2", "page": "/news/[slug]"}
+    upd = f'<span class="sc-3b6b161a-1">Updated {escape(c.updated)}</span>' if c.updated else ""
+    body = f"""<div id="__next"><div class="sc-cookie-0 kAzXqT" role="dialog"><p>We use cookies and data to deliver and maintain our services.</p><button>Accept all</button><button>Reject all</button><a href="/privacy">Privacy</a></div>
+<header class="sc-b8778340-0 jOxGyq"><a href="/" aria-label="{site}">{site}</a><nav class="sc-2f092172-0">{"".join(f'<a href="/{slug(x)}">{x}</a>' for x in ("Home", "News", "Business", "Climate", "Culture"))}</nav></header>
+<main id="main-content" class="sc-6b2a8e2b-0 eEFkrE"><article class="sc-73e0bb38-0">
+<div data-component="headline-block" class="sc-a8d3bd8e-0"><h1 class="sc-518485e5-0 bWszMR">{escape(title)}</h1></div>
+<div data-component="byline-block" class="sc-2b5e3b35-0"><span class="sc-2b5e3b35-1">{escape(c.author or "Signal Staff")}</span><time class="sc-2b5e3b35-2">{escape(c.date)}</time>{upd}<span class="sc-2b5e3b35-3">6 min read</span></div>
+<div data-component="audio-block" class="sc-1e1b3a4c-0"><button class="sc-1e1b3a4c-1">Listen · 7 min</button></div>
+<div data-component="image-block" class="sc-a34861b-0"><img src="/news/lead.webp" alt=""><p class="sc-a34861b-1">{escape(cap)}<span class="sc-a34861b-2">{escape(credit)}</span></p></div>
+{chr(10).join(blocks)}
+<div data-component="topic-list" class="sc-5f6d7e8a-0"><a href="/topics/politics">Politics</a><a href="/topics/economy">Economy</a><a href="/topics/defence">Defence</a></div>
+</article>
+<section data-component="most-popular" class="sc-f9c3a4-0"><h2 class="sc-f9c3a4-3">Most popular</h2><ol class="sc-f9c3a4-4">{popular}</ol></section>
+</main>
+<footer class="sc-footer-0"><nav>{"".join(f'<a href="/{slug(x)}">{x}</a>' for x in ("Terms of Use", "About", "Privacy Policy", "Cookies", "Contact"))}</nav><p>&copy; 2024 {site}. We are not responsible for the content of external sites.</p></footer></div>
+<script id="__NEXT_DATA__" type="application/json">{escape(json.dumps(data), quote=False)}</script>"""
+    return doc(head(title, site, title), body)
+
+
+def blog_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A WordPress blog with its theme's widgets: "Posted on … by … | N Comments" (growing), a
+    ``wp-caption`` image, "Share this:" and "Like this: Like Loading…", Jetpack's "Related" posts
+    with dates, previous/next post links, a "Leave a Reply" form, and a sidebar of "Recent Posts"
+    (rotating), "Archives" with post counts, a calendar table of the month's days (the linked days
+    move) and a tag cloud."""
+    site = "Riverside Notes"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [t.title for t in c.teasers] or ["Council roundup"]
+    recent = "".join(f'<li><a href="/{slug(t)}/">{escape(t)}</a></li>' for t in titles[:5])
+    linked = {(3 * c.offset + k * 5) % 30 + 1 for k in range(4)}
+    cells = [f'<td><a href="/2024/06/{d:02d}/">{d}</a></td>' if d in linked else f"<td>{d}</td>" for d in range(1, 31)]
+    weeks = "".join("<tr>" + "".join(cells[w:w + 7]) + "</tr>" for w in range(0, 30, 7))
+    related = "".join(f'<div class="jp-relatedposts-post"><h4><a href="/{slug(t)}/">{escape(t)}</a></h4>'
+                      f"<p>{escape(c.date)}</p><p>In &quot;News&quot;</p></div>" for t in titles[1:4])
+    prev, nxt = titles[c.offset % len(titles)], titles[(c.offset + 1) % len(titles)]
+    upd = f' <span class="updated">Updated {escape(c.updated)}</span>' if c.updated else ""
+    body = f"""<div id="cookie-law-info-bar"><span>This website uses cookies to improve your experience. See our <a href="/privacy-policy/">privacy policy</a>. <a role="button" class="cli_action_button">Accept</a></span></div>
+<div id="page" class="site"><header id="masthead" class="site-header"><p class="site-title"><a href="/" rel="home">{site}</a></p><p class="site-description">News and notes from the valley</p>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu" class="menu">{nav_links(("Home", "About", "Local News", "Events", "Contact"))}</ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-4812" class="post-4812 post type-post status-publish format-standard hentry category-news">
+<header class="entry-header"><h1 class="entry-title">{escape(title)}</h1>
+<div class="entry-meta"><span class="posted-on">Posted on <a href="/2024/06/19/" rel="bookmark"><time class="entry-date published">{escape(c.date)}</time></a>{upd}</span><span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/admin/">{escape(c.author or "admin")}</a></span></span></div></header>
+<div class="entry-content">
+<div class="wp-caption aligncenter"><img class="size-large" src="/wp-content/uploads/2024/06/lead.jpg" alt=""><p class="wp-caption-text">{escape(cap)} {escape(credit)}</p></div>
+{_paras(paras)}
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a class="share-twitter" href="/?share=twitter">Twitter</a></li><li><a class="share-facebook" href="/?share=facebook">Facebook</a></li></ul></div>
+<div class="sharedaddy sd-block sd-like"><h3 class="sd-title">Like this:</h3><div class="likes-widget-placeholder"><span class="button"><span>Like</span></span> <span class="loading">Loading...</span></div></div>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3>{related}</div>
+</div>
+<footer class="entry-footer"><span class="cat-links">Posted in <a href="/category/news/" rel="category tag">News</a></span> <span class="comments-link"><a href="#comments">{14 + c.tick} Comments</a></span></footer>
+</article>
+<nav class="navigation post-navigation"><div class="nav-links"><div class="nav-previous"><a href="/{slug(prev)}/" rel="prev">&laquo; {escape(prev)}</a></div><div class="nav-next"><a href="/{slug(nxt)}/" rel="next">{escape(nxt)} &raquo;</a></div></div></nav>
+<div id="comments" class="comments-area"><div id="respond" class="comment-respond"><h3 class="comment-reply-title">Leave a Reply</h3>
+<form action="/wp-comments-post.php" method="post" id="commentform"><p class="comment-notes">Your email address will not be published. Required fields are marked *</p>
+<p><label for="comment">Comment *</label><textarea id="comment" name="comment"></textarea></p><p><label for="author">Name *</label><input id="author" type="text"></p>
+<p class="comment-form-cookies-consent"><input type="checkbox"> <label>Save my name, email, and website in this browser for the next time I comment.</label></p><p><input type="submit" value="Post Comment"></p></form></div></div>
+</main></div>
+<aside id="secondary" class="widget-area">
+<section class="widget widget_search"><form role="search" action="/"><input type="search" name="s"><input type="submit" value="Search"></form></section>
+<section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul>{recent}</ul></section>
+<section class="widget widget_archive"><h2 class="widget-title">Archives</h2><ul><li><a href="/2024/06/">June 2024</a>&nbsp;({9 + c.offset % 4})</li><li><a href="/2024/05/">May 2024</a>&nbsp;(14)</li><li><a href="/2024/04/">April 2024</a>&nbsp;(11)</li></ul></section>
+<section class="widget widget_calendar"><div id="calendar_wrap"><table id="wp-calendar" class="wp-calendar-table"><caption>June 2024</caption><thead><tr><th>M</th><th>T</th><th>W</th><th>T</th><th>F</th><th>S</th><th>S</th></tr></thead><tbody>{weeks}</tbody></table></div></section>
+<section class="widget widget_tag_cloud"><h2 class="widget-title">Tags</h2><div class="tagcloud"><a href="/tag/council/">council</a> <a href="/tag/budget/">budget</a> <a href="/tag/schools/">schools</a></div></section>
+</aside></div>
+<footer id="colophon" class="site-footer"><div class="site-info">&copy; 2024 {site} · <a href="/privacy-policy/">Privacy Policy</a> · Proudly powered by <a href="https://wordpress.org/">WordPress</a></div></footer></div>"""
+    return doc(head(title, site, title), body)
+
+
+def markets_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A business news site: a market data strip over the page whose index levels and changes move
+    every check ("Dow 38,712.21 +0.41%"), a weather widget, a "Trending:" bar, a quote box in the
+    article for a company it names, and after the article a sponsored-content grid ("Promoted
+    Stories", advertisers' headlines with figures, "by Taboola") that changes at every load."""
+    site = "Market Street Journal"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    quotes = (("Dow", 38712.21, 0.41), ("S&P 500", 5421.03, -0.12), ("Nasdaq", 17343.55, 0.88),
+              ("10-Yr Yield", 4.27, -1.05), ("Crude Oil", 78.45, 1.9), ("Gold", 2331.2, 0.36))
+    strip = "".join(f'<li><a href="/quote/{slug(n)}"><span>{escape(n)}</span> <span>{v + t * 1.37 * (k + 1):,.2f}</span> '
+                    f'<span>{d + t * 0.07 * (-1) ** k:+.2f}%</span></a></li>' for k, (n, v, d) in enumerate(quotes))
+    titles = [x.title for x in c.teasers] or ["Markets wrap"]
+    trending = " ".join(f'<a href="/articles/{slug(x)}">{escape(x)}</a>' for x in titles[:3])
+    sponsored = (("Doctors Stunned: This Simple Trick Cuts Energy Bills by 47%", "EnergySaver"),
+                 ("Retirees Are Moving to These 9 Towns in 2024", "Retire Well Daily"),
+                 ("The 5 Best Credit Cards of the Year, Ranked", "CardCompare"),
+                 ("New Rule Lets Homeowners Save $3,000 a Year", "HomeQuote"),
+                 ("Here Is What 1 Night in a Luxury Cabin Costs", "TravelPicks"))
+    promo = "".join(f'<a class="trc-item" href="https://ads.example.com/c/{k}"><div class="thumb"></div>'
+                    f"<span class=\"title\">{escape(h)}</span><span class=\"branding\">{escape(b)}</span></a>"
+                    for k, (h, b) in enumerate(sponsored[(c.offset + t) % 5:] + sponsored[:(c.offset + t) % 5]))
+    parts = []
+    for i, p in enumerate(paras):
+        parts.append(f"<p>{escape(p)}</p>")
+        if i == 1:
+            parts.append(f'<div class="quote-box"><a href="/quote/cvx">CVX</a> <span>{155.31 + t * 0.83:.2f}</span> '
+                         f'<span>{0.62 - t * 0.11:+.2f}%</span></div>')
+    upd = f"<span>Updated {escape(c.updated)}</span>" if c.updated else ""
+    body = f"""<div id="consent"><p>We use cookies and similar technologies to run this site. See our <a href="/privacy">Privacy Notice</a>.</p><button>Accept</button></div>
+<div class="market-strip"><ul>{strip}</ul></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Markets", "Economy", "Companies", "Tech", "Personal Finance"))}</ul></nav>
+<div class="weather">New York {61 + t % 9}°F Cloudy</div></header>
+<div class="trending">Trending: {trending}</div>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">By {escape(c.author or "Staff Reporter")} · {escape(c.date)} {upd}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span>{escape(credit)}</span></figcaption></figure>
+<div class="article-body">
+{chr(10).join(parts)}
+</div>
+<p class="disclosure">Copyright &copy;2024 {site}. All Rights Reserved.</p>
+</article>
+<div class="trc_rbox"><div class="trc_header">Promoted Stories</div>{promo}<div class="trc_logo">by Taboola</div></div>
+</main>
+<footer>{nav_links(("Subscriber Agreement", "Privacy Notice", "Cookie Notice", "Customer Center"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def localtv_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A local TV station's story page: a "WATCH LIVE" bar, a video player with its duration and a
+    "Next video" title that moves, the station's weather ("Currently 72° · Hi 81° Lo 64°"), the
+    story with "Copyright 2024 WXYZ. All rights reserved." at its end, a "Related stories" list,
+    and "Most read" with numbers."""
+    site = "WXYZ 7 News"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Weather alert"]
+    t = c.tick
+    related = "".join(f'<li><a href="/news/{slug(x)}">{escape(x)}</a></li>' for x in titles[:3])
+    most = "".join(f'<li><span>{k + 1}</span><a href="/news/{slug(x)}">{escape(x)}</a></li>' for k, x in enumerate(titles[1:5]))
+    upd = f"<span>Updated: {escape(c.updated)}</span>" if c.updated else ""
+    body = f"""<div class="privacy-banner"><p>This site uses cookies. By continuing you agree to our <a href="/privacy">Privacy Policy</a>.</p><button>Close</button></div>
+<div class="live-bar"><a href="/live">WATCH LIVE</a> <span>7 News at {5 + t % 3} p.m.</span></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Weather", "Traffic", "Sports", "Contact Us"))}</ul></nav>
+<div class="wx"><a href="/weather">Currently {72 + t % 5}° · Hi 81° Lo 64°</a></div></header>
+<main>
+<div class="video"><div class="player"><img src="/v/poster.jpg" alt=""><span class="duration">{1 + t % 3}:{12 + t:02d}</span></div>
+<div class="video-caption">{escape(cap)} ({escape(credit)})</div>
+<div class="next-video">Next video: {escape(titles[t % len(titles)])}</div></div>
+<h1>{escape(title)}</h1>
+<div class="byline">By {escape(c.author or "WXYZ Staff")} · Published: {escape(c.date)} {upd}</div>
+<div class="article-body">
+{_paras(paras)}
+<p>Copyright 2024 WXYZ. All rights reserved.</p>
+</div>
+<div class="related"><h3>Related stories</h3><ul>{related}</ul></div>
+<div class="most-read"><h3>Most read</h3><ol>{most}</ol></div>
+</main>
+<footer>{nav_links(("EEO Report", "FCC Public File", "Privacy Policy", "Terms of Service"))}<p>&copy; 2024 WXYZ-TV</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -622,10 +897,18 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "gallery": gallery_page,
     "newsletter": newsletter_page,
     "amp": amp_page,
+    "govpress": govpress_page,
+    "wiki": wiki_page,
+    "nextjs": nextjs_page,
+    "blog": blog_page,
+    "markets": markets_page,
+    "localtv": localtv_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
                          "liveblog": "World Wire", "relatedfirst": "Coastal Gazette", "comments": "Valley Voice",
                          "asides": "The Long Read", "embeds": "Daily Ledger", "tables": "County Times Online",
                          "wire": "Global Wire", "regional": "Rhein-Kurier", "gallery": "Harbor Herald",
-                         "newsletter": "The Policy Memo", "amp": "Metro Now"}
+                         "newsletter": "The Policy Memo", "amp": "Metro Now", "govpress": "GOV.EXAMPLE",
+                         "wiki": "Wikipedia", "nextjs": "The Signal", "blog": "Riverside Notes",
+                         "markets": "Market Street Journal", "localtv": "WXYZ 7 News"}

@@ -288,6 +288,8 @@ def special_spans(sentence: str) -> list[Span]:
     out: list[Span] = []
     if _CJK_CHAR.search(sentence):
         _cjk(sentence, out)
+    if _PHONE_DIGITS.search(sentence):
+        _phones(sentence, out)
     runs = [m.span() for m in _DIGITS.finditer(sentence)]
     _numeric_dates(sentence, runs, out)
     _times(sentence, runs, out)
@@ -295,6 +297,31 @@ def special_spans(sentence: str) -> list[Span]:
     _decades(sentence, out)
     _year_spans(sentence, out)
     return out
+
+
+# a telephone number: no figure, however its digits change (a press office's new line, a hotline
+# corrected). International ("+44 20 7946 0100", "+1 (202) 555-0143", "+49 (0)30 1234567"), North
+# American ("(202) 555-0143", "202-555-0143"), or a trunk prefix and groups ("020 7946 0100",
+# "0800 000 98 00", "030/1234 567"); or after a word that announces one ("Tel. 12 34 56 78")
+_PHONE_DIGITS = re.compile(r"\d(?:[\s()./-]{1,2}\d+){2}")  # three groups of digits: the cheap test
+_PHONE = re.compile(r"""
+    (?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,5}(?:[\s./-]\d{2,8}){1,4}
+  | (?<![\w(])\(\d{3}\)\s?\d{3}[\s.-]\d{4}
+  | (?<![\w.,-])\d{3}[.-]\d{3}[.-]\d{4}
+  | (?<![\w.,])0[1-9]\d{0,3}(?:[\s/-]\d{2,4}){2,4}
+  | (?i:\b(?:tel|phone|telephone|call|fax|mobile|hotline|helpline|t[ée]l[ée]phone|telefon|tel[ée]fono)\b\.?:?\s*
+       (?:on\s+|at\s+)?)(?P<after>\+?\(?\d[\d\s()./-]{5,}\d)
+""", re.VERBOSE)
+
+
+def _phones(s: str, out: list[Span]) -> None:
+    for m in _PHONE.finditer(s):
+        start = m.start("after") if m.group("after") else m.start()
+        number = s[start:m.end()]
+        if sum(c.isdigit() for c in number) >= 7 and not s[m.end():m.end() + 2].lstrip()[:1].isdigit() \
+                and not s[max(0, start - 2):start].rstrip()[-1:].isdigit() \
+                and not re.match(r"\s*(?:%|percent|per cent)", s[m.end():]):
+            out.append(Span(start, m.end(), "phone", 0.0))
 
 
 # a span of years: a fiscal year or a season ("2020-21", "2020/21", "2022–2023"), one figure however

@@ -99,10 +99,12 @@ def analyse(text: str) -> Sentence:
 
     The canonical and masked forms use every figure, stamps included (so a reformatted stamp is
     no edit and a changed one aligns with its old self); the claim leaves the stamps out, so a
-    moved "Last updated" time is at most a wording change."""
+    moved "Last updated" time is at most a wording change, and telephone numbers (all read
+    alike: a press office's new number is no edit of a claim)."""
     mentions = tuple(numbers.parse(text))
     canonical, masked = _canonical(text, mentions)
-    left_out = stamp_mentions(text, mentions) | numbers.restatements(text, mentions)
+    left_out = stamp_mentions(text, mentions) | numbers.restatements(text, mentions) | \
+        {i for i, m in enumerate(mentions) if m.kind == "phone"}
     claim_mentions = tuple(m for i, m in enumerate(mentions) if i not in left_out) if left_out else mentions
     words = words_of(text)
     hedged = hedges(text, words)

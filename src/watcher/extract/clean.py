@@ -443,6 +443,18 @@ def is_furniture_line(p: str) -> bool:
     return _line_reason(normalise_space(p), None) is not None
 
 
+# a footnote marker glued to the word or the stop before it: "said.[3]", "homes[12][13]", "[a]",
+# "[citation needed]" (a plain-text copy of a wiki page; on a web page the structural pass takes
+# linked markers out before extraction)
+_NOTE_MARKS = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed)\]")
+
+
+def unmark_notes(text: str) -> str:
+    """``text`` without footnote markers: sources are cited and renumbered all the time ("[3]" →
+    "[4]" when one is added above), and read as part of its sentence a marker is a changed figure."""
+    return _NOTE_MARKS.sub("", text) if "[" in text else text
+
+
 def clean_blocks(paragraphs: list[str] | tuple[str, ...], title: str | None = None, *, plain_text: bool = False
                  ) -> tuple[list[str], list[tuple[str, str]]]:
     """Body paragraphs of an article and the lines left out, each with its reason.
@@ -455,7 +467,7 @@ def clean_blocks(paragraphs: list[str] | tuple[str, ...], title: str | None = No
     headings inside the body stay. ``plain_text`` adds the one shape rule a text dump needs
     because it has no markup to judge by: a run of headline + short blurb groups at the end.
     """
-    paras = [p for p in (normalise_space(x) for x in paragraphs) if p]
+    paras = [p for p in (normalise_space(unmark_notes(x)) for x in paragraphs) if p]
     ignored: list[tuple[str, str]] = []
 
     def keep(new: list[str], reason: str) -> list[str]:

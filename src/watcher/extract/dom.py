@@ -26,6 +26,8 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   image;
 * **cookie notices** — a short block about cookies with a button or link (a consent banner);
 * **share links** — links to share endpoints, and the short block holding two of them;
+* **footnotes** — a marker of a few characters ("[3]", "12", "a") linking to a note on the same
+  page, and the note it points to (a reference list's entry, a footnote);
 * **site rules** — the source's own ``exclude`` selectors, and ``include`` selectors that name
   the article's container.
 
@@ -79,6 +81,8 @@ CARD_MAX_CHARS = 1500  # a teaser's card never holds this much text; an article 
 WIDGET_MAX_CHARS = 400  # the box around a form control or a share widget is short
 MARKER_MAX_CHARS = 80
 CARD_LINK_SHARE = 0.12  # a headline of ~8 words over a blurb of ~40
+NOTE_SENTENCE_WORDS = 3  # a footnote marker annotates a sentence: its paragraph holds this many words at least
+NOTE_ANCHOR_CHARS = 12  # a note's own anchor holds its number at most ("[12]", "12.", "↑ 12")
 SIDE_SHARE = 0.5  # a layout table's side column holds less than half the text of its main one
 _TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre td th".split())
 
@@ -101,6 +105,9 @@ _COUNTER_SHORT = re.compile(
 
 
 _NO_MARKERS = frozenset(("html", "body", "head", "script", "style"))
+# what a footnote marker reads: "[3]", "12", "(a)", "*", "†"
+_AFTER_WORD = frozenset(".,;:!?)\"”’%")  # what may end the text a footnote marker annotates
+_NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[a-zA-Z]|[*†‡§¶]{1,3})[\])]?$")
 _LABEL_COLON = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*:")
 _TABLE_CELLS = frozenset(("td", "th"))
 
@@ -207,6 +214,51 @@ class _Pruner:
             href = a.get("href")
             if href and may_match(href, _SHARE_WORDS) and _SHARE_HREF.search(href):
                 self.mark(self._widget_box(a, link_dense=True), "share links")
+
+    def footnotes(self) -> None:
+        """A footnote marker — a link of a few characters ("[3]", "12", "a"), or the superscript
+        holding it, that points to a note on the same page — is no word of its sentence: sources
+        are cited and renumbered all the time ("[3]" → "[4]" when one is added above), and read
+        with the sentence a marker would be a changed figure, or glue a digit to its last word.
+        The note it points to (a reference list's entry, a footnote) is where the article cites
+        its sources or makes an aside, not its running text: it goes too.
+
+        A marker follows the text it annotates; a note's own number (which may link back to its
+        marker) or a list of section numbers does not, and a link from a note back to a marker
+        in the text is no marker either."""
+        links = [a for a in self.root.iter("a") if (a.get("href") or "#")[1:] and a.get("href", "").startswith("#")
+                 and _NOTE_MARK.match(a.text_content().strip())]
+        if not links:
+            return
+        ids = {name: el for el in self.root.iter() for name in (el.get("id"), el.get("name")) if name}
+        marks: dict[HtmlElement, HtmlElement] = {}  # marker (the link, or its superscript) -> its target
+        for a in links:
+            target = ids.get(a.get("href", "")[1:])
+            if target is None or target is a:
+                continue
+            sup = a.getparent()
+            mark = sup if sup is not None and sup.tag == "sup" and _NOTE_MARK.match(sup.text_content().strip()) else a
+            marks[mark] = target
+
+        for mark, target in marks.items():
+            if not _follows_text(mark):  # a note's own number, a list of section numbers
+                continue
+            block = next((a for a in mark.iterancestors() if a.tag not in INLINE), None)
+            if block is None or word_count(block) < NOTE_SENTENCE_WORDS:  # "Comments 93": a counter
+                continue
+            other = next((m for m in (target, *target.iterancestors()) if m in marks), None)
+            if other is not None and _follows_text(other):  # a link from a note back to its marker
+                continue
+            note = target
+            while len(text_of(note)) <= NOTE_ANCHOR_CHARS:  # from a note's anchor ("1", or none) to its text
+                parent = note.getparent()
+                if parent is None or parent.tag in ("body", "html") or any(a is parent for a in mark.iterancestors()):
+                    break
+                note = parent
+            if self.m.chars.get(note, 0) > CARD_MAX_CHARS:  # no note: a section of the page
+                continue
+            self.mark(mark, "footnote marker")
+            self.mark(note, "note a footnote marker points to (a reference or a footnote)")
 
     def captions(self) -> None:
         for el in self.root.iter("figcaption", "small"):
@@ -322,6 +374,23 @@ class _Pruner:
         return out, Evidence("\x00".join(inside), page)
 
 
+def _follows_text(el: HtmlElement) -> bool:
+    """Whether a word, or the stop after one, stands right before ``el`` (a marker after the text
+    it annotates: "said.[3]", "homes[4]"), not nothing or a sign (a note's own number, "↑ 1") nor
+    a number (a counter beside another)."""
+    while el is not None:
+        prev, parent = el.getprevious(), el.getparent()
+        before = ((prev.tail if prev is not None else parent.text if parent is not None else "") or "").rstrip()
+        if not before and prev is not None:
+            before = text_of(prev).rstrip()
+        if before:
+            return before[-1].isalpha() or before[-1] in _AFTER_WORD
+        if prev is not None or parent is None or parent.tag not in INLINE:
+            return False
+        el = parent
+    return False
+
+
 @dataclass(frozen=True)
 class Evidence:
     """The text of the large boilerplate blocks left in the tree, and of the whole page: a line of
@@ -351,6 +420,7 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     p.controls()
     p.cookie_notices()
     p.share_links()
+    p.footnotes()
     p.captions()
     p.link_paragraphs()
     p.repeated_blocks()
