@@ -262,3 +262,23 @@ def test_numbered_links_that_annotate_no_sentence_are_no_footnotes():
     doc = extract(html)
     assert all(p in doc.paragraphs for p in _ARTICLE)
     assert not any(reason.startswith(("footnote", "note a footnote")) for _, reason in doc.ignored)
+
+
+def test_a_reader_poll_whose_results_move_with_every_vote_is_left_out():
+    """A local site's poll beside the story ("Yes 58%", "No 35%", "1,204 votes") alerted at every
+    check as shares and a count changed: its vote count marks the box as a widget. Results in a
+    table, and votes counted in a sentence, stay."""
+    poll = ("<div><h3>Poll: Should the county raise the hotel tax?</h3><ul><li>Yes {yes}%</li><li>No {no}%</li>"
+            "<li>Not sure 7%</li></ul><p>{votes} votes</p></div>")
+    results = ("<table><tr><th>Candidate</th><th>Votes</th></tr><tr><td>Jane Holt</td><td>12,345 votes</td></tr>"
+               "<tr><td>Sam Ortiz</td><td>9,876 votes</td></tr></table>")
+    sentence = "The measure passed by 1,204 votes, the county clerk said on Wednesday."
+    texts = []
+    for yes, no, votes in ((58, 35, "1,204"), (60, 33, "1,310")):
+        body = "".join(f"<p>{p}</p>" for p in _ARTICLE) + f"<p>{sentence}</p>" + results
+        doc = extract(f"<html><body><article><h1>Budget</h1>{body}{poll.format(yes=yes, no=no, votes=votes)}"
+                      "</article></body></html>")
+        texts.append(doc.text)
+        assert any(reason.startswith("reader poll") for _, reason in doc.ignored)
+    assert texts[0] == texts[1]
+    assert sentence in texts[0] and "12,345 votes" in texts[0]

@@ -27,7 +27,8 @@ Jetpack's related posts, previous/next post links, a reply form, a sidebar of re
 archives with counts and a calendar table), and a business site (a market data strip and a quote box
 whose prices move every check, a weather widget, "Trending:", a sponsored-content grid), and a local
 TV station's story (a video player with its duration and "Next video", the station's weather, the
-story's copyright line, "Related stories", a numbered "Most read").
+story's copyright line, "Related stories", a numbered "Most read"), and a hyperlocal site (a "neighbors
+are reading this" counter, a poll's moving results, rotating home listings and events, obituaries).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -882,6 +883,47 @@ def localtv_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def community_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A hyperlocal news site: "N neighbors are reading this" that moves every check, a poll's
+    results with percentages and a vote count that move, "Featured homes" listings (price, beds,
+    baths, square feet, address) and "Upcoming events" (date, time, title) that rotate, an
+    obituaries list with life years, and "Local deals" — all beside and after the story."""
+    site = "Maple Grove Patch"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t, o = c.tick, c.offset
+    homes = [("$459,000", 3, 2, "1,850", "12 Oak St"), ("$612,500", 4, 3, "2,430", "88 Birch Ln"),
+             ("$289,900", 2, 1, "1,020", "4 Mill Rd, Unit 2B"), ("$745,000", 5, 4, "3,310", "201 Lakeview Dr")]
+    events = [("Jun 21", "7:00 PM", "Town hall on the county budget"), ("Jun 22", "9:00 AM", "Farmers market opens"),
+              ("Jun 24", "6:30 PM", "Library board meeting"), ("Jun 27", "8:00 PM", "Concert in the park")]
+    listing = "".join(f'<li><a href="/real-estate/{slug(a)}">{p} · {b} bd · {ba} ba · {sq} sqft · {escape(a)}</a></li>'
+                      for p, b, ba, sq, a in homes[o % 4:] + homes[:o % 4])
+    cal = "".join(f'<li><span>{d} · {tm}</span> <a href="/events/{slug(n)}">{escape(n)}</a></li>'
+                  for d, tm, n in (events[o % 4:] + events[:o % 4])[:3])
+    votes = 1204 + 17 * t
+    yes = 58 + t % 3
+    body = f"""<div class="consent"><p>We use cookies to personalize content and ads. <a href="/privacy">Privacy policy</a></p><button>I agree</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Schools", "Real Estate", "Events", "Obituaries"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="meta">{escape(c.author or "Patch Staff")}, Patch Staff · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="readers">{37 + 3 * t} neighbors are reading this</div>
+<div class="photo"><img src="/img/lead.jpg" alt=""><div class="cap">{escape(cap)} <span>{escape(credit)}</span></div></div>
+<div class="body">
+{_paras(paras)}
+</div>
+<div class="poll"><h3>Poll: Should the county raise the hotel tax?</h3><ul><li>Yes {yes}%</li><li>No {35 - t % 3}%</li><li>Not sure 7%</li></ul><p>{votes:,} votes</p></div>
+</article>
+<aside>
+<section><h3>Featured homes</h3><ul>{listing}</ul></section>
+<section><h3>Upcoming events</h3><ul>{cal}</ul></section>
+<section><h3>Obituaries</h3><ul><li><a href="/obituaries/mary-ellen-walsh">Mary Ellen Walsh, 1938–2024</a></li><li><a href="/obituaries/robert-kim">Robert Kim, 1951–2024</a></li></ul></section>
+<section><h3>Local deals</h3><p><a href="/deals/1">20% off your first visit at Grove Dental</a></p></section>
+</aside></main>
+<footer>{nav_links(("About", "Terms", "Privacy", "Advertise"))}<p>&copy; 2024 Patch Media. All rights reserved.</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -903,6 +945,7 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "blog": blog_page,
     "markets": markets_page,
     "localtv": localtv_page,
+    "community": community_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -911,4 +954,5 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "wire": "Global Wire", "regional": "Rhein-Kurier", "gallery": "Harbor Herald",
                          "newsletter": "The Policy Memo", "amp": "Metro Now", "govpress": "GOV.EXAMPLE",
                          "wiki": "Wikipedia", "nextjs": "The Signal", "blog": "Riverside Notes",
-                         "markets": "Market Street Journal", "localtv": "WXYZ 7 News"}
+                         "markets": "Market Street Journal", "localtv": "WXYZ 7 News",
+                         "community": "Maple Grove Patch"}

@@ -87,7 +87,7 @@ _CREDIT = re.compile(
 # ("chat_bubble 0 Kommentare": the icon's text, drawn as a glyph on the page)
 _COUNTER_LINE = re.compile(
     r"^(?:[a-z]+(?:_[a-z]+)+\s+)?\W*\d[\d,.]*\s*[km]?\s*(?:comments?|kommentare?|commentaires?|comentarios?|"
-    r"replies|antworten|réponses|respuestas|likes?|views?|aufrufe|vues|visitas|shares?|reactions?|reaktionen)\W*$",
+    r"replies|antworten|réponses|respuestas|likes?|views?|aufrufe|vues|visitas|shares?|reactions?|reaktionen|votes?)\W*$",
     re.IGNORECASE)
 # the article's reading time ("5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 3 min"): it
 # grows with the article, so an update that adds a paragraph would move a figure that says nothing

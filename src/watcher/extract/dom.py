@@ -13,6 +13,8 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   "10:42 GMT"), so it cannot run into the paragraph after it;
 * **form controls** — an ``input``/``button``/``select`` with the short block around it
   (newsletter and search boxes, polls);
+* **reader polls** — a short "1,204 votes" count outside a table, with the short block around it
+  (the question, and the options' shares that move with every vote);
 * **card lists** — two or more sibling blocks of the same shape, each a short block holding a
   headline link or an image (teaser grids, "more stories", related lists, wherever they sit);
 * **comment threads** — two or more sibling blocks of the same shape, each holding a counter or
@@ -105,6 +107,8 @@ _COUNTER_SHORT = re.compile(
 
 
 _NO_MARKERS = frozenset(("html", "body", "head", "script", "style"))
+_VOTES = re.compile(r"^\W*(?:total\s+votes?:?\s*\d[\d,.]*|\d[\d,.]*\s*(?:votes?|stimmen|votos|voix|votes? cast))\W*$",
+                    re.IGNORECASE)
 # what a footnote marker reads: "[3]", "12", "(a)", "*", "†"
 _AFTER_WORD = frozenset(".,;:!?)\"”’%")  # what may end the text a footnote marker annotates
 _NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[a-zA-Z]|[*†‡§¶]{1,3})[\])]?$")
@@ -144,6 +148,10 @@ class _Pruner:
                 self.mark(el, "widget label")
             elif n <= 60 and el.tag not in _TABLE_CELLS and patterns.is_stamp(text):
                 self.mark(el, "timestamp")  # not a table's cell: there a date is data (a fixture list)
+            elif n <= 40 and _VOTES.match(text) and next(el.iterancestors("table"), None) is None:
+                # a reader poll's vote count: its box (question, options, their shares) moves with
+                # every vote; not a table's cell ("12,345 votes" in election results is data)
+                self.mark(self._widget_box(el), "reader poll (its results move with every vote)")
         in_cands = set(cands)
         teaser = [t for t in cands if not any(a in in_cands for a in t.iterancestors())]
         under: dict[HtmlElement, int] = defaultdict(int)
