@@ -282,3 +282,31 @@ def test_a_reader_poll_whose_results_move_with_every_vote_is_left_out():
         assert any(reason.startswith("reader poll") for _, reason in doc.ignored)
     assert texts[0] == texts[1]
     assert sentence in texts[0] and "12,345 votes" in texts[0]
+
+
+def test_bracketed_citation_links_leave_no_empty_brackets_and_no_figures():
+    """A journal's page cites as "… in 2023 [<a href="#B12">12</a>]." and renumbers when a
+    reference is added above: the linked numbers and their brackets go, the reference list too."""
+    def page(shift: int) -> str:
+        body = "".join(f'<p>{p} [<a href="#B{k + shift}" class="xref">{k + shift}</a>, '
+                       f'<a href="#B{k + shift + 1}">{k + shift + 1}</a>]</p>' for k, p in enumerate(_ARTICLE, 1))
+        refs = "".join(f'<li id="B{n}">{n}. Holt J. Budget review. Policy Rev. 2024;{n}:{100 + n}.</li>'
+                       for n in range(1, len(_ARTICLE) + 3 + shift))
+        return f"<html><body><article><h1>Budget</h1>{body}<h2>References</h2><ol>{refs}</ol></article></body></html>"
+    docs = [extract(page(shift)) for shift in (0, 2)]
+    assert docs[0].text == docs[1].text
+    assert [p.rstrip(".") for p in docs[0].paragraphs] == [p.rstrip(".") for p in _ARTICLE]
+
+
+@pytest.mark.parametrize("cta", ["Subscribe now", "Jetzt abonnieren", "Start your free trial", "Suscríbete"])
+def test_a_subscription_offer_inside_the_article_is_left_out(cta):
+    """A metered paper tests its offer between loads ("$1 for 6 months" / "Just $2 a month"):
+    each version alerted as a claim with a price removed and another added."""
+    texts = []
+    for offer in ("Get unlimited access for $1 for 6 months.", "Just $2 a month for your first year."):
+        body = "".join(f"<p>{p}</p>" for p in _ARTICLE[:2]) + \
+            f'<div><p>{offer}</p><a href="/subscribe">{cta}</a></div>' + "".join(f"<p>{p}</p>" for p in _ARTICLE[2:])
+        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
+        assert list(doc.paragraphs) == _ARTICLE
+        texts.append(doc.text)
+    assert texts[0] == texts[1]

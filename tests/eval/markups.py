@@ -28,7 +28,11 @@ archives with counts and a calendar table), and a business site (a market data s
 whose prices move every check, a weather widget, "Trending:", a sponsored-content grid), and a local
 TV station's story (a video player with its duration and "Next video", the station's weather, the
 story's copyright line, "Related stories", a numbered "Most read"), and a hyperlocal site (a "neighbors
-are reading this" counter, a poll's moving results, rotating home listings and events, obituaries).
+are reading this" counter, a poll's moving results, rotating home listings and events, obituaries),
+and a metered paper ("N free articles left this month" counting down, a subscription offer whose
+price changes between loads, "N gift articles left"), and a journal's article page (affiliation
+superscripts, "Cited by N" and views that grow, bracketed citations renumbered as references are
+added, the reference list with DOIs).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -924,6 +928,77 @@ def community_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def metered_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A metered newspaper: "You have N free articles left this month" that counts down every check,
+    a subscription offer whose price is A/B-tested between loads ("$1 for 6 months", "Just $2 a
+    month"), a "Gift this article" button with "N gift articles left", an audio "Listen · 9:41"
+    length, and a "More in Politics" rail after the story."""
+    site = "The Capital Times"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    offers = ("Get unlimited access for $1 for 6 months.", "Just $2 a month for your first year. Cancel anytime.",
+              "Save 50% on a digital subscription: $4 every 4 weeks.")
+    rail = "".join(f'<li><a href="/politics/{slug(x.title)}">{escape(x.title)}</a></li>' for x in c.teasers[:4])
+    mid = min(3, len(paras))
+    upd = f'<span class="upd">Updated {escape(c.updated)}</span>' if c.updated else ""
+    body = f"""<div class="cmp-banner"><p>We use cookies and similar tools. Read our <a href="/privacy">privacy policy</a>.</p><button>Accept all</button></div>
+<div class="meter-banner"><p>You have {max(1, 9 - t % 9)} free articles left this month.</p><a href="/subscribe">Subscribe</a> <a href="/login">Log in</a></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Politics", "Business", "Opinion", "Climate", "Arts"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">By {escape(c.author or "Times Staff")} · {escape(c.date)} {upd}</div>
+<div class="tools"><button>Gift this article</button> <span>{10 - t % 10} gift articles left</span> <button>Listen · {9 + t % 3}:{41 - t % 7:02d}</button></div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span class="credit">{escape(credit)}</span></figcaption></figure>
+<section class="story">
+{_paras(paras[:mid])}
+<div class="inline-offer"><p>{escape(offers[(c.offset + t) % 3])}</p><a href="/subscribe">Subscribe now</a></div>
+{_paras(paras[mid:])}
+</section>
+</article>
+<aside><h2>More in Politics</h2><ul>{rail}</ul></aside></main>
+<footer>{nav_links(("Help", "Subscriptions", "Privacy Policy", "Terms of Sale"))}<p>&copy; 2024 {site} Company</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def scholarly_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A journal's article page: authors with affiliation superscripts ("Jane Holt<sup>1,2</sup>"),
+    "Received … Accepted … Published", "Cited by N" and "N views" that grow, numbered citations in
+    brackets linked to the reference list ("…in 2023 [<a>12</a>]."), renumbered as references are
+    added, a figure with "Figure 1." caption, and the references with DOIs."""
+    site = "Journal of Public Policy Research"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    shift = c.offset % 3
+    body_parts, refs = [], []
+    for i, p in enumerate(paras):
+        n = i + 1 + shift
+        body_parts.append(f'<p>{escape(p)} [<a href="#B{n}" class="xref">{n}</a>]</p>')
+        refs.append(f'<li id="B{n}">{n}. Holt J, Ortiz S. {escape(title)}. <i>Policy Rev.</i> 2024;{12 + n}:{101 + n}–{109 + n}. '
+                    f'doi:10.1000/jppr.2024.{n:03d}</li>')
+    mid = min(2, len(body_parts))
+    body = f"""<div class="cookie-consent"><p>This website uses cookies. <a href="/privacy">Privacy statement</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Current issue", "Archive", "Submit", "About"))}</ul></nav></header>
+<main><article>
+<div class="article-type">Research Article</div>
+<h1>{escape(title)}</h1>
+<div class="authors"><a href="/author/holt">Jane Holt</a><sup>1,2</sup>, <a href="/author/ortiz">Sam Ortiz</a><sup>2</sup></div>
+<ol class="affiliations"><li><sup>1</sup> Department of Public Health, State University</li><li><sup>2</sup> Institute for Policy Studies</li></ol>
+<div class="history">Received: 3 May 2024; Accepted: 2 June 2024; Published: {escape(c.date)}</div>
+<div class="metrics"><a href="#citedby">Cited by {12 + c.tick // 2}</a> · <span>{1843 + 37 * c.tick} views</span> · <a href="/pdf">Download PDF</a></div>
+<section class="body">
+<h2>Abstract</h2>
+{"".join(body_parts[:mid])}
+<figure id="F1"><img src="/fig1.png" alt=""><figcaption><b>Figure 1.</b> {escape(cap)} {escape(credit)}</figcaption></figure>
+<h2>Results</h2>
+{"".join(body_parts[mid:])}
+</section>
+<section class="refs"><h2>References</h2><ol>{"".join(refs)}</ol></section>
+</article></main>
+<footer>{nav_links(("Contact", "Privacy", "Accessibility"))}<p>&copy; 2024 The Authors. Published under CC BY 4.0.</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -946,6 +1021,8 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "markets": markets_page,
     "localtv": localtv_page,
     "community": community_page,
+    "metered": metered_page,
+    "scholarly": scholarly_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -955,4 +1032,5 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "newsletter": "The Policy Memo", "amp": "Metro Now", "govpress": "GOV.EXAMPLE",
                          "wiki": "Wikipedia", "nextjs": "The Signal", "blog": "Riverside Notes",
                          "markets": "Market Street Journal", "localtv": "WXYZ 7 News",
-                         "community": "Maple Grove Patch"}
+                         "community": "Maple Grove Patch", "metered": "The Capital Times",
+                         "scholarly": "Journal of Public Policy Research"}

@@ -22,7 +22,7 @@ from typing import NamedTuple
 class Span(NamedTuple):
     start: int
     end: int
-    kind: str  # date | time | decade | year | or a CJK figure's kind (count, money, percent, ...)
+    kind: str  # date | time | decade | year | phone | or a CJK figure's kind (count, money, percent, ...)
     value: float
     unit: str | None = None
     noun: str | None = None

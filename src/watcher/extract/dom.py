@@ -13,6 +13,8 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   "10:42 GMT"), so it cannot run into the paragraph after it;
 * **form controls** — an ``input``/``button``/``select`` with the short block around it
   (newsletter and search boxes, polls);
+* **subscription offers** — a link or button that only says "Subscribe now" ("Jetzt abonnieren",
+  "Start your free trial"), with the short box around it;
 * **reader polls** — a short "1,204 votes" count outside a table, with the short block around it
   (the question, and the options' shares that move with every vote);
 * **card lists** — two or more sibling blocks of the same shape, each a short block holding a
@@ -83,6 +85,7 @@ CARD_MAX_CHARS = 1500  # a teaser's card never holds this much text; an article 
 WIDGET_MAX_CHARS = 400  # the box around a form control or a share widget is short
 MARKER_MAX_CHARS = 80
 CARD_LINK_SHARE = 0.12  # a headline of ~8 words over a blurb of ~40
+NOTE_REASON = "note a footnote marker points to (a reference or a footnote)"
 NOTE_SENTENCE_WORDS = 3  # a footnote marker annotates a sentence: its paragraph holds this many words at least
 NOTE_ANCHOR_CHARS = 12  # a note's own anchor holds its number at most ("[12]", "12.", "↑ 12")
 SIDE_SHARE = 0.5  # a layout table's side column holds less than half the text of its main one
@@ -107,6 +110,10 @@ _COUNTER_SHORT = re.compile(
 
 
 _NO_MARKERS = frozenset(("html", "body", "head", "script", "style"))
+_SUBSCRIBE = re.compile(
+    r"^\W*(?:subscribe(?:\s+(?:now|today|here))?|start\s+(?:your\s+)?free\s+trial|become\s+a\s+(?:member|subscriber)"
+    r"|(?:jetzt\s+)?abonnieren|abo\s+abschlie(?:ß|ss)en|s['’]abonner|abonnez-vous|suscr[íi]bete|suscribirse)\W*$",
+    re.IGNORECASE)
 _VOTES = re.compile(r"^\W*(?:total\s+votes?:?\s*\d[\d,.]*|\d[\d,.]*\s*(?:votes?|stimmen|votos|voix|votes? cast))\W*$",
                     re.IGNORECASE)
 # what a footnote marker reads: "[3]", "12", "(a)", "*", "†"
@@ -204,6 +211,15 @@ class _Pruner:
                 continue
             self.mark(self._widget_box(el), "form box (newsletter, search or poll)")
 
+    def offers(self) -> None:
+        """A link or button that only asks the reader to subscribe ("Subscribe now", "Jetzt
+        abonnieren", "Start your free trial"), with the short box around it: a subscription offer,
+        whose price and wording publishers test and change between loads."""
+        for el in self.root.iter("a", "button"):
+            n = self.m.chars.get(el, 0)
+            if 0 < n <= 40 and _SUBSCRIBE.match(text_of(el)):
+                self.mark(self._widget_box(el), "subscription offer")
+
     def cookie_notices(self) -> None:
         """A short block that asks about cookies and offers a button or link (a consent banner)."""
         for el in self.root.iter("p", "div", "span", "section"):
@@ -227,9 +243,10 @@ class _Pruner:
         """A footnote marker — a link of a few characters ("[3]", "12", "a"), or the superscript
         holding it, that points to a note on the same page — is no word of its sentence: sources
         are cited and renumbered all the time ("[3]" → "[4]" when one is added above), and read
-        with the sentence a marker would be a changed figure, or glue a digit to its last word.
-        The note it points to (a reference list's entry, a footnote) is where the article cites
-        its sources or makes an aside, not its running text: it goes too.
+        with the sentence a marker would be a changed figure, glue a digit to its last word or
+        hide where the sentence ends. The note it points to (a reference list's entry, a footnote)
+        is where the article cites its sources or makes an aside, not its running text: it goes
+        too.
 
         A marker follows the text it annotates; a note's own number (which may link back to its
         marker) or a list of section numbers does not, and a link from a note back to a marker
@@ -248,6 +265,7 @@ class _Pruner:
             mark = sup if sup is not None and sup.tag == "sup" and _NOTE_MARK.match(sup.text_content().strip()) else a
             marks[mark] = target
 
+        notes: list[HtmlElement] = []
         for mark, target in marks.items():
             if not _follows_text(mark):  # a note's own number, a list of section numbers
                 continue
@@ -266,7 +284,14 @@ class _Pruner:
             if self.m.chars.get(note, 0) > CARD_MAX_CHARS:  # no note: a section of the page
                 continue
             self.mark(mark, "footnote marker")
-            self.mark(note, "note a footnote marker points to (a reference or a footnote)")
+            self.mark(note, NOTE_REASON)
+            notes.append(note)
+        lists = {li.getparent() for li in notes if li.tag == "li" and li.getparent() is not None}
+        for ol in lists:  # a reference list: the entries no marker on the page cites are references too
+            items = [li for li in ol if li.tag == "li"]
+            if 2 * sum(li in self.found for li in items) >= len(items):
+                for li in items:
+                    self.mark(li, NOTE_REASON)
 
     def captions(self) -> None:
         for el in self.root.iter("figcaption", "small"):
@@ -384,13 +409,15 @@ class _Pruner:
 
 def _follows_text(el: HtmlElement) -> bool:
     """Whether a word, or the stop after one, stands right before ``el`` (a marker after the text
-    it annotates: "said.[3]", "homes[4]"), not nothing or a sign (a note's own number, "↑ 1") nor
-    a number (a counter beside another)."""
+    it annotates: "said.[3]", "homes[4]", "in 2023 [12]"), not nothing or a sign (a note's own
+    number, "↑ 1") nor a number (a counter beside another)."""
     while el is not None:
         prev, parent = el.getprevious(), el.getparent()
         before = ((prev.tail if prev is not None else parent.text if parent is not None else "") or "").rstrip()
         if not before and prev is not None:
             before = text_of(prev).rstrip()
+        if before[-1:] in ("[", "("):  # "… in 2023 [<a>12</a>]": the brackets around the marker
+            before = before[:-1].rstrip()
         if before:
             return before[-1].isalpha() or before[-1] in _AFTER_WORD
         if prev is not None or parent is None or parent.tag not in INLINE:
@@ -426,6 +453,7 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     p.markers()
     p.side_columns()
     p.controls()
+    p.offers()
     p.cookie_notices()
     p.share_links()
     p.footnotes()
