@@ -1981,6 +1981,8 @@ def test_a_label_above_a_sentence_is_no_half_of_it_and_a_title_abbreviation_ends
     ("(2) The council approved 40 homes.", [40.0]),
     ("3. Quartal: Umsatz stieg um 5 Prozent.", [3.0, 5.0]),
     ("12 people died in the fire.", [12.0]),
+    ("[2] „Abgebrochene Forschung“ ist verwandt mit Scheitern.", []),
+    ("[14] Smith J. Budget review, 2024, p. 12.", [2024.0, 12.0]),
 ])
 def test_a_lines_list_number_is_no_figure(text, values):
     """ "1. Figures as published …" (a footnote, a numbered list) read the list's number as a

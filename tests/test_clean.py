@@ -153,3 +153,17 @@ def test_a_byline_and_its_date_in_one_line_is_a_date_line():
         assert clean.is_dateline(line), line
     for line in ("Smith said rates rose · June 3, 2024", "The Fed · raised rates on June 12, 2024"):
         assert not clean.is_dateline(line), line
+
+
+def test_a_plain_text_copys_citation_markers_are_dropped_but_a_notes_own_number_stays():
+    """A seed pasted from a wiki or a journal keeps its markers; the page's structural pass takes
+    the linked ones out, so the line cleaner drops those written out: glued ("this month.[15]"),
+    spaced ("in 2023 [12]", "[3, 4]"). The number a note opens with stays, at a line's start or a
+    sentence's ("… Scheitern? [2] Abgebrochene …")."""
+    seed = ['"We highly appreciate that," Putin said earlier this month.[15] China is a partner.[16][17]',
+            "Spending rose in 2023 [12], as earlier studies showed [3, 4].",
+            "[2] Abgebrochene Forschung ist verwandt mit Scheitern. Wer spricht schon gerne darüber? [3] Niemand."]
+    assert clean.clean(seed, plain_text=False) == [
+        '"We highly appreciate that," Putin said earlier this month. China is a partner.',
+        "Spending rose in 2023, as earlier studies showed.",
+        "[2] Abgebrochene Forschung ist verwandt mit Scheitern. Wer spricht schon gerne darüber? [3] Niemand."]

@@ -385,9 +385,9 @@ def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
     return out
 
 
-# a line opening with its number in a list or a footnote: "1. ", "2) ", "(3) " before a capital
-# (not a German ordinal before its noun: "3. Quartal", "2. Liga", "1. Platz")
-_ENUMERATION = re.compile(r"^\W{0,2}\(?\d{1,2}[.)]\)?\s+(?=[A-ZÀ-ÖØ-Þ])(?!(?:Quartal|Halbjahr|Platz|Runde|Liga|"
+# a line opening with its number in a list or a footnote: "1. ", "2) ", "(3) ", "[4] " before a
+# capital (not a German ordinal before its noun: "3. Quartal", "2. Liga", "1. Platz")
+_ENUMERATION = re.compile(r"^\W{0,2}(?:\[\d{1,3}\]|\(?\d{1,2}[.)]\)?)\s+(?=\W?[A-ZÀ-ÖØ-Þ])(?!(?:Quartal|Halbjahr|Platz|Runde|Liga|"
                           r"Bundesliga|Jahrhundert|Klasse|Spieltag|Stock|Etage|Mal|Tag|Woche|Monat|Jahr)\w*\b)")
 
 
