@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -167,3 +168,17 @@ def test_a_plain_text_copys_citation_markers_are_dropped_but_a_notes_own_number_
         '"We highly appreciate that," Putin said earlier this month. China is a partner.',
         "Spending rose in 2023, as earlier studies showed.",
         "[2] Abgebrochene Forschung ist verwandt mit Scheitern. Wer spricht schon gerne darüber? [3] Niemand."]
+
+
+@pytest.mark.parametrize("line", ["12.3K Reposts · 45.6K Likes · 2,100 Replies", "1.2M views · 2 days ago",
+                                  "1,204 likes", "9:12 AM · Jun 18, 2024", "3 Kommentare · 12 Aufrufe"])
+def test_an_embedded_posts_counters_and_stamp_are_furniture(line):
+    """A social post embedded as the platform's card: its counters, all on one line, climb at every
+    check, and its time and date head it; each alerted as a figure changed."""
+    assert clean.is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["The bill got 12 votes and 3 comments from members of the committee.",
+                                  "The meeting starts at 9:12 AM on June 18, 2024, officials said."])
+def test_a_sentence_with_counts_or_a_time_is_no_counter(line):
+    assert not clean.is_furniture_line(line)

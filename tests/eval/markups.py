@@ -32,7 +32,8 @@ are reading this" counter, a poll's moving results, rotating home listings and e
 and a metered paper ("N free articles left this month" counting down, a subscription offer whose
 price changes between loads, "N gift articles left"), and a journal's article page (affiliation
 superscripts, "Cited by N" and views that grow, bracketed citations renumbered as references are
-added, the reference list with DOIs).
+added, the reference list with DOIs), and a story with social posts embedded as the platforms'
+cards (reposts, likes, replies and views that climb every check, "View this post on Instagram").
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -999,6 +1000,52 @@ def scholarly_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def _compact(n: int) -> str:
+    """A social counter as the platforms write it: "987", "12.3K", "1.2M"."""
+    return f"{n / 1e6:.1f}M" if n >= 10**6 else f"{n / 1e3:.1f}K" if n >= 10**4 else f"{n:,}"
+
+
+def socialembeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story that embeds social posts, rendered server-side as the platforms' cards: a post with
+    its author, handle, time and "12.3K Reposts · 45.6K Likes" that climb every check, an Instagram
+    card ("View this post on Instagram", "A post shared by …", "1,204 likes"), a video card ("1.2M
+    views · 2 days ago"), and "Follow us" counters in the header ("Followers 1.3M")."""
+    site = "The Daily Pulse"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    post = (f'<blockquote class="embed-post"><div class="post-author"><b>Emergency Management</b> '
+            f'<span>@CountyEMA</span></div><p>Crews remain on scene. Please avoid the area and follow official guidance.</p>'
+            f'<div class="post-time">9:12 AM · Jun 18, 2024</div>'
+            f'<div class="post-stats"><span>{_compact(12300 + 410 * t)} Reposts</span> <span>{_compact(45600 + 1300 * t)} Likes</span> '
+            f'<span>{_compact(2100 + 90 * t)} Replies</span></div></blockquote>')
+    insta = (f'<div class="instagram-media"><a href="https://www.instagram.com/p/C8xyz/">View this post on Instagram</a>'
+             f'<p>A post shared by County Fire Rescue (@countyfire)</p><p>{1204 + 37 * t:,} likes</p></div>')
+    video = (f'<div class="video-card"><a href="https://video.example.com/watch?v=abc">Officials brief reporters</a>'
+             f'<div>{_compact(1_200_000 + 35_000 * t)} views · {2 + t // 4} days ago</div></div>')
+    parts = []
+    for i, p in enumerate(paras):
+        parts.append(f"<p>{escape(p)}</p>")
+        if i == 1:
+            parts.append(post)
+        if i == 3:
+            parts.append(insta)
+        if i == 5:
+            parts.append(video)
+    upd = f" · Updated {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="cookie-notice"><p>We use cookies for analytics and ads. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Local", "Weather", "Video", "Opinion"))}</ul></nav>
+<div class="follow"><a href="https://twitter.com/dailypulse">Followers {_compact(1_300_000 + 800 * t)}</a> <a href="https://www.facebook.com/dailypulse">Likes {_compact(880_000 + 500 * t)}</a></div></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="meta">{escape(c.author or "Pulse Staff")} · {escape(c.date)}{upd}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span>{escape(credit)}</span></figcaption></figure>
+{chr(10).join(parts)}
+</article></main>
+<footer>{nav_links(("About", "Contact", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -1023,6 +1070,7 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "community": community_page,
     "metered": metered_page,
     "scholarly": scholarly_page,
+    "socialembeds": socialembeds_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -1033,4 +1081,4 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "wiki": "Wikipedia", "nextjs": "The Signal", "blog": "Riverside Notes",
                          "markets": "Market Street Journal", "localtv": "WXYZ 7 News",
                          "community": "Maple Grove Patch", "metered": "The Capital Times",
-                         "scholarly": "Journal of Public Policy Research"}
+                         "scholarly": "Journal of Public Policy Research", "socialembeds": "The Daily Pulse"}

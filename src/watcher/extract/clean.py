@@ -85,9 +85,14 @@ _CREDIT = re.compile(
 # a line that only counts a page's reactions ("0 Kommentare", "12 comments", "1.2k views"): it changes
 # with every visitor, so a kept one would alert; an icon font's ligature name may precede it
 # ("chat_bubble 0 Kommentare": the icon's text, drawn as a glyph on the page)
+_COUNTER_NOUNS = (r"comments?|kommentare?|commentaires?|comentarios?|replies|antworten|réponses|respuestas|likes?|views?|"
+                  r"aufrufe|vues|visitas|shares?|reactions?|reaktionen|votes?|reposts?|retweets?|bookmarks?|followers|"
+                  r"subscribers|plays|listens")
+# a line of counters only ("12 comments", "12.3K Reposts · 45.6K Likes · 2,100 Replies", "1.2M views ·
+# 2 days ago"): their numbers move on their own
 _COUNTER_LINE = re.compile(
-    r"^(?:[a-z]+(?:_[a-z]+)+\s+)?\W*\d[\d,.]*\s*[km]?\s*(?:comments?|kommentare?|commentaires?|comentarios?|"
-    r"replies|antworten|réponses|respuestas|likes?|views?|aufrufe|vues|visitas|shares?|reactions?|reaktionen|votes?)\W*$",
+    r"^(?:[a-z]+(?:_[a-z]+)+\s+)?(?:\W*\d[\d,.]*\s*[km]?\s*(?:" + _COUNTER_NOUNS + r")\b\W*)+"
+    r"(?:\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\W*)?$",
     re.IGNORECASE)
 # the article's reading time ("5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 3 min"): it
 # grows with the article, so an update that adds a paragraph would move a figure that says nothing
@@ -129,7 +134,8 @@ _BIO = re.compile(
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"^(?:(?:updated|published|posted|last\s+updated|modified|aktualisiert(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?|stand|"
-    rf"mis\s+[àa]\s+jour(?:\s+le)?|publi[ée](?:\s+le)?|actualizado(?:\s+el)?|publicado(?:\s+el)?)\s*:?\s*)*(?:\w+day,?\s+)?"
+    rf"mis\s+[àa]\s+jour(?:\s+le)?|publi[ée](?:\s+le)?|actualizado(?:\s+el)?|publicado(?:\s+el)?)\s*:?\s*)*"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?\s*[·|,]\s*)?(?:\w+day,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\W*$",
     re.IGNORECASE,
@@ -425,7 +431,7 @@ def _line_reason(p: str, title: str | None) -> str | None:
         return "date line"
     if _REPUBLISHED.match(p):
         return "republication note"
-    if len(p) <= 60 and _COUNTER_LINE.match(p):
+    if len(p) <= 80 and _COUNTER_LINE.match(p):
         return "counter (comments, replies, likes, views)"
     if len(p) <= 200 and _COPYRIGHT_LINE.match(p):
         return "copyright line"
