@@ -1333,6 +1333,15 @@ def test_a_rank_kept_or_a_title_dropped_whole_is_no_rank_change(old, new):
     ("The senator voted for the $2 billion aid package.", "The senator voted against the $2 billion aid package.",
      True),
     ("El Senado aprobó la reforma por 40 votos.", "El Senado rechazó la reforma por 40 votos.", True),
+    ("The fire started inside the building, where 12 people lived.",
+     "The fire started outside the building, where 12 people lived.", True),
+    ("The vote is expected in early June, 3 officials said.", "The vote is expected in late June, 3 officials said.",
+     True),
+    ("A public company bought 40% of the shares.", "A private company bought 40% of the shares.", True),
+    ("Domestic investors hold 60% of the bonds.", "Foreign investors hold 60% of the bonds.", True),
+    ("The 200 jobs are temporary, the company said.", "The 200 jobs are permanent, the company said.", True),
+    ("Das Feuer brach innerhalb des Gebäudes aus, 12 Menschen wohnten dort.",
+     "Das Feuer brach außerhalb des Gebäudes aus, 12 Menschen wohnten dort.", True),
     # the figure's direction says it already: one cue, not two
     ("The party won 12 seats in the election.", "The party lost 12 seats in the election.", True),
     # no swap: both versions have both words, or one only drops a word

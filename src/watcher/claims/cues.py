@@ -651,14 +651,20 @@ maximum minimum | positive negative | bought sold | buy sell | buys sells
 buyers sellers | buyer seller | lender borrower | lenders borrowers | creditor debtor | creditors debtors
 inflows outflows | inflow outflow | opened closed | closed open | plaintiff defendant | plaintiffs defendants
 north south | northern southern | east west | eastern western | northeast southwest | northwest southeast
+inside outside | internal external | early late | earlier later | earliest latest | public private
+domestic foreign | temporary permanent | true false | urban rural | upper lower | allies enemies | ally enemy
+overestimated underestimated | overvalued undervalued
 gewinn verlust | gewinne verluste | überschuss defizit | exporte importe | ausfuhren einfuhren | gewonnen verloren
 zugestimmt abgelehnt | genehmigt abgelehnt | geschlossen geöffnet | geschlossen offen | erlaubt verboten | höchste niedrigste | höchsten niedrigsten
 jüngste älteste | jüngsten ältesten | reichste ärmste | käufer verkäufer | gläubiger schuldner | kläger beklagte | nördlich südlich | östlich westlich | dafür dagegen
+innen außen | innerhalb außerhalb | früh spät | öffentlich privat | öffentliche private | öffentlichen privaten | inländische ausländische | wahr falsch
 bénéfice perte | bénéfices pertes | excédent déficit | exportations importations | gagné perdu | approuvé rejeté
 autorisé interdit | fermé ouvert | fermée ouverte | dessus dessous | avant après | acheteurs vendeurs | contre pro
+intérieur extérieur | public privé | publique privée | vrai faux | temporaire permanent
 ganancia pérdida | ganancias pérdidas | beneficio pérdida | beneficios pérdidas | superávit déficit
 exportaciones importaciones | ganó perdió | aprobó rechazó | aprobado rechazado | permitido prohibido
 cerrado abierto | cerrada abierta | encima debajo | antes después | compradores vendedores | contra pro
+dentro fuera | público privado | pública privada | verdadero falso | temporal permanente
 """
 _OPPOSITE: dict[str, set[str]] = {}
 for _pair in _OPPOSITE_PAIRS.replace("\n", "|").split("|"):
