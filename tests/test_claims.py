@@ -2024,3 +2024,23 @@ def test_a_wiki_copy_with_its_citation_markers_reads_as_the_page_without_them():
     assert [f for f in compare(clean(seed), page) if f.is_claim] == []
     renumbered = [p.replace("[4]", "[5]").replace("[15]", "[18]") for p in seed]
     assert [f for f in compare(clean(seed), clean(renumbered)) if f.is_claim] == []
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Police are searching for two men suspected in the robbery.", "Police arrested two men suspected in the robbery."),
+    ("Police said 3 suspects remain at large.", "Police said 3 suspects were arrested."),
+    ("Two inmates escaped from the prison on Sunday, officials said.", "Two inmates were captured on Sunday, officials said."),
+    ("Die Polizei fahndet nach zwei Männern.", "Die Polizei hat zwei Männer gefasst."),
+])
+def test_suspects_still_sought_then_caught_is_another_outcome(old, new):
+    """ "searching for two men" → "arrested two men" passed as the same claim: being sought is an
+    outcome of its own, as being arrested is."""
+    assert [e for e in _claims(old, new) if e.startswith("outcome: at large → arrested")]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Police are searching for two men suspected in the robbery.", "Police are looking for two men suspected in the robbery."),
+    ("The company is looking for buyers for its 12 plants.", "The company is searching for buyers for its 12 plants."),
+])
+def test_a_search_reworded_is_no_outcome_changed(old, new):
+    assert _claims(old, new) == []

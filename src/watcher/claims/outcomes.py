@@ -2,6 +2,7 @@
 
 "Two firefighters were injured" → "Two firefighters were killed" keeps every figure, source and
 hedge, yet states another claim; so do "three men were arrested" → "three men were charged",
+"police are searching for two men" → "police arrested two men",
 "in critical condition" → "in stable condition" and — the same kind of word about a figure —
 "the median price" → "the average price". Each outcome word belongs to a class, and the
 class, not the word, is compared: "died" → "were killed", "hurt" → "injured", "detained" →
@@ -48,7 +49,7 @@ _OUTCOMES = {
                "verletzt verletzte verletzten verletzung verletzungen verwundet verwundete blessures lesiones "
                "blessés blessées blessé blessée heridos heridas herido herida",
     "missing": "missing disappeared vermisst vermisste vermissten disparus disparues desaparecidos desaparecidas",
-    "arrested": "arrested arrests arrest detained detain apprehended festgenommen verhaftet "
+    "arrested": "arrested arrests arrest detained detain apprehended captured festgenommen verhaftet gefasst "
                 "arrêtés arrêtées arrêté interpellés interpellées interpellé detenidos detenidas arrestados",
     "charged": "charged indicted angeklagt inculpés inculpé inculpée imputados imputado acusados",
     "convicted": "convicted verurteilt condamnés condamné condamnée condenados condenado",
@@ -58,6 +59,8 @@ _OUTCOMES = {
     "rescued or survived": "rescued gerettet secourus sauvés rescatados survived survivors überlebten überlebt überlebende "
                "survécu survivants sobrevivieron sobrevivientes supervivientes",
     "hospitalised": "hospitalised hospitalized hospitalisés hospitalisées hospitalizados",
+    # still sought: "police are searching for two men" → "police arrested two men" is another claim
+    "at large": "fugitive fugitives escaped flüchtig flüchtige flüchtigen prófugo prófugos",
 }
 _OUTCOME_PHRASES = {
     "killed": ("lost their lives", "lost his life", "lost her life", "death toll", "ums leben",
@@ -67,6 +70,8 @@ _OUTCOME_PHRASES = {
     "convicted": ("found guilty", "reconnu coupable", "reconnus coupables", "declarado culpable"),
     "acquitted": ("found not guilty",),
     "hospitalised": ("taken to hospital", "taken to the hospital", "ins krankenhaus"),
+    "at large": ("at large", "on the run", "searching for", "search for", "hunting for", "manhunt for", "looking for",
+                 "auf der flucht", "fahndung nach", "fahndet nach", "fahnden nach", "en fuite", "recherchés par", "en fuga", "buscan a"),
 }
 _SEVERITY_PHRASES: dict[str, tuple[str, ...]] = {
     "serious": ("schwere verletzungen", "schwer verletzte", "lebensgefährliche", "lebensgefährlichen",
