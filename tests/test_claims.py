@@ -2044,3 +2044,21 @@ def test_suspects_still_sought_then_caught_is_another_outcome(old, new):
 ])
 def test_a_search_reworded_is_no_outcome_changed(old, new):
     assert _claims(old, new) == []
+
+
+@pytest.mark.parametrize("old, new", [
+    ("SPRINGFIELD, Jun 19, 2024 /PRNewswire/ -- The Federal Reserve held its rate at 5.25%.",
+     "SPRINGFIELD, Jun 20, 2024 /PRNewswire/ -- The Federal Reserve held its rate at 5.25%."),
+    ("WASHINGTON, June 19 (Reuters) - The Fed held rates at 5.25%.", "WASHINGTON, June 20 (Reuters) - The Fed held rates at 5.25%."),
+    ("The Fed held rates at 5.25%.", "NEW YORK, June 20, 2024 /PRNewswire/ -- The Fed held rates at 5.25%."),
+])
+def test_a_releases_dateline_dates_the_page_and_is_no_claim(old, new):
+    """A press release reissued the next day ("SPRINGFIELD, Jun 19, 2024 /PRNewswire/ --" → "Jun 20")
+    alerted as a date changed; a seed without the dateline, as a figure added."""
+    assert _claims(old, new) == []
+
+
+def test_a_date_in_a_sentence_that_opens_like_a_dateline_stays_a_claim():
+    assert _claims("The vote, June 19, 2024 - was delayed by 3 days.", "The vote, June 20, 2024 - was delayed by 3 days.")
+    assert _claims("SPRINGFIELD, Jun 19, 2024 /PRNewswire/ -- The Fed held its rate at 5.25%.",
+                   "SPRINGFIELD, Jun 19, 2024 /PRNewswire/ -- The Fed held its rate at 5.5%.")

@@ -310,3 +310,14 @@ def test_a_subscription_offer_inside_the_article_is_left_out(cta):
         assert list(doc.paragraphs) == _ARTICLE
         texts.append(doc.text)
     assert texts[0] == texts[1]
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_continue_reading_with_the_story_going_on_after_it_is_no_teaser(n):
+    """An aggregator cuts its copy of a story with a "Continue reading" button and shows the rest
+    below it: the whole short story was taken for a teaser card (a keep-reading marker at its end)
+    and the page had no article text. A card ends with its marker; text after it is the story's."""
+    body = ("".join(f"<p>{p}</p>" for p in _ARTICLE[:n]) + '<div><button>Continue reading</button></div>'
+            + "".join(f"<p>{p}</p>" for p in _ARTICLE[n:]))
+    html = f"<html><body><div><h1>Budget</h1><div>{body}</div></div></body></html>"
+    assert list(extract(html).paragraphs) == _ARTICLE

@@ -33,7 +33,11 @@ and a metered paper ("N free articles left this month" counting down, a subscrip
 price changes between loads, "N gift articles left"), and a journal's article page (affiliation
 superscripts, "Cited by N" and views that grow, bracketed citations renumbered as references are
 added, the reference list with DOIs), and a story with social posts embedded as the platforms'
-cards (reposts, likes, replies and views that climb every check, "View this post on Instagram").
+cards (reposts, likes, replies and views that climb every check, "View this post on Instagram"), and
+a press-release wire ("NEWS PROVIDED BY", "/WireRelease/" dateline, media contact with telephone,
+"SOURCE", rotating "Also from this source"), and an aggregator's copy ("Provided by", "Continue
+reading" mid-story, a "More for you" feed of cards with publishers, sponsored ones and reaction
+counts, reshuffled at every load).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -1046,6 +1050,80 @@ def socialembeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def prwire_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A press-release wire's page: "NEWS PROVIDED BY Department … <date>", "Share this article"
+    counts, the release with its "/PRNewswire/" dateline, "About the Department" and a "Media
+    contact" with telephone and e-mail, "SOURCE …", "View original content to download
+    multimedia", and "Also from this source" and "Explore" lists that rotate, with their dates."""
+    site = "Wire Release Network"
+    cap, credit = _caption(c)
+    paras = list(paragraphs)
+    if paras:
+        paras[0] = f"{c.dateline or 'SPRINGFIELD'}, {c.date} /WireRelease/ -- {paras[0]}"
+    also = "".join(f'<li><a href="/news-releases/{slug(x.title)}-3018{k}.html">{escape(x.title)}</a><span>{escape(c.date)}</span></li>'
+                   for k, x in enumerate(c.teasers[:3]))
+    explore = "".join(f'<li><a href="/news/{slug(x.title)}">{escape(x.title)}</a></li>' for x in c.teasers[3:6])
+    body = f"""<div id="onetrust-banner-sdk"><p>We use cookies to enhance your experience. <a href="/privacy-policy">Privacy Policy</a></p><button>Accept All Cookies</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Products", "Contact", "Sign up"))}</ul></nav></header>
+<main><article>
+<header class="release-header"><h1>{escape(title)}</h1>
+<div class="provided">NEWS PROVIDED BY <a href="/news/department-of-resilience/">Department of Resilience</a> <span>{escape(c.date)}{", " + escape(c.updated) if c.updated else ""}</span></div>
+<div class="share">Share this article <span>{4 + c.tick}</span></div></header>
+<figure><img src="/mm/lead.jpg" alt=""><figcaption>{escape(cap)} ({escape(credit)})</figcaption></figure>
+<section class="release-body">
+{_paras(paras)}
+<p><b>About the Department of Resilience</b></p>
+<p>The department coordinates emergency planning for the region.</p>
+<p><b>Media contact:</b> Dana Ortiz, 555-013-{2400 + c.offset % 9:04d}, <a href="mailto:press@example.org">press@example.org</a></p>
+<p>SOURCE Department of Resilience</p>
+<p><a href="https://www.example-wire.com/news-releases/x.html">View original content to download multimedia</a></p>
+</section>
+</article>
+<aside><h3>Also from this source</h3><ul>{also}</ul><h3>Explore</h3><ul>{explore}</ul></aside></main>
+<footer>{nav_links(("Terms of Use", "Privacy Policy", "Information Security Policy", "Site Map"))}<p>&copy; 2024 Wire Release Network. All Rights Reserved.</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def aggregator_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A news aggregator's copy of a story: "© <publisher>" and "Provided by" above it, the story
+    cut in two by "Continue reading" (the rest shown on the same page), a "Feedback" widget, and
+    an endless "More for you" feed of cards — headlines with their publishers, "Sponsored" ones,
+    reaction counts — that changes at every load."""
+    site = "NewsNow Hub"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    cards = []
+    for k, x in enumerate(list(c.teasers) + [None, None]):
+        if x is None:
+            cards.append(f'<div class="card"><a href="https://ads.example.com/{k}"><span>Sponsored</span>'
+                         f"<h3>{('Retirement Income: 7 Mistakes to Avoid', 'This $49 Gadget Cuts Heating Bills')[k % 2]}</h3>"
+                         f"<span>{('WealthDaily', 'HomeTech')[k % 2]}</span></a></div>")
+        else:
+            cards.append(f'<div class="card"><a href="/en-us/news/{slug(x.title)}"><h3>{escape(x.title)}</h3>'
+                         f"<span>{escape(x.label or 'The Courier')}</span></a><span>{_compact(120 + 37 * (k + t))} reactions</span></div>")
+    shift = (c.offset + t) % max(1, len(cards))
+    cards = cards[shift:] + cards[:shift]
+    mid = max(1, len(paras) // 2)
+    body = f"""<div class="consent"><p>We and our partners use cookies. <a href="/privacy">Privacy &amp; Cookies</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Top stories", "World", "Money", "Sports", "Weather"))}</ul></nav></header>
+<main>
+<div class="provider">&copy; {escape(c.author or "The Courier")} · Provided by The Courier</div>
+<h1>{escape(title)}</h1>
+<div class="meta">Story by {escape(c.author or "Courier staff")} · {escape(c.date)}</div>
+<div class="img"><img src="/img/lead.jpg" alt=""><div>{escape(cap)} &copy; {escape(credit)}</div></div>
+<div class="article">
+{_paras(paras[:mid])}
+<div class="continue"><button>Continue reading</button></div>
+{_paras(paras[mid:])}
+</div>
+<div class="feedback">Was this story helpful? <button>Yes</button><button>No</button></div>
+<section class="feed"><h2>More for you</h2>{"".join(cards)}</section>
+</main>
+<footer>{nav_links(("Privacy & Cookies", "Terms of use", "Advertise", "About our ads"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -1071,6 +1149,8 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "metered": metered_page,
     "scholarly": scholarly_page,
     "socialembeds": socialembeds_page,
+    "prwire": prwire_page,
+    "aggregator": aggregator_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -1081,4 +1161,5 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "wiki": "Wikipedia", "nextjs": "The Signal", "blog": "Riverside Notes",
                          "markets": "Market Street Journal", "localtv": "WXYZ 7 News",
                          "community": "Maple Grove Patch", "metered": "The Capital Times",
-                         "scholarly": "Journal of Public Policy Research", "socialembeds": "The Daily Pulse"}
+                         "scholarly": "Journal of Public Policy Research", "socialembeds": "The Daily Pulse",
+                         "prwire": "Wire Release Network", "aggregator": "NewsNow Hub"}

@@ -55,13 +55,19 @@ def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
     """Indices of the mentions that are timestamps, not claim figures.
 
     A cue ("as of", "last updated", "Stand:", "mis à jour le", "actualizado") followed, through
-    filler only, by a chain of dates and times: that chain. A bare date with no cue ("(21. November
+    filler only, by a chain of dates and times: that chain; the date of a dateline opening the
+    story ("NEW YORK, June 19, 2024 /PRNewswire/ --"). A bare date with no cue ("(21. November
     2022)" heading a news item) stays a figure: on real pages such lines are as often content
     (the date of the item listed) as furniture, and furniture is the cleaner's job."""
     idx = [i for i, m in enumerate(mentions) if m.kind in _STAMP_KINDS or _is_ago(text, m)]
     if not idx:
         return set()
     out: set[int] = set()
+    if (line := _DATELINE.match(text)) and any(mentions[i].kind == "date" and line.start("when") <= mentions[i].start
+                                               and mentions[i].end <= line.end("when") for i in idx):
+        # "NEW YORK, June 19, 2024 /PRNewswire/ -- …", "BERLIN, 19. Juni (dpa) – …": the release's
+        # dateline dates the page, as "Updated" does
+        out.update(i for i in idx if line.start("when") <= mentions[i].start and mentions[i].end <= line.end("when"))
     for cue in _STAMP_CUE.finditer(text):
         if in_prose(text, cue.start()):
             continue  # "the report was published on March 3": a claim about the report, not a stamp
@@ -84,6 +90,12 @@ def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
             out.add(i)
             pos = m.start
     return out
+
+
+# a wire's or a release's dateline opening the story: a place in capitals or capitalised words,
+# its date, the service's name between slashes or in brackets, and a dash
+_DATELINE = re.compile(r"^\W{0,3}(?:[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3},\s*){1,2}"
+                       r"(?P<when>[^/()\n]{4,40}?)\s*(?:/[^/\n]{2,30}/|\([^)\n]{2,30}\))?\s*(?:--|—|–|-)\s")
 
 
 def _is_ago(text: str, m: Mention) -> bool:

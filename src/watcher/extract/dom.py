@@ -166,12 +166,16 @@ class _Pruner:
             for anc in t.iterancestors():
                 under[anc] += 1
         for t in teaser:
-            card = t
+            card, after = t, 0
             for anc in t.iterancestors():
-                if anc.tag in ("body", "html") or under[anc] > 1 or self.m.chars.get(anc, 0) > CARD_MAX_CHARS:
+                # text after the marker: a card ends with its "Keep reading"; a "Continue reading"
+                # with the story going on after it opens the rest of this article
+                after += len((card.tail or "").strip()) + sum(self.m.chars.get(sib, 0) for sib in card.itersiblings())
+                if anc.tag in ("body", "html") or under[anc] > 1 or self.m.chars.get(anc, 0) > CARD_MAX_CHARS \
+                        or after > MARKER_MAX_CHARS:
                     break
                 card = anc
-            self.mark(card, "teaser card (a keep-reading / show-less marker)")
+            self.mark(card, "teaser card (a keep-reading / show-less marker)" if card is not t else "widget label")
 
     def _is_leafish(self, el: HtmlElement) -> bool:
         """The marker text is the element's own (a label), not a wrapper of a larger block."""
