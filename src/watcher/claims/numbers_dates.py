@@ -314,13 +314,18 @@ _PHONE = re.compile(r"""
 """, re.VERBOSE)
 
 
+_SHARE_AFTER = re.compile(r"\s*(?:%|percent|per cent)")
+
+
 def _phones(s: str, out: list[Span]) -> None:
+    """The telephone numbers of ``s``: seven digits or more, no digit right before or after them,
+    no percent sign after them."""
     for m in _PHONE.finditer(s):
         start = m.start("after") if m.group("after") else m.start()
         number = s[start:m.end()]
         if sum(c.isdigit() for c in number) >= 7 and not s[m.end():m.end() + 2].lstrip()[:1].isdigit() \
                 and not s[max(0, start - 2):start].rstrip()[-1:].isdigit() \
-                and not re.match(r"\s*(?:%|percent|per cent)", s[m.end():]):
+                and not _SHARE_AFTER.match(s, m.end()):
             out.append(Span(start, m.end(), "phone", 0.0))
 
 

@@ -63,11 +63,12 @@ def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
     if not idx:
         return set()
     out: set[int] = set()
-    if (line := _DATELINE.match(text)) and any(mentions[i].kind == "date" and line.start("when") <= mentions[i].start
-                                               and mentions[i].end <= line.end("when") for i in idx):
+    if line := _DATELINE.match(text):
         # "NEW YORK, June 19, 2024 /PRNewswire/ -- …", "BERLIN, 19. Juni (dpa) – …": the release's
         # dateline dates the page, as "Updated" does
-        out.update(i for i in idx if line.start("when") <= mentions[i].start and mentions[i].end <= line.end("when"))
+        dated = [i for i in idx if line.start("when") <= mentions[i].start and mentions[i].end <= line.end("when")]
+        if any(mentions[i].kind == "date" for i in dated):
+            out.update(dated)
     for cue in _STAMP_CUE.finditer(text):
         if in_prose(text, cue.start()):
             continue  # "the report was published on March 3": a claim about the report, not a stamp

@@ -453,8 +453,8 @@ def is_furniture_line(p: str) -> bool:
 # "[citation needed]" (a plain-text copy of a wiki page; on a web page the structural pass takes
 # linked markers out before extraction); a journal's numbered citations spaced from their word
 # ("in 2023 [12]", "[3, 4]", "[5–7]"; not the number a line or a sentence of notes opens with:
-# "… [2] Abgebrochene Forschung …"); and the brackets
-# a linked marker leaves empty when the structural pass takes it out ("in 2023 [ , ].")
+# "… [2] Abgebrochene Forschung …"); and the brackets a linked marker leaves empty when the
+# structural pass takes it out ("in 2023 [ , ].")
 _NOTE_MARKS = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed)\]"
                          r"|(?<=\S)\s?\[\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)?(?:\s*[,–-]\s*)*\](?=[.,;:)]|$|\s+(?!\W?[A-ZÀ-ÖØ-Þ]))")
 

@@ -116,8 +116,8 @@ _SUBSCRIBE = re.compile(
     re.IGNORECASE)
 _VOTES = re.compile(r"^\W*(?:total\s+votes?:?\s*\d[\d,.]*|\d[\d,.]*\s*(?:votes?|stimmen|votos|voix|votes? cast))\W*$",
                     re.IGNORECASE)
-# what a footnote marker reads: "[3]", "12", "(a)", "*", "†"
 _AFTER_WORD = frozenset(".,;:!?)\"”’%")  # what may end the text a footnote marker annotates
+# what a footnote marker reads: "[3]", "12", "(a)", "*", "†"
 _NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[a-zA-Z]|[*†‡§¶]{1,3})[\])]?$")
 _LABEL_COLON = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*:")
 _TABLE_CELLS = frozenset(("td", "th"))
@@ -255,14 +255,14 @@ class _Pruner:
         A marker follows the text it annotates; a note's own number (which may link back to its
         marker) or a list of section numbers does not, and a link from a note back to a marker
         in the text is no marker either."""
-        links = [a for a in self.root.iter("a") if (a.get("href") or "#")[1:] and a.get("href", "").startswith("#")
+        links = [a for a in self.root.iter("a") if (a.get("href") or "").startswith("#") and len(a.get("href")) > 1
                  and _NOTE_MARK.match(a.text_content().strip())]
         if not links:
             return
         ids = {name: el for el in self.root.iter() for name in (el.get("id"), el.get("name")) if name}
         marks: dict[HtmlElement, HtmlElement] = {}  # marker (the link, or its superscript) -> its target
         for a in links:
-            target = ids.get(a.get("href", "")[1:])
+            target = ids.get(a.get("href")[1:])
             if target is None or target is a:
                 continue
             sup = a.getparent()
