@@ -37,7 +37,9 @@ cards (reposts, likes, replies and views that climb every check, "View this post
 a press-release wire ("NEWS PROVIDED BY", "/WireRelease/" dateline, media contact with telephone,
 "SOURCE", rotating "Also from this source"), and an aggregator's copy ("Provided by", "Continue
 reading" mid-story, a "More for you" feed of cards with publishers, sponsored ones and reaction
-counts, reshuffled at every load).
+counts, reshuffled at every load), and a national site on a busy day (a "BREAKING" bar above the
+headline whose story changes, a "LIVE" ticker with times), and a sports portal (a live scores
+strip, a "Match centre" box inside the story, a league table in the sidebar, all moving).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -1124,6 +1126,68 @@ def aggregator_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def breaking_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A national news site on a busy day: a red "BREAKING" bar above the headline whose story and
+    figures change between checks, a "LIVE" ticker of headlines with times, "Latest" timestamps,
+    and a "Developing story: this article will be updated" note under the headline."""
+    site = "National Report"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Markets open lower"]
+    t = c.tick
+    breaking = titles[(c.offset + t) % len(titles)]
+    ticker = "".join(f'<li><time>{_clock(600 + 13 * k + 7 * t)}</time> <a href="/live/{slug(x)}">{escape(x)}</a></li>'
+                     for k, x in enumerate(titles[:4]))
+    upd = f" · Updated {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="cmp"><p>We use cookies to improve our service. <a href="/privacy">Privacy notice</a></p><button>Agree</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("US", "World", "Politics", "Business", "Health"))}</ul></nav></header>
+<div class="ticker"><span>LIVE</span><ul>{ticker}</ul></div>
+<main><article>
+<div class="breaking-bar"><span>BREAKING</span> <a href="/news/{slug(breaking)}">{escape(breaking)}</a></div>
+<h1>{escape(title)}</h1>
+<p class="developing"><em>Developing story: this article will be updated.</em></p>
+<div class="byline">By {escape(c.author or "National Report staff")} · {escape(c.date)}{upd}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="article-text">
+{_paras(paras)}
+</div>
+</article></main>
+<footer>{nav_links(("About", "Contact", "Privacy notice", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def sports_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A sports and news portal: a live scores strip that moves every check ("HOU 3 - 2 SEA ·
+    Bot 7th"), a "Match centre" box inside the story for another game ("2-1, 67'"), and a league
+    table in the sidebar whose games, wins and points change."""
+    site = "Sportsline Daily"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    scores = "".join(f'<li><a href="/game/{k}">{a} {(k + t) % 6} - {(2 * k + t) % 5} {b} · {("Bot 7th", "Q3 4:12", "FT", "HT")[k]}</a></li>'
+                     for k, (a, b) in enumerate((("HOU", "SEA"), ("BOS", "NYK"), ("ARS", "CHE"), ("RMA", "BAR"))))
+    rows = "".join(f"<tr><td>{k + 1}</td><td>{team}</td><td>{20 + t // 2}</td><td>{14 - k + t % 3}</td><td>{44 - 3 * k + t}</td></tr>"
+                   for k, team in enumerate(("Rovers", "United", "City", "Athletic")))
+    centre = (f'<div class="match-centre"><div>Match centre</div><div>Rovers {1 + t % 3}-{1 + t % 2} United, '
+              f"{40 + 9 * t % 50}'</div><a href=\"/match/123\">Live commentary</a></div>")
+    mid = min(2, len(paras))
+    body = f"""<div class="consent"><p>Cookies help us deliver our services. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<div class="scores"><ul>{scores}</ul></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Football", "Basketball", "Baseball", "Scores"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Sportsline staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{centre}
+{_paras(paras[mid:])}
+</article>
+<aside><h3>League table</h3><table><thead><tr><th>#</th><th>Team</th><th>P</th><th>W</th><th>Pts</th></tr></thead><tbody>{rows}</tbody></table></aside>
+</main>
+<footer>{nav_links(("Privacy", "Terms", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -1151,6 +1215,8 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "socialembeds": socialembeds_page,
     "prwire": prwire_page,
     "aggregator": aggregator_page,
+    "breaking": breaking_page,
+    "sports": sports_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -1162,4 +1228,5 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "markets": "Market Street Journal", "localtv": "WXYZ 7 News",
                          "community": "Maple Grove Patch", "metered": "The Capital Times",
                          "scholarly": "Journal of Public Policy Research", "socialembeds": "The Daily Pulse",
-                         "prwire": "Wire Release Network", "aggregator": "NewsNow Hub"}
+                         "prwire": "Wire Release Network", "aggregator": "NewsNow Hub",
+                         "breaking": "National Report", "sports": "Sportsline Daily"}
