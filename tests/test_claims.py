@@ -2059,6 +2059,10 @@ def test_a_releases_dateline_dates_the_page_and_is_no_claim(old, new):
 
 
 def test_a_date_in_a_sentence_that_opens_like_a_dateline_stays_a_claim():
+    """Without a wire's name the dateline's date is the story's own ("Düsseldorf, 22. November 2022 -
+    …" on a real page, annotated as its main text)."""
     assert _claims("The vote, June 19, 2024 - was delayed by 3 days.", "The vote, June 20, 2024 - was delayed by 3 days.")
+    assert _claims("Düsseldorf, 22. November 2022 - Die Preisbremse gilt ab März.",
+                   "Düsseldorf, 22. November 2023 - Die Preisbremse gilt ab März.")
     assert _claims("SPRINGFIELD, Jun 19, 2024 /PRNewswire/ -- The Fed held its rate at 5.25%.",
                    "SPRINGFIELD, Jun 19, 2024 /PRNewswire/ -- The Fed held its rate at 5.5%.")

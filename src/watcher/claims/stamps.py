@@ -94,9 +94,10 @@ def stamp_mentions(text: str, mentions: tuple[Mention, ...]) -> set[int]:
 
 
 # a wire's or a release's dateline opening the story: a place in capitals or capitalised words,
-# its date, the service's name between slashes or in brackets, and a dash
+# its date, the service's name between slashes or in brackets, and a dash. Without the service's
+# name ("Düsseldorf, 22. November 2022 - …") the date is the story's own, a figure like any other
 _DATELINE = re.compile(r"^\W{0,3}(?:[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3},\s*){1,2}"
-                       r"(?P<when>[^/()\n]{4,40}?)\s*(?:/[^/\n]{2,30}/|\([^)\n]{2,30}\))?\s*(?:--|—|–|-)\s")
+                       r"(?P<when>[^/()\n]{4,40}?)\s*(?:/[^/\n]{2,30}/|\([^)\n]{2,30}\))\s*(?:--|—|–|-)\s")
 
 
 def _is_ago(text: str, m: Mention) -> bool:
