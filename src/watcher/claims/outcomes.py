@@ -49,7 +49,7 @@ _OUTCOMES = {
                "verletzt verletzte verletzten verletzung verletzungen verwundet verwundete blessures lesiones "
                "blessés blessées blessé blessée heridos heridas herido herida",
     "missing": "missing disappeared vermisst vermisste vermissten disparus disparues desaparecidos desaparecidas",
-    "arrested": "arrested arrests arrest detained detain apprehended captured festgenommen verhaftet gefasst "
+    "arrested": "arrested arrests arrest detained detain apprehended captured festgenommen verhaftet "
                 "arrêtés arrêtées arrêté interpellés interpellées interpellé detenidos detenidas arrestados",
     "charged": "charged indicted angeklagt inculpés inculpé inculpée imputados imputado acusados",
     "convicted": "convicted verurteilt condamnés condamné condamnée condenados condenado",
@@ -70,8 +70,8 @@ _OUTCOME_PHRASES = {
     "convicted": ("found guilty", "reconnu coupable", "reconnus coupables", "declarado culpable"),
     "acquitted": ("found not guilty",),
     "hospitalised": ("taken to hospital", "taken to the hospital", "ins krankenhaus"),
-    "at large": ("at large", "on the run", "searching for", "search for", "hunting for", "manhunt for", "looking for",
-                 "auf der flucht", "fahndung nach", "fahndet nach", "fahnden nach", "en fuite", "recherchés par", "en fuga", "buscan a"),
+    "at large": ("at large", "on the run", "manhunt for", "auf der flucht", "fahndung nach", "fahndet nach",
+                 "fahnden nach", "en fuite", "en fuga"),
 }
 _SEVERITY_PHRASES: dict[str, tuple[str, ...]] = {
     "serious": ("schwere verletzungen", "schwer verletzte", "lebensgefährliche", "lebensgefährlichen",
@@ -360,6 +360,11 @@ _PHRASES.update({p: f"{family}:{c}" for family, cs in (*_MEASURE_PHRASES.items()
                  for c, ps in cs.items() for p in ps})
 # the first word of every phrase: the set look-up that spares most sentences the pattern
 _FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
+# people searched for: "police are searching for two men", "hunting for the gunman" (not "looking for a
+# treat", "searching for your station")
+_SOUGHT = re.compile(r"\b(?:search(?:ing)?|look(?:ing)?|hunt(?:ing)?)\s+for\s+(?:(?:the|a|an|\w+|\d+)\s+){0,2}"
+                     r"(?:suspects?|men|man|woman|women|gunm[ae]n|attackers?|assailants?|drivers?|killers?|shooters?|"
+                     r"inmates?|prisoners?|escapees?|fugitives?|robbers?|thieves|thief|culprits?|perpetrators?)\b")
 _PHRASE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
 
 
@@ -380,7 +385,8 @@ def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
     record = not _RECORD_FIRST.isdisjoint(words) or any(w.startswith("rekord") for w in words if w[0] == "r")
     quantified = not _QUANTIFIER_FIRST.isdisjoint(words)
     spans = not _WINDOW_UNITS.isdisjoint(words)
-    if not hits and not phrases and not record and not quantified and not spans:
+    sought = "for" in words
+    if not hits and not phrases and not record and not quantified and not spans and not sought:
         return _NONE
     found = {_WORD_CLASS[w] for w in hits}
     folded = fold(text)
@@ -392,6 +398,8 @@ def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
         found.add(RECORD)
     if phrases:
         found.update(_PHRASES[m.group(1)] for m in _PHRASE_RE.finditer(folded))
+    if sought and _SOUGHT.search(folded):
+        found.add("at large")
     if any(c.startswith("severity:") for c in found):  # "slightly injured": how badly, not by how much
         found = {c for c in found if not c.startswith("degree:")}
     if "injured" in found and _FATAL.search(folded):
