@@ -39,7 +39,10 @@ a press-release wire ("NEWS PROVIDED BY", "/WireRelease/" dateline, media contac
 reading" mid-story, a "More for you" feed of cards with publishers, sponsored ones and reaction
 counts, reshuffled at every load), and a national site on a busy day (a "BREAKING" bar above the
 headline whose story changes, a "LIVE" ticker with times), and a sports portal (a live scores
-strip, a "Match centre" box inside the story, a league table in the sidebar, all moving).
+strip, a "Match centre" box inside the story, a league table in the sidebar, all moving), and a
+mobile-first page (an app banner with its growing ratings count, "Most shared" with share counts, a
+reactions bar), and an explainer ("Key points" repeating the story's first sentences, a contents
+list, section headings, an FAQ accordion, "87% said yes").
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -1188,6 +1191,67 @@ def sports_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def appbanner_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A mobile-first news page: an app banner ("Get the app · 4.7 ★ · 23.4K ratings", growing),
+    "Open in app", a "Trending now" strip, a "Most shared" list with share counts that climb, a
+    "Listen · 6 min" button and a sticky bottom bar of reactions ("👍 1.2K · 💬 86")."""
+    site = "Pocket News"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    titles = [x.title for x in c.teasers] or ["Weather alert"]
+    shared = "".join(f'<li><a href="/s/{slug(x)}">{escape(x)}</a> <span>{_compact(900 + 130 * (k + 1) * (t + 1))} shares</span></li>'
+                     for k, x in enumerate(titles[:3]))
+    trending = " · ".join(f'<a href="/t/{slug(x)}">{escape(x)}</a>' for x in titles[(c.offset + t) % len(titles):][:3])
+    body = f"""<div class="app-banner"><img src="/icon.png" alt=""><div><b>{site}</b><div>Get the app · 4.7 ★ · {_compact(23400 + 120 * t)} ratings</div></div><a href="https://apps.example.com/pocket-news">Open in app</a></div>
+<div class="cookies"><p>We use cookies and data to show you personalised news. <a href="/privacy">Privacy</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a></header>
+<div class="trending">Trending now: {trending}</div>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Pocket News")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""} · <button>Listen · 6 min</button></div>
+<div class="lead"><img src="/img/lead.jpg" alt=""><p class="caption">{escape(cap)} <span>{escape(credit)}</span></p></div>
+{_paras(paras)}
+</article>
+<section class="most-shared"><h2>Most shared</h2><ol>{shared}</ol></section></main>
+<div class="reactions-bar"><span>👍 {_compact(1200 + 45 * t)}</span> <span>💬 {86 + 3 * t}</span> <a href="https://twitter.com/intent/tweet">Share</a></div>
+<footer>{nav_links(("About", "Privacy", "Terms", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def explainer_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """An explainer: a "Key points" box whose bullets are the story's first sentences (kept in step
+    with it), a "Contents" list of in-page links to its sections, the story under section headings,
+    an FAQ accordion of ``details``/``summary`` after it, and a "Was this helpful? 87% said yes"
+    widget whose share moves."""
+    site = "Explained Daily"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    half = max(1, len(paras) // 2)
+    points = "".join(f"<li>{escape(p.split('. ')[0].rstrip('.'))}.</li>" for p in paras[:3])
+    faq = ("<details><summary>Where can I find more information?</summary><p>See the official website for "
+           "updates and guidance.</p></details><details><summary>How often is this page updated?</summary>"
+           "<p>We update this explainer as the story develops.</p></details>")
+    body = f"""<div class="cookie"><p>This site uses cookies. <a href="/privacy">Privacy policy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Explainers", "Politics", "Health", "Money"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="meta">{escape(c.author or "Explainers desk")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<aside class="key-points"><h2>Key points</h2><ul>{points}</ul></aside>
+<nav class="toc"><h2>Contents</h2><ol><li><a href="#what">What happened</a></li><li><a href="#next">What happens next</a></li><li><a href="#faq">FAQ</a></li></ol></nav>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<h2 id="what">What happened</h2>
+{_paras(paras[:half])}
+<h2 id="next">What happens next</h2>
+{_paras(paras[half:])}
+<h2 id="faq">FAQ</h2>
+{faq}
+<div class="helpful">Was this helpful? <button>Yes</button> <button>No</button> <span>{87 - c.tick % 4}% said yes</span></div>
+</article></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -1217,6 +1281,8 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "aggregator": aggregator_page,
     "breaking": breaking_page,
     "sports": sports_page,
+    "appbanner": appbanner_page,
+    "explainer": explainer_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -1229,4 +1295,5 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "community": "Maple Grove Patch", "metered": "The Capital Times",
                          "scholarly": "Journal of Public Policy Research", "socialembeds": "The Daily Pulse",
                          "prwire": "Wire Release Network", "aggregator": "NewsNow Hub",
-                         "breaking": "National Report", "sports": "Sportsline Daily"}
+                         "breaking": "National Report", "sports": "Sportsline Daily", "appbanner": "Pocket News",
+                         "explainer": "Explained Daily"}
