@@ -182,3 +182,16 @@ def test_an_embedded_posts_counters_and_stamp_are_furniture(line):
                                   "The meeting starts at 9:12 AM on June 18, 2024, officials said."])
 def test_a_sentence_with_counts_or_a_time_is_no_counter(line):
     assert not clean.is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["Episode 312 · Apr 4, 2024", "Issue 45 · June 3, 2024",
+                                  "This transcript was generated automatically and may contain errors.",
+                                  "This article was translated with the help of AI."])
+def test_an_episodes_number_and_date_and_a_note_on_how_the_text_was_made_are_furniture(line):
+    """A podcast page's "Episode 312 · Apr 4, 2024" and "This transcript was generated
+    automatically and may contain errors." alerted as a figure and a hedged claim added."""
+    assert clean.is_furniture_line(line)
+
+
+def test_a_report_produced_by_someone_stays_text():
+    assert not clean.is_furniture_line("The report was produced by the ministry, which found 12 errors.")

@@ -42,7 +42,9 @@ headline whose story changes, a "LIVE" ticker with times), and a sports portal (
 strip, a "Match centre" box inside the story, a league table in the sidebar, all moving), and a
 mobile-first page (an app banner with its growing ratings count, "Most shared" with share counts, a
 reactions bar), and an explainer ("Key points" repeating the story's first sentences, a contents
-list, section headings, an FAQ accordion, "87% said yes").
+list, section headings, an FAQ accordion, "87% said yes"), and a podcast episode's transcript (each
+paragraph opening with its time in the episode, shifted at every load by the ads inserted, and
+its speaker).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -1252,6 +1254,37 @@ def explainer_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def transcript_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A podcast episode's page with its transcript: each paragraph opens with its time in the
+    episode and its speaker ("[00:04:12] HOST:"), and the times shift at every load by the length of
+    the ads inserted that time; a player ("Listen · 24:31", "Episode 312"), "Subscribe on" links
+    and "More episodes" with durations."""
+    site = "The Briefing Podcast"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    shift = 30 * ((c.offset + c.tick) % 3)  # seconds of ads inserted before the episode this load
+    lines = []
+    for i, p in enumerate(paras):
+        at = 15 + shift + 41 * i
+        lines.append(f"<p><span class=\"ts\">[{at // 3600:02d}:{at // 60 % 60:02d}:{at % 60:02d}]</span> <b>HOST:</b> {escape(p)}</p>")
+    more = "".join(f'<li><a href="/episodes/{slug(x.title)}">{escape(x.title)}</a> <span>{20 + k}:{(7 * k + c.tick) % 60:02d}</span></li>'
+                   for k, x in enumerate(c.teasers[:3]))
+    body = f"""<div class="cookie"><p>We use cookies to measure listening. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Episodes", "About", "Subscribe"))}</ul></nav></header>
+<main><article>
+<div class="episode">Episode 312 · {escape(c.date)}</div>
+<h1>{escape(title)}</h1>
+<div class="player"><button>Listen · 24:31</button> <span>Subscribe on <a href="https://podcasts.example.com/x">Apple Podcasts</a> · <a href="https://open.example.com/show/x">Spotify</a></span></div>
+<div class="art"><img src="/art.jpg" alt=""><p class="cap">{escape(cap)} {escape(credit)}</p></div>
+<h2>Transcript</h2>
+{chr(10).join(lines)}
+<p><em>This transcript was generated automatically and may contain errors.</em></p>
+</article>
+<aside><h3>More episodes</h3><ul>{more}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -1283,6 +1316,7 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "sports": sports_page,
     "appbanner": appbanner_page,
     "explainer": explainer_page,
+    "transcript": transcript_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -1296,4 +1330,4 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "scholarly": "Journal of Public Policy Research", "socialembeds": "The Daily Pulse",
                          "prwire": "Wire Release Network", "aggregator": "NewsNow Hub",
                          "breaking": "National Report", "sports": "Sportsline Daily", "appbanner": "Pocket News",
-                         "explainer": "Explained Daily"}
+                         "explainer": "Explained Daily", "transcript": "The Briefing Podcast"}

@@ -18,7 +18,8 @@ line only on evidence (recall first; see :func:`clean_blocks`):
   and a line that only quotes a passage another paragraph holds (a pull quote wherever it stands);
 * photo captions and credits ("Photo by X via Reuters", ".../REUTERS", "Getty Images");
 * inlined next articles: from the first "keep reading" / "Show less" teaser block to the end;
-* republication notes ("This commentary originally appeared in …") and a closing author bio (a
+* republication and production notes ("This commentary originally appeared in …", "This
+  transcript was generated automatically …") and a closing author bio (a
   title, or a reporter's beat with a contact: "has covered City Hall for 12 years … Write to her at");
 * lines that only count a page's reactions ("0 Kommentare", "12 comments"), the copyright line and
   the reading time ("5 min read"): they change between two visits, or with any update.
@@ -106,7 +107,11 @@ _COPYRIGHT_LINE = re.compile(r"^\W{0,3}(?:©|&copy;|\(c\)\s*(?=\d{4})|copyright\
                              re.IGNORECASE)
 _REPUBLISHED = re.compile(
     r"^(?:this|the|a\s+version\s+of\s+this)\s+(?:\w+\s+){0,2}(?:was\s+)?(?:originally|first)\s+"
-    r"(?:appeared|published|ran)\b|^(?:this|the)\s+\w+\s+(?:originally|first)\s+(?:appeared|ran)\b",
+    r"(?:appeared|published|ran)\b|^(?:this|the)\s+\w+\s+(?:originally|first)\s+(?:appeared|ran)\b"
+    # how the text itself was made: "This transcript was generated automatically and may contain
+    # errors.", "This article was translated with the help of AI."
+    r"|^(?:this|the)\s+(?:transcript|article|story|summary|text|translation|episode|post)\s+(?:was|has\s+been|is)\s+"
+    r"(?:automatically\s+|machine[-\s])?(?:generated|transcribed|translated|produced|created)\b",
     re.IGNORECASE,
 )
 _COUNTER = re.compile(  # widget counters whose numbers move on their own
@@ -221,13 +226,14 @@ def is_dateline(p: str) -> bool:
         return False
     if _DATELINE.match(p) or _ANY_MONTH_DATELINE.match(p):
         return True
-    # a byline and the date in one line: "Economics Desk · Jun 12, 2024", "By Jane Roe | June 3, 2024"
+    # a byline and the date in one line: "Economics Desk · Jun 12, 2024", "By Jane Roe | June 3, 2024",
+    # "Episode 312 · Apr 4, 2024"
     m = _BYLINE_PREFIX.match(p)
     return m is not None and all(_DATELINE.match(part) for part in _BYLINE_SEP.split(p[m.end():]))
 
 
 _BYLINE_PREFIX = re.compile(r"^(?:[Bb]y\s+|[Vv]on\s+|[Pp]ar\s+|[Pp]or\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+){0,4}"
-                            r"[A-ZÀ-ÖØ-Þ][\w.'’-]*\s*[·|•]\s*")
+                            r"[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:No\.\s*)?\d{1,4})?\s*[·|•]\s*")
 _BYLINE_SEP = re.compile(r"\s*[·|•]\s*")
 
 
@@ -430,7 +436,7 @@ def _line_reason(p: str, title: str | None) -> str | None:
     if is_dateline(p) or is_stamp(p):
         return "date line"
     if _REPUBLISHED.match(p):
-        return "republication note"
+        return "republication or production note"
     if len(p) <= 80 and _COUNTER_LINE.match(p):
         return "counter (comments, replies, likes, views)"
     if len(p) <= 200 and _COPYRIGHT_LINE.match(p):
