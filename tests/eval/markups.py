@@ -164,6 +164,16 @@ def _paras(paragraphs: Sequence[str]) -> str:
     return "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
+def _paras_with(paragraphs: Sequence[str], after: Callable[[int], Sequence[str]]) -> str:
+    """The paragraphs with what a site puts after the i-th one (ads, boxes, "Read more" links,
+    embeds): ``after(i)``, zero or more blocks, each on a line of its own."""
+    parts: list[str] = []
+    for i, p in enumerate(paragraphs):
+        parts.append(f"<p>{escape(p)}</p>")
+        parts.extend(after(i))
+    return "\n".join(parts)
+
+
 # ------------------------------------------------------------------------------------------ markups
 
 
@@ -244,27 +254,29 @@ def inline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     cap, credit = _caption(c)
     paras = _with_dateline(paragraphs, c.dateline)
     links = [t.title for t in c.teasers] or ["More from the Evening Post"]
-    parts: list[str] = []
-    for i, p in enumerate(paras):
-        parts.append(f"<p>{escape(p)}</p>")
+
+    def after(i: int) -> list[str]:
+        out = []
         if i == 0:
-            parts.append(f'<p><img src="/photos/lead.jpg" alt=""><br><small>{escape(cap)}</small></p>')
+            out.append(f'<p><img src="/photos/lead.jpg" alt=""><br><small>{escape(cap)}</small></p>')
             if credit:
-                parts.append(f"<p><small>{escape(credit)}</small></p>")
+                out.append(f"<p><small>{escape(credit)}</small></p>")
         if i == 1:
-            parts.append('<div class="nl-box"><p><strong>Sign up for The Briefing</strong></p><p>Our 5 best '
-                         "stories every weekday morning, read by more than 250,000 people.</p><form><input "
-                         'type="email"><button>Subscribe</button></form></div>')
+            out.append('<div class="nl-box"><p><strong>Sign up for The Briefing</strong></p><p>Our 5 best '
+                       "stories every weekday morning, read by more than 250,000 people.</p><form><input "
+                       'type="email"><button>Subscribe</button></form></div>')
         if i % 3 == 2:
             t = links[(i // 3) % len(links)]
-            parts.append(f'<p><strong>Read more:</strong> <a href="/{slug(t)}">{escape(t)}</a></p>')
+            out.append(f'<p><strong>Read more:</strong> <a href="/{slug(t)}">{escape(t)}</a></p>')
+        return out
+
     upd = f" | Updated {escape(c.updated)}" if c.updated else ""
     body = f"""{cookie_banner()}
 <header><a class="brand" href="/">{site}</a><nav><ul>{nav_links(("World", "Nation", "Money", "Tech", "Life", "Opinion"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
 <p class="byline">By {escape(c.author or "Post Staff")} | {escape(c.date)}{upd}</p>
-{chr(10).join(parts)}
+{_paras_with(paras, after)}
 </article></main>
 {newsletter(site)}
 {footer(site)}"""
@@ -410,15 +422,17 @@ def embeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     paras = _with_dateline(paragraphs, c.dateline)
     teasers = list(c.teasers) or [Teaser(label="Video", title="What the new budget means for you", paragraphs=("",))]
     video = teasers[0]
-    parts: list[str] = []
-    for i, p in enumerate(paras):
-        parts.append(f"<p>{escape(p)}</p>")
+
+    def after(i: int) -> list[str]:
+        out = []
         if i % 3 == 1:
-            parts.append('<div class="slot"><span>Advertisement</span></div>')
+            out.append('<div class="slot"><span>Advertisement</span></div>')
         if i == 2:
-            parts.append(f'<div class="player"><div>Watch: {escape(video.title)}</div><div>{2 + c.tick % 3}:{35 + c.tick % 20:02d}</div></div>')
+            out.append(f'<div class="player"><div>Watch: {escape(video.title)}</div><div>{2 + c.tick % 3}:{35 + c.tick % 20:02d}</div></div>')
         if i == 4:
-            parts.append("<div><span>Continue reading the main story</span></div>")
+            out.append("<div><span>Continue reading the main story</span></div>")
+        return out
+
     rec = "".join(f'<li><a href="/{slug(t.title)}">{escape(t.title)}</a></li>' for t in teasers[1:4])
     upd = f" Updated {escape(c.updated)}." if c.updated else ""
     body = f"""{cookie_banner()}
@@ -429,7 +443,7 @@ def embeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="listen"><span>Listen to this article</span> · <span>{5 + c.tick % 4} min</span></div>
 <div class="lead"><img src="/img/lead.jpg" alt=""><div>{escape(cap)}</div><div>{escape(credit)}</div></div>
 <div class="story">
-{chr(10).join(parts)}
+{_paras_with(paras, after)}
 </div>
 <div class="rec"><div>Recommended for you</div><ul>{rec}</ul></div>
 </main>
@@ -513,14 +527,14 @@ def regional_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     cap, credit = _caption(c)
     paras = _with_dateline(paragraphs, c.dateline)
     titles = [t.title for t in c.teasers] or ["Neues aus der Region"]
-    parts: list[str] = []
-    for i, p in enumerate(paras):
-        parts.append(f"<p>{escape(p)}</p>")
-        if i == 1:
-            parts.append('<div class="werbung"><span>Anzeige</span></div>')
+
+    def after(i: int) -> list[str]:
+        out = ['<div class="werbung"><span>Anzeige</span></div>'] if i == 1 else []
         if i % 4 == 2:
             t = titles[(i // 4) % len(titles)]
-            parts.append(f'<p><strong>Lesen Sie auch:</strong> <a href="/{slug(t)}">{escape(t)}</a></p>')
+            out.append(f'<p><strong>Lesen Sie auch:</strong> <a href="/{slug(t)}">{escape(t)}</a></p>')
+        return out
+
     cards = "".join(f'<div><a href="/{slug(t.title)}"><img src="/b/{slug(t.title)}.jpg" alt=""></a>'
                     f'<a href="/{slug(t.title)}">{escape(t.title)}</a><div>{escape(t.paragraphs[0][:140])}</div></div>'
                     for t in c.teasers[:3])
@@ -533,7 +547,7 @@ def regional_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="teilen"><a href="https://www.facebook.com/sharer/sharer.php">Teilen</a> <a href="https://twitter.com/intent/tweet">Twittern</a> <a href="mailto:">E-Mail</a></div>
 <div class="bild"><img src="/b/lead.jpg" alt=""><div>{escape(cap)} Foto: {escape(credit)}</div></div>
 <div class="text">
-{chr(10).join(parts)}
+{_paras_with(paras, after)}
 </div>
 <div class="komm"><a href="#kommentare">Kommentare ({3 + c.tick})</a></div>
 <div class="empf"><div>Das könnte Sie auch interessieren</div>{cards}</div>
@@ -612,11 +626,7 @@ def amp_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     site = "Metro Now"
     cap, credit = _caption(c)
     paras = _with_dateline(paragraphs, c.dateline)
-    parts: list[str] = []
-    for i, p in enumerate(paras):
-        parts.append(f"<p>{escape(p)}</p>")
-        if i in (1, 5):
-            parts.append('<amp-ad width="300" height="250" type="doubleclick"><div fallback>Advertisement</div></amp-ad>')
+    ad = '<amp-ad width="300" height="250" type="doubleclick"><div fallback>Advertisement</div></amp-ad>'
     slides = "".join(f'<div><a href="/{slug(t.title)}.amp">{escape(t.title)}</a><p>{escape(t.paragraphs[0][:120])}</p></div>'
                      for t in c.teasers[:3])
     upd = f" Updated {escape(c.updated)}" if c.updated else ""
@@ -627,7 +637,7 @@ def amp_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <amp-social-share type="twitter"></amp-social-share><amp-social-share type="facebook"></amp-social-share>
 <amp-img src="/lead.jpg" width="800" height="450" layout="responsive"></amp-img><div>{escape(cap)} {escape(credit)}</div>
 <div>
-{chr(10).join(parts)}
+{_paras_with(paras, lambda i: [ad] if i in (1, 5) else [])}
 </div>
 <amp-carousel type="slides" width="400" height="300"><div>Related stories</div>{slides}</amp-carousel>
 <amp-accordion><section><h4>Show comments ({5 + c.tick})</h4><div>Comments load here.</div></section></amp-accordion>
@@ -838,12 +848,8 @@ def markets_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     promo = "".join(f'<a class="trc-item" href="https://ads.example.com/c/{k}"><div class="thumb"></div>'
                     f"<span class=\"title\">{escape(h)}</span><span class=\"branding\">{escape(b)}</span></a>"
                     for k, (h, b) in enumerate(sponsored[(c.offset + t) % 5:] + sponsored[:(c.offset + t) % 5]))
-    parts = []
-    for i, p in enumerate(paras):
-        parts.append(f"<p>{escape(p)}</p>")
-        if i == 1:
-            parts.append(f'<div class="quote-box"><a href="/quote/cvx">CVX</a> <span>{155.31 + t * 0.83:.2f}</span> '
-                         f'<span>{0.62 - t * 0.11:+.2f}%</span></div>')
+    quote = (f'<div class="quote-box"><a href="/quote/cvx">CVX</a> <span>{155.31 + t * 0.83:.2f}</span> '
+             f'<span>{0.62 - t * 0.11:+.2f}%</span></div>')
     upd = f"<span>Updated {escape(c.updated)}</span>" if c.updated else ""
     body = f"""<div id="consent"><p>We use cookies and similar technologies to run this site. See our <a href="/privacy">Privacy Notice</a>.</p><button>Accept</button></div>
 <div class="market-strip"><ul>{strip}</ul></div>
@@ -855,7 +861,7 @@ def markets_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="byline">By {escape(c.author or "Staff Reporter")} · {escape(c.date)} {upd}</div>
 <figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span>{escape(credit)}</span></figcaption></figure>
 <div class="article-body">
-{chr(10).join(parts)}
+{_paras_with(paras, lambda i: [quote] if i == 1 else [])}
 </div>
 <p class="disclosure">Copyright &copy;2024 {site}. All Rights Reserved.</p>
 </article>
@@ -1034,15 +1040,7 @@ def socialembeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
              f'<p>A post shared by County Fire Rescue (@countyfire)</p><p>{1204 + 37 * t:,} likes</p></div>')
     video = (f'<div class="video-card"><a href="https://video.example.com/watch?v=abc">Officials brief reporters</a>'
              f'<div>{_compact(1_200_000 + 35_000 * t)} views · {2 + t // 4} days ago</div></div>')
-    parts = []
-    for i, p in enumerate(paras):
-        parts.append(f"<p>{escape(p)}</p>")
-        if i == 1:
-            parts.append(post)
-        if i == 3:
-            parts.append(insta)
-        if i == 5:
-            parts.append(video)
+    embeds = {1: [post], 3: [insta], 5: [video]}
     upd = f" · Updated {escape(c.updated)}" if c.updated else ""
     body = f"""<div class="cookie-notice"><p>We use cookies for analytics and ads. <a href="/privacy">Privacy</a></p><button>OK</button></div>
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Local", "Weather", "Video", "Opinion"))}</ul></nav>
@@ -1051,7 +1049,7 @@ def socialembeds_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <h1>{escape(title)}</h1>
 <div class="meta">{escape(c.author or "Pulse Staff")} · {escape(c.date)}{upd}</div>
 <figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span>{escape(credit)}</span></figcaption></figure>
-{chr(10).join(parts)}
+{_paras_with(paras, lambda i: embeds.get(i, []))}
 </article></main>
 <footer>{nav_links(("About", "Contact", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
     return doc(head(title, site, title), body)
