@@ -365,6 +365,7 @@ _FIRST = frozenset(p.split()[0].split("-")[0] for p in _PHRASES)
 _SOUGHT = re.compile(r"\b(?:search(?:ing)?|look(?:ing)?|hunt(?:ing)?)\s+for\s+(?:(?:the|a|an|\w+|\d+)\s+){0,2}"
                      r"(?:suspects?|men|man|woman|women|gunm[ae]n|attackers?|assailants?|drivers?|killers?|shooters?|"
                      r"inmates?|prisoners?|escapees?|fugitives?|robbers?|thieves|thief|culprits?|perpetrators?)\b")
+_SEEK = frozenset("search searching look looking hunt hunting".split())  # the set look-up before _SOUGHT
 _PHRASE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
 
 
@@ -385,7 +386,7 @@ def outcomes(text: str, words: frozenset[str]) -> frozenset[str]:
     record = not _RECORD_FIRST.isdisjoint(words) or any(w.startswith("rekord") for w in words if w[0] == "r")
     quantified = not _QUANTIFIER_FIRST.isdisjoint(words)
     spans = not _WINDOW_UNITS.isdisjoint(words)
-    sought = "for" in words
+    sought = not _SEEK.isdisjoint(words)
     if not hits and not phrases and not record and not quantified and not spans and not sought:
         return _NONE
     found = {_WORD_CLASS[w] for w in hits}
