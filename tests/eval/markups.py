@@ -1283,6 +1283,359 @@ def transcript_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def factcheck_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A fact-checking site: a "Featured fact-check" box inside the story quoting another claim,
+    its speaker and a rating meter ("Pants on Fire"), rotating at every load; "Share the facts"
+    with a share count that climbs; "Our sources" after the story; "Related fact-checks" with
+    their ratings."""
+    site = "FactCheck Central"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    rated = [x for x in c.teasers if x.paragraphs] or [Teaser("No claim", ("Nothing to check.",))]
+    ratings = ("False", "Mostly False", "Half True", "Pants on Fire", "Mostly True")
+    f = rated[c.offset % len(rated)]
+    featured = (f'<aside class="featured-fc"><div class="label">Featured fact-check</div>'
+                f'<blockquote>"{escape(f.paragraphs[0])}"</blockquote>'
+                f'<div class="speaker">— {escape(f.credit or "A campaign ad")}, {escape(c.date)}</div>'
+                f'<div class="meter"><img src="/meter/{slug(ratings[c.offset % 5])}.png" alt=""> '
+                f'{ratings[c.offset % 5]}</div><a href="/fc/{slug(f.title)}">Read the fact-check</a></aside>')
+    related = "".join(f'<li><a href="/fc/{slug(x.title)}">{escape(x.title)}</a> <span class="rating">{ratings[(k + c.offset) % 5]}</span></li>'
+                      for k, x in enumerate(rated[c.offset % len(rated):][:3]))
+    mid = min(2, len(paras))
+    body = f"""<div class="cookie"><p>We use cookies to understand how our fact-checks are read. <a href="/privacy">Privacy policy</a></p><button>Got it</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Fact-checks", "Truth-O-Meter", "Promises", "About us", "Donate"))}</ul></nav></header>
+<main><article>
+<div class="kicker">FACT-CHECK</div>
+<h1>{escape(title)}</h1>
+<div class="byline">By {escape(c.author or "Staff writer")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span>{escape(credit)}</span></figcaption></figure>
+{_paras(paras[:mid])}
+{featured}
+{_paras(paras[mid:])}
+<div class="share-facts"><div>Share the facts</div><span>{_compact(1180 + 37 * t)} shares</span> <a href="https://twitter.com/intent/tweet">Share</a></div>
+<section class="sources"><h3>Our sources</h3><ul><li>Interviews and documents cited in the story, accessed {escape(c.date)}</li><li>Public records requested by the newsroom</li></ul></section>
+</article>
+<aside><h3>Related fact-checks</h3><ul>{related}</ul></aside></main>
+<footer>{nav_links(("About", "Our process", "Privacy", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def nextstory_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A site with infinite scroll: the next story is loaded below this one, whole — its own
+    ``article`` with headline, byline, photo and paragraphs — and which story comes next rotates at
+    every load."""
+    site = "The Morning Standard"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    nxt = c.teasers[c.offset % len(c.teasers)] if c.teasers else Teaser("More news", ("Nothing more today.",))
+    body = f"""<div id="consent"><p>We and our partners use cookies. See our <a href="/privacy">privacy policy</a>.</p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Politics", "World", "Business", "Opinion"))}</ul></nav></header>
+<main>
+<article class="story" data-story="1">
+<h1>{escape(title)}</h1>
+<div class="byline">By {escape(c.author or "Standard reporters")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="story-body">
+{_paras(paras)}
+</div>
+<div class="share"><a href="https://www.facebook.com/sharer">Share</a> <a href="https://twitter.com/intent/tweet">Post</a></div>
+</article>
+<div class="next-story-label">Next story</div>
+<article class="story" data-story="2">
+<h1>{escape(nxt.title)}</h1>
+<div class="byline">By {escape(nxt.credit or "Standard reporters")} · {escape(c.date)}</div>
+<figure><img src="/img/{slug(nxt.title)}.jpg" alt=""><figcaption>{escape(nxt.label)}</figcaption></figure>
+<div class="story-body">
+{_paras(nxt.paragraphs)}
+</div>
+</article>
+</main>
+<footer>{nav_links(("About", "Privacy", "Terms", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def printview_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A "print this article" view: no menus, a header stamped with when it was printed (moving
+    every check), the page's address, the reprint notice ("This copy is for your personal,
+    non-commercial use only…"), the story, a "Most popular" list still printed under it, and a
+    script that opens the print dialog."""
+    site = "The Herald Tribune"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    popular = "".join(f"<li>{escape(x.title)}</li>" for x in c.teasers[c.offset % max(1, len(c.teasers)):][:4])
+    body = f"""<div class="cookie-note">This page uses cookies. <a href="/privacy">Privacy</a></div>
+<div class="print-header"><a href="/">{site}</a> · Printed {escape(c.date)} at {_clock(600 + 17 * c.tick)}</div>
+<div class="print-url">https://heraldtribune.example.com/news/{slug(title)}</div>
+<div class="reprint">This copy is for your personal, non-commercial use only. To order presentation-ready copies for distribution to colleagues or customers, visit <a href="/reprints">our reprints page</a>.</div>
+<div id="print-article">
+<h1>{escape(title)}</h1>
+<p class="byline">By {escape(c.author or "Herald Tribune staff")}<br>{escape(c.date)}{"<br>Updated " + escape(c.updated) if c.updated else ""}</p>
+<p class="photo-caption">{escape(cap)} ({escape(credit)})</p>
+{_paras(paras)}
+</div>
+<div class="print-popular"><b>Most popular</b><ol>{popular}</ol></div>
+<div class="print-footer">&copy; 2024 {site}. All rights reserved. Reproduction without permission is prohibited.</div>
+<script>window.onload=function(){{window.print();}};</script>"""
+    return doc(head(title, site, title), body)
+
+
+def french_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A French national daily's chrome around the story: "Article réservé aux abonnés", "Lecture
+    5 min.", "Publié le … à 10 h 42", "Lire aussi | …" links between the paragraphs (rotating),
+    "Publicité" slots, "Offrir cet article", "Le Quotidien avec AFP" closing the story, "Les plus
+    lus" and "Réagir (N)"."""
+    site = "Le Quotidien"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Actualité"]
+
+    def after(i: int) -> list[str]:
+        if i % 2 == 1 and i < len(paras) - 1:
+            x = titles[(c.offset + i) % len(titles)]
+            return [f'<p class="lire-aussi"><span>Lire aussi |</span> <a href="/article/{slug(x)}">{escape(x)}</a></p>',
+                    '<div class="pub"><span>Publicité</span><div class="slot"></div></div>']
+        return []
+
+    lus = "".join(f'<li><a href="/article/{slug(x)}">{escape(x)}</a></li>' for x in titles[c.offset % len(titles):][:5])
+    upd = f", modifié le {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="consent"><p>Nous utilisons des cookies pour mesurer l'audience et personnaliser les publicités. <a href="/confidentialite">Politique de confidentialité (privacy)</a></p><button>Accepter</button><button>Continuer sans accepter</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("International", "Politique", "Économie", "Société", "Culture"))}</ul></nav><a href="/abonnement">S'abonner</a></header>
+<main><article>
+<p class="premium">Article réservé aux abonnés</p>
+<h1>{escape(title)}</h1>
+<p class="meta"><span>Par {escape(c.author or "la rédaction")}</span> · Publié le {escape(c.date)}{upd} · Lecture {4 + len(paras) // 3} min.</p>
+<p class="outils"><a href="/offrir">Offrir cet article</a> <a href="/partager">Partager</a> <span>Réagir ({12 + c.tick})</span></p>
+<figure><img src="/img/une.jpg" alt=""><figcaption>{escape(cap)} {escape(credit).upper()}</figcaption></figure>
+<section class="article__content">
+{_paras_with(paras, after)}
+<p class="signature">{site} avec AFP</p>
+</section>
+</article>
+<aside><h2>Les plus lus</h2><ol>{lus}</ol></aside></main>
+<footer>{nav_links(("Mentions légales", "Confidentialité", "Contact"))}<p>&copy; 2024 {site}. Toute reproduction interdite.</p></footer>"""
+    return doc(head(title, site, title).replace("<meta charset", '<meta http-equiv="content-language" content="fr">\n<meta charset'), body)
+
+
+def spanish_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A Spanish daily's chrome: "Más información" links after some paragraphs (rotating),
+    "Sigue toda la información … en Facebook y X, o en nuestra newsletter semanal" closing the
+    story, "Archivado En" tags, "Comentarios (N)", "Lo más visto", "Suscríbete"."""
+    site = "El Diario Global"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Actualidad"]
+
+    def after(i: int) -> list[str]:
+        if i == 1 and len(paras) > 2:
+            links = "".join(f'<li><a href="/noticia/{slug(x)}">{escape(x)}</a></li>'
+                            for x in titles[(c.offset + 1) % len(titles):][:2])
+            return [f'<aside class="mas-info"><h3>Más información</h3><ul>{links}</ul></aside>']
+        return []
+
+    visto = "".join(f'<li><a href="/noticia/{slug(x)}">{escape(x)}</a></li>' for x in titles[c.offset % len(titles):][:5])
+    upd = f" · Actualizado: {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="didomi"><p>Utilizamos cookies propias y de terceros. <a href="/privacidad">Política de privacidad (privacy)</a></p><button>Aceptar y continuar</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Internacional", "Opinión", "España", "Economía", "Sociedad"))}</ul></nav><a href="/suscripciones">Suscríbete</a></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="firma"><a href="/autor/x">{escape(c.author or "Redacción")}</a> · {escape(c.date)}{upd}</div>
+<figure><img src="/img/portada.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="articulo-cuerpo">
+{_paras_with(paras, after)}
+<p><em>Sigue toda la información de Internacional en <a href="https://www.facebook.com/x">Facebook</a> y <a href="https://twitter.com/x">X</a>, o en nuestra <a href="/newsletter">newsletter semanal</a>.</em></p>
+</div>
+<div class="archivado"><span>Archivado En</span> {" ".join(f'<a href="/tag/{slug(w)}">{escape(w)}</a>' for w in ("Política", "Economía", "Sociedad"))}</div>
+<div class="comentarios"><a href="#comentarios">Comentarios ({31 + 2 * c.tick})</a></div>
+</article>
+<aside><h2>Lo más visto</h2><ol>{visto}</ol></aside></main>
+<footer>{nav_links(("Aviso legal", "Contacto", "Cookies"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def platform_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A writing platform's story page: "Member-only story", the writer's "Follow" button and
+    follower count, "8 min read", claps and responses that climb every check ("1.2K", "23"), a
+    "More from" the writer with claps, and "Recommended" stories that rotate."""
+    site = "Inkwell"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    author = c.author or "Jordan Reyes"
+    recs = "".join(f'<div class="rec"><a href="/p/{slug(x.title)}"><h3>{escape(x.title)}</h3></a>'
+                   f'<p>{escape(x.paragraphs[0] if x.paragraphs else "")}</p><span>{_compact(800 + 97 * k + 11 * t)}</span> · <span>{3 + k} min read</span></div>'
+                   for k, x in enumerate(c.teasers[c.offset % max(1, len(c.teasers)):][:3]))
+    body = f"""<div class="cookie"><p>To make the platform work, we log user data. By using it you agree to our <a href="/privacy">Privacy Policy</a>, including our use of cookies.</p></div>
+<header><a href="/">{site}</a> <a href="/new-story">Write</a> <a href="/signin">Sign in</a></header>
+<main><article>
+<div class="member">Member-only story</div>
+<h1>{escape(title)}</h1>
+<div class="author"><a href="/@{slug(author)}">{escape(author)}</a> · <button>Follow</button> · {_compact(12400 + 31 * t)} followers</div>
+<div class="meta">{8 + len(paras) // 4} min read · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="actions"><span>{_compact(1200 + 23 * t)}</span> <span>{23 + t}</span> <button>Listen</button> <button>Share</button></div>
+<figure><img src="/img/cover.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<section>
+{_paras(paras)}
+</section>
+<div class="actions"><span>{_compact(1200 + 23 * t)}</span> <span>{23 + t}</span></div>
+<div class="written-by">Written by {escape(author)} · {_compact(12400 + 31 * t)} Followers · Writer for {site}</div>
+</article>
+<section class="recommended"><h2>Recommended from {site}</h2>{recs}</section></main>
+<footer>{nav_links(("Help", "Status", "Careers", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def datachart_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A data story: a chart drawn as SVG inside the story (axis labels and values as ``text``
+    elements, the latest value moving every check as the data feed updates), "Chart: … · Source:
+    … · Get the data", the chart's data again as a table for screen readers, and a "Methodology"
+    note; "More data stories" rotate."""
+    site = "Data Desk Daily"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    values = [120, 135, 128, 150, 162 + 3 * t]
+    labels = ("Jan", "Feb", "Mar", "Apr", "May")
+    bars = "".join(f'<rect x="{40 + 50 * k}" y="{200 - v}" width="30" height="{v}"></rect><text x="{40 + 50 * k}" y="215">{m}</text>'
+                   f'<text x="{40 + 50 * k}" y="{195 - v}">{v}</text>' for k, (m, v) in enumerate(zip(labels, values, strict=True)))
+    axis = "".join(f'<text x="5" y="{200 - y}">{y}</text>' for y in (0, 50, 100, 150, 200))
+    rows = "".join(f"<tr><td>{m}</td><td>{v}</td></tr>" for m, v in zip(labels, values, strict=True))
+    chart = (f'<figure class="chart"><div class="chart-title">Monthly figures, 2024</div>'
+             f'<svg viewBox="0 0 320 230" role="img">{axis}{bars}</svg>'
+             f'<table class="sr-only"><caption>Monthly figures, 2024</caption><tr><th>Month</th><th>Value</th></tr>{rows}</table>'
+             f'<figcaption>Chart: Data Desk · Source: agency statistics, updated {_clock(420 + 60 * t)} · '
+             f'<a href="/data/monthly.csv">Get the data</a></figcaption></figure>')
+    more = "".join(f'<li><a href="/data/{slug(x.title)}">{escape(x.title)}</a></li>'
+                   for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])
+    mid = min(2, len(paras))
+    body = f"""<div class="cookie"><p>We use cookies for analytics. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Data", "Charts", "Methodology", "Newsletter"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Data team")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{chart}
+{_paras(paras[mid:])}
+<div class="methodology"><h3>Methodology</h3><p>Figures are the agency's monthly estimates as first published and may be revised.</p></div>
+</article>
+<aside><h3>More data stories</h3><ul>{more}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def timeline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story in a running package: a "Catch up" box of earlier stories' headlines with their dates
+    above the story, a "Timeline: how we got here" box in the story whose dated entries grow as the
+    package is updated (one more every other check), and "Latest in this story" links."""
+    site = "The Civic Ledger"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Earlier coverage"]
+    days = ("March 3", "March 28", "April 15", "May 2", "May 30", "June 11", "June 17")
+    n = 3 + (c.tick // 2) % 4
+    entries = "".join(f"<li><b>{d}, 2024</b> {escape(titles[(k + c.offset) % len(titles)])}</li>" for k, d in enumerate(days[:n]))
+    catch = "".join(f'<li><a href="/story/{slug(x)}">{escape(x)}</a> <time>{days[k]}</time></li>'
+                    for k, x in enumerate(titles[c.offset % len(titles):][:3]))
+    mid = min(3, len(paras))
+    body = f"""<div class="gdpr"><p>This website uses cookies. <a href="/privacy">Privacy statement</a></p><button>Allow</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("City Hall", "Schools", "Courts", "Elections"))}</ul></nav></header>
+<main>
+<section class="catch-up"><h2>Catch up</h2><ul>{catch}</ul></section>
+<article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Ledger staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+<aside class="timeline"><h3>Timeline: how we got here</h3><ul>{entries}</ul></aside>
+{_paras(paras[mid:])}
+</article>
+<section class="latest"><h3>Latest in this story</h3><ul>{"".join(f'<li><a href="/story/{slug(x)}">{escape(x)}</a></li>' for x in titles[(c.offset + 1) % len(titles):][:3])}</ul></section>
+</main>
+<footer>{nav_links(("About", "Contact", "Privacy", "Ethics policy"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def accessible_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A public broadcaster's accessible page: "Skip to content", visually hidden text for screen
+    readers inside the story ("(opens in a new tab)" in links, "Advertisement" before each ad slot,
+    "Image source, …" and "Image caption, …" announced before the photo's credit and caption), a
+    "Related topics" list and "Top stories" that rotate."""
+    site = "National Broadcasting News"
+    cap, credit = _caption(c)
+    paras = list(_with_dateline(paragraphs, c.dateline))
+    titles = [x.title for x in c.teasers] or ["Top story"]
+
+    def para(i: int, p: str) -> str:
+        words = p.split(" ")
+        if i == 1 and len(words) > 8:  # a linked phrase in the text, as the broadcaster links its own coverage
+            linked = escape(" ".join(words[2:5]))
+            return (f'<p>{escape(" ".join(words[:2]))} <a href="https://example.org/report">{linked}'
+                    f'<span class="visually-hidden"> (opens in a new tab)</span></a> {escape(" ".join(words[5:]))}</p>')
+        return f"<p>{escape(p)}</p>"
+
+    def after(i: int) -> str:
+        return ('<div class="ad"><span class="visually-hidden">Advertisement</span><div class="slot"></div></div>'
+                if i == 2 else "")
+
+    text = "\n".join(para(i, p) + after(i) for i, p in enumerate(paras))
+    top = "".join(f'<li><a href="/news/{slug(x)}">{escape(x)}</a></li>' for x in titles[c.offset % len(titles):][:4])
+    body = f"""<a class="skip" href="#main-content">Skip to content</a>
+<div class="cookie"><p>Let us know you agree to cookies. <a href="/privacy">Read our privacy policy</a></p><button>Yes, I agree</button><button>No, take me to settings</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Home", "News", "Sport", "Weather", "Audio"))}</ul></nav></header>
+<main id="main-content"><article>
+<h1>{escape(title)}</h1>
+<div class="byline"><span class="visually-hidden">By </span>{escape(c.author or "Political correspondent")} · <time>{escape(c.date)}</time>{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><span class="visually-hidden">Image source, </span><span class="credit">{escape(credit)}</span><img src="/img/lead.jpg" alt=""><figcaption><span class="visually-hidden">Image caption, </span>{escape(cap)}</figcaption></figure>
+{text}
+<section class="topics"><h2>Related topics</h2><ul>{"".join(f'<li><a href="/topics/{slug(x)}">{escape(x)}</a></li>' for x in titles[(c.offset + 2) % len(titles):][:2])}</ul></section>
+</article>
+<section class="top"><h2>Top stories</h2><ul>{top}</ul></section></main>
+<footer>{nav_links(("Terms of Use", "About us", "Privacy Policy", "Cookies", "Accessibility Help"))}<p>Copyright &copy; 2024 {site}. We are not responsible for the content of external sites.</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def feature_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A magazine feature: a drop cap splitting the first word ("<span>T</span>he"), the
+    dateline in small caps, section breaks ("* * *") between parts, a print-edition note ("This
+    article appears in the July 2024 issue with the headline …"), the writer's bio after the story,
+    and "Most popular" with read counts that climb."""
+    site = "The Atlantic Review"
+    cap, credit = _caption(c)
+    paras = list(paragraphs)
+    first = paras[0] if paras else ""
+    if c.dateline and first:
+        lead = f'<p><span class="smallcaps">{escape(c.dateline.upper())}</span> — <span class="dropcap">{escape(first[0])}</span>{escape(first[1:])}</p>'
+    elif first:
+        lead = f'<p><span class="dropcap">{escape(first[0])}</span>{escape(first[1:])}</p>'
+    else:
+        lead = ""
+    rest = paras[1:]
+    third = max(1, len(rest) // 2)
+    popular = "".join(f'<li><a href="/ideas/{slug(x.title)}">{escape(x.title)}</a> <span>{_compact(15000 + 700 * k + 90 * c.tick)} reads</span></li>'
+                      for k, x in enumerate(c.teasers[c.offset % max(1, len(c.teasers)):][:3]))
+    body = f"""<div class="privacy-banner"><p>We use cookies to give you the best experience. <a href="/privacy">Privacy policy</a></p><button>Continue</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Politics", "Ideas", "Culture", "Science", "Magazine"))}</ul></nav><a href="/subscribe">Subscribe</a></header>
+<main><article>
+<div class="rubric">Ideas</div>
+<h1>{escape(title)}</h1>
+<p class="dek">{escape(c.dek)}</p>
+<div class="byline">By {escape(c.author or "Alex Morgan")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/art.jpg" alt=""><figcaption>{escape(cap)} <span class="credit">{escape(credit)}</span></figcaption></figure>
+<section class="article-body">
+{lead}
+{_paras(rest[:third])}
+<p class="section-break">* * *</p>
+{_paras(rest[third:])}
+</section>
+<p class="print-note"><em>This article appears in the July 2024 print edition with the headline “{escape(title)}.”</em></p>
+<div class="bio"><p>{escape(c.author or "Alex Morgan")} is a staff writer at {site}.</p></div>
+</article>
+<aside><h2>Most popular</h2><ol>{popular}</ol></aside></main>
+<footer>{nav_links(("About", "Contact", "Privacy policy", "Advertise"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -1315,6 +1668,16 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "appbanner": appbanner_page,
     "explainer": explainer_page,
     "transcript": transcript_page,
+    "factcheck": factcheck_page,
+    "nextstory": nextstory_page,
+    "printview": printview_page,
+    "french": french_page,
+    "spanish": spanish_page,
+    "platform": platform_page,
+    "datachart": datachart_page,
+    "timeline": timeline_page,
+    "accessible": accessible_page,
+    "feature": feature_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -1328,4 +1691,8 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "scholarly": "Journal of Public Policy Research", "socialembeds": "The Daily Pulse",
                          "prwire": "Wire Release Network", "aggregator": "NewsNow Hub",
                          "breaking": "National Report", "sports": "Sportsline Daily", "appbanner": "Pocket News",
-                         "explainer": "Explained Daily", "transcript": "The Briefing Podcast"}
+                         "explainer": "Explained Daily", "transcript": "The Briefing Podcast",
+                         "factcheck": "FactCheck Central", "nextstory": "The Morning Standard",
+                         "printview": "The Herald Tribune", "french": "Le Quotidien", "spanish": "El Diario Global",
+                         "platform": "Inkwell", "datachart": "Data Desk Daily", "timeline": "The Civic Ledger",
+                         "accessible": "National Broadcasting News", "feature": "The Atlantic Review"}
