@@ -202,7 +202,8 @@ def test_a_data_table_whose_cells_carry_long_notes_stays_a_table():
     assert any("Dr. Oetker Vanillin-Zucker" in p and "|" in p for p in extract(html).paragraphs)
 
 
-@pytest.mark.parametrize("label", ["Lesen Sie auch:", "Mehr zum Thema:", "À lire aussi :", "Lea también:", "Read more:"])
+@pytest.mark.parametrize("label", ["Lesen Sie auch:", "Mehr zum Thema:", "À lire aussi :", "Lea también:", "Read more:",
+                                   "Lire aussi |", "MORE »"])
 def test_a_link_under_a_short_label_in_any_language_is_an_inline_teaser(label):
     """ "Lesen Sie auch: <headline>" inside a German paper's article body leaked its rotating
     headlines (with figures) into the article: only "nothing but links" was a teaser."""
@@ -321,3 +322,33 @@ def test_continue_reading_with_the_story_going_on_after_it_is_no_teaser(n):
             + "".join(f"<p>{p}</p>" for p in _ARTICLE[n:]))
     html = f"<html><body><div><h1>Budget</h1><div>{body}</div></div></body></html>"
     assert list(extract(html).paragraphs) == _ARTICLE
+
+
+@pytest.mark.parametrize("cls", ["sr-only", "visually-hidden", "govuk-visually-hidden", "screen-reader-text",
+                                 "element-invisible"])
+def test_text_for_screen_readers_only_is_no_article_text(cls):
+    """A broadcaster's page announces "(opens in a new tab)" inside a link of a sentence and
+    "Advertisement" before an ad slot, for screen readers only: read with the sentence, the figure
+    "35" was parted from its unit ("35 (opens in a new tab) percent") and the claim's change went
+    unreported. A chart's data table for screen readers repeats the chart, whose values move."""
+    first = _ARTICLE[0].replace("approved a $2.5 billion", f'<a href="https://example.org/x">approved a $2.5 billion<span class="{cls}"> '
+                                "(opens in a new tab)</span></a>")
+    table = (f'<figure><svg><text>120</text></svg><table class="{cls}"><tr><th>Month</th><th>Value</th></tr>'
+             "<tr><td>May</td><td>162</td></tr></table></figure>")
+    ad = f'<div><span class="{cls}">Advertisement</span><div></div></div>'
+    body = f"<p>{first}</p>{ad}" + "".join(f"<p>{p}</p>" for p in _ARTICLE[1:3]) + table + \
+        "".join(f"<p>{p}</p>" for p in _ARTICLE[3:])
+    doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
+    assert list(doc.paragraphs) == _ARTICLE
+    assert "162" not in doc.text and "Advertisement" not in doc.text
+
+
+@pytest.mark.parametrize("cls", ["sr-only md:not-sr-only", "sr-only-focusable", "visually-hidden-focusable",
+                                 "hidden-xs", "screen"])
+def test_text_shown_on_screen_stays(cls):
+    """Shown again on wider screens ("md:not-sr-only"), a skip link shown on focus, a class that
+    only hides on phones or names a screen: the text is the page's, and stays."""
+    first = _ARTICLE[0].replace("approved a $2.5 billion", f'<span class="{cls}">approved a $2.5 billion</span>')
+    doc = extract(f"<html><body><article><h1>Budget</h1><p>{first}</p>" + "".join(f"<p>{p}</p>" for p in _ARTICLE[1:])
+                  + "</article></body></html>")
+    assert list(doc.paragraphs) == _ARTICLE

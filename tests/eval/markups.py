@@ -44,7 +44,20 @@ mobile-first page (an app banner with its growing ratings count, "Most shared" w
 reactions bar), and an explainer ("Key points" repeating the story's first sentences, a contents
 list, section headings, an FAQ accordion, "87% said yes"), and a podcast episode's transcript (each
 paragraph opening with its time in the episode, shifted at every load by the ads inserted, and
-its speaker).
+its speaker), and a fact-checking site (a "Featured fact-check" box inside the story quoting another
+claim with its rating, "Share the facts" with a climbing count), and a site with infinite scroll
+(the next story loaded whole below this one, which story rotating), and a print view (a "Printed …
+at 10:42" stamp, the page's address, the reprint notice), and a French and a Spanish daily's chrome
+("Lire aussi | …" and "Publicité" between the paragraphs, "Le Quotidien avec AFP"; "Más
+información", "Sigue toda la información … en Facebook y X", "Archivado En", "Comentarios (N)"),
+and a writing platform ("Member-only story", follower, clap and response counts that climb,
+"Recommended" stories), and a data story (a chart drawn as SVG whose latest value moves with a
+live feed, the chart's data again as a table for screen readers, "Get the data"), and a story in a
+running package (a "Catch up" box, a "Timeline: how we got here" box in the story that grows), and
+a broadcaster's accessible page (text for screen readers only: "(opens in a new tab)" inside a
+link of a sentence, "Advertisement", "Image caption, …"), and a magazine feature (a drop cap
+splitting the first word, a small-caps dateline, "* * *" section breaks, a print-edition note, a
+"Most popular" list with read counts).
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -1314,7 +1327,7 @@ def factcheck_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 {featured}
 {_paras(paras[mid:])}
 <div class="share-facts"><div>Share the facts</div><span>{_compact(1180 + 37 * t)} shares</span> <a href="https://twitter.com/intent/tweet">Share</a></div>
-<section class="sources"><h3>Our sources</h3><ul><li>Interviews and documents cited in the story, accessed {escape(c.date)}</li><li>Public records requested by the newsroom</li></ul></section>
+<section class="sources"><h3>Our sources</h3><ul><li>Interviews and documents cited in the story, accessed June 18, 2024</li><li>Public records requested by the newsroom</li></ul></section>
 </article>
 <aside><h3>Related fact-checks</h3><ul>{related}</ul></aside></main>
 <footer>{nav_links(("About", "Our process", "Privacy", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""

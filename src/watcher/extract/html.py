@@ -262,7 +262,7 @@ def html_to_paragraphs(html: str, rules: SiteRules | None = None
         try:
             exclude = compile_selectors(rules.exclude) if rules else []
             include = compile_selectors(rules.include) if rules else []
-            tree, dropped, evidence = dom.prune(tree, exclude, include)
+            tree, dropped, evidence = dom.prune(tree, exclude, include, html)
             ignored = [(clean.normalise_space(b.text), b.reason) for b in dropped]
         except Exception:  # our own structural pass must not cost the page: say so, extract without it
             log.exception("structural boilerplate pass failed; extracting without it")
