@@ -106,6 +106,8 @@ def test_the_quick_check_never_rules_out_a_credit_line(parts):
 
 def test_credit_lines_of_every_phrasing_are_still_found():
     for line in ("Photo: Jane Doe", "Images courtesy of the museum", "Credit: NASA", "Source: World Bank",
+                 # an older CMS sets the credit in brackets after the caption, in one line
+                 "Officials speak to reporters outside the county building on June 18, 2024. (Photo: Marcus Lee)",
                  "The crowd outside the court, via Reuters", "Posted via", "By JOHN SMITH",
                  "Protesters in the capital / AFP", "A view of the harbour. REUTERS/Jane Doe",
                  "Firefighters at the scene Getty Images"):
@@ -150,9 +152,13 @@ def test_a_closing_bio_with_the_reporters_beat_and_contact_is_dropped():
 def test_a_byline_and_its_date_in_one_line_is_a_date_line():
     """ "Economics Desk · Jun 12, 2024" was kept as a sentence with a date: each new day alerted."""
     for line in ("Economics Desk · Jun 12, 2024", "By Jane Roe | June 3, 2024",
-                 "Herald Staff · June 19, 2024 · Updated June 20, 2024, 9:00 a.m."):
+                 "Herald Staff · June 19, 2024 · Updated June 20, 2024, 9:00 a.m.",
+                 # a newsletter's web version heads the issue with its name, number and date
+                 "The Morning Brief · Issue #412 · June 19, 2024 · Updated July 18, 2024, 6:40 p.m. PDT",
+                 "June 3, 2024 · Politics"):
         assert clean.is_dateline(line), line
-    for line in ("Smith said rates rose · June 3, 2024", "The Fed · raised rates on June 12, 2024"):
+    for line in ("Smith said rates rose · June 3, 2024", "The Fed · raised rates on June 12, 2024",
+                 "Officials counted 7,000 · June 3, 2024", "The Morning Brief · Issue #412"):
         assert not clean.is_dateline(line), line
 
 
@@ -186,7 +192,9 @@ def test_a_sentence_with_counts_or_a_time_is_no_counter(line):
 
 @pytest.mark.parametrize("line", ["Episode 312 · Apr 4, 2024", "Issue 45 · June 3, 2024",
                                   "This transcript was generated automatically and may contain errors.",
-                                  "This article was translated with the help of AI."])
+                                  "This article was translated with the help of AI.",
+                                  "You may republish our articles for free under a Creative Commons license.",
+                                  "This story is published under a Creative Commons license."])
 def test_an_episodes_number_and_date_and_a_note_on_how_the_text_was_made_are_furniture(line):
     """A podcast page's "Episode 312 · Apr 4, 2024" and "This transcript was generated
     automatically and may contain errors." alerted as a figure and a hedged claim added."""
@@ -195,3 +203,4 @@ def test_an_episodes_number_and_date_and_a_note_on_how_the_text_was_made_are_fur
 
 def test_a_report_produced_by_someone_stays_text():
     assert not clean.is_furniture_line("The report was produced by the ministry, which found 12 errors.")
+    assert not clean.is_furniture_line("You may have seen the 12 errors the ministry found in the report.")

@@ -71,7 +71,7 @@ _TEASER_END = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"""(?:(?i:(?:^|[,.;|]\s*)(?:photos?|images?|pictures?|illustrations?|video|graphics?)\s*(?:by|credit|courtesy|:)
+    r"""(?:(?i:(?:^|[,.;|]\s*|\()(?:photos?|images?|pictures?|illustrations?|video|graphics?)\s*(?:by|credit|courtesy|:)
             \s*[^.;]{0,80}$)
       | (?i:^\s*(?:credit|source|photo|image)s?\s*:)
       | (?i:\bvia\s+(?:reuters|getty(?:\s+images)?|ap|afp|epa|shutterstock|istock|wikimedia(?:\s+commons)?|flickr)\b\W*$)
@@ -111,7 +111,12 @@ _REPUBLISHED = re.compile(
     # how the text itself was made: "This transcript was generated automatically and may contain
     # errors.", "This article was translated with the help of AI."
     r"|^(?:this|the)\s+(?:transcript|article|story|summary|text|translation|episode|post)\s+(?:was|has\s+been|is)\s+"
-    r"(?:automatically\s+|machine[-\s])?(?:generated|transcribed|translated|produced|created)\b",
+    r"(?:automatically\s+|machine[-\s])?(?:generated|transcribed|translated|produced|created)\b"
+    # the terms on which it may be reused: "You may republish our articles for free under a
+    # Creative Commons license."
+    r"|^you\s+(?:may|can|are\s+(?:free|welcome)\s+to)\s+(?:republish|reprint|reuse)\b"
+    r"|^(?:this|the|our)\s+(?:\w+\s+){0,2}(?:is|are|was)\s+(?:published|licensed|available)\s+under\s+(?:a\s+|the\s+)?"
+    r"creative\s+commons\b",
     re.IGNORECASE,
 )
 _COUNTER = re.compile(  # widget counters whose numbers move on their own
@@ -222,18 +227,23 @@ def is_credit(p: str) -> bool:
 
 @lru_cache(maxsize=LINE_CACHE)
 def is_dateline(p: str) -> bool:
-    if len(p) >= 80:
+    if len(p) >= 160:
         return False
-    if _DATELINE.match(p) or _ANY_MONTH_DATELINE.match(p):
+    if len(p) < 80 and (_DATELINE.match(p) or _ANY_MONTH_DATELINE.match(p)):
         return True
-    # a byline and the date in one line: "Economics Desk · Jun 12, 2024", "By Jane Roe | June 3, 2024",
-    # "Episode 312 · Apr 4, 2024"
-    m = _BYLINE_PREFIX.match(p)
-    return m is not None and all(_DATELINE.match(part) for part in _BYLINE_SEP.split(p[m.end():]))
+    # a date among labels in one line: "Economics Desk · Jun 12, 2024", "By Jane Roe | June 3, 2024",
+    # "Episode 312 · Apr 4, 2024", "The Morning Brief · Issue #412 · June 19, 2024 · Updated …"
+    parts = _BYLINE_SEP.split(p)
+    if len(parts) < 2:
+        return False
+    dated = [bool(_DATELINE.match(part)) for part in parts]
+    return any(dated) and all(d or _BYLINE_LABEL.match(part) for part, d in zip(parts, dated, strict=True))
 
 
-_BYLINE_PREFIX = re.compile(r"^(?:[Bb]y\s+|[Vv]on\s+|[Pp]ar\s+|[Pp]or\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+){0,4}"
-                            r"[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:No\.\s*)?\d{1,4})?\s*[·|•]\s*")
+# a byline or a label beside the date: up to five capitalised words, with an issue's or an episode's
+# number ("By Jane Roe", "Economics Desk", "Issue #412", "Episode 312", "No. 5")
+_BYLINE_LABEL = re.compile(r"^(?:[Bb]y\s+|[Vv]on\s+|[Pp]ar\s+|[Pp]or\s+)?(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+){0,4}"
+                           r"[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:No\.\s*|#)?\d{1,4})?$")
 _BYLINE_SEP = re.compile(r"\s*[·|•]\s*")
 
 

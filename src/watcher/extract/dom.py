@@ -13,8 +13,9 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   "10:42 GMT"), so it cannot run into the paragraph after it;
 * **form controls** — an ``input``/``button``/``select`` with the short block around it
   (newsletter and search boxes, polls);
-* **subscription offers** — a link or button that only says "Subscribe now" ("Jetzt abonnieren",
-  "Start your free trial"), with the short box around it;
+* **subscription offers and donation asks** — a link or button that only says "Subscribe now"
+  ("Jetzt abonnieren", "Start your free trial") or "Donate" ("Jetzt spenden", "Faire un don"),
+  with the short box around it;
 * **reader polls** — a short "1,204 votes" count outside a table, with the short block around it
   (the question, and the options' shares that move with every vote);
 * **card lists** — two or more sibling blocks of the same shape, each a short block holding a
@@ -115,7 +116,12 @@ _COUNTER_SHORT = re.compile(
 _NO_MARKERS = frozenset(("html", "body", "head", "script", "style"))
 _SUBSCRIBE = re.compile(
     r"^\W*(?:subscribe(?:\s+(?:now|today|here))?|start\s+(?:your\s+)?free\s+trial|become\s+a\s+(?:member|subscriber)"
-    r"|(?:jetzt\s+)?abonnieren|abo\s+abschlie(?:ß|ss)en|s['’]abonner|abonnez-vous|suscr[íi]bete|suscribirse)\W*$",
+    r"|(?:jetzt\s+)?abonnieren|abo\s+abschlie(?:ß|ss)en|s['’]abonner|abonnez-vous|suscr[íi]bete|suscribirse"
+    # a donation ask, whose goal meter ("1,204 readers have given $58,310 of our $75,000 goal")
+    # moves with every gift
+    r"|(?:donate|give)(?:\s+(?:now|today|here|monthly))?|make\s+a\s+(?:gift|donation)|support\s+(?:us|our\s+\w+)"
+    r"|become\s+a\s+(?:supporter|patron|donor)|(?:jetzt\s+)?spenden|faire\s+un\s+don|dona(?:r|\s+ahora)?"
+    r"|haz\s+una\s+donaci[óo]n)\W*$",
     re.IGNORECASE)
 _VOTES = re.compile(r"^\W*(?:total\s+votes?:?\s*\d[\d,.]*|\d[\d,.]*\s*(?:votes?|stimmen|votos|voix|votes? cast))\W*$",
                     re.IGNORECASE)
@@ -231,12 +237,13 @@ class _Pruner:
 
     def offers(self) -> None:
         """A link or button that only asks the reader to subscribe ("Subscribe now", "Jetzt
-        abonnieren", "Start your free trial"), with the short box around it: a subscription offer,
-        whose price and wording publishers test and change between loads."""
+        abonnieren", "Start your free trial") or to give ("Donate", "Jetzt spenden"), with the short
+        box around it: a subscription offer, whose price and wording publishers test and change
+        between loads, or a donation ask, whose goal meter moves with every gift."""
         for el in self.root.iter("a", "button"):
             n = self.m.chars.get(el, 0)
             if 0 < n <= 40 and _SUBSCRIBE.match(text_of(el)):
-                self.mark(self._widget_box(el), "subscription offer")
+                self.mark(self._widget_box(el), "subscription offer or donation ask")
 
     def cookie_notices(self) -> None:
         """A short block that asks about cookies and offers a button or link (a consent banner)."""
