@@ -2080,3 +2080,29 @@ def test_a_date_in_a_sentence_that_opens_like_a_dateline_stays_a_claim():
                    "Düsseldorf, 22. November 2023 - Die Preisbremse gilt ab März.")
     assert _claims("SPRINGFIELD, Jun 19, 2024 /PRNewswire/ -- The Fed held its rate at 5.25%.",
                    "SPRINGFIELD, Jun 19, 2024 /PRNewswire/ -- The Fed held its rate at 5.5%.")
+
+
+_ANSWER = ("At least 11 patients have been hospitalized, most of them children under 5, according to the Department "
+           "of Public Health.")
+
+
+@pytest.mark.parametrize("label", ["HOST: ", "A: ", "[00:04:12] HOST: ", "MR. SMITH: ", "Antwort: "])
+def test_a_speakers_label_is_no_word_of_the_sentence_it_opens(label):
+    """A transcript opens every paragraph with its speaker ("HOST:", "A:"). Read as part of the
+    first sentence, the label paired sentences wrongly once a paragraph was split and its second
+    half got a label of its own: "11 → 15 patients" came with "polarity: affirmed → negated" from
+    the "No deaths have been reported." beside it."""
+    lead = label + "Officials said the outbreak began in late February."
+    base = [lead, f"{label}{_ANSWER} No deaths have been reported."]
+    cur = [lead, label + _ANSWER.replace("11", "15"), label + "No deaths have been reported."]
+    assert [(f.kind, f.explanation) for f in compare(base, cur) if f.is_claim] == \
+        [("estimate_changed", "11 → 15 patients (+36%)")]
+    assert [f for f in compare([p.removeprefix(label) for p in base], cur) if f.is_claim and "15" not in f.explanation] == []
+
+
+@pytest.mark.parametrize("text", ["The council voted: 7 in favour.", "A shift: 12 towns voted no.",
+                                  "COVID-19: 7 new cases were reported."])
+def test_a_sentence_opening_with_words_and_a_colon_keeps_them(text):
+    from watcher.claims.sentences import split_sentences
+
+    assert split_sentences(text) == (text,)

@@ -356,3 +356,36 @@ def test_text_shown_on_screen_stays(cls):
     doc = extract(f"<html><body><article><h1>Budget</h1><p>{first}</p>" + "".join(f"<p>{p}</p>" for p in _ARTICLE[1:])
                   + "</article></body></html>")
     assert list(doc.paragraphs) == _ARTICLE
+
+
+def _summary_box(label: str, items: list[str]) -> str:
+    lis = "".join(f"<li>{x}</li>" for x in items)
+    return (f'<section><h2>{label}</h2><p>Here is what to know:</p><ul>{lis}</ul><p><em>This summary was generated '
+            "by AI and reviewed by our editors.</em> Was this summary helpful? <button>Yes</button></p></section>")
+
+
+@pytest.mark.parametrize("label", ["Quick read", "Key takeaways", "AI summary", "Das Wichtigste in Kürze", "En bref"])
+def test_a_summary_box_that_restates_the_article_is_left_out(label):
+    """A machine-written summary above the story is rewritten at every load (lead-in, order and
+    wording change): each load alerted as claims removed and added. Its items restate the
+    article's sentences, which hold the claims."""
+    texts = []
+    for k in range(3):
+        firsts = [p.split(", ")[0] for p in _ARTICLE[:3]]
+        items = [("According to the county, " + f[0].lower() + f[1:]) if (j + k) % 2 else f
+                 for j, f in enumerate(firsts[k:] + firsts[:k])]
+        body = _summary_box(label, items) + "".join(f"<p>{p}</p>" for p in _ARTICLE)
+        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
+        assert list(doc.paragraphs) == _ARTICLE
+        texts.append(doc.text)
+    assert texts[0] == texts[1] == texts[2]
+
+
+def test_a_box_of_findings_said_nowhere_else_stays_under_any_label():
+    """A report's "Key findings" box states what the text below does not repeat: it is the
+    article's, summary label or not."""
+    findings = ["Rents in the county rose 14 percent in two years, twice the state average.",
+                "One in five tenants spends more than half of their income on housing costs."]
+    body = _summary_box("Summary", findings) + "".join(f"<p>{p}</p>" for p in _ARTICLE)
+    doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
+    assert all(any(f in p for p in doc.paragraphs) for f in findings)

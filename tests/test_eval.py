@@ -26,11 +26,7 @@ PRECISION = RECALL = 0.98
 MAIN_TEXT = 0.95
 BOILERPLATE = 0.02
 
-XFAIL_PRECISION: dict[str, str] = {
-    "transcript": "a transcript's speaker label ('HOST:') opens every paragraph and is read as part of its first "
-                  "sentence: against a seed without labels, and when a split gives a paragraph's second half a "
-                  "label of its own, sentences pair wrongly (precision 0.90)",
-}
+XFAIL_PRECISION: dict[str, str] = {}
 XFAIL_RECALL: dict[str, str] = {}
 XFAIL_MAIN_TEXT: dict[str, str] = {
     "A": "both misses on half A are figures in reader comments that the annotation counts as main text "

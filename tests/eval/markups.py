@@ -1800,6 +1800,173 @@ def interview_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def videoplayer_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A site that leads with video: a sticky player above the story with "Up next:" another
+    story's title and a countdown ("Starting in 4 seconds") that differ at every load, "Watch:"
+    links with durations between the paragraphs, and a "More videos" rail."""
+    site = "Channel 9 News Online"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Latest video"]
+    t = c.tick
+    nxt = titles[(c.offset + t) % len(titles)]
+
+    def after(i: int) -> list[str]:
+        if i == 1 and len(paras) > 3:
+            x = titles[(c.offset + 2) % len(titles)]
+            return [f'<p class="watch"><b>Watch:</b> <a href="/video/{slug(x)}">{escape(x)}</a> ({1 + i}:{(17 * t) % 60:02d})</p>']
+        return []
+
+    more = "".join(f'<li><a href="/video/{slug(x)}">{escape(x)}</a> <span>{2 + k}:{(13 * k + t) % 60:02d}</span></li>'
+                   for k, x in enumerate(titles[c.offset % len(titles):][:4]))
+    body = f"""<div class="consent"><p>We use cookies and similar technologies. <a href="/privacy">Privacy policy</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Video", "Weather", "Sports"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Channel 9 digital staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="video-player sticky"><video poster="/img/lead.jpg" controls></video><div class="player-caption">{escape(cap)} {escape(credit)}</div>
+<div class="up-next">Up next: <a href="/video/{slug(nxt)}">{escape(nxt)}</a> <span>Starting in {5 - t % 5} seconds</span></div></div>
+{_paras_with(paras, after)}
+</article>
+<aside><h3>More videos</h3><ul>{more}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms", "Closed captioning"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def signup_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A newsletter promotion with no form on the page: a box in the story saying how many readers
+    get the briefing ("Join 250,312 readers…", the count growing) with a "Sign up" link, a
+    "Get our free newsletter" link after the story, and "Popular newsletters" with subscriber
+    counts in the sidebar."""
+    site = "The Briefing Room"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    mid = min(3, len(paras))
+    promo = (f'<div class="nl-promo"><p>Join {250312 + 41 * t:,} readers who start their day with The Briefing, '
+             f'our free morning newsletter.</p><a href="/newsletters/briefing">Sign up</a></div>')
+    lists = "".join(f'<li><a href="/newsletters/{slug(x.title)}">{escape(x.title)}</a> <span>{_compact(12000 + 900 * k + 13 * t)} subscribers</span></li>'
+                    for k, x in enumerate(c.teasers[c.offset % max(1, len(c.teasers)):][:3]))
+    body = f"""<div class="cookie"><p>We use cookies to improve our newsletters and site. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Newsletters", "Podcasts", "Events"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Briefing Room staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{promo}
+{_paras(paras[mid:])}
+<p class="nl-cta"><a href="/newsletters">Get our free newsletter →</a></p>
+</article>
+<aside><h3>Popular newsletters</h3><ul>{lists}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def italian_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """An Italian daily's chrome: "Leggi anche:" links between the paragraphs (rotating),
+    "Pubblicato il … · Ultimo aggiornamento …", "Tempo di lettura: 4 minuti", "Ascolta
+    l'articolo", "Riproduzione riservata ©", "Commenti (N)" and "I più letti"."""
+    site = "Il Corriere Nazionale"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Attualità"]
+
+    def after(i: int) -> list[str]:
+        if i in (1, 4) and i < len(paras) - 1:
+            x = titles[(c.offset + i) % len(titles)]
+            return [f'<p class="leggi-anche"><strong>Leggi anche:</strong> <a href="/articolo/{slug(x)}">{escape(x)}</a></p>']
+        return []
+
+    letti = "".join(f'<li><a href="/articolo/{slug(x)}">{escape(x)}</a></li>' for x in titles[c.offset % len(titles):][:5])
+    upd = f" · Ultimo aggiornamento: {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="iubenda"><p>Questo sito utilizza cookies tecnici e di profilazione. <a href="/privacy">Informativa sulla privacy</a></p><button>Accetta</button><button>Rifiuta</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Politica", "Esteri", "Economia", "Cronaca", "Sport"))}</ul></nav><a href="/abbonati">Abbonati</a></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="info">di {escape(c.author or "Redazione")} · Pubblicato il {escape(c.date)}{upd} · Tempo di lettura: {3 + len(paras) // 4} minuti · <button>Ascolta l'articolo</button></div>
+<figure><img src="/img/apertura.jpg" alt=""><figcaption>{escape(cap)} ({escape(credit)})</figcaption></figure>
+<div class="testo">
+{_paras_with(paras, after)}
+</div>
+<p class="riproduzione">Riproduzione riservata © Copyright {site}</p>
+<div class="commenti"><a href="#commenti">Commenti ({8 + c.tick})</a></div>
+</article>
+<aside><h2>I più letti</h2><ol>{letti}</ol></aside></main>
+<footer>{nav_links(("Chi siamo", "Contatti", "Privacy", "Cookie policy"))}<p>&copy; 2024 {site} - P.IVA 01234567890</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def polish_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A Polish portal's chrome: "REKLAMA" slots, "Czytaj także:" links between the paragraphs
+    (rotating), "Aktualizacja: …", "Udostępnij", "Komentarze (N)", "Najczęściej czytane"."""
+    site = "Gazeta Codzienna"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Wiadomości"]
+
+    def after(i: int) -> list[str]:
+        out = []
+        if i == 0:
+            out.append('<div class="reklama"><span>REKLAMA</span><div class="ad-slot"></div></div>')
+        if i == 2 and i < len(paras) - 1:
+            x = titles[(c.offset + i) % len(titles)]
+            out.append(f'<p><b>Czytaj także:</b> <a href="/wiadomosci/{slug(x)}">{escape(x)}</a></p>')
+        return out
+
+    czytane = "".join(f'<li><a href="/wiadomosci/{slug(x)}">{escape(x)}</a></li>' for x in titles[c.offset % len(titles):][:5])
+    upd = f" · Aktualizacja: {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="rodo"><p>Używamy plików cookies (cookies). <a href="/polityka-prywatnosci">Polityka prywatności (privacy)</a></p><button>Akceptuję</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Kraj", "Świat", "Biznes", "Sport", "Kultura"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="autor">{escape(c.author or "Redakcja")} · {escape(c.date)}{upd}</div>
+<div class="share"><a href="https://www.facebook.com/sharer/sharer.php?u=x">Udostępnij</a></div>
+<figure><img src="/img/glowne.jpg" alt=""><figcaption>{escape(cap)} Fot. {escape(credit)}</figcaption></figure>
+{_paras_with(paras, after)}
+<div class="komentarze"><a href="#komentarze">Komentarze ({15 + 2 * c.tick})</a></div>
+</article>
+<aside><h2>Najczęściej czytane</h2><ol>{czytane}</ol></aside></main>
+<footer>{nav_links(("Kontakt", "Regulamin", "Prywatność"))}<p>&copy; 2024 {site}. Wszelkie prawa zastrzeżone.</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+_GLOSSARY = ("a term defined in our glossary, first used by 12 agencies in 1994",
+             "see our explainer: 3 things to know about it")
+
+
+def glossary_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """An explainer site whose terms carry tooltips: a word of a sentence wraps its definition in
+    an element shown on hover ("role=tooltip"), so the definition sits inside the sentence in the
+    markup; "Related explainers" rotate; "Updated" and "Share" in the header."""
+    site = "Plain Terms"
+    cap, credit = _caption(c)
+    paras = list(_with_dateline(paragraphs, c.dateline))
+
+    def para(i: int, p: str) -> str:
+        words = p.split(" ")
+        if i in (0, 2) and len(words) > 8:
+            k = 4
+            tip = (f'<span class="term" tabindex="0">{escape(words[k])}<span class="term-definition" role="tooltip">'
+                   f'{escape(_GLOSSARY[i // 2])}</span></span>')
+            return f"<p>{escape(' '.join(words[:k]))} {tip} {escape(' '.join(words[k + 1:]))}</p>"
+        return f"<p>{escape(p)}</p>"
+
+    related = "".join(f'<li><a href="/explainers/{slug(x.title)}">{escape(x.title)}</a></li>'
+                      for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])
+    body = f"""<div class="cookie"><p>We use cookies for analytics. <a href="/privacy">Privacy policy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Explainers", "Glossary", "About"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="meta">{escape(c.author or "Plain Terms")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""} · <a href="https://twitter.com/intent/tweet">Share</a></div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{chr(10).join(para(i, p) for i, p in enumerate(paras))}
+</article>
+<aside><h3>Related explainers</h3><ul>{related}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -1847,6 +2014,11 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "joomla": joomla_page,
     "emailweb": emailweb_page,
     "interview": interview_page,
+    "videoplayer": videoplayer_page,
+    "signup": signup_page,
+    "italian": italian_page,
+    "polish": polish_page,
+    "glossary": glossary_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -1867,4 +2039,6 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "accessible": "National Broadcasting News", "feature": "The Atlantic Review",
                          "aisummary": "The Daily Current", "nonprofit": "Open Ledger News",
                          "joomla": "Valley Tribune Online", "emailweb": "The Morning Brief",
-                         "interview": "The Conversation Desk"}
+                         "interview": "The Conversation Desk", "videoplayer": "Channel 9 News Online",
+                         "signup": "The Briefing Room", "italian": "Il Corriere Nazionale", "polish": "Gazeta Codzienna",
+                         "glossary": "Plain Terms"}

@@ -29,6 +29,9 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   :func:`watcher.extract.tree.layout_tables_as_blocks`), so the article comes out in paragraphs;
 * **captions** — ``figcaption``, ``small`` and the short text that shares a wrapper with an
   image;
+* **summaries** — a short box under a summary's label ("Quick read", "Key takeaways", "Das
+  Wichtigste in Kürze", "En bref") whose items restate sentences of the article: rewritten at
+  every load when a machine writes them, and the article holds their claims;
 * **text for screen readers only** — an element with the class of a visually-hidden utility
   ("sr-only", "visually-hidden", "screen-reader-text"): "(opens in a new tab)" inside a link of
   a sentence, "Advertisement" before an ad slot, a chart's data table;
@@ -141,6 +144,13 @@ _HIDDEN_CLASS = re.compile(
 _HIDDEN_WORDS = ("sr-only", "isually", "screen-reader", "screenreader", "element-invisible", "offscreen",
                  "assistive-text")
 _TABLE_CELLS = frozenset(("td", "th"))
+_SUMMARY_LABEL = re.compile(
+    r"^\W*(?:quick\s+read|(?:ai[-\s]+|article\s+)?summary|key\s+(?:points|takeaways|facts)|(?:the\s+)?takeaways"
+    r"|in\s+brief|at\s+a\s+glance|the\s+short\s+version|tl;?\s*dr|das\s+wichtigste(?:\s+in\s+k[üu]rze)?"
+    r"|zusammenfassung|auf\s+einen\s+blick|en\s+bref|l['’]essentiel|r[ée]sum[ée]|ce\s+qu['’]il\s+faut\s+retenir"
+    r"|en\s+resumen|resumen|lo\s+esencial|claves)\W*$", re.IGNORECASE)
+SUMMARY_RESTATES = 0.7  # share of a summary item's words one paragraph of the article holds
+_WORD = re.compile(r"\w+")
 
 
 class _Pruner:
@@ -179,6 +189,8 @@ class _Pruner:
                 # a reader poll's vote count: its box (question, options, their shares) moves with
                 # every vote; not a table's cell ("12,345 votes" in election results is data)
                 self.mark(self._widget_box(el), "reader poll (its results move with every vote)")
+            elif n <= 40 and _SUMMARY_LABEL.match(text):
+                self._summary(el)
         in_cands = set(cands)
         teaser = [t for t in cands if not any(a in in_cands for a in t.iterancestors())]
         under: dict[HtmlElement, int] = defaultdict(int)
@@ -196,6 +208,30 @@ class _Pruner:
                     break
                 card = anc
             self.mark(card, "teaser card (a keep-reading / show-less marker)" if card is not t else "widget label")
+
+    def _summary(self, label: HtmlElement) -> None:
+        """The box a summary's label heads, when most of its items restate the article: each
+        shares most of its words with one paragraph outside the box. A section of the article
+        under that label, or a box of findings said nowhere else, stays."""
+        for box in label.iterancestors():  # the nearest block around the label that holds items
+            if box.tag in ("body", "html") or self.m.chars.get(box, 0) > CARD_MAX_CHARS:
+                return
+            # its items: the entries of its list, else its paragraphs (a lead-in or a note beside a list is none)
+            items = [el for el in box.iter("li") if len(text_of(el).split()) >= 6] or \
+                [el for el in box.iter("p") if el is not label and len(text_of(el).split()) >= 6]
+            if len(items) >= 2:
+                break
+        else:
+            return
+        inside = set(box.iter())
+        paras = [set(_WORD.findall(text_of(p).lower())) for p in self.root.iter("p") if p not in inside]
+        restated = 0
+        for el in items:
+            words = set(_WORD.findall(text_of(el).lower()))
+            if any(len(words & p) >= SUMMARY_RESTATES * len(words) for p in paras):
+                restated += 1
+        if 2 * restated > len(items):
+            self.mark(box, "summary (its items restate the article)")
 
     def _is_leafish(self, el: HtmlElement) -> bool:
         """The marker text is the element's own (a label), not a wrapper of a larger block."""
