@@ -57,7 +57,17 @@ running package (a "Catch up" box, a "Timeline: how we got here" box in the stor
 a broadcaster's accessible page (text for screen readers only: "(opens in a new tab)" inside a
 link of a sentence, "Advertisement", "Image caption, …"), and a magazine feature (a drop cap
 splitting the first word, a small-caps dateline, "* * *" section breaks, a print-edition note, a
-"Most popular" list with read counts).
+"Most popular" list with read counts), and a page with a machine-written summary above the story
+("Quick read", rewritten at every load), and a nonprofit newsroom (a donation meter in the story
+that moves with every gift, "Republish this article"), and an older CMS's article page (its info
+block with a hit counter, a caption set after the image in the paragraph, "Who's Online"), and a
+newsletter's web version laid out in email tables ("View in browser", the issue's number, "Presented
+by", "Unsubscribe"), and a Q&A interview (bold "Q:" lines, answers opening "A:"), and a site leading
+with video (a sticky player's "Up next" and countdown, "Watch:" links with durations), and a
+newsletter promotion without a form ("Join 250,312 readers …" growing, "Sign up"), and an Italian
+and a Polish portal's chrome ("Leggi anche:", "Riproduzione riservata"; "REKLAMA", "Czytaj także:",
+"Aktualizacja:"), and an explainer whose terms carry tooltips with their definitions inside the
+sentence.
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -1967,6 +1977,159 @@ def glossary_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+def readmore_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story whose body is collapsed after its third paragraph behind a "Read full article"
+    button (the rest is in the page, hidden by a class until the button is pressed), with a "Top
+    stories" rail of cards and a "Trending" strip that rotate."""
+    site = "The Northern Times"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    cut = min(3, len(paras))
+    cards = "".join(f'<div class="card"><a href="/news/{slug(x.title)}"><img src="/img/{slug(x.title)}.jpg" alt=""><h3>{escape(x.title)}</h3></a></div>'
+                    for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])
+    trending = " · ".join(f'<a href="/t/{slug(x.title)}">{escape(x.title)}</a>' for x in c.teasers[(c.offset + 1) % max(1, len(c.teasers)):][:3])
+    body = f"""<div class="cookie"><p>We use cookies. <a href="/privacy">Privacy policy</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Politics", "Business", "Sport"))}</ul></nav></header>
+<div class="trending">Trending: {trending}</div>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Times reporters")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="article-body">
+{_paras(paras[:cut])}
+<div class="article-rest is-collapsed">
+{_paras(paras[cut:])}
+</div>
+<div class="expand"><button>Read full article</button></div>
+</div>
+</article>
+<section class="top-stories"><h2>Top stories</h2>{cards}</section></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def liveupdates_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story that points to the live coverage of the same event: a banner inside the story
+    ("LIVE · Follow the latest updates · 14 new updates", the count growing at every check) linking
+    to the live page, a "Key events" list of times and headlines in the sidebar."""
+    site = "Daily Report"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    mid = min(2, len(paras))
+    banner = (f'<div class="live-banner"><span class="live">LIVE</span> <a href="/live/{slug(title)}">Follow the latest '
+              f'updates</a> · <span>{14 + 3 * t} new updates</span></div>')
+    events = "".join(f'<li><time>{_clock(540 + 25 * k + 5 * t)}</time> <a href="/live/{slug(x.title)}">{escape(x.title)}</a></li>'
+                     for k, x in enumerate(c.teasers[c.offset % max(1, len(c.teasers)):][:4]))
+    body = f"""<div class="cookie"><p>Cookies help us run this site. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Live", "World", "Business"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Daily Report staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{banner}
+{_paras(paras[mid:])}
+</article>
+<aside><h3>Key events</h3><ul>{events}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+_QUIZ = (("How many people live in the region?", ("About 1 million", "About 3 million", "About 5 million")),
+         ("In which year did the program start?", ("2009", "2014", "2019")),
+         ("What share of the budget goes to schools?", ("12%", "25%", "40%")))
+
+
+def quiz_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story with a news quiz inside it: "Quiz · Question 2 of 5", a question and answer buttons
+    with figures, the question changing at every load, and "Score: 3/5" for the returning reader;
+    "More quizzes" after the story."""
+    site = "The Daily Brief"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    k = (c.offset + c.tick) % len(_QUIZ)
+    q, options = _QUIZ[k]
+    quiz = (f'<div class="quiz"><div class="quiz-label">Quiz · Question {k + 1} of 5</div><p class="question">{escape(q)}</p>'
+            + "".join(f"<button>{escape(o)}</button>" for o in options)
+            + f'<div class="score">Score: {c.tick % 5}/5</div></div>')
+    mid = min(3, len(paras))
+    more = "".join(f'<li><a href="/quiz/{slug(x.title)}">{escape(x.title)}</a></li>'
+                   for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])
+    body = f"""<div class="cookie"><p>We use cookies to remember your quiz scores. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Quizzes", "Games"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Brief staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{quiz}
+{_paras(paras[mid:])}
+</article>
+<aside><h3>More quizzes</h3><ul>{more}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def topcomment_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story that quotes one reader comment inside the story ("Top comment", the comment, its
+    author and like count), which comment changing as votes come in; "Join the conversation (N
+    comments)" after the story."""
+    site = "Hometown Herald"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    name, text, base = COMMENT_POOL[(c.offset + c.tick) % len(COMMENT_POOL)]
+    top = (f'<blockquote class="top-comment"><div>Top comment</div><p>{escape(text)}</p>'
+           f'<footer>{escape(name)} · {_likes(base, c.offset, c.tick)} likes</footer></blockquote>')
+    mid = min(3, len(paras))
+    body = f"""<div class="cookie"><p>This site uses cookies. <a href="/privacy">Privacy policy</a></p><button>Close</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Local", "Schools", "Sports", "Opinion"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Herald staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{top}
+{_paras(paras[mid:])}
+<div class="join"><a href="#comments">Join the conversation ({40 + 3 * c.tick} comments)</a></div>
+</article>
+<aside><h3>Local headlines</h3><ul>{"".join(f'<li><a href="/local/{slug(x.title)}">{escape(x.title)}</a></li>' for x in c.teasers[c.offset % max(1, len(c.teasers)):][:4])}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def dutch_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A Dutch daily's chrome: "Lees ook" links between the paragraphs (rotating), "ADVERTENTIE"
+    slots, "Gepubliceerd op … · Bijgewerkt op …", "Leestijd 4 minuten", "Delen", "Reacties (N)",
+    "Meest gelezen"."""
+    site = "Het Dagblad"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    titles = [x.title for x in c.teasers] or ["Nieuws"]
+
+    def after(i: int) -> list[str]:
+        if i == 1 and i < len(paras) - 1:
+            x = titles[(c.offset + i) % len(titles)]
+            return [f'<p class="lees-ook"><strong>Lees ook</strong> › <a href="/nieuws/{slug(x)}">{escape(x)}</a></p>',
+                    '<div class="ad"><span>ADVERTENTIE</span><div class="slot"></div></div>']
+        return []
+
+    gelezen = "".join(f'<li><a href="/nieuws/{slug(x)}">{escape(x)}</a></li>' for x in titles[c.offset % len(titles):][:5])
+    upd = f" · Bijgewerkt op {escape(c.updated)}" if c.updated else ""
+    body = f"""<div class="cmp"><p>Wij gebruiken cookies om de site te verbeteren. <a href="/privacy">Privacyverklaring (privacy)</a></p><button>Akkoord</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Binnenland", "Buitenland", "Economie", "Sport"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="meta">{escape(c.author or "Redactie")} · Gepubliceerd op {escape(c.date)}{upd} · Leestijd {3 + len(paras) // 4} minuten</div>
+<figure><img src="/img/foto.jpg" alt=""><figcaption>{escape(cap)} Foto: {escape(credit)}</figcaption></figure>
+{_paras_with(paras, after)}
+<div class="acties"><a href="https://www.facebook.com/sharer/sharer.php?u=x">Delen</a> <a href="#reacties">Reacties ({9 + c.tick})</a></div>
+</article>
+<aside><h2>Meest gelezen</h2><ol>{gelezen}</ol></aside></main>
+<footer>{nav_links(("Contact", "Voorwaarden", "Privacy"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -2019,6 +2182,11 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "italian": italian_page,
     "polish": polish_page,
     "glossary": glossary_page,
+    "readmore": readmore_page,
+    "liveupdates": liveupdates_page,
+    "quiz": quiz_page,
+    "topcomment": topcomment_page,
+    "dutch": dutch_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -2041,4 +2209,5 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "joomla": "Valley Tribune Online", "emailweb": "The Morning Brief",
                          "interview": "The Conversation Desk", "videoplayer": "Channel 9 News Online",
                          "signup": "The Briefing Room", "italian": "Il Corriere Nazionale", "polish": "Gazeta Codzienna",
-                         "glossary": "Plain Terms"}
+                         "glossary": "Plain Terms", "readmore": "The Northern Times", "liveupdates": "Daily Report",
+                         "quiz": "The Daily Brief", "topcomment": "Hometown Herald", "dutch": "Het Dagblad"}
