@@ -155,7 +155,10 @@ def test_a_byline_and_its_date_in_one_line_is_a_date_line():
                  "Herald Staff · June 19, 2024 · Updated June 20, 2024, 9:00 a.m.",
                  # a newsletter's web version heads the issue with its name, number and date
                  "The Morning Brief · Issue #412 · June 19, 2024 · Updated July 18, 2024, 6:40 p.m. PDT",
-                 "June 3, 2024 · Politics"):
+                 "June 3, 2024 · Politics",
+                 # the update's label in the site's language, the date as the scenario writes it
+                 "Redakcja · June 19, 2024 · Aktualizacja: June 20, 2024, 9:15 a.m.",
+                 "Pubblicato il June 19, 2024", "Bijgewerkt op 20 June 2024, 09:15"):
         assert clean.is_dateline(line), line
     for line in ("Smith said rates rose · June 3, 2024", "The Fed · raised rates on June 12, 2024",
                  "Officials counted 7,000 · June 3, 2024", "The Morning Brief · Issue #412"):

@@ -144,7 +144,10 @@ _BIO = re.compile(
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"^(?:(?:updated|published|posted|last\s+updated|modified|aktualisiert(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?|stand|"
-    rf"mis\s+[àa]\s+jour(?:\s+le)?|publi[ée](?:\s+le)?|actualizado(?:\s+el)?|publicado(?:\s+el)?)\s*:?\s*)*"
+    rf"mis\s+[àa]\s+jour(?:\s+le)?|publi[ée](?:\s+le)?|actualizado(?:\s+el)?|publicado(?:\s+(?:el|em))?|"
+    rf"atualizado(?:\s+em)?|pubblicato(?:\s+il)?|(?:ultimo\s+)?aggiornamento|aggiornato(?:\s+il)?|"
+    rf"bijgewerkt(?:\s+op)?|gepubliceerd(?:\s+op)?|aktualizacja|opublikowano|zaktualizowano|"
+    rf"publicerad|uppdaterad|opdateret|oppdatert|publiceret|publisert|aktualizov[áa]no|publikov[áa]no)\s*:?\s*)*"
     rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?\s*[·|,]\s*)?(?:\w+day,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\W*$",

@@ -14,8 +14,8 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
 * **form controls** — an ``input``/``button``/``select`` with the short block around it
   (newsletter and search boxes, polls);
 * **subscription offers and donation asks** — a link or button that only says "Subscribe now"
-  ("Jetzt abonnieren", "Start your free trial") or "Donate" ("Jetzt spenden", "Faire un don"),
-  with the short box around it;
+  ("Jetzt abonnieren", "Start your free trial", a newsletter's "Sign up") or "Donate" ("Jetzt
+  spenden", "Faire un don"), with the short box around it;
 * **reader polls** — a short "1,204 votes" count outside a table, with the short block around it
   (the question, and the options' shares that move with every vote);
 * **card lists** — two or more sibling blocks of the same shape, each a short block holding a
@@ -32,9 +32,10 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
 * **summaries** — a short box under a summary's label ("Quick read", "Key takeaways", "Das
   Wichtigste in Kürze", "En bref") whose items restate sentences of the article: rewritten at
   every load when a machine writes them, and the article holds their claims;
-* **text for screen readers only** — an element with the class of a visually-hidden utility
+* **text not shown with the page** — an element with the class of a visually-hidden utility
   ("sr-only", "visually-hidden", "screen-reader-text"): "(opens in a new tab)" inside a link of
-  a sentence, "Advertisement" before an ad slot, a chart's data table;
+  a sentence, "Advertisement" before an ad slot, a chart's data table; and a tooltip (``role=
+  "tooltip"``, "tooltiptext"), shown on hover: a term's definition inside the sentence;
 * **cookie notices** — a short block about cookies with a button or link (a consent banner);
 * **share links** — links to share endpoints, and the short block holding two of them;
 * **footnotes** — a marker of a few characters ("[3]", "12", "a") linking to a note on the same
@@ -124,7 +125,9 @@ _SUBSCRIBE = re.compile(
     # moves with every gift
     r"|(?:donate|give)(?:\s+(?:now|today|here|monthly))?|make\s+a\s+(?:gift|donation)|support\s+(?:us|our\s+\w+)"
     r"|become\s+a\s+(?:supporter|patron|donor)|(?:jetzt\s+)?spenden|faire\s+un\s+don|dona(?:r|\s+ahora)?"
-    r"|haz\s+una\s+donaci[óo]n)\W*$",
+    r"|haz\s+una\s+donaci[óo]n"
+    # a newsletter's promotion without a form ("Join 250,312 readers …" growing, then "Sign up")
+    r"|sign\s+(?:me\s+)?up(?:\s+(?:now|today|here|for\s+free))?|get\s+(?:the|our)\s+(?:free\s+)?newsletter)\W*$",
     re.IGNORECASE)
 _VOTES = re.compile(r"^\W*(?:total\s+votes?:?\s*\d[\d,.]*|\d[\d,.]*\s*(?:votes?|stimmen|votos|voix|votes? cast))\W*$",
                     re.IGNORECASE)
@@ -143,6 +146,10 @@ _HIDDEN_CLASS = re.compile(
 # every element's class costs ~1.5 ms on a real page of 3,000 elements; most pages have none
 _HIDDEN_WORDS = ("sr-only", "isually", "screen-reader", "screenreader", "element-invisible", "offscreen",
                  "assistive-text")
+# a tooltip's own box (not the term it explains, which is the sentence's): its role, or the class
+# of the box ("tooltiptext", "tooltip-content", "c-tooltip__body")
+_TOOLTIP_CLASS = re.compile(r"(?:^|\s)[\w-]*tooltip(?:text|[-_]+(?:text|content|body|inner|bubble))(?=\s|$)",
+                            re.IGNORECASE)
 _TABLE_CELLS = frozenset(("td", "th"))
 _SUMMARY_LABEL = re.compile(
     r"^\W*(?:quick\s+read|(?:ai[-\s]+|article\s+)?summary|key\s+(?:points|takeaways|facts)|(?:the\s+)?takeaways"
@@ -358,14 +365,19 @@ class _Pruner:
         """Text for screen readers only is not what the page shows its reader: read with the
         sentence around it, "(opens in a new tab)" inside a link parts a figure from its unit
         ("35 (opens in a new tab) percent"), "Advertisement" announces every ad slot, and a chart's
-        data table for screen readers repeats the chart (whose values a live feed moves)."""
+        data table for screen readers repeats the chart (whose values a live feed moves). A
+        tooltip is shown on hover, apart from the sentence its markup sits in ("Putin<span
+        role=tooltip>…</span> and Kim")."""
         words = [w for w in _HIDDEN_WORDS if source is None or w in source]
-        if not words:
-            return
-        for el in self.root.xpath("//*[" + " or ".join(f"contains(@class, '{w}')" for w in words) + "]"):
-            cls = el.get("class") or ""
-            if _HIDDEN_CLASS.search(cls) and "not-sr-only" not in cls and "focusable" not in cls:
-                self.mark(el, "text for screen readers only")
+        if words:
+            for el in self.root.xpath("//*[" + " or ".join(f"contains(@class, '{w}')" for w in words) + "]"):
+                cls = el.get("class") or ""
+                if _HIDDEN_CLASS.search(cls) and "not-sr-only" not in cls and "focusable" not in cls:
+                    self.mark(el, "text for screen readers only")
+        if source is None or "tooltip" in source:
+            for el in self.root.xpath("//*[@role='tooltip' or contains(@class, 'ooltip')]"):
+                if el.get("role") == "tooltip" or _TOOLTIP_CLASS.search(el.get("class") or ""):
+                    self.mark(el, "tooltip (shown on hover)")
 
     def captions(self) -> None:
         for el in self.root.iter("figcaption", "small"):
