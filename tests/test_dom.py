@@ -405,3 +405,49 @@ def test_a_tooltip_inside_a_sentence_is_no_word_of_it(tip):
                   + "</article></body></html>")
     assert list(doc.paragraphs) == _ARTICLE
 
+
+def test_a_quiz_inside_the_story_is_left_out():
+    """A news quiz between the paragraphs ("Question 2 of 5", answers as buttons with figures,
+    "Score: 3/5") changed its question at every load: each alerted as figures changed."""
+    texts = []
+    for k, (q, options) in enumerate((("How many people live in the region?", ("About 1 million", "About 3 million")),
+                                      ("In which year did the program start?", ("2009", "2014", "2019")))):
+        quiz = (f'<div><div>Quiz · Question {k + 1} of 5</div><p>{q}</p>' + "".join(f"<button>{o}</button>" for o in options)
+                + f"<div>Score: {k}/5</div></div>")
+        body = "".join(f"<p>{p}</p>" for p in _ARTICLE[:2]) + quiz + "".join(f"<p>{p}</p>" for p in _ARTICLE[2:])
+        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
+        assert list(doc.paragraphs) == _ARTICLE
+        texts.append(doc.text)
+    assert texts[0] == texts[1]
+
+
+def test_one_button_beside_article_text_leaves_it():
+    """One button ("Listen", "Read full article") sits beside text that is the article's."""
+    body = f"<div><p>{_ARTICLE[0]}</p><button>Listen</button></div>" + "".join(f"<p>{p}</p>" for p in _ARTICLE[1:])
+    assert list(extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>").paragraphs) == _ARTICLE
+
+
+@pytest.mark.parametrize("footer", ["Margaret L. · 51 likes", "51 likes", "dkwan88 · 1.2K upvotes"])
+def test_a_top_comment_quoted_alone_in_the_story_is_left_out(footer):
+    """A local paper quotes its top reader comment inside the story; which comment is on top
+    changes as votes come in, and each alerted as a sentence with a figure added and another removed.
+    A single comment has no siblings of its template: its like count says what it is."""
+    texts = []
+    for comment in ("I have lived here for 31 years and have never seen anything like this.",
+                    "About 40 of us showed up to the last meeting and nobody listened to a word."):
+        top = f"<blockquote><div>Top comment</div><p>{comment}</p><footer>{footer}</footer></blockquote>"
+        body = "".join(f"<p>{p}</p>" for p in _ARTICLE[:3]) + top + "".join(f"<p>{p}</p>" for p in _ARTICLE[3:])
+        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
+        assert list(doc.paragraphs) == _ARTICLE
+        texts.append(doc.text)
+    assert texts[0] == texts[1]
+
+
+def test_a_short_story_collapsed_behind_read_full_article_is_the_article():
+    """A short story collapsed after its third paragraph behind a "Read full article" button at
+    its end was taken for a teaser card (a card ends with its marker): "no article text found"."""
+    body = (f"<div>{''.join(f'<p>{p}</p>' for p in _ARTICLE[:3])}<div class='rest'>"
+            f"{''.join(f'<p>{p}</p>' for p in _ARTICLE[3:])}</div><div><button>Read full article</button></div></div>")
+    cards = "".join(f"<div><a href='/s{k}'><img src='/i{k}.jpg' alt=''><h3>Other story {k}</h3></a></div>" for k in range(3))
+    html = f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Budget</h1>{body}</article><section>{cards}</section></body></html>"
+    assert list(extract(html).paragraphs) == _ARTICLE

@@ -11,8 +11,11 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
   holds no second marker);
 * **timestamps** — a short element that only dates the page or a post ("Updated 2 minutes ago",
   "10:42 GMT"), so it cannot run into the paragraph after it;
-* **form controls** — an ``input``/``button``/``select`` with the short block around it
-  (newsletter and search boxes, polls);
+* **form controls** — an ``input``/``select``/``textarea`` with the short block around it
+  (newsletter and search boxes, polls), and a short block of two buttons or more with little
+  else to read (a quiz's answers beside its question);
+* **a reader's post** — a short line ending in its like count ("Margaret L. · 51 likes"), with the
+  short block around it (a top comment quoted alone);
 * **subscription offers and donation asks** — a link or button that only says "Subscribe now"
   ("Jetzt abonnieren", "Start your free trial", a newsletter's "Sign up") or "Donate" ("Jetzt
   spenden", "Faire un don"), with the short box around it;
@@ -151,6 +154,9 @@ _HIDDEN_WORDS = ("sr-only", "isually", "screen-reader", "screenreader", "element
 _TOOLTIP_CLASS = re.compile(r"(?:^|\s)[\w-]*tooltip(?:text|[-_]+(?:text|content|body|inner|bubble))(?=\s|$)",
                             re.IGNORECASE)
 _TABLE_CELLS = frozenset(("td", "th"))
+# what ends a reader post's footer: its like count ("Margaret L. · 51 likes", "1.2K upvotes")
+_LIKES_END = re.compile(r"(?:^|[·|•,]\s*|\s)\d[\d,.]*\s*[kK]?\s*(?:likes?|upvotes?|hearts?|recommends?|gef[äa]llt\s+mir"
+                        r"|j['’]aime|me\s+gusta)\W*$", re.IGNORECASE)
 _SUMMARY_LABEL = re.compile(
     r"^\W*(?:quick\s+read|(?:ai[-\s]+|article\s+)?summary|key\s+(?:points|takeaways|facts)|(?:the\s+)?takeaways"
     r"|in\s+brief|at\s+a\s+glance|the\s+short\s+version|tl;?\s*dr|das\s+wichtigste(?:\s+in\s+k[üu]rze)?"
@@ -192,6 +198,10 @@ class _Pruner:
                 self.mark(el, "widget label")
             elif n <= 60 and el.tag not in _TABLE_CELLS and patterns.is_stamp(text):
                 self.mark(el, "timestamp")  # not a table's cell: there a date is data (a fixture list)
+            elif n <= 60 and _LIKES_END.search(text) and next(el.iterancestors("table"), None) is None:
+                # a reader's comment or post quoted alone ("Top comment", its text, "Margaret L. ·
+                # 51 likes"): which one is shown changes as the votes come in
+                self.mark(self._widget_box(el), "reader comment (a like count)")
             elif n <= 40 and _VOTES.match(text) and next(el.iterancestors("table"), None) is None:
                 # a reader poll's vote count: its box (question, options, their shares) moves with
                 # every vote; not a table's cell ("12,345 votes" in election results is data)
@@ -210,7 +220,10 @@ class _Pruner:
                 # text after the marker: a card ends with its "Keep reading"; a "Continue reading"
                 # with the story going on after it opens the rest of this article
                 after += len((card.tail or "").strip()) + sum(self.m.chars.get(sib, 0) for sib in card.itersiblings())
-                if anc.tag in ("body", "html") or under[anc] > 1 or self.m.chars.get(anc, 0) > CARD_MAX_CHARS \
+                # a card is a small part of the page: a short article collapsed behind "Read full
+                # article" at its end is no card, however few its characters
+                n = self.m.chars.get(anc, 0)
+                if anc.tag in ("body", "html") or under[anc] > 1 or n > CARD_MAX_CHARS or n > 0.5 * self.body_chars \
                         or after > MARKER_MAX_CHARS:
                     break
                 card = anc
@@ -277,6 +290,17 @@ class _Pruner:
             if el.tag == "input" and (el.get("type") or "").lower() not in _ENTRY_TYPES:
                 continue
             self.mark(self._widget_box(el), "form box (newsletter, search or poll)")
+        # a short box of two buttons or more with little else to read: a quiz's or a poll's
+        # options beside a label and a question ("2009", "2014", "2019"). One button may sit in a
+        # byline, and a recipe's "1x 2x 3x" stand beside a list of ingredients.
+        boxes: dict[HtmlElement, list[int]] = defaultdict(lambda: [0, 0])
+        for el in self.root.iter("button"):
+            box = boxes[self._widget_box(el)]
+            box[0] += 1
+            box[1] += self.m.chars.get(el, 0)
+        for box, (n, pressed) in boxes.items():
+            if n >= 2 and self.m.chars.get(box, 0) - pressed <= max(2 * pressed, MARKER_MAX_CHARS):
+                self.mark(box, "box of buttons (a quiz, a poll, a rating)")
 
     def offers(self) -> None:
         """A link or button that only asks the reader to subscribe ("Subscribe now", "Jetzt
