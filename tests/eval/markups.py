@@ -80,6 +80,7 @@ shown, so a rule that passes these pages passes them for every article.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -2130,6 +2131,158 @@ def dutch_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+_NATIVE_ADS = (("Save 30% on home insurance this summer", "Homeowners who switched saved an average of $412 a year."),
+               ("This bank pays 5.1% on savings", "Open an account in 5 minutes with no monthly fees."),
+               ("Seniors: 3 mistakes to avoid with Medicare", "Over 2 million readers checked their plan this year."))
+
+
+def nativead_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """Native advertising between the paragraphs, styled like the story: a "Sponsored" label, an
+    advertiser's headline and claim with figures ("Save 30% …", "an average of $412 a year"), "Learn
+    more", rotating at every load; "Promoted stories" after the story."""
+    site = "The Metro Tribune"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    k = (c.offset + c.tick) % len(_NATIVE_ADS)
+
+    def ad(j: int) -> str:
+        head_, text = _NATIVE_ADS[j % len(_NATIVE_ADS)]
+        return (f'<div class="native"><span class="label">Sponsored</span><h4><a href="https://ads.example.com/c/{j}">'
+                f'{escape(head_)}</a></h4><p>{escape(text)}</p><a href="https://ads.example.com/c/{j}">Learn more</a></div>')
+
+    def after(i: int) -> list[str]:
+        return [ad(k + i)] if i in (1, 4) and i < len(paras) - 1 else []
+
+    promoted = "".join(f'<li><a href="https://ads.example.com/p/{j}">{escape(_NATIVE_ADS[(k + j) % 3][0])}</a></li>' for j in range(3))
+    body = f"""<div class="cookie"><p>We and our advertising partners use cookies. <a href="/privacy">Privacy</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Local", "Business", "Opinion"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Tribune staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras_with(paras, after)}
+</article>
+<section class="promoted"><h3>Promoted stories</h3><ul>{promoted}</ul></section>
+<aside><h3>Latest</h3><ul>{"".join(f'<li><a href="/news/{slug(x.title)}">{escape(x.title)}</a></li>' for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Ad choices"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def sidenotes_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A long-form blog with sidenotes: a numbered note set in the margin, written inside the
+    paragraph after the word it annotates (a toggle label and checkbox, then the note's span), as
+    the popular sidenote stylesheets do; "Further reading" and the archive in the sidebar. Which
+    paragraphs carry a note follows from their opening words, so a note moves with its paragraph."""
+    site = "Marginalia"
+    cap, credit = _caption(c)
+    paras = list(_with_dateline(paragraphs, c.dateline))
+    notes = ("The figure was first reported in a 2019 study of 48 countries.",
+             "Earlier estimates ranged from 12 to 15 percent, depending on the source.")
+
+    def para(i: int, p: str) -> str:
+        words = p.split(" ")
+        h = zlib.crc32(p[:30].encode())  # a note on the paragraphs whose opening words say so, and which note
+        if h % 6 == 1 and len(words) > 10:
+            note = (f'<label for="sn-{i}" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-{i}" '
+                    f'class="margin-toggle"><span class="sidenote">{escape(notes[h // 6 % 2])}</span>')
+            return f"<p>{escape(' '.join(words[:8]))}{note} {escape(' '.join(words[8:]))}</p>"
+        return f"<p>{escape(p)}</p>"
+
+    further = "".join(f'<li><a href="/posts/{slug(x.title)}">{escape(x.title)}</a></li>'
+                      for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])
+    body = f"""<div class="cookie"><p>This blog uses cookies for its statistics. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Essays", "Notes", "About"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<p class="subtitle">{escape(c.author or "Essay")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</p>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<section>
+{chr(10).join(para(i, p) for i, p in enumerate(paras))}
+</section>
+</article>
+<aside><h3>Further reading</h3><ul>{further}</ul></aside></main>
+<footer>{nav_links(("Feed", "Privacy", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def factbox_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story with a "By the numbers" box: the figures of the story's first sentences set as a
+    list beside it, kept in step with the story, and a "Fast facts" line; "More coverage" links."""
+    site = "The Standard Observer"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    items = "".join(f"<li>{escape(p.split('. ')[0].rstrip('.'))}.</li>" for p in paras[1:4])
+    box = f'<aside class="by-the-numbers"><h3>By the numbers</h3><ul>{items}</ul></aside>'
+    mid = min(2, len(paras))
+    body = f"""<div class="cookie"><p>We use cookies to analyse traffic. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Politics", "World", "Data"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Observer staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{box}
+{_paras(paras[mid:])}
+</article>
+<aside><h3>More coverage</h3><ul>{"".join(f'<li><a href="/news/{slug(x.title)}">{escape(x.title)}</a></li>' for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def regwall_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A soft registration wall in the story after its second paragraph ("Create a free account to
+    keep reading — 3 of 5 free stories left", "Sign in" / "Create account" buttons, the count going
+    down), with the whole story still in the page; "Popular" rail."""
+    site = "The Valley Journal"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    left = 5 - c.tick % 5
+    wall = (f'<div class="regwall"><p>Create a free account to keep reading — {left} of 5 free stories left this month.</p>'
+            '<button>Sign in</button><button>Create account</button></div>')
+    mid = min(2, len(paras))
+    body = f"""<div class="cookie"><p>We use cookies to count your free stories. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Business", "Sports", "Opinion"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Journal staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{wall}
+{_paras(paras[mid:])}
+</article>
+<aside><h3>Popular</h3><ol>{"".join(f'<li><a href="/news/{slug(x.title)}">{escape(x.title)}</a></li>' for x in c.teasers[c.offset % max(1, len(c.teasers)):][:4])}</ol></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def weatherbox_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A local paper's story with the local weather box inside it ("Springfield 72°F · Sunny ·
+    H 78° L 60° · Wind 8 mph", moving every check) and a traffic box ("I-90 EB: 12 min delay"),
+    "Local headlines" rotating."""
+    site = "Springfield Daily"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    weather = (f'<div class="wx"><div>Springfield</div><div>{68 + t % 9}°F</div><div>{("Sunny", "Cloudy", "Rain")[t % 3]}</div>'
+               f'<div>H {75 + t % 5}° L {58 + t % 4}°</div><div>Wind {5 + t % 7} mph</div></div>')
+    traffic = f'<div class="traffic"><div>Traffic</div><div>I-90 EB: {8 + 2 * (t % 6)} min delay</div><div>Route 9 NB: clear</div></div>'
+    mid = min(3, len(paras))
+    body = f"""<div class="cookie"><p>We use cookies. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Local", "Weather", "Traffic", "Sports"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Daily staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras[:mid])}
+{weather}
+{traffic}
+{_paras(paras[mid:])}
+</article>
+<aside><h3>Local headlines</h3><ul>{"".join(f'<li><a href="/local/{slug(x.title)}">{escape(x.title)}</a></li>' for x in c.teasers[c.offset % max(1, len(c.teasers)):][:4])}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -2187,6 +2340,11 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "quiz": quiz_page,
     "topcomment": topcomment_page,
     "dutch": dutch_page,
+    "nativead": nativead_page,
+    "sidenotes": sidenotes_page,
+    "factbox": factbox_page,
+    "regwall": regwall_page,
+    "weatherbox": weatherbox_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -2210,4 +2368,6 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "interview": "The Conversation Desk", "videoplayer": "Channel 9 News Online",
                          "signup": "The Briefing Room", "italian": "Il Corriere Nazionale", "polish": "Gazeta Codzienna",
                          "glossary": "Plain Terms", "readmore": "The Northern Times", "liveupdates": "Daily Report",
-                         "quiz": "The Daily Brief", "topcomment": "Hometown Herald", "dutch": "Het Dagblad"}
+                         "quiz": "The Daily Brief", "topcomment": "Hometown Herald", "dutch": "Het Dagblad",
+                         "nativead": "The Metro Tribune", "sidenotes": "Marginalia", "factbox": "The Standard Observer",
+                         "regwall": "The Valley Journal", "weatherbox": "Springfield Daily"}
