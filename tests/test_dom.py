@@ -173,6 +173,25 @@ _ARTICLE = ["The council approved a $2.5 billion budget on Tuesday after a debat
             "Property owners will not see a rate increase, but rising assessments mean higher bills for many."]
 
 
+def _story(at: int = 0, widget: str = "", first: str | None = None) -> str:
+    """The budget story as a page: ``widget`` after its first ``at`` paragraphs, ``first`` (the
+    first paragraph's markup) in place of its first paragraph."""
+    paras = [first or _ARTICLE[0], *_ARTICLE[1:]]
+    body = "".join(f"<p>{p}</p>" for p in paras[:at]) + widget + "".join(f"<p>{p}</p>" for p in paras[at:])
+    return f"<html><body><article><h1>Budget</h1>{body}</article></body></html>"
+
+
+def _left_out(widgets: list[str], at: int) -> None:
+    """Each version of a widget in the story leaves the article whole, and every version of the
+    page reads the same: nothing to alert on."""
+    texts = set()
+    for widget in widgets:
+        doc = extract(_story(at, widget))
+        assert list(doc.paragraphs) == _ARTICLE
+        texts.add(doc.text)
+    assert len(texts) == 1
+
+
 def _layout_page(side: str) -> str:
     text = "<br><br>\n".join(_ARTICLE)
     return (f'<html><body><table width="100%"><tr><td colspan="3"><font size="6"><b>County Times</b></font></td></tr>'
@@ -305,18 +324,12 @@ def test_a_subscription_offer_or_a_donation_ask_inside_the_article_is_left_out(c
     """A metered paper tests its offer between loads ("$1 for 6 months" / "Just $2 a month"), a
     nonprofit newsroom asks for gifts with a meter that moves with every gift: each version alerted
     as a claim with a price removed and another added."""
-    texts = []
-    for offer in ("Get unlimited access for $1 for 6 months.", "Just $2 a month for your first year.",
-                  # a nonprofit newsroom's donation meter moves with every gift
-                  "1,204 readers have given $58,310 of our $75,000 goal this month.",
-                  # a newsletter promoted without a form: its readership grows at every check
-                  "Join 250,312 readers who start their day with our free morning newsletter."):
-        body = "".join(f"<p>{p}</p>" for p in _ARTICLE[:2]) + \
-            f'<div><p>{offer}</p><a href="/subscribe">{cta}</a></div>' + "".join(f"<p>{p}</p>" for p in _ARTICLE[2:])
-        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
-        assert list(doc.paragraphs) == _ARTICLE
-        texts.append(doc.text)
-    assert len(set(texts)) == 1
+    offers = ("Get unlimited access for $1 for 6 months.", "Just $2 a month for your first year.",
+              # a nonprofit newsroom's donation meter moves with every gift
+              "1,204 readers have given $58,310 of our $75,000 goal this month.",
+              # a newsletter promoted without a form: its readership grows at every check
+              "Join 250,312 readers who start their day with our free morning newsletter.")
+    _left_out([f'<div><p>{offer}</p><a href="/subscribe">{cta}</a></div>' for offer in offers], at=2)
 
 
 @pytest.mark.parametrize("n", [1, 2])
@@ -355,9 +368,7 @@ def test_text_shown_on_screen_stays(cls):
     """Shown again on wider screens ("md:not-sr-only"), a skip link shown on focus, a class that
     only hides on phones or names a screen: the text is the page's, and stays."""
     first = _ARTICLE[0].replace("approved a $2.5 billion", f'<span class="{cls}">approved a $2.5 billion</span>')
-    doc = extract(f"<html><body><article><h1>Budget</h1><p>{first}</p>" + "".join(f"<p>{p}</p>" for p in _ARTICLE[1:])
-                  + "</article></body></html>")
-    assert list(doc.paragraphs) == _ARTICLE
+    assert list(extract(_story(first=first)).paragraphs) == _ARTICLE
 
 
 def _summary_box(label: str, items: list[str]) -> str:
@@ -371,16 +382,9 @@ def test_a_summary_box_that_restates_the_article_is_left_out(label):
     """A machine-written summary above the story is rewritten at every load (lead-in, order and
     wording change): each load alerted as claims removed and added. Its items restate the
     article's sentences, which hold the claims."""
-    texts = []
-    for k in range(3):
-        firsts = [p.split(", ")[0] for p in _ARTICLE[:3]]
-        items = [("According to the county, " + f[0].lower() + f[1:]) if (j + k) % 2 else f
-                 for j, f in enumerate(firsts[k:] + firsts[:k])]
-        body = _summary_box(label, items) + "".join(f"<p>{p}</p>" for p in _ARTICLE)
-        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
-        assert list(doc.paragraphs) == _ARTICLE
-        texts.append(doc.text)
-    assert texts[0] == texts[1] == texts[2]
+    firsts = [p.split(", ")[0] for p in _ARTICLE[:3]]
+    _left_out([_summary_box(label, [("According to the county, " + f[0].lower() + f[1:]) if (j + k) % 2 else f
+                                    for j, f in enumerate(firsts[k:] + firsts[:k])]) for k in range(3)], at=0)
 
 
 def test_a_box_of_findings_said_nowhere_else_stays_under_any_label():
@@ -388,8 +392,7 @@ def test_a_box_of_findings_said_nowhere_else_stays_under_any_label():
     article's, summary label or not."""
     findings = ["Rents in the county rose 14 percent in two years, twice the state average.",
                 "One in five tenants spends more than half of their income on housing costs."]
-    body = _summary_box("Summary", findings) + "".join(f"<p>{p}</p>" for p in _ARTICLE)
-    doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
+    doc = extract(_story(0, _summary_box("Summary", findings)))
     assert all(any(f in p for p in doc.paragraphs) for f in findings)
 
 
@@ -401,30 +404,21 @@ def test_a_tooltip_inside_a_sentence_is_no_word_of_it(tip):
     Kim"), which a seed pasted from the page as shown did not hold. The term itself stays."""
     d = "a term defined in our glossary, first used by 12 agencies in 1994"
     first = _ARTICLE[0].replace("budget", f'<span class="tooltip" tabindex="0">budget{tip.format(d=d)}</span>')
-    doc = extract(f"<html><body><article><h1>Budget</h1><p>{first}</p>" + "".join(f"<p>{p}</p>" for p in _ARTICLE[1:])
-                  + "</article></body></html>")
-    assert list(doc.paragraphs) == _ARTICLE
+    assert list(extract(_story(first=first)).paragraphs) == _ARTICLE
 
 
 def test_a_quiz_inside_the_story_is_left_out():
     """A news quiz between the paragraphs ("Question 2 of 5", answers as buttons with figures,
     "Score: 3/5") changed its question at every load: each alerted as figures changed."""
-    texts = []
-    for k, (q, options) in enumerate((("How many people live in the region?", ("About 1 million", "About 3 million")),
-                                      ("In which year did the program start?", ("2009", "2014", "2019")))):
-        quiz = (f'<div><div>Quiz · Question {k + 1} of 5</div><p>{q}</p>' + "".join(f"<button>{o}</button>" for o in options)
-                + f"<div>Score: {k}/5</div></div>")
-        body = "".join(f"<p>{p}</p>" for p in _ARTICLE[:2]) + quiz + "".join(f"<p>{p}</p>" for p in _ARTICLE[2:])
-        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
-        assert list(doc.paragraphs) == _ARTICLE
-        texts.append(doc.text)
-    assert texts[0] == texts[1]
+    questions = (("How many people live in the region?", ("About 1 million", "About 3 million")),
+                 ("In which year did the program start?", ("2009", "2014", "2019")))
+    _left_out([f"<div><div>Quiz · Question {k + 1} of 5</div><p>{q}</p>" + "".join(f"<button>{o}</button>" for o in options)
+               + f"<div>Score: {k}/5</div></div>" for k, (q, options) in enumerate(questions)], at=2)
 
 
 def test_one_button_beside_article_text_leaves_it():
     """One button ("Listen", "Read full article") sits beside text that is the article's."""
-    body = f"<div><p>{_ARTICLE[0]}</p><button>Listen</button></div>" + "".join(f"<p>{p}</p>" for p in _ARTICLE[1:])
-    assert list(extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>").paragraphs) == _ARTICLE
+    assert list(extract(_story(first=f"{_ARTICLE[0]}<button>Listen</button>")).paragraphs) == _ARTICLE
 
 
 @pytest.mark.parametrize("footer", ["Margaret L. · 51 likes", "51 likes", "dkwan88 · 1.2K upvotes"])
@@ -432,15 +426,10 @@ def test_a_top_comment_quoted_alone_in_the_story_is_left_out(footer):
     """A local paper quotes its top reader comment inside the story; which comment is on top
     changes as votes come in, and each alerted as a sentence with a figure added and another removed.
     A single comment has no siblings of its template: its like count says what it is."""
-    texts = []
-    for comment in ("I have lived here for 31 years and have never seen anything like this.",
-                    "About 40 of us showed up to the last meeting and nobody listened to a word."):
-        top = f"<blockquote><div>Top comment</div><p>{comment}</p><footer>{footer}</footer></blockquote>"
-        body = "".join(f"<p>{p}</p>" for p in _ARTICLE[:3]) + top + "".join(f"<p>{p}</p>" for p in _ARTICLE[3:])
-        doc = extract(f"<html><body><article><h1>Budget</h1>{body}</article></body></html>")
-        assert list(doc.paragraphs) == _ARTICLE
-        texts.append(doc.text)
-    assert texts[0] == texts[1]
+    comments = ("I have lived here for 31 years and have never seen anything like this.",
+                "About 40 of us showed up to the last meeting and nobody listened to a word.")
+    _left_out([f"<blockquote><div>Top comment</div><p>{c}</p><footer>{footer}</footer></blockquote>" for c in comments],
+              at=3)
 
 
 def test_a_short_story_collapsed_behind_read_full_article_is_the_article():
@@ -451,3 +440,13 @@ def test_a_short_story_collapsed_behind_read_full_article_is_the_article():
     cards = "".join(f"<div><a href='/s{k}'><img src='/i{k}.jpg' alt=''><h3>Other story {k}</h3></a></div>" for k in range(3))
     html = f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Budget</h1>{body}</article><section>{cards}</section></body></html>"
     assert list(extract(html).paragraphs) == _ARTICLE
+
+
+def test_a_sidenote_inside_its_paragraph_is_no_word_of_the_sentence():
+    """A long-form blog sets its notes in the margin, written inside the paragraph after the word
+    they annotate (a toggle label and checkbox, then the note): read with the sentence, the note's
+    figures were the sentence's ("first reported in a 2019 study of 48 countries")."""
+    note = ('<label for="sn-1" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-1" '
+            'class="margin-toggle"><span class="sidenote">The figure was first reported in a 2019 study of 48 countries.</span>')
+    first = _ARTICLE[0].replace("budget on Tuesday", f"budget{note} on Tuesday")
+    assert list(extract(_story(first=first)).paragraphs) == _ARTICLE

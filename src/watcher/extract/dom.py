@@ -35,10 +35,11 @@ extraction we look at the parsed tree for evidence that holds on any site's mark
 * **summaries** — a short box under a summary's label ("Quick read", "Key takeaways", "Das
   Wichtigste in Kürze", "En bref") whose items restate sentences of the article: rewritten at
   every load when a machine writes them, and the article holds their claims;
-* **text not shown with the page** — an element with the class of a visually-hidden utility
+* **text set apart from its sentence** — an element with the class of a visually-hidden utility
   ("sr-only", "visually-hidden", "screen-reader-text"): "(opens in a new tab)" inside a link of
-  a sentence, "Advertisement" before an ad slot, a chart's data table; and a tooltip (``role=
-  "tooltip"``, "tooltiptext"), shown on hover: a term's definition inside the sentence;
+  a sentence, "Advertisement" before an ad slot, a chart's data table; a tooltip (``role=
+  "tooltip"``, "tooltiptext"), shown on hover: a term's definition inside the sentence; and a
+  sidenote ("sidenote", "marginnote"), set in the margin;
 * **cookie notices** — a short block about cookies with a button or link (a consent banner);
 * **share links** — links to share endpoints, and the short block holding two of them;
 * **footnotes** — a marker of a few characters ("[3]", "12", "a") linking to a note on the same
@@ -139,20 +140,58 @@ _AFTER_WORD = frozenset(".,;:!?)\"”’%")  # what may end the text a footnote 
 _NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[a-zA-Z]|[*†‡§¶]{1,3})[\])]?$")
 # a short label and its separator: "Lesen Sie auch:", "Lire aussi |", "MORE »"
 _LABEL_COLON = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*[:|»›>]")
-# the class of a visually-hidden utility (Bootstrap's and Tailwind's "sr-only", "visually-hidden",
-# WordPress's "screen-reader-text", Drupal's "element-invisible", and prefixed forms such as
-# "govuk-visually-hidden"); not "not-sr-only" (shown again) nor "-focusable" (a skip link)
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:[\w:-]*[-_])?(?:sr-only|visually-?hidden|screen-?reader(?:-text|-only)?|element-invisible|offscreen"
     r"|hidden-visually|hide-visually|assistive-text)(?=\s|$)", re.IGNORECASE)
-# what the class of every such element holds, looked for in the page's source first: scanning
-# every element's class costs ~1.5 ms on a real page of 3,000 elements; most pages have none
-_HIDDEN_WORDS = ("sr-only", "isually", "screen-reader", "screenreader", "element-invisible", "offscreen",
-                 "assistive-text")
-# a tooltip's own box (not the term it explains, which is the sentence's): its role, or the class
-# of the box ("tooltiptext", "tooltip-content", "c-tooltip__body")
 _TOOLTIP_CLASS = re.compile(r"(?:^|\s)[\w-]*tooltip(?:text|[-_]+(?:text|content|body|inner|bubble))(?=\s|$)",
                             re.IGNORECASE)
+_MARGIN_CLASS = re.compile(r"(?:^|\s)(?:sidenote|side-note|marginnote|margin-note)(?=\s|$)", re.IGNORECASE)
+
+
+def _is_hidden(el: HtmlElement) -> bool:
+    """The class of a visually-hidden utility (Bootstrap's and Tailwind's "sr-only",
+    "visually-hidden", WordPress's "screen-reader-text", Drupal's "element-invisible", and prefixed
+    forms such as "govuk-visually-hidden"); not "not-sr-only" (shown again) nor "-focusable" (a
+    skip link)."""
+    cls = el.get("class") or ""
+    return bool(_HIDDEN_CLASS.search(cls)) and "not-sr-only" not in cls and "focusable" not in cls
+
+
+def _is_tooltip(el: HtmlElement) -> bool:
+    """A tooltip's own box, not the term it explains (which is the sentence's): its role, or the
+    class of the box ("tooltiptext", "tooltip-content", "c-tooltip__body")."""
+    return el.get("role") == "tooltip" or bool(_TOOLTIP_CLASS.search(el.get("class") or ""))
+
+
+def _is_margin_note(el: HtmlElement) -> bool:
+    """A sidenote or margin note as the sidenote stylesheets write it: inside the paragraph, after
+    the word it annotates, set in the margin."""
+    return bool(_MARGIN_CLASS.search(el.get("class") or ""))
+
+
+@dataclass(frozen=True)
+class _Apart:
+    """A kind of text set apart from the sentence its markup sits in."""
+
+    # what a page's source holds when it has any: one word of each group (looked for there first,
+    # the groups in turn: scanning every element's class costs ~1.5 ms on a real page of 3,000
+    # elements, a word looked for in its source ~0.05 ms, and most pages have none)
+    source: tuple[tuple[str, ...], ...]
+    classes: tuple[str, ...]  # what the class of each holds
+    test: Callable[[HtmlElement], bool]
+    reason: str
+
+
+_SR_WORDS = ("sr-only", "isually", "screen-reader", "screenreader", "element-invisible", "offscreen", "assistive-text")
+_NOTE_WORDS = ("sidenote", "marginnote", "side-note", "margin-note")
+_APART = (
+    _Apart((_SR_WORDS,), _SR_WORDS, _is_hidden, "text for screen readers only"),
+    # "tooltip" is in many a script; a tooltip's own box is named on few pages
+    _Apart((("tooltip",), ('role="tooltip"', "role='tooltip'", "tooltiptext", "tooltip-text", "tooltip-content",
+                           "tooltip_content", "tooltip__", "tooltip-body", "tooltip-inner", "tooltip-bubble")),
+           ("ooltip",), _is_tooltip, "tooltip (shown on hover)"),
+    _Apart((_NOTE_WORDS,), _NOTE_WORDS, _is_margin_note, "sidenote (set in the margin)"),
+)
 _TABLE_CELLS = frozenset(("td", "th"))
 # what ends a reader post's footer: its like count ("Margaret L. · 51 likes", "1.2K upvotes")
 _LIKES_END = re.compile(r"(?:^|[·|•,]\s*|\s)\d[\d,.]*\s*[kK]?\s*(?:likes?|upvotes?|hearts?|recommends?|gef[äa]llt\s+mir"
@@ -385,23 +424,26 @@ class _Pruner:
                 for li in items:
                     self.mark(li, NOTE_REASON)
 
-    def hidden_text(self, source: str | None) -> None:
-        """Text for screen readers only is not what the page shows its reader: read with the
-        sentence around it, "(opens in a new tab)" inside a link parts a figure from its unit
-        ("35 (opens in a new tab) percent"), "Advertisement" announces every ad slot, and a chart's
-        data table for screen readers repeats the chart (whose values a live feed moves). A
-        tooltip is shown on hover, apart from the sentence its markup sits in ("Putin<span
-        role=tooltip>…</span> and Kim")."""
-        words = [w for w in _HIDDEN_WORDS if source is None or w in source]
-        if words:
-            for el in self.root.xpath("//*[" + " or ".join(f"contains(@class, '{w}')" for w in words) + "]"):
-                cls = el.get("class") or ""
-                if _HIDDEN_CLASS.search(cls) and "not-sr-only" not in cls and "focusable" not in cls:
-                    self.mark(el, "text for screen readers only")
-        if source is None or "tooltip" in source:
-            for el in self.root.xpath("//*[@role='tooltip' or contains(@class, 'ooltip')]"):
-                if el.get("role") == "tooltip" or _TOOLTIP_CLASS.search(el.get("class") or ""):
-                    self.mark(el, "tooltip (shown on hover)")
+    def set_apart(self, source: str | None) -> None:
+        """Text set apart from the sentence its markup sits in is not what the page shows as that
+        sentence. Text for screen readers only: "(opens in a new tab)" inside a link parts a
+        figure from its unit ("35 (opens in a new tab) percent"), "Advertisement" announces every
+        ad slot, and a chart's data table for screen readers repeats the chart (whose values a
+        live feed moves). A tooltip is shown on hover ("Putin<span role=tooltip>…</span> and
+        Kim"), a sidenote in the margin — a note, like a footnote's, not the running text."""
+        kinds = [k for k in _APART if source is None or all(any(w in source for w in g) for g in k.source)]
+        if not kinds:
+            return
+        # the classes to look for: those of the kinds the source holds (of a kind whose classes are
+        # the words looked for in the source, only the words found), and a tooltip's role
+        where = [f"contains(@class, '{w}')" for k in kinds for w in k.classes
+                 if source is None or k.classes is not k.source[0] or w in source]
+        if any(k.test is _is_tooltip for k in kinds):
+            where.append("@role='tooltip'")
+        for el in self.root.xpath(f"//*[{' or '.join(where)}]"):  # one walk of the tree for all kinds
+            reason = next((k.reason for k in kinds if k.test(el)), None)
+            if reason:
+                self.mark(el, reason)
 
     def captions(self) -> None:
         for el in self.root.iter("figcaption", "small"):
@@ -569,7 +611,7 @@ def prune(root: HtmlElement, exclude: Sequence[Callable] = (), include: Sequence
     p.cookie_notices()
     p.share_links()
     p.footnotes()
-    p.hidden_text(source)
+    p.set_apart(source)
     p.captions()
     p.link_paragraphs()
     p.repeated_blocks()
