@@ -167,6 +167,21 @@ def test_the_quick_word_checks_never_change_a_share_link_or_a_cookie_notice(shar
         dom._COOKIES.search(text))
 
 
+_LIKES_PARTS = ["51", "1.2K", " ", " · ", ", ", "likes", "Like", "UPVOTES", "hearts", "recommends", "Gefällt mir",
+                "gefallt mir", "J'aime", "j’aime", "me gusta", "Margaret L.", "ſ", "\u212a", "!", "k"]
+
+
+@given(st.lists(st.sampled_from(_LIKES_PARTS), max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_the_quick_word_check_never_changes_a_like_count(parts):
+    from watcher.extract import dom
+    from watcher.wordcheck import may_match
+
+    text = "".join(parts)
+    found = bool(dom._LIKES_END.search(text))
+    assert (may_match(text, dom._LIKES_WORDS) and found) == found, text
+
+
 _ARTICLE = ["The council approved a $2.5 billion budget on Tuesday after a debate that lasted most of the evening.",
             "Engineers have identified 47 bridges in poor condition, and the county expects to repair 12 of them.",
             "The budget also funds 85 new positions, including 30 deputies and 18 building inspectors.",

@@ -196,6 +196,7 @@ _TABLE_CELLS = frozenset(("td", "th"))
 # what ends a reader post's footer: its like count ("Margaret L. · 51 likes", "1.2K upvotes")
 _LIKES_END = re.compile(r"(?:^|[·|•,]\s*|\s)\d[\d,.]*\s*[kK]?\s*(?:likes?|upvotes?|hearts?|recommends?|gef[äa]llt\s+mir"
                         r"|j['’]aime|me\s+gusta)\W*$", re.IGNORECASE)
+_LIKES_WORDS = ("like", "upvote", "heart", "recommend", "gef", "aime", "gusta")  # one is in every match
 _SUMMARY_LABEL = re.compile(
     r"^\W*(?:quick\s+read|(?:ai[-\s]+|article\s+)?summary|key\s+(?:points|takeaways|facts)|(?:the\s+)?takeaways"
     r"|in\s+brief|at\s+a\s+glance|the\s+short\s+version|tl;?\s*dr|das\s+wichtigste(?:\s+in\s+k[üu]rze)?"
@@ -237,7 +238,8 @@ class _Pruner:
                 self.mark(el, "widget label")
             elif n <= 60 and el.tag not in _TABLE_CELLS and patterns.is_stamp(text):
                 self.mark(el, "timestamp")  # not a table's cell: there a date is data (a fixture list)
-            elif n <= 60 and _LIKES_END.search(text) and next(el.iterancestors("table"), None) is None:
+            elif n <= 60 and may_match(text, _LIKES_WORDS) and _LIKES_END.search(text) \
+                    and next(el.iterancestors("table"), None) is None:
                 # a reader's comment or post quoted alone ("Top comment", its text, "Margaret L. ·
                 # 51 likes"): which one is shown changes as the votes come in
                 self.mark(self._widget_box(el), "reader comment (a like count)")
@@ -434,10 +436,8 @@ class _Pruner:
         kinds = [k for k in _APART if source is None or all(any(w in source for w in g) for g in k.source)]
         if not kinds:
             return
-        # the classes to look for: those of the kinds the source holds (of a kind whose classes are
-        # the words looked for in the source, only the words found), and a tooltip's role
-        where = [f"contains(@class, '{w}')" for k in kinds for w in k.classes
-                 if source is None or k.classes is not k.source[0] or w in source]
+        # the classes to look for: those of the kinds the source holds that it names, and a tooltip's role
+        where = [f"contains(@class, '{w}')" for k in kinds for w in k.classes if source is None or w in source]
         if any(k.test is _is_tooltip for k in kinds):
             where.append("@role='tooltip'")
         for el in self.root.xpath(f"//*[{' or '.join(where)}]"):  # one walk of the tree for all kinds
