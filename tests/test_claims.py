@@ -2106,3 +2106,41 @@ def test_a_sentence_opening_with_words_and_a_colon_keeps_them(text):
     from watcher.claims.sentences import split_sentences
 
     assert split_sentences(text) == (text,)
+
+
+def test_a_list_items_number_is_no_word_of_it_while_the_list_counts_in_order():
+    """A list article numbers its items under headings ("7. The background"): an item added above
+    renumbers every later one, and each heading alerted as a figure changed ("7 → 8"); syntok
+    parted numbers of two digits from their item ("10." alone read as a figure). A number put out
+    of order ("5. Kristi Dosh" → "3. Kristi Dosh" in a ranking) still alerts."""
+    items = ["The background", "What the numbers show", "The money", "What critics say", "The open questions",
+             "What happens next", "The people affected", "Why it matters", "The bigger picture", "What officials say"]
+    body = ["The council approved a budget of $2.5 billion on Tuesday.", "Engineers found 47 bridges in poor condition."]
+
+    def page(names: list[str]) -> list[str]:
+        return [line for k, name in enumerate(names, 1) for line in (f"{k}. {name}", body[k % 2])]
+
+    assert [f for f in compare(page(items), page(items[:2] + ["The vote"] + items[2:])) if f.is_claim] == []
+    ranked = page(items)
+    ranked[4] = "9. The money"  # out of order: 1, 2, 9, 4 …
+    assert [f.explanation for f in compare(page(items), ranked) if f.is_claim] == ["3 → 9"]
+
+
+@pytest.mark.parametrize("heading", ["What officials say", "What critics say", "Who experts say is to blame"])
+def test_a_heading_asking_what_someone_says_names_no_source(heading):
+    """"What officials say" over a section read as a statement attributed to "what officials": a
+    claim added with the heading, and a claim removed with it."""
+    from watcher.claims.cues import attribution
+
+    assert attribution(heading) == frozenset()
+    assert attribution("Officials say the bridge will reopen in May.") == frozenset({"officials"})
+
+
+def test_a_heading_above_a_sentence_is_no_half_of_it():
+    """A sentence whose figure changed paired with the heading above it and itself as a split
+    ("4. The people affected" + "Engineers identified 52 bridges …"), and the heading's words
+    came back as a change of its own at the next check."""
+    base = ["4. The people affected", "Engineers have identified 47 bridges rated in poor condition, the county said."]
+    cur = ["4. The people affected", "Engineers have identified 52 bridges rated in poor condition, the county said."]
+    got = [(f.kind, f.before, f.after) for f in compare(base[1:], cur) if f.is_claim]
+    assert got == [("estimate_changed", base[1], cur[1])]

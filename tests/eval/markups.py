@@ -67,7 +67,13 @@ with video (a sticky player's "Up next" and countdown, "Watch:" links with durat
 newsletter promotion without a form ("Join 250,312 readers …" growing, "Sign up"), and an Italian
 and a Polish portal's chrome ("Leggi anche:", "Riproduzione riservata"; "REKLAMA", "Czytaj także:",
 "Aktualizacja:"), and an explainer whose terms carry tooltips with their definitions inside the
-sentence.
+sentence, and a body collapsed behind "Read full article", and a live-coverage banner with a
+growing update count, and a news quiz inside the story, and a top reader comment quoted in the
+story, and a Dutch daily's chrome, and native ads between the paragraphs, and sidenotes written
+inside their paragraphs, and a "By the numbers" box, and a soft registration wall, and a weather
+and a traffic box inside the story, and a support box with helpline numbers, and a list article
+whose numbered headings renumber as items come and go, and a contributor network's byline with
+growing counts, and a multilingual outlet's "Read in:" links and translation note.
 
 Every page carries the chrome real sites ship (head with scripts and styles, nav, cookie banner,
 footer). All rotating boilerplate is driven by :class:`Chrome`, which the scenario renderer fills
@@ -2283,6 +2289,121 @@ def weatherbox_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     return doc(head(title, site, title), body)
 
 
+_HELPLINES = ("If you or someone you know is struggling, call or text 988 to reach the Suicide & Crisis Lifeline, "
+              "available 24 hours a day.",
+              "In the UK, Samaritans can be contacted on 116 123. In Australia, Lifeline is on 13 11 14.")
+
+
+def helpline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A story closed by a support box, as publishers add to stories on crises: "If you need
+    support" with helpline numbers ("call or text 988", "Samaritans … 116 123", "Lifeline … 13 11
+    14"), which of them shown varying with the reader's region; a content note above the story;
+    "Related" cards."""
+    site = "The Public Record"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    lines = _HELPLINES if (c.offset + c.tick) % 2 else _HELPLINES[:1]
+    support = ('<aside class="support"><h3>If you need support</h3>' + "".join(f"<p>{escape(x)}</p>" for x in lines)
+               + "</aside>")
+    cards = "".join(f'<div class="card"><a href="/story/{slug(x.title)}"><img src="/img/{slug(x.title)}.jpg" alt=""><span>{escape(x.title)}</span></a></div>'
+                    for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])
+    body = f"""<div class="cookie"><p>We use cookies to understand how you use our site. <a href="/privacy">Privacy</a></p><button>OK</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Health", "Investigations", "Opinion"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Public Record staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras)}
+{support}
+</article>
+<section class="related"><h2>Related</h2>{cards}</section></main>
+<footer>{nav_links(("About", "Privacy", "Corrections", "Contact"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+_LIST_HEADINGS = ("The background", "What officials say", "What the numbers show", "Why it matters", "What critics say",
+                  "The open questions", "What happens next", "The money", "The people affected", "The bigger picture")
+
+
+def listicle_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A list-style article: every paragraph under a numbered heading ("12. What officials say"),
+    so a paragraph moved or split renumbers every heading after it; which heading a paragraph has
+    follows from its opening words, so it moves with its paragraph. "Share this list" and "More
+    lists" around it."""
+    site = "Listwise"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    items = "\n".join(f"<h2>{i + 1}. {_LIST_HEADINGS[zlib.crc32(p[:30].encode()) % len(_LIST_HEADINGS)]}</h2>\n"
+                      f"<p>{escape(p)}</p>" for i, p in enumerate(paras))
+    more = "".join(f'<li><a href="/lists/{slug(x.title)}">{escape(x.title)}</a></li>'
+                   for x in c.teasers[c.offset % max(1, len(c.teasers)):][:4])
+    body = f"""<div class="cookie"><p>Cookies keep this site free. <a href="/privacy">Privacy</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Lists", "News", "Money"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Listwise staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{items}
+<div class="share"><a href="https://twitter.com/intent/tweet">Share this list</a></div>
+</article>
+<aside><h3>More lists</h3><ul>{more}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def profile_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A contributor network's story: the byline box with the writer's counts ("Senior
+    Contributor · 1,234 articles · 12.3K followers", growing as they publish), "Follow", the
+    writer's bio under the story ("… has written about cities since 2012"), and "More from" the
+    writer that rotates."""
+    site = "Contributor Network"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    t = c.tick
+    author = c.author or "Dana Whitfield"
+    more = "".join(f'<li><a href="/sites/{slug(author)}/{slug(x.title)}">{escape(x.title)}</a></li>'
+                   for x in c.teasers[c.offset % max(1, len(c.teasers)):][:3])
+    body = f"""<div class="cookie"><p>We and our partners use cookies. <a href="/privacy">Privacy statement</a></p><button>Accept all</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Business", "Money", "Tech", "Leadership"))}</ul></nav></header>
+<main><article>
+<h1>{escape(title)}</h1>
+<div class="contrib"><a href="/sites/{slug(author)}">{escape(author)}</a><div>Senior Contributor · {1234 + t:,} articles · {_compact(12300 + 40 * t)} followers</div><button>Follow</button></div>
+<div class="date">{escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras)}
+<div class="bio"><p>{escape(author)} is a senior contributor who has written about cities and budgets since 2012. <a href="https://twitter.com/example">Follow me on X</a>.</p></div>
+</article>
+<aside><h3>More from {escape(author)}</h3><ul>{more}</ul></aside></main>
+<footer>{nav_links(("About", "Privacy", "Terms", "Contributor guidelines"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
+def translated_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
+    """A multilingual outlet's story: "Read in: Español · Français · Deutsch" above it, "This
+    article was translated from the German by …" under the byline, "Also available in 4 languages",
+    and "Most read" in the reader's language rotating."""
+    site = "Europe Today"
+    cap, credit = _caption(c)
+    paras = _with_dateline(paragraphs, c.dateline)
+    langs = " · ".join(f'<a href="/{code}/{slug(title)}">{name}</a>' for code, name in (("es", "Español"), ("fr", "Français"), ("de", "Deutsch")))
+    most = "".join(f'<li><a href="/en/{slug(x.title)}">{escape(x.title)}</a></li>'
+                   for x in c.teasers[c.offset % max(1, len(c.teasers)):][:4])
+    body = f"""<div class="consent"><p>We use cookies. <a href="/privacy">Privacy policy</a></p><button>Accept</button></div>
+<header><a href="/">{site}</a><nav><ul>{nav_links(("Europe", "World", "Economy", "Culture"))}</ul></nav></header>
+<main><article>
+<div class="langs">Read in: {langs}</div>
+<h1>{escape(title)}</h1>
+<div class="byline">{escape(c.author or "Europe Today")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<p class="translation"><em>This article was translated from the German by Anna Keller.</em></p>
+<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_paras(paras)}
+<p class="available">Also available in 4 languages.</p>
+</article>
+<aside><h3>Most read</h3><ol>{most}</ol></aside></main>
+<footer>{nav_links(("About", "Privacy", "Languages"))}<p>&copy; 2024 {site}</p></footer>"""
+    return doc(head(title, site, title), body)
+
+
 GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "components": components_page,
     "cardgrid": cardgrid_page,
@@ -2345,6 +2466,10 @@ GENERATORS: dict[str, Callable[[str, Sequence[str], Chrome], str]] = {
     "factbox": factbox_page,
     "regwall": regwall_page,
     "weatherbox": weatherbox_page,
+    "helpline": helpline_page,
+    "listicle": listicle_page,
+    "profile": profile_page,
+    "translated": translated_page,
 }
 NEW_MARKUPS: tuple[str, ...] = tuple(GENERATORS)
 SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro Courier", "inline": "The Evening Post",
@@ -2370,4 +2495,6 @@ SITES: dict[str, str] = {"components": "Northern Dispatch", "cardgrid": "Metro C
                          "glossary": "Plain Terms", "readmore": "The Northern Times", "liveupdates": "Daily Report",
                          "quiz": "The Daily Brief", "topcomment": "Hometown Herald", "dutch": "Het Dagblad",
                          "nativead": "The Metro Tribune", "sidenotes": "Marginalia", "factbox": "The Standard Observer",
-                         "regwall": "The Valley Journal", "weatherbox": "Springfield Daily"}
+                         "regwall": "The Valley Journal", "weatherbox": "Springfield Daily",
+                         "helpline": "The Public Record", "listicle": "Listwise", "profile": "Contributor Network",
+                         "translated": "Europe Today"}

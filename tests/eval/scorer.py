@@ -19,7 +19,7 @@ ones of :mod:`tests.eval.markups`), and the real-page figure edits of
 digit of sha1(file name) even; half B: odd), so a rule tuned on one half shows on the other.
 
 Scenarios run in parallel worker processes (``WATCHER_EVAL_JOBS``, default: the CPU count, at most
-4), each with its own local server: the set is ~7,600 steps (~2 minutes on 2 cores) and must stay
+4), each with its own local server: the set is ~8,000 steps (2–3 minutes on 2 cores) and must stay
 inside the test suite's time budget on a 2-core machine. ``WATCHER_EVAL_JOBS=1`` runs everything in
 this process. Workers are spawned (not forked: the caller, e.g. pytest, may hold threads), so a
 script calling :func:`evaluate` needs the usual ``if __name__ == "__main__":`` guard.

@@ -94,9 +94,10 @@ def _merges(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c
     for one, many, one_side_is_base in ((rest_b, rest_c, True), (rest_c, rest_b, False)):
         seq = cur if one_side_is_base else base
         other = base if one_side_is_base else cur
-        # two sentences, not a label and a sentence: "Related coverage" above a sentence is no half of it
+        # two sentences, not a label and a sentence: "Related coverage" or a list's heading ("4. What
+        # the numbers show") above a sentence is no half of it
         joined = [(many[k], many[k + 1]) for k in range(len(many) - 1) if many[k + 1] == many[k] + 1
-                  and min(len(seq[many[k]].text.split()), len(seq[many[k + 1]].text.split())) >= MERGE_MIN_WORDS]
+                  and _is_sentence(seq[many[k]]) and _is_sentence(seq[many[k + 1]])]
         if not joined:
             continue
         choices = [f"{seq[a].masked} {seq[b].masked}" for a, b in joined]
@@ -118,6 +119,14 @@ def _merges(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c
                 done_c.add(i)
                 out.pairs.append(Pair([base[ja], base[jb]], [cur[i]], best[1]))
     return [i for i in rest_b if i not in done_b], [j for j in rest_c if j not in done_c]
+
+
+_SENTENCE_END = frozenset(".!?…\"”’»)")
+
+
+def _is_sentence(s: Sentence) -> bool:
+    """A sentence, not a label or a heading: some words, and a stop at its end."""
+    return len(s.text.split()) >= MERGE_MIN_WORDS and s.text.rstrip()[-1:] in _SENTENCE_END
 
 
 def _fuzzy(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],

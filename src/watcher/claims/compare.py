@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .. import kinds
 from ..kinds import SEVERITY
-from . import names, outcomes, quotes, ranks, units
+from . import names, numbers, outcomes, quotes, ranks, units
 from .align import Pair, align
 from .cues import ALL_SAY_VERBS, NO_COMMENT, WEEKDAYS, flips, fold, movement, stance, words_of
 from .furniture import moved_text, outside_seed, rotating_blocks, stale_lines
@@ -461,13 +461,29 @@ def _relative_times_made_absolute(figs: list[dict], before: str, after: str) -> 
 _DIGIT_TOKEN = re.compile(r"[^\s\d]*\d[^\s]*")
 
 
-def _loose_digits(ss: list[Sentence]) -> list[str]:
+_ITEM_NUMBER = re.compile(r"^\W{0,2}(\d{1,3})[.)\]]")
+
+
+def numbered_in_order(ss: list[Sentence]) -> bool:
+    """Whether the list items among the sentences ("1. Choose the right pot", "(2) The council …")
+    are numbered by their place: each list counts 1, 2, 3 … Then an item's number says where it
+    stands, and an item added above renumbers every later one without changing what it says."""
+    nums = [int(m.group(1)) for s in ss if numbers.enumerated(s.text) and (m := _ITEM_NUMBER.match(s.text))]
+    return bool(nums) and all(n == 1 or (k and n == nums[k - 1] + 1) for k, n in enumerate(nums))
+
+
+def _loose_digits(ss: list[Sentence], items_in_order: bool = False) -> list[str]:
     """Tokens with digits that the figure grammar did not read as a figure ("CO2", "t3n",
     "gsoc-2018"): what is left with a digit in the masked form (every parsed figure, timestamps
-    included, is masked there), shown as the page wrote it."""
+    included, is masked there), shown as the page wrote it; without the list items' numbers when
+    ``items_in_order`` (lists numbered by place on both sides: a renumbering is no change, a
+    number put out of order — "5. Kristi Dosh" → "3. Kristi Dosh" — is)."""
     out = []
     for s in ss:
-        for tok in _DIGIT_TOKEN.findall(s.masked):
+        toks = _DIGIT_TOKEN.findall(s.masked)
+        if items_in_order and toks and numbers.enumerated(s.text):
+            toks = toks[1:]
+        for tok in toks:
             tok = tok.strip(".,;:!?()[]{}\"'-")
             if not any(c.isdigit() for c in tok):
                 continue
@@ -476,11 +492,12 @@ def _loose_digits(ss: list[Sentence]) -> list[str]:
     return out
 
 
-def token_changes(base: list[Sentence], cur: list[Sentence]) -> list[dict]:
+def token_changes(base: list[Sentence], cur: list[Sentence], items_in_order: bool = False) -> list[dict]:
     """Digit-bearing tokens that changed outside the parsed figures: a code, model number or name
     with a number in it changed ("CO2" → "CO3"). Reformatting of a figure cannot show here, since
-    parsed figures are compared by value, not by their tokens."""
-    olds, news = _loose_digits(base), _loose_digits(cur)
+    parsed figures are compared by value, not by their tokens. ``items_in_order``: the page's lists
+    are numbered by place in both versions, so a list item's number is left out."""
+    olds, news = _loose_digits(base, items_in_order), _loose_digits(cur, items_in_order)
     gone, came = _unmatched(olds, news), _unmatched(news, olds)
     if bool(gone) != bool(came):
         # a code or name with a number only dropped or only added ("the G7" → "the Group of Seven",
@@ -630,9 +647,11 @@ def _prose(pair: Pair, before: str, after: str) -> bool:
 @dataclass
 class PageNames:
     """The names a page writes inside its sentences, both versions — read only when a pair asks
-    (most changed pages never do: a figure or a cue tells their changes first)."""
+    (most changed pages never do: a figure or a cue tells their changes first) — and whether its
+    lists are numbered by place in both (:func:`numbered_in_order`)."""
 
     texts: list[str]
+    items_in_order: bool = False
     _known: frozenset[str] | None = None
 
     def known(self) -> frozenset[str]:
@@ -655,7 +674,7 @@ def compare_pair(pair: Pair, carried: tuple[Mention, ...] = (), page: PageNames 
         figs = figure_changes([m for m in old_m if not any(m is c for c in carried)],
                               [m for m in new_m if not any(m is c for c in carried)])
     else:
-        figs = figure_changes(old_m, new_m) or token_changes(pair.base, pair.cur)
+        figs = figure_changes(old_m, new_m) or token_changes(pair.base, pair.cur, page is not None and page.items_in_order)
     old_words, new_words = words_of(before), words_of(after)
     if not (_WEEKDAY_WORDS.isdisjoint(old_words) or _WEEKDAY_WORDS.isdisjoint(new_words)):
         figs += _weekdays_swapped(before, after)
@@ -826,7 +845,8 @@ def compare(base_paragraphs: tuple[str, ...] | list[str], cur_paragraphs: tuple[
     moved_b, moved_c = moved_text(al, base_s, cur_s)
     out: list[Finding] = []
     carried = carried_figures(al.pairs)
-    page = PageNames([s.text for s in base_s] + [s.text for s in cur_s])
+    page = PageNames([s.text for s in base_s] + [s.text for s in cur_s],
+                     items_in_order=numbered_in_order(base_s) and numbered_in_order(cur_s))
     for k, pair in enumerate(al.pairs):
         f = compare_pair(pair, carried.get(k, ()), page)
         if f is not None:

@@ -314,7 +314,12 @@ def _clean_source(s: str) -> str:
     s = _ATTRIB_STOP.sub("", s.strip())
     s = _ARTICLE_START.sub("", s.strip())
     s = fold(s).strip(" .,'\"")
+    if s.split(" ", 1)[0] in _WH_WORDS:  # "What officials say", "Here's what experts say": a heading, a question
+        return ""
     return "" if s in ("the", "a", "an") else s  # an article alone names nobody
+
+
+_WH_WORDS = frozenset("what who whom which how why where whatever".split())
 
 
 # an apposition between a source and its verb describes the source: "The mayor, a Democrat,

@@ -385,6 +385,12 @@ def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
     return out
 
 
+def enumerated(sentence: str) -> bool:
+    """Whether the sentence opens with its number in a list or a footnote ("1. Choose the right
+    pot", "(2) The council …", "[4] Ibid."): that number is no figure of it."""
+    return bool(_ENUMERATION.match(sentence))
+
+
 # a line opening with its number in a list or a footnote: "1. ", "2) ", "(3) ", "[4] " before a
 # capital (not a German ordinal before its noun: "3. Quartal", "2. Liga", "1. Platz")
 _ENUMERATION = re.compile(r"^\W{0,2}(?:\[\d{1,3}\]|\(?\d{1,2}[.)]\)?)\s+(?=\W?[A-ZÀ-ÖØ-Þ])(?!(?:Quartal|Halbjahr|Platz|Runde|Liga|"

@@ -168,14 +168,21 @@ _TITLE_END = re.compile(r"(?:^|\s)(?:Rep|Sen|Gov|Gen|Col|Lt|Capt|Sgt|Adm|Cmdr|Ma
 _MONTH_START = re.compile(r"([^\W\d_]+)")
 
 
+# a list item's number alone, which syntok parts from its item at two digits or more ("10." + "The money")
+_ITEM_NUMBER = re.compile(r"^[\[(]?\d{1,3}[.)\]]$")
+
+
 def _rejoin(sents: list[str]) -> list[str]:
     """Glue fragments syntok leaves after a closing quote ("…," Putin said.) to the sentence, the
-    halves of a German date it splits at the ordinal's dot ("am 30. September"), and a name to the
-    title's abbreviation before it ("Rep." + "Jane Doe said …")."""
+    halves of a German date it splits at the ordinal's dot ("am 30. September"), a name to the
+    title's abbreviation before it ("Rep." + "Jane Doe said …"), and a list item to its number
+    ("10." + "The money": alone, the number read as a figure that changed whenever items moved)."""
     out: list[str] = []
     for s in sents:
         first_word = _MONTH_START.match(s)
-        if out and first_word and first_word.group(1).lower() in MONTHS and _ORDINAL_DOT.search(out[-1]):
+        if len(out) == 1 and _ITEM_NUMBER.match(out[0]):
+            out[0] = f"{out[0]} {s}"
+        elif out and first_word and first_word.group(1).lower() in MONTHS and _ORDINAL_DOT.search(out[-1]):
             out[-1] = f"{out[-1]} {s}"  # "Am 30." + "September 2024 …": a German date, not two sentences
         elif out and (len(s) < 3 or (s[0].islower() and not out[-1].endswith((".", "!", "?")))
                       or _TITLE_END.search(out[-1])):
