@@ -180,8 +180,8 @@ def _rejoin(sents: list[str]) -> list[str]:
     out: list[str] = []
     for s in sents:
         first_word = _MONTH_START.match(s)
-        if len(out) == 1 and _ITEM_NUMBER.match(out[0]):
-            out[0] = f"{out[0]} {s}"
+        if out and _ITEM_NUMBER.match(out[-1]):
+            out[-1] = f"{out[-1]} {s}"
         elif out and first_word and first_word.group(1).lower() in MONTHS and _ORDINAL_DOT.search(out[-1]):
             out[-1] = f"{out[-1]} {s}"  # "Am 30." + "September 2024 …": a German date, not two sentences
         elif out and (len(s) < 3 or (s[0].islower() and not out[-1].endswith((".", "!", "?")))
