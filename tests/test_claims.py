@@ -2134,6 +2134,7 @@ def test_a_heading_asking_what_someone_says_names_no_source(heading):
 
     assert attribution(heading) == frozenset()
     assert attribution("Officials say the bridge will reopen in May.") == frozenset({"officials"})
+    assert attribution("The WHO said 300 cases were confirmed.")  # an acronym, not a question
 
 
 def test_a_heading_above_a_sentence_is_no_half_of_it():

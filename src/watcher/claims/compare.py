@@ -461,14 +461,11 @@ def _relative_times_made_absolute(figs: list[dict], before: str, after: str) -> 
 _DIGIT_TOKEN = re.compile(r"[^\s\d]*\d[^\s]*")
 
 
-_ITEM_NUMBER = re.compile(r"^\W{0,2}(\d{1,3})[.)\]]")
-
-
 def numbered_in_order(ss: list[Sentence]) -> bool:
     """Whether the list items among the sentences ("1. Choose the right pot", "(2) The council …")
     are numbered by their place: each list counts 1, 2, 3 … Then an item's number says where it
     stands, and an item added above renumbers every later one without changing what it says."""
-    nums = [int(m.group(1)) for s in ss if numbers.enumerated(s.text) and (m := _ITEM_NUMBER.match(s.text))]
+    nums = [n for s in ss if (n := numbers.item_number(s.text)) is not None]
     return bool(nums) and all(n == 1 or (k and n == nums[k - 1] + 1) for k, n in enumerate(nums))
 
 
@@ -481,7 +478,7 @@ def _loose_digits(ss: list[Sentence], items_in_order: bool = False) -> list[str]
     out = []
     for s in ss:
         toks = _DIGIT_TOKEN.findall(s.masked)
-        if items_in_order and toks and numbers.enumerated(s.text):
+        if items_in_order and toks and numbers.item_number(s.text) is not None:
             toks = toks[1:]
         for tok in toks:
             tok = tok.strip(".,;:!?()[]{}\"'-")

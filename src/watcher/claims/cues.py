@@ -313,9 +313,10 @@ def fold(text: str) -> str:
 def _clean_source(s: str) -> str:
     s = _ATTRIB_STOP.sub("", s.strip())
     s = _ARTICLE_START.sub("", s.strip())
-    s = fold(s).strip(" .,'\"")
-    if s.split(" ", 1)[0] in _WH_WORDS:  # "What officials say", "Here's what experts say": a heading, a question
+    first = s.split(" ", 1)[0]
+    if first.lower() in _WH_WORDS and not first.isupper():  # "What officials say": a heading that asks (not "WHO")
         return ""
+    s = fold(s).strip(" .,'\"")
     return "" if s in ("the", "a", "an") else s  # an article alone names nobody
 
 

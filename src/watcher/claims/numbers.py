@@ -385,10 +385,15 @@ def _mentions(sentence: str, raw: list[RawFigure]) -> list[Mention]:
     return out
 
 
-def enumerated(sentence: str) -> bool:
-    """Whether the sentence opens with its number in a list or a footnote ("1. Choose the right
-    pot", "(2) The council …", "[4] Ibid."): that number is no figure of it."""
-    return bool(_ENUMERATION.match(sentence))
+def item_number(sentence: str) -> int | None:
+    """The number a sentence opens with as an item of a list or a footnote ("1. Choose the right
+    pot", "(2) The council …", "[4] Ibid."), no figure of it; None for any other sentence."""
+    m = _ENUMERATION.match(sentence)
+    digits = _DIGITS.search(m.group(0)) if m else None
+    return int(digits.group(0)) if digits else None
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 # a line opening with its number in a list or a footnote: "1. ", "2) ", "(3) ", "[4] " before a
