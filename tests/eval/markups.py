@@ -190,6 +190,16 @@ def _plain_footer(site: str) -> str:
             f"<div>&copy; 2024 {escape(site)}. All rights reserved.</div></div>")
 
 
+def _updated(c: Chrome) -> str:
+    """The update stamp a byline carries after its date, when the page has been updated."""
+    return f" · Updated {escape(c.updated)}" if c.updated else ""
+
+
+def _lead_figure(cap: str, credit: str) -> str:
+    """The lead photo with its caption and credit, as most markups set it."""
+    return f'<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>'
+
+
 def _paras(paragraphs: Sequence[str]) -> str:
     return "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
@@ -958,7 +968,7 @@ def community_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Schools", "Real Estate", "Events", "Obituaries"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="meta">{escape(c.author or "Patch Staff")}, Patch Staff · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="meta">{escape(c.author or "Patch Staff")}, Patch Staff · {escape(c.date)}{_updated(c)}</div>
 <div class="readers">{37 + 3 * t} neighbors are reading this</div>
 <div class="photo"><img src="/img/lead.jpg" alt=""><div class="cap">{escape(cap)} <span>{escape(credit)}</span></div></div>
 <div class="body">
@@ -1180,7 +1190,7 @@ def breaking_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <h1>{escape(title)}</h1>
 <p class="developing"><em>Developing story: this article will be updated.</em></p>
 <div class="byline">By {escape(c.author or "National Report staff")} · {escape(c.date)}{upd}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_lead_figure(cap, credit)}
 <div class="article-text">
 {_paras(paras)}
 </div>
@@ -1209,8 +1219,8 @@ def sports_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Football", "Basketball", "Baseball", "Scores"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Sportsline staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Sportsline staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {centre}
 {_paras(paras[mid:])}
@@ -1239,7 +1249,7 @@ def appbanner_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="trending">Trending now: {trending}</div>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Pocket News")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""} · <button>Listen · 6 min</button></div>
+<div class="byline">{escape(c.author or "Pocket News")} · {escape(c.date)}{_updated(c)} · <button>Listen · 6 min</button></div>
 <div class="lead"><img src="/img/lead.jpg" alt=""><p class="caption">{escape(cap)} <span>{escape(credit)}</span></p></div>
 {_paras(paras)}
 </article>
@@ -1266,10 +1276,10 @@ def explainer_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Explainers", "Politics", "Health", "Money"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="meta">{escape(c.author or "Explainers desk")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="meta">{escape(c.author or "Explainers desk")} · {escape(c.date)}{_updated(c)}</div>
 <aside class="key-points"><h2>Key points</h2><ul>{points}</ul></aside>
 <nav class="toc"><h2>Contents</h2><ol><li><a href="#what">What happened</a></li><li><a href="#next">What happens next</a></li><li><a href="#faq">FAQ</a></li></ol></nav>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_lead_figure(cap, credit)}
 <h2 id="what">What happened</h2>
 {_paras(paras[:half])}
 <h2 id="next">What happens next</h2>
@@ -1338,7 +1348,7 @@ def factcheck_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <main><article>
 <div class="kicker">FACT-CHECK</div>
 <h1>{escape(title)}</h1>
-<div class="byline">By {escape(c.author or "Staff writer")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="byline">By {escape(c.author or "Staff writer")} · {escape(c.date)}{_updated(c)}</div>
 <figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span>{escape(credit)}</span></figcaption></figure>
 {_paras(paras[:mid])}
 {featured}
@@ -1364,8 +1374,8 @@ def nextstory_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <main>
 <article class="story" data-story="1">
 <h1>{escape(title)}</h1>
-<div class="byline">By {escape(c.author or "Standard reporters")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">By {escape(c.author or "Standard reporters")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 <div class="story-body">
 {_paras(paras)}
 </div>
@@ -1501,7 +1511,7 @@ def platform_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="member">Member-only story</div>
 <h1>{escape(title)}</h1>
 <div class="author"><a href="/@{slug(author)}">{escape(author)}</a> · <button>Follow</button> · {_compact(12400 + 31 * t)} followers</div>
-<div class="meta">{8 + len(paras) // 4} min read · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="meta">{8 + len(paras) // 4} min read · {escape(c.date)}{_updated(c)}</div>
 <div class="actions"><span>{_compact(1200 + 23 * t)}</span> <span>{23 + t}</span> <button>Listen</button> <button>Share</button></div>
 <figure><img src="/img/cover.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
 <section>
@@ -1542,8 +1552,8 @@ def datachart_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Data", "Charts", "Methodology", "Newsletter"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Data team")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Data team")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {chart}
 {_paras(paras[mid:])}
@@ -1574,8 +1584,8 @@ def timeline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <section class="catch-up"><h2>Catch up</h2><ul>{catch}</ul></section>
 <article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Ledger staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Ledger staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 <aside class="timeline"><h3>Timeline: how we got here</h3><ul>{entries}</ul></aside>
 {_paras(paras[mid:])}
@@ -1615,7 +1625,7 @@ def accessible_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Home", "News", "Sport", "Weather", "Audio"))}</ul></nav></header>
 <main id="main-content"><article>
 <h1>{escape(title)}</h1>
-<div class="byline"><span class="visually-hidden">By </span>{escape(c.author or "Political correspondent")} · <time>{escape(c.date)}</time>{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="byline"><span class="visually-hidden">By </span>{escape(c.author or "Political correspondent")} · <time>{escape(c.date)}</time>{_updated(c)}</div>
 <figure><span class="visually-hidden">Image source, </span><span class="credit">{escape(credit)}</span><img src="/img/lead.jpg" alt=""><figcaption><span class="visually-hidden">Image caption, </span>{escape(cap)}</figcaption></figure>
 {text}
 <section class="topics"><h2>Related topics</h2><ul>{"".join(f'<li><a href="/topics/{slug(x)}">{escape(x)}</a></li>' for x in titles[(c.offset + 2) % len(titles):][:2])}</ul></section>
@@ -1650,7 +1660,7 @@ def feature_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="rubric">Ideas</div>
 <h1>{escape(title)}</h1>
 <p class="dek">{escape(c.dek)}</p>
-<div class="byline">By {escape(c.author or "Alex Morgan")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="byline">By {escape(c.author or "Alex Morgan")} · {escape(c.date)}{_updated(c)}</div>
 <figure><img src="/img/art.jpg" alt=""><figcaption>{escape(cap)} <span class="credit">{escape(credit)}</span></figcaption></figure>
 <section class="article-body">
 {lead}
@@ -1688,10 +1698,10 @@ def aisummary_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Politics", "World", "Business"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">By {escape(c.author or "Current staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""} · <button>Listen to this article · 6 min</button></div>
+<div class="byline">By {escape(c.author or "Current staff")} · {escape(c.date)}{_updated(c)} · <button>Listen to this article · 6 min</button></div>
 <section class="quick-read"><h2>Quick read</h2><p>{_SUMMARY_LEADS[k % 3]}</p><ul>{bullets}</ul>
 <p class="disclaimer"><em>This summary was generated by AI and reviewed by our editors.</em> Was this summary helpful? <button>Yes</button> <button>No</button></p></section>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_lead_figure(cap, credit)}
 <div class="story">
 {_paras(paras)}
 </div>
@@ -1722,7 +1732,7 @@ def nonprofit_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <main><article>
 <p class="partner"><em>This article was originally published by our partner newsroom and is republished here with permission.</em></p>
 <h1>{escape(title)}</h1>
-<div class="byline">by {escape(c.author or "Open Ledger staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="byline">by {escape(c.author or "Open Ledger staff")} · {escape(c.date)}{_updated(c)}</div>
 <figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} <span>Credit: {escape(credit)}</span></figcaption></figure>
 {_paras(paras[:mid])}
 {ask}
@@ -1779,7 +1789,7 @@ def emailweb_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
     body = f"""<table width="100%" cellpadding="0" cellspacing="0" style="background:#f2f2f2"><tr><td align="center">
 <table width="600" cellpadding="0" cellspacing="0" style="background:#fff">
 <tr><td style="font-size:12px;color:#888;padding:8px 24px"><a href="/newsletters/view">View in browser</a> · We use cookies to see which stories you read. <a href="/privacy">Privacy</a></td></tr>
-<tr><td style="padding:16px 24px"><a href="/">{site}</a> · Issue #{412 + c.offset % 3} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</td></tr>
+<tr><td style="padding:16px 24px"><a href="/">{site}</a> · Issue #{412 + c.offset % 3} · {escape(c.date)}{_updated(c)}</td></tr>
 <tr><td style="padding:0 24px"><h1 style="font-size:28px">{escape(title)}</h1></td></tr>
 <tr><td style="padding:0 24px 16px"><img src="/img/lead.jpg" width="552" alt=""><div style="font-size:12px;color:#666">{escape(cap)} {escape(credit)}</div></td></tr>
 {rows}
@@ -1807,8 +1817,8 @@ def interview_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Interviews", "Analysis", "Podcasts"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">Interview by {escape(c.author or "Desk editors")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">Interview by {escape(c.author or "Desk editors")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 <p><em>This interview has been edited for length and clarity.</em></p>
 {qa}
 </article>
@@ -1840,7 +1850,7 @@ def videoplayer_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Video", "Weather", "Sports"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Channel 9 digital staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="byline">{escape(c.author or "Channel 9 digital staff")} · {escape(c.date)}{_updated(c)}</div>
 <div class="video-player sticky"><video poster="/img/lead.jpg" controls></video><div class="player-caption">{escape(cap)} {escape(credit)}</div>
 <div class="up-next">Up next: <a href="/video/{slug(nxt)}">{escape(nxt)}</a> <span>Starting in {5 - t % 5} seconds</span></div></div>
 {_paras_with(paras, after)}
@@ -1868,8 +1878,8 @@ def signup_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Newsletters", "Podcasts", "Events"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Briefing Room staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Briefing Room staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {promo}
 {_paras(paras[mid:])}
@@ -1975,8 +1985,8 @@ def glossary_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Explainers", "Glossary", "About"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="meta">{escape(c.author or "Plain Terms")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""} · <a href="https://twitter.com/intent/tweet">Share</a></div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="meta">{escape(c.author or "Plain Terms")} · {escape(c.date)}{_updated(c)} · <a href="https://twitter.com/intent/tweet">Share</a></div>
+{_lead_figure(cap, credit)}
 {chr(10).join(para(i, p) for i, p in enumerate(paras))}
 </article>
 <aside><h3>Related explainers</h3><ul>{related}</ul></aside></main>
@@ -2000,8 +2010,8 @@ def readmore_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <div class="trending">Trending: {trending}</div>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Times reporters")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Times reporters")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 <div class="article-body">
 {_paras(paras[:cut])}
 <div class="article-rest is-collapsed">
@@ -2032,8 +2042,8 @@ def liveupdates_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Live", "World", "Business"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Daily Report staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Daily Report staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {banner}
 {_paras(paras[mid:])}
@@ -2067,8 +2077,8 @@ def quiz_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Quizzes", "Games"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Brief staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Brief staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {quiz}
 {_paras(paras[mid:])}
@@ -2093,8 +2103,8 @@ def topcomment_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Local", "Schools", "Sports", "Opinion"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Herald staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Herald staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {top}
 {_paras(paras[mid:])}
@@ -2164,8 +2174,8 @@ def nativead_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Local", "Business", "Opinion"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Tribune staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Tribune staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras_with(paras, after)}
 </article>
 <section class="promoted"><h3>Promoted stories</h3><ul>{promoted}</ul></section>
@@ -2200,8 +2210,8 @@ def sidenotes_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Essays", "Notes", "About"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<p class="subtitle">{escape(c.author or "Essay")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</p>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<p class="subtitle">{escape(c.author or "Essay")} · {escape(c.date)}{_updated(c)}</p>
+{_lead_figure(cap, credit)}
 <section>
 {chr(10).join(para(i, p) for i, p in enumerate(paras))}
 </section>
@@ -2224,8 +2234,8 @@ def factbox_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Politics", "World", "Data"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Observer staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Observer staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {box}
 {_paras(paras[mid:])}
@@ -2250,8 +2260,8 @@ def regwall_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Business", "Sports", "Opinion"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Journal staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Journal staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {wall}
 {_paras(paras[mid:])}
@@ -2277,8 +2287,8 @@ def weatherbox_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Local", "Weather", "Traffic", "Sports"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Daily staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Daily staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras[:mid])}
 {weather}
 {traffic}
@@ -2311,8 +2321,8 @@ def helpline_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("News", "Health", "Investigations", "Opinion"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Public Record staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Public Record staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras)}
 {support}
 </article>
@@ -2341,8 +2351,8 @@ def listicle_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <header><a href="/">{site}</a><nav><ul>{nav_links(("Lists", "News", "Money"))}</ul></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Listwise staff")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="byline">{escape(c.author or "Listwise staff")} · {escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {items}
 <div class="share"><a href="https://twitter.com/intent/tweet">Share this list</a></div>
 </article>
@@ -2368,8 +2378,8 @@ def profile_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <main><article>
 <h1>{escape(title)}</h1>
 <div class="contrib"><a href="/sites/{slug(author)}">{escape(author)}</a><div>Senior Contributor · {1234 + t:,} articles · {_compact(12300 + 40 * t)} followers</div><button>Follow</button></div>
-<div class="date">{escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+<div class="date">{escape(c.date)}{_updated(c)}</div>
+{_lead_figure(cap, credit)}
 {_paras(paras)}
 <div class="bio"><p>{escape(author)} is a senior contributor who has written about cities and budgets since 2012. <a href="https://twitter.com/example">Follow me on X</a>.</p></div>
 </article>
@@ -2393,9 +2403,9 @@ def translated_page(title: str, paragraphs: Sequence[str], c: Chrome) -> str:
 <main><article>
 <div class="langs">Read in: {langs}</div>
 <h1>{escape(title)}</h1>
-<div class="byline">{escape(c.author or "Europe Today")} · {escape(c.date)}{" · Updated " + escape(c.updated) if c.updated else ""}</div>
+<div class="byline">{escape(c.author or "Europe Today")} · {escape(c.date)}{_updated(c)}</div>
 <p class="translation"><em>This article was translated from the German by Anna Keller.</em></p>
-<figure><img src="/img/lead.jpg" alt=""><figcaption>{escape(cap)} {escape(credit)}</figcaption></figure>
+{_lead_figure(cap, credit)}
 {_paras(paras)}
 <p class="available">Also available in 4 languages.</p>
 </article>
