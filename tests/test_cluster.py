@@ -109,19 +109,27 @@ def test_three_nodes_share_the_work_survive_a_kill_and_follow_a_config_edit(tmp_
         assert p.returncode == 0 and "p1: unchanged" in p.stdout, p.stdout + p.stderr
 
         # -- SIGKILL of a node with checks in flight ---------------------------------------------------------
-        _wait(lambda: q("SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing' AND task_name = 'check'")
-              [0][0] >= 9, 60, "checks in flight", every=0.05)
-        killed_at = time.time()
-        nodes.kill("n2")
-        # the orphans: checks held by workers that have not beaten since the kill, once the other
-        # nodes' four workers have (before dead_after, so they are not retried yet)
-        _wait(lambda: q("SELECT count(*) FROM procrastinate_workers WHERE last_heartbeat > to_timestamp(%s)",
-                        killed_at)[0][0] >= 4, DEAD_AFTER, "the surviving nodes' heartbeats", every=0.1)
-        orphans = q("""SELECT j.args FROM procrastinate_jobs j JOIN procrastinate_workers w ON w.id = j.worker_id
-                       WHERE j.status = 'doing' AND j.task_name = 'check'
-                         AND w.last_heartbeat < to_timestamp(%s)""", killed_at)
-        orphans = [(a[0]["source"], a[0]["due"]) for a in orphans]
-        assert orphans, "the killed node had no check in flight"
+        # Which node holds the checks in flight is not known before the kill: when n2 had just
+        # finished its own (a loaded machine, pages answering in 0.1-0.3 s), it is started again
+        # and killed again, at most three times.
+        for _attempt in range(3):
+            _wait(lambda: q("SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing' AND task_name = 'check'")
+                  [0][0] >= 9, 60, "checks in flight", every=0.05)
+            killed_at = time.time()
+            nodes.kill("n2")
+            # the orphans: checks held by workers that have not beaten since the kill, once the other
+            # nodes' four workers have (before dead_after, so they are not retried yet)
+            _wait(lambda t=killed_at: q("SELECT count(*) FROM procrastinate_workers WHERE last_heartbeat > "
+                                        "to_timestamp(%s)", t)[0][0] >= 4, DEAD_AFTER, "the surviving nodes' heartbeats",
+                  every=0.1)
+            orphans = q("""SELECT j.args FROM procrastinate_jobs j JOIN procrastinate_workers w ON w.id = j.worker_id
+                           WHERE j.status = 'doing' AND j.task_name = 'check'
+                             AND w.last_heartbeat < to_timestamp(%s)""", killed_at)
+            orphans = [(a[0]["source"], a[0]["due"]) for a in orphans]
+            if orphans:
+                break
+            nodes.start("n2", cfgs[2])
+        assert orphans, "the killed node had no check in flight, three times"
 
         def taken_over():  # each stored once: by another node, or by the killed one just before it died
             rows = q("SELECT id, last_due FROM sources WHERE id = ANY(%s)", [o[0] for o in orphans])
