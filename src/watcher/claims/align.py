@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from ..extract.clean import ends_sentence
 from . import outcomes
 from .sentences import Sentence
 
@@ -121,12 +122,9 @@ def _merges(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c
     return [i for i in rest_b if i not in done_b], [j for j in rest_c if j not in done_c]
 
 
-_SENTENCE_END = frozenset(".!?…\"”’»)")
-
-
 def _is_sentence(s: Sentence) -> bool:
     """A sentence, not a label or a heading: some words, and a stop at its end."""
-    return len(s.text.split()) >= MERGE_MIN_WORDS and s.text.rstrip()[-1:] in _SENTENCE_END
+    return len(s.text.split()) >= MERGE_MIN_WORDS and ends_sentence(s.text)
 
 
 def _fuzzy(base: list[Sentence], cur: list[Sentence], rest_b: list[int], rest_c: list[int],

@@ -173,24 +173,24 @@ def _is_margin_note(el: HtmlElement) -> bool:
 class _Apart:
     """A kind of text set apart from the sentence its markup sits in."""
 
-    # what a page's source holds when it has any: one word of each group (looked for there first,
-    # the groups in turn: scanning every element's class costs ~1.5 ms on a real page of 3,000
-    # elements, a word looked for in its source ~0.05 ms, and most pages have none)
-    source: tuple[tuple[str, ...], ...]
-    classes: tuple[str, ...]  # what the class of each holds
+    # what a page's source holds when it has any, looked for there before the tree (scanning every
+    # element's class costs ~1.5 ms on a real page of 3,000 elements, a word looked for in its
+    # source ~0.05 ms, and most pages have none): one of ``words`` and, if given, one of ``also``
+    words: tuple[str, ...]
     test: Callable[[HtmlElement], bool]
     reason: str
+    also: tuple[str, ...] = ()
+    classes: tuple[str, ...] = ()  # what the class of each holds; none given: the ``words`` found
 
 
-_SR_WORDS = ("sr-only", "isually", "screen-reader", "screenreader", "element-invisible", "offscreen", "assistive-text")
-_NOTE_WORDS = ("sidenote", "marginnote", "side-note", "margin-note")
 _APART = (
-    _Apart((_SR_WORDS,), _SR_WORDS, _is_hidden, "text for screen readers only"),
+    _Apart(("sr-only", "isually", "screen-reader", "screenreader", "element-invisible", "offscreen", "assistive-text"),
+           _is_hidden, "text for screen readers only"),
     # "tooltip" is in many a script; a tooltip's own box is named on few pages
-    _Apart((("tooltip",), ('role="tooltip"', "role='tooltip'", "tooltiptext", "tooltip-text", "tooltip-content",
-                           "tooltip_content", "tooltip__", "tooltip-body", "tooltip-inner", "tooltip-bubble")),
-           ("ooltip",), _is_tooltip, "tooltip (shown on hover)"),
-    _Apart((_NOTE_WORDS,), _NOTE_WORDS, _is_margin_note, "sidenote (set in the margin)"),
+    _Apart(("tooltip",), _is_tooltip, "tooltip (shown on hover)",
+           also=('role="tooltip"', "role='tooltip'", "tooltiptext", "tooltip-text", "tooltip-content", "tooltip_content",
+                 "tooltip__", "tooltip-body", "tooltip-inner", "tooltip-bubble"), classes=("ooltip",)),
+    _Apart(("sidenote", "marginnote", "side-note", "margin-note"), _is_margin_note, "sidenote (set in the margin)"),
 )
 _TABLE_CELLS = frozenset(("td", "th"))
 # what ends a reader post's footer: its like count ("Margaret L. · 51 likes", "1.2K upvotes")
@@ -433,11 +433,15 @@ class _Pruner:
         ad slot, and a chart's data table for screen readers repeats the chart (whose values a
         live feed moves). A tooltip is shown on hover ("Putin<span role=tooltip>…</span> and
         Kim"), a sidenote in the margin — a note, like a footnote's, not the running text."""
-        kinds = [k for k in _APART if source is None or all(any(w in source for w in g) for g in k.source)]
+        kinds: list[_Apart] = []
+        where: list[str] = []  # the classes to look for (each word looked for in the source once)
+        for k in _APART:
+            found = [w for w in k.words if source is None or w in source]
+            if found and (source is None or not k.also or any(w in source for w in k.also)):
+                kinds.append(k)
+                where.extend(f"contains(@class, '{w}')" for w in k.classes or found)
         if not kinds:
             return
-        # the classes to look for: those of the kinds the source holds that it names, and a tooltip's role
-        where = [f"contains(@class, '{w}')" for k in kinds for w in k.classes if source is None or w in source]
         if any(k.test is _is_tooltip for k in kinds):
             where.append("@role='tooltip'")
         for el in self.root.xpath(f"//*[{' or '.join(where)}]"):  # one walk of the tree for all kinds
